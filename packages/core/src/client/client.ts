@@ -1,0 +1,265 @@
+/**
+ * `createFiregridClient`: what elements talk to. It wraps the host with validation, caches the
+ * session, keeps drafts and sends submissions and commands through a {@link SaveBackend}, and
+ * emits domain events (also forwarded to the host's event hub).
+ *
+ * Elements save through two calls only (DESIGN §3): `client.drafts` for work in progress and
+ * `client.submit` / `client.command` for what goes to the server. The foundation ships them over
+ * memory and the data port; the offline client puts IndexedDB and the outbox behind the same
+ * calls by giving another backend. Domain operations (`client.inspections`, `client.hazards`,
+ * `client.captains`, `client.scores`) are built on these calls by later modules.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { FiregridError } from '../errors.js';
+import { newId } from '../ids.js';
+import { COMMANDS, HAZARD_ACTIONS, HAZARD_CATEGORY_CODES, LOCALES, RESOURCE_KINDS, ROLES } from '../names.js';
+import type { CommandName, HazardCategory, Locale, ResourceKind } from '../names.js';
+import { RECORD_INPUT_SCHEMAS } from '../schema/index.js';
+import type { HostSession, RecordInputOf, RecordOf } from '../schema/index.js';
+import type { LifecycleOptions } from '../hazard/lifecycle.js';
+import { defineHost } from '../host/define-host.js';
+import type { DataPort, FiregridHost } from '../host/types.js';
+import { validateHost } from '../host/validated.js';
+import { checkWith } from '../validate.js';
+import { assertDraft, memoryBackend } from './drafts.js';
+import type { DraftStore, SaveBackendFactory } from './drafts.js';
+import { createEmitter, withExternalCode } from './events.js';
+import type { FiregridEvent, FiregridEvents } from './events.js';
+
+/** Role matrix overrides of the hazard lifecycle, as `createLifecycle` takes them. */
+export type HazardLifecycleRoles = Readonly<NonNullable<LifecycleOptions['roles']>>;
+
+/** Options of {@link createFiregridClient}. */
+export interface FiregridClientOptions {
+  /** The host adapter (checked with `defineHost`, then validated on every call). */
+  host: FiregridHost;
+  /**
+   * The host platform's own event code per hazard category (数字城管 部件/事件 codes differ from
+   * city to city). Events about a hazard of a mapped category carry it as `externalCode`.
+   */
+  categoryCodes?: Partial<Record<HazardCategory, string>>;
+  /** Role matrix overrides of the hazard lifecycle: the roles given replace an action's defaults. */
+  roles?: HazardLifecycleRoles;
+  /** The language to speak; the session's when left out, zh-CN before the session is known. */
+  locale?: Locale;
+  /** The clock; the real one by default. */
+  now?: () => Date;
+  /**
+   * Receives errors no caller can: a host event sink or an event listener that threw. They never
+   * break the client; without `onError` they are dropped.
+   */
+  onError?: (error: FiregridError) => void;
+  /**
+   * Where drafts are kept and writes go. {@link memoryBackend} by default; the offline layer
+   * provides one with IndexedDB and the outbox.
+   */
+  backend?: SaveBackendFactory;
+}
+
+/** The Firegrid client. Make one per signed-in host session with {@link createFiregridClient}. */
+export interface FiregridClient {
+  /** The host, validated: every value its methods return has been checked. */
+  readonly host: FiregridHost;
+  /** The host's data port, validated. Reads go here; writes go through `submit` and `command`. */
+  readonly data: DataPort;
+  /** The vendor's category → external code mapping, as given. */
+  readonly categoryCodes: Readonly<Partial<Record<HazardCategory, string>>>;
+  /** The vendor's role matrix overrides, as given. */
+  readonly roles: HazardLifecycleRoles;
+  /** The session, loaded once and cached; a failed load is retried on the next call. */
+  session(): Promise<HostSession>;
+  /** Loads the session again (after a sign-in or a change of role) and caches the new one. */
+  refreshSession(): Promise<HostSession>;
+  /** The language to speak now: the option, else the session's, else zh-CN. */
+  locale(): Locale;
+  /** The client's clock. */
+  now(): Date;
+  /**
+   * Work in progress, per kind and id, kept for the signed-in tenant and user. Drafts may be
+   * incomplete; they must be objects with an `id`. Emits `draft.saved` and `draft.removed`.
+   */
+  readonly drafts: DraftStore;
+  /**
+   * Validates a record and sends it (create, or update when `record.version` > 0, with that
+   * version as the base). A new idempotency key per call. On success the draft with the same id
+   * is removed and `record.submitted` is emitted; on failure the draft is kept.
+   * @throws FiregridError `validation` naming each field before anything is sent; `conflict`,
+   *   `rejected`, `unauthorized`, `host-failure`… from the host.
+   * @example
+   * const saved = await client.submit('hazards', { ...draft, status: 'reported' });
+   */
+  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): Promise<RecordOf<K>>;
+  /**
+   * Runs a command (`hazards.transition`, `captains.import`) with a new idempotency key and
+   * emits `command.sent` with its result.
+   */
+  command(name: CommandName, payload: unknown): Promise<unknown>;
+  /** Domain events; also forwarded to `host.events`. */
+  readonly events: FiregridEvents;
+}
+
+const ClientConfig = z.object({
+  categoryCodes: z.optional(z.partialRecord(z.enum(HAZARD_CATEGORY_CODES), z.string().check(z.minLength(1)))),
+  roles: z.optional(z.partialRecord(z.enum(HAZARD_ACTIONS), z.array(z.enum(ROLES)))),
+  locale: z.optional(z.enum(LOCALES)),
+});
+
+const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
+
+const TEXT = {
+  'zh-CN': {
+    kind: (kind: string) => `未知的记录类型"${kind}"`,
+    command: (name: string) => `未知的命令"${name}"`,
+    submit: (kind: string, message: string) => `无法提交 ${kind}：${message}`,
+  },
+  en: {
+    kind: (kind: string) => `Unknown resource kind "${kind}"`,
+    command: (name: string) => `Unknown command "${name}"`,
+    submit: (kind: string, message: string) => `The ${kind} record cannot be submitted: ${message}`,
+  },
+} as const;
+
+function asFiregridError(error: unknown, context: string): FiregridError {
+  if (error instanceof FiregridError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new FiregridError('host-failure', `${context}: ${message}`, { cause: error });
+}
+
+/**
+ * Creates the client elements use. Throws FiregridError `host-invalid` naming every missing or
+ * wrong member of the host, and `config` for a bad `categoryCodes`, `roles` or `locale`.
+ * @example
+ * const client = createFiregridClient({
+ *   host: createBrowserHost({ data: memoryDataPort() }),
+ *   categoryCodes: { 'fire-lane-blocked': '0301', 'exit-blocked': '0302' },
+ * });
+ * client.events.on('record.submitted', (e) => console.info(e.kind, e.record.id));
+ * document.querySelector('fg-provider').client = client;
+ */
+export function createFiregridClient(options: FiregridClientOptions): FiregridClient {
+  const config = checkWith(ClientConfig, {
+    categoryCodes: options.categoryCodes, roles: options.roles, locale: options.locale,
+  }, { locale: options.locale === 'en' ? 'en' : 'zh-CN' });
+  if (!config.ok) {
+    throw new FiregridError('config', `Invalid createFiregridClient options: ${config.message}`, { issues: config.issues });
+  }
+  const categoryCodes = Object.freeze({ ...config.value.categoryCodes });
+  const roles: HazardLifecycleRoles = Object.freeze({ ...config.value.roles });
+  const now = options.now ?? (() => new Date());
+  const report = (error: unknown, context: string): void => {
+    try {
+      options.onError?.(asFiregridError(error, context));
+    } catch {
+      // An error handler that fails has nowhere left to report to.
+    }
+  };
+
+  let current: HostSession | undefined;
+  const locale = (): Locale => options.locale ?? current?.locale ?? 'zh-CN';
+  const host = validateHost(defineHost(options.host), { locale });
+
+  let pending: Promise<HostSession> | undefined;
+  const load = (): Promise<HostSession> => {
+    const p: Promise<HostSession> = host.session().then((s) => {
+      if (pending === p) current = s;
+      return s;
+    });
+    pending = p;
+    // A failed load is not cached: the next call asks the host again.
+    p.catch(() => { if (pending === p) pending = undefined; });
+    return p;
+  };
+  const session = (): Promise<HostSession> => pending ?? load();
+
+  const backend = (options.backend ?? memoryBackend)({ data: host.data, session, now });
+
+  const emitter = createEmitter((error) => { report(error, 'A Firegrid event listener failed'); });
+  const sink = host.events;
+  const emit = (event: FiregridEvent): void => {
+    const mapped = withExternalCode(event, categoryCodes);
+    emitter.emit(mapped);
+    if (sink !== undefined) {
+      // The host gets its own copy, after the current call has finished: its hub can neither
+      // change our records nor delay or break the operation that raised the event.
+      const forHost = copy(mapped);
+      Promise.resolve()
+        .then(() => sink.emit(forHost))
+        .catch((error: unknown) => { report(error, 'host.events.emit failed'); });
+    }
+  };
+
+  const checkKind = (kind: unknown): void => {
+    if (!(RESOURCE_KINDS as readonly unknown[]).includes(kind)) {
+      throw new FiregridError('validation', TEXT[locale()].kind(String(kind)), { issues: [{ path: 'kind', message: 'unknown' }] });
+    }
+  };
+
+  const drafts: DraftStore = {
+    async save(kind, draft) {
+      checkKind(kind);
+      assertDraft(kind, draft);
+      const saved = await backend.drafts.save(kind, draft);
+      emit({ type: 'draft.saved', kind, id: saved.id, draft: copy(saved) });
+      return saved;
+    },
+    async get(kind, id) {
+      checkKind(kind);
+      return backend.drafts.get(kind, id);
+    },
+    async list(kind) {
+      checkKind(kind);
+      return backend.drafts.list(kind);
+    },
+    async remove(kind, id) {
+      checkKind(kind);
+      const removed = await backend.drafts.remove(kind, id);
+      if (removed) emit({ type: 'draft.removed', kind, id });
+      return removed;
+    },
+  };
+
+  return {
+    host,
+    data: host.data,
+    categoryCodes,
+    roles,
+    session,
+    refreshSession: load,
+    locale,
+    now,
+    drafts,
+    events: { on: (type, listener) => emitter.on(type, listener), off: (type, listener) => { emitter.off(type, listener); } },
+
+    async submit(kind, record) {
+      checkKind(kind);
+      const checked = checkWith(RECORD_INPUT_SCHEMAS[kind], record, { locale: locale() });
+      if (!checked.ok) {
+        throw new FiregridError('validation', TEXT[locale()].submit(kind, checked.message), { issues: checked.issues });
+      }
+      const input = checked.value as RecordInputOf<typeof kind>;
+      const version = input.version ?? 0;
+      const saved = await backend.submit(kind, input, {
+        idempotencyKey: newId(),
+        ...(version > 0 && { baseVersion: version }),
+      });
+      try {
+        if (await backend.drafts.remove(kind, input.id)) emit({ type: 'draft.removed', kind, id: input.id });
+      } catch (error) {
+        // The record is saved; a draft that could not be removed must not make it look failed.
+        report(error, 'Removing the submitted draft failed');
+      }
+      emit({ type: 'record.submitted', kind, record: copy(saved) } as FiregridEvent);
+      return saved;
+    },
+
+    async command(name, payload) {
+      if (!(COMMANDS as readonly unknown[]).includes(name)) {
+        throw new FiregridError('validation', TEXT[locale()].command(name), { issues: [{ path: 'name', message: 'unknown' }] });
+      }
+      const result = await backend.command(name, payload, { idempotencyKey: newId() });
+      emit({ type: 'command.sent', name, payload: copy(payload), result: copy(result) });
+      return result;
+    },
+  };
+}

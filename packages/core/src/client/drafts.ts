@@ -1,0 +1,105 @@
+/**
+ * Where the client keeps drafts and sends what is submitted: the {@link SaveBackend}. The
+ * foundation ships {@link memoryBackend} (drafts in memory, writes straight to the data port);
+ * the offline layer puts IndexedDB and the outbox behind the same interface, so
+ * `client.drafts`, `client.submit` and `client.command` — and the elements that use them —
+ * never change.
+ * @module
+ */
+import { FiregridError } from '../errors.js';
+import type { CommandName, ResourceKind } from '../names.js';
+import type { HostSession, RecordInputOf, RecordOf } from '../schema/index.js';
+import type { CommandOptions, DataPort, SaveOptions } from '../host/types.js';
+import type { Draft } from './events.js';
+
+/** Work in progress, per kind and id. */
+export interface DraftStore {
+  /** Stores a draft (replacing one with the same id) and returns it as stored. */
+  save<K extends ResourceKind>(kind: K, draft: Draft<K>): Promise<Draft<K>>;
+  /** One draft, or null. */
+  get<K extends ResourceKind>(kind: K, id: string): Promise<Draft<K> | null>;
+  /** Every draft of a kind, the most recently saved first. */
+  list<K extends ResourceKind>(kind: K): Promise<Draft<K>[]>;
+  /** Removes a draft; true when there was one. */
+  remove(kind: ResourceKind, id: string): Promise<boolean>;
+}
+
+/**
+ * The storage and transport behind `client.drafts`, `client.submit` and `client.command`.
+ * The client validates, makes idempotency keys and emits events; a backend only stores and
+ * sends. An offline backend resolves `submit` once the write is safely queued.
+ */
+export interface SaveBackend {
+  drafts: DraftStore;
+  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<RecordOf<K>>;
+  command(name: CommandName, payload: unknown, options: CommandOptions): Promise<unknown>;
+}
+
+/** What a backend gets from the client. */
+export interface SaveBackendContext {
+  /** The host's data port, already validated. */
+  data: DataPort;
+  /** The session (cached by the client): drafts are kept per tenant and user. */
+  session: () => Promise<HostSession>;
+  /** The client's clock. */
+  now: () => Date;
+}
+
+/** Makes a backend for one client. */
+export type SaveBackendFactory = (context: SaveBackendContext) => SaveBackend;
+
+// Drafts are JSON data; a JSON round trip copies them and drops what could not be stored anyway.
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * Drafts in memory, per tenant and user (two people on one device never see each other's
+ * drafts), and writes sent straight to the data port. Nothing survives a reload: this is the
+ * backend for tests, stories and online-only hosts.
+ */
+export const memoryBackend: SaveBackendFactory = ({ data, session }) => {
+  interface Entry { draft: unknown; seq: number }
+  const partitions = new Map<string, Map<string, Entry>>();
+  let seq = 0;
+  const partition = async (kind: ResourceKind) => {
+    const s = await session();
+    const key = JSON.stringify([s.tenantId, s.user.id, kind]);
+    let p = partitions.get(key);
+    if (p === undefined) partitions.set(key, (p = new Map<string, Entry>()));
+    return p;
+  };
+  return {
+    drafts: {
+      async save(kind, draft) {
+        const stored = copy(draft);
+        // A counter, not the clock: two saves within one millisecond still keep their order.
+        (await partition(kind)).set(draft.id, { draft: stored, seq: ++seq });
+        return copy(stored);
+      },
+      async get(kind, id) {
+        const entry = (await partition(kind)).get(id);
+        return entry === undefined ? null : copy(entry.draft as Draft<typeof kind>);
+      },
+      async list(kind) {
+        return [...(await partition(kind)).values()]
+          .sort((a, b) => b.seq - a.seq)
+          .map((e) => copy(e.draft as Draft<typeof kind>));
+      },
+      async remove(kind, id) {
+        return (await partition(kind)).delete(id);
+      },
+    },
+    submit: (kind, record, options) => data.save(kind, record, options),
+    command: (name, payload, options) => data.command(name, payload, options),
+  };
+};
+
+/** Refuses what cannot be a draft: drafts may be incomplete, but must be an object with an id. */
+export function assertDraft(kind: ResourceKind, draft: unknown): asserts draft is Draft {
+  const ok = typeof draft === 'object' && draft !== null && !Array.isArray(draft)
+    && typeof (draft as { id?: unknown }).id === 'string' && (draft as { id: string }).id !== '';
+  if (!ok) {
+    throw new FiregridError('validation', `A draft of ${kind} must be an object with a non-empty string id.`, {
+      issues: [{ path: typeof draft === 'object' && draft !== null ? 'id' : '', message: 'a draft needs an id' }],
+    });
+  }
+}

@@ -1,0 +1,536 @@
+/**
+ * The hazard lifecycle (DESIGN §7, §9): the closed loop 上报→核实→交办→整改→复查→销号 plus the
+ * major-hazard flags and government supervision (挂牌督办), as data and pure functions.
+ *
+ * - {@link DEFAULT_TRANSITIONS} is the action table of DESIGN §9.
+ * - {@link createLifecycle} applies a vendor's role matrix and extra required fields to it and
+ *   returns the functions a ledger, a client and the server share: which actions to offer, whether
+ *   one may run, and the hazard it produces with its history entry.
+ *
+ * Where things live after a transition: the fields an action needs that describe the hazard
+ * (`deadline`, `responsible`, `measures`, `supervision`) are written to the hazard; the why
+ * (`reason`, `note`) and the evidence photos (`evidence`, photo ids) are written to the history
+ * entry of that transition, so every round of rectification keeps its own photos and a failed
+ * review never hides what was shown before.
+ *
+ * A major hazard is never decided by the app: a worker (or supervisor) only flags a candidate;
+ * a fire officer confirms it after the collective determination GB 35181 requires, and records
+ * that determination in the note.
+ * @module
+ */
+import { FiregridError } from '../errors.js';
+import type { Issue } from '../errors.js';
+import { HAZARD_ACTIONS, HAZARD_STATUSES, HAZARD_STATUS_LABELS, LOCALES, ROLES, SEVERITIES } from '../names.js';
+import type { HazardAction, HazardStatus, Locale, Role, Severity } from '../names.js';
+import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
+import { TransitionInput } from './transition-input.js';
+import {
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, reviewDueAt, urgencyKey,
+} from './deadlines.js';
+
+export {
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, effectiveDeadline, isDueSoon, isOpen, isOverdue, reviewDueAt,
+  urgencyKey,
+} from './deadlines.js';
+
+/**
+ * What the lifecycle reads and writes of a hazard: these fields of the schema's `Hazard`. A full
+ * `Hazard` (or any type with these fields) goes in, and `apply` returns the same type.
+ *
+ * The history entry a transition appends is a `HazardHistoryEntry`: who (`by`), when (`at`, the
+ * clock passed to `apply`, in UTC), what (`action`, `from`, `to`; `from` = `to` for actions that
+ * keep the status), why (`note`: the note, the reason, or the reason and the note on two lines)
+ * and the photos shown (`evidence`, `PhotoRef.id`s).
+ */
+export interface LifecycleHazard
+  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision'>> {
+  readonly history: readonly HazardHistoryEntry[];
+}
+
+/** A field an action may require in its {@link TransitionInput}. */
+export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'evidence' | 'supervision';
+/** Every {@link TransitionField}, in the order messages list them. */
+export const TRANSITION_FIELDS = [
+  'reason', 'note', 'responsible', 'deadline', 'measures', 'evidence', 'supervision',
+] as const satisfies readonly TransitionField[];
+
+/** One row of the action table. */
+export interface TransitionRule {
+  /** Statuses the action runs from; `'open'` = any status but `rejected` and `closed`. */
+  readonly from: readonly HazardStatus[] | 'open';
+  /** Status after the action; `'same'` keeps it. */
+  readonly to: HazardStatus | 'same';
+  /** For severity actions: the severity required before, and the one after (`'same'` keeps it). */
+  readonly severity?: { readonly from: Severity; readonly to: Severity | 'same' };
+  /** Roles allowed to run it (any one of the actor's roles is enough). */
+  readonly roles: readonly Role[];
+  /** Fields the input must carry. */
+  readonly needs: readonly TransitionField[];
+}
+
+/** The action table. */
+export type TransitionTable = Readonly<Record<HazardAction, TransitionRule>>;
+
+function rule(r: TransitionRule): TransitionRule {
+  if (Array.isArray(r.from)) Object.freeze(r.from);
+  if (r.severity !== undefined) Object.freeze(r.severity);
+  Object.freeze(r.roles);
+  Object.freeze(r.needs);
+  return Object.freeze(r);
+}
+
+/**
+ * The action table of DESIGN §9 with its default role matrix. Frozen; a vendor changes roles and
+ * adds required fields through {@link createLifecycle}, never by editing this object.
+ */
+export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
+  submit: rule({ from: ['draft'], to: 'reported', roles: ['grid-worker', 'captain', 'unit-manager', 'resident', 'fire-officer'], needs: [] }),
+  verify: rule({ from: ['reported'], to: 'verified', roles: ['grid-supervisor', 'fire-officer'], needs: [] }),
+  reject: rule({ from: ['reported'], to: 'rejected', roles: ['grid-supervisor', 'fire-officer'], needs: ['reason'] }),
+  assign: rule({
+    from: ['verified'], to: 'assigned', roles: ['grid-supervisor', 'fire-officer'], needs: ['responsible', 'deadline', 'measures'],
+  }),
+  start: rule({ from: ['assigned'], to: 'rectifying', roles: ['unit-manager', 'grid-worker', 'grid-supervisor'], needs: [] }),
+  'report-rectified': rule({
+    from: ['rectifying'], to: 'awaiting-review', roles: ['unit-manager', 'grid-worker'], needs: ['evidence', 'note'],
+  }),
+  'review-pass': rule({ from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note'] }),
+  'review-fail': rule({
+    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note'],
+  }),
+  'extend-deadline': rule({
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], needs: ['deadline', 'reason'],
+  }),
+  'flag-major': rule({
+    from: 'open', to: 'same', severity: { from: 'general', to: 'major-candidate' },
+    roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note'],
+  }),
+  // GB 35181: only a collective determination makes a hazard major; the note records it.
+  'confirm-major': rule({ from: 'open', to: 'same', severity: { from: 'major-candidate', to: 'major' }, roles: ['fire-officer'], needs: ['note'] }),
+  'dismiss-major': rule({
+    from: 'open', to: 'same', severity: { from: 'major-candidate', to: 'general' }, roles: ['fire-officer'], needs: ['note'],
+  }),
+  supervise: rule({ from: 'open', to: 'same', severity: { from: 'major', to: 'same' }, roles: ['fire-officer', 'admin'], needs: ['supervision'] }),
+});
+
+export { TransitionInput } from './transition-input.js';
+
+/** Who runs a transition. */
+export interface TransitionActor {
+  id: string;
+  roles: readonly Role[];
+}
+
+/** Why a transition is refused. */
+export type TransitionRefusalCode = 'not-allowed-from-status' | 'role' | 'missing-fields' | 'invalid-field';
+
+/** The outcome of {@link Lifecycle.check}. */
+export type TransitionCheck =
+  | { ok: true }
+  | {
+    ok: false;
+    code: TransitionRefusalCode;
+    /** For a person, in the lifecycle's locale. */
+    message: string;
+    /** Input paths that are required but empty (`missing-fields`), e.g. `responsible.person`. */
+    missing?: string[];
+    /** Input paths whose values are unusable (`invalid-field`), e.g. `deadline`. */
+    invalid?: string[];
+  };
+
+/** What {@link Lifecycle.apply} returns. */
+export interface TransitionResult<H extends LifecycleHazard> {
+  /** A new hazard; the one passed in is left untouched. */
+  hazard: H;
+  /** The entry appended to `hazard.history`. */
+  entry: HazardHistoryEntry;
+  /** For `report-rectified`: when the review is due. */
+  reviewDueAt?: Date;
+}
+
+/** Vendor configuration of {@link createLifecycle}. */
+export interface LifecycleOptions {
+  /** Role matrix overrides: the roles given replace the default roles of that action (`[]` disables it). */
+  roles?: Partial<Record<HazardAction, readonly Role[]>>;
+  /** Extra required fields per action, added to those of DESIGN §9 (which cannot be removed). */
+  needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
+  /** Days after `report-rectified` by which the review is due; default 3. */
+  reviewDueDays?: number;
+  /** Days before the deadline from which an open hazard is due soon; default 3. */
+  dueSoonDays?: number;
+  /** Language of refusal messages; default `zh-CN`. */
+  locale?: Locale;
+}
+
+/** The lifecycle as configured by a vendor. */
+export interface Lifecycle {
+  /** The effective action table (defaults with the vendor's roles and extra fields). */
+  readonly transitions: TransitionTable;
+  readonly reviewDueDays: number;
+  readonly dueSoonDays: number;
+  /**
+   * The actions someone holding `actorRoles` may run on this hazard now, in table order: exactly
+   * what a UI should offer. Required fields are not considered; {@link Lifecycle.check} reports them.
+   */
+  allowedActions(hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[];
+  /** Whether `actor` may run `input` on `hazard`, and if not, why (status, role, missing or invalid fields). */
+  check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck;
+  /**
+   * Runs a transition: returns a new hazard with the status, severity and fields the action sets
+   * and one more history entry. Never mutates `hazard`.
+   * @throws FiregridError `transition` when {@link Lifecycle.check} refuses; the refusal is the error's `cause`.
+   */
+  apply<H extends LifecycleHazard>(hazard: H, input: TransitionInput, actor: TransitionActor, now: Date): TransitionResult<H>;
+  /** {@link isDueSoon} with the configured `dueSoonDays`. */
+  isDueSoon(hazard: LifecycleHazard, now: Date): boolean;
+  /** {@link reviewDueAt} with the configured `reviewDueDays`. */
+  reviewDueAt(hazard: LifecycleHazard): Date | undefined;
+  /** {@link urgencyKey} with the configured `dueSoonDays`. */
+  urgencyKey(hazard: LifecycleHazard, now: Date): string;
+}
+
+type Labels = Readonly<Record<Locale, string>>;
+interface Invalid { path: string; paths?: string[]; why: string }
+
+/** zh-CN and English labels of the hazard actions, for buttons and messages. */
+export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
+  submit: { 'zh-CN': '上报', en: 'Submit' },
+  verify: { 'zh-CN': '核实', en: 'Verify' },
+  reject: { 'zh-CN': '驳回', en: 'Reject' },
+  assign: { 'zh-CN': '交办', en: 'Assign' },
+  start: { 'zh-CN': '开始整改', en: 'Start rectification' },
+  'report-rectified': { 'zh-CN': '报告整改完成', en: 'Report rectified' },
+  'review-pass': { 'zh-CN': '复查通过', en: 'Pass review' },
+  'review-fail': { 'zh-CN': '复查不通过', en: 'Fail review' },
+  'extend-deadline': { 'zh-CN': '延期', en: 'Extend deadline' },
+  'flag-major': { 'zh-CN': '标记疑似重大火灾隐患', en: 'Flag as major candidate' },
+  'confirm-major': { 'zh-CN': '确认重大火灾隐患', en: 'Confirm major hazard' },
+  'dismiss-major': { 'zh-CN': '排除重大火灾隐患', en: 'Dismiss major candidate' },
+  supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
+};
+
+const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
+  'grid-worker': { 'zh-CN': '网格员', en: 'grid worker' },
+  'grid-supervisor': { 'zh-CN': '网格长/综治中心', en: 'grid supervisor' },
+  'fire-officer': { 'zh-CN': '消防救援/派出所', en: 'fire officer' },
+  'unit-manager': { 'zh-CN': '单位/物业', en: 'unit manager' },
+  captain: { 'zh-CN': '楼长', en: 'floor captain' },
+  resident: { 'zh-CN': '群众', en: 'resident' },
+  admin: { 'zh-CN': '管理员', en: 'administrator' },
+};
+
+const SEVERITY_LABELS: Readonly<Record<Severity, Labels>> = {
+  general: { 'zh-CN': '一般隐患', en: 'general' },
+  'major-candidate': { 'zh-CN': '疑似重大火灾隐患', en: 'major candidate' },
+  major: { 'zh-CN': '重大火灾隐患', en: 'major' },
+};
+
+const PATH_LABELS: Readonly<Record<string, Labels>> = {
+  action: { 'zh-CN': '操作', en: 'action' },
+  reason: { 'zh-CN': '理由', en: 'reason' },
+  note: { 'zh-CN': '说明', en: 'note' },
+  deadline: { 'zh-CN': '整改时限', en: 'deadline' },
+  'responsible.unit': { 'zh-CN': '责任单位', en: 'responsible unit' },
+  'responsible.person': { 'zh-CN': '责任人', en: 'responsible person' },
+  'responsible.phone': { 'zh-CN': '联系电话', en: 'responsible phone' },
+  measures: { 'zh-CN': '整改措施', en: 'measures' },
+  evidence: { 'zh-CN': '照片', en: 'evidence photos' },
+  'supervision.level': { 'zh-CN': '督办级别', en: 'supervision level' },
+  'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
+};
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isAction = (v: unknown): v is HazardAction => typeof v === 'string' && (HAZARD_ACTIONS as readonly string[]).includes(v);
+
+/**
+ * The statuses an action runs from, with `'open'` expanded.
+ * @example
+ * transitionSources(DEFAULT_TRANSITIONS['extend-deadline']);   // ['assigned', 'rectifying']
+ */
+export function transitionSources(r: TransitionRule): readonly HazardStatus[] {
+  return r.from === 'open' ? HAZARD_STATUSES.filter((s) => isOpen({ status: s })) : r.from;
+}
+
+function statusAllows(r: TransitionRule, hazard: LifecycleHazard): boolean {
+  // A status outside the table (a vendor column, a corrupt record) allows nothing, not even 'open' actions.
+  if (!(HAZARD_STATUSES as readonly string[]).includes(hazard.status)) return false;
+  return r.from === 'open' ? isOpen(hazard) : r.from.includes(hazard.status);
+}
+
+function roleAllows(r: TransitionRule, roles: readonly Role[]): boolean {
+  return roles.some((role) => r.roles.includes(role));
+}
+
+/** Input paths a required field stands for, missing from `input`. */
+function missingPaths(field: TransitionField, input: TransitionInput): string[] {
+  switch (field) {
+    case 'reason': case 'note': case 'deadline': case 'measures':
+      return isText(input[field]) ? [] : [field];
+    case 'evidence':
+      return Array.isArray(input.evidence) && input.evidence.length > 0 ? [] : ['evidence'];
+    case 'responsible': {
+      const r = input.responsible;
+      return [isText(r?.unit) ? '' : 'responsible.unit', isText(r?.person) ? '' : 'responsible.person'].filter((p) => p !== '');
+    }
+    case 'supervision': {
+      const s = input.supervision;
+      return [isText(s?.level) ? '' : 'supervision.level', isText(s?.deadline) ? '' : 'supervision.deadline'].filter((p) => p !== '');
+    }
+  }
+}
+
+/** `['evidence', 1]` → `evidence[1]`. */
+function pathOf(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>((out, seg) => (
+    typeof seg === 'number' ? `${out}[${seg}]` : out === '' ? String(seg) : `${out}.${String(seg)}`
+  ), '');
+}
+
+function validateConfig(options: LifecycleOptions): void {
+  const issues: Issue[] = [];
+  if (typeof options !== 'object' || (options as unknown) === null || Array.isArray(options)) {
+    throw new FiregridError('config', `createLifecycle: options must be an object, got ${JSON.stringify(options)}`, {
+      issues: [{ path: '', message: 'not an object' }],
+    });
+  }
+  const known = ['roles', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
+  }
+  const matrix = (name: 'roles' | 'needs', allowed: readonly string[], what: string): void => {
+    const value: unknown = options[name];
+    if (value === undefined) return;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      issues.push({ path: name, message: `${name} must be an object keyed by hazard action` });
+      return;
+    }
+    for (const [action, list] of Object.entries(value as Record<string, unknown>)) {
+      const path = `${name}.${action}`;
+      if (!isAction(action)) {
+        issues.push({ path, message: `unknown hazard action "${action}"; known: ${HAZARD_ACTIONS.join(', ')}` });
+        continue;
+      }
+      if (!Array.isArray(list)) {
+        issues.push({ path, message: `${path} must be an array of ${what}s` });
+        continue;
+      }
+      (list as unknown[]).forEach((item, i) => {
+        if (typeof item !== 'string' || !allowed.includes(item)) {
+          issues.push({ path: `${path}[${i}]`, message: `unknown ${what} ${JSON.stringify(item)}; known: ${allowed.join(', ')}` });
+        }
+      });
+    }
+  };
+  matrix('roles', ROLES, 'role');
+  matrix('needs', TRANSITION_FIELDS, 'required field');
+  for (const key of ['reviewDueDays', 'dueSoonDays'] as const) {
+    const v: unknown = options[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
+      issues.push({ path: key, message: `${key} must be a finite number of days ≥ 0, got ${JSON.stringify(v)}` });
+    }
+  }
+  const locale: unknown = options.locale;
+  if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) {
+    issues.push({ path: 'locale', message: `unknown locale ${JSON.stringify(locale)}; known: ${LOCALES.join(', ')}` });
+  }
+  if (issues.length > 0) {
+    throw new FiregridError('config', `createLifecycle: bad option ${issues.map((i) => `${i.path} (${i.message})`).join('; ')}`, { issues });
+  }
+}
+
+function buildTable(options: LifecycleOptions): TransitionTable {
+  const table = {} as Record<HazardAction, TransitionRule>;
+  for (const action of HAZARD_ACTIONS) {
+    const base = DEFAULT_TRANSITIONS[action];
+    const roles = options.roles?.[action];
+    const extra = options.needs?.[action] ?? [];
+    table[action] = rule({
+      from: typeof base.from === 'string' ? base.from : [...base.from],
+      to: base.to,
+      ...(base.severity === undefined ? {} : { severity: { ...base.severity } }),
+      roles: roles === undefined ? [...base.roles] : [...new Set(roles)],
+      needs: TRANSITION_FIELDS.filter((f) => base.needs.includes(f) || extra.includes(f)),
+    });
+  }
+  return Object.freeze(table);
+}
+
+/**
+ * Builds the hazard lifecycle, with a vendor's role matrix and extra required fields.
+ * @throws FiregridError `config` naming the bad key (unknown option, action, role or field; a
+ *   negative or non-numeric number of days; an unknown locale).
+ * @example
+ * const lifecycle = createLifecycle({ roles: { start: ['unit-manager'] }, needs: { verify: ['evidence'] }, locale: 'en' });
+ * lifecycle.allowedActions(hazard, session.user.roles);   // ['verify', 'reject', 'flag-major']
+ * const { hazard: next, entry } = lifecycle.apply(hazard, { action: 'verify', evidence: ['p1'] }, actor, new Date());
+ */
+export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
+  validateConfig(options);
+  const transitions = buildTable(options);
+  const reviewDays = options.reviewDueDays ?? DEFAULT_REVIEW_DUE_DAYS;
+  const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const locale: Locale = options.locale ?? 'zh-CN';
+  const zh = locale === 'zh-CN';
+  const list = (items: readonly string[]): string => items.join(zh ? '、' : ', ');
+  const pathLabel = (p: string): string => {
+    const base = p.replace(/\[\d+\]$/, '');
+    const label = PATH_LABELS[base]?.[locale];
+    return label === undefined ? p : base === p ? label : `${label} ${p.slice(base.length)}`;
+  };
+  const statusLabel = (s: HazardStatus): string => HAZARD_STATUS_LABELS[s][locale];
+  const actionLabel = (a: HazardAction): string => HAZARD_ACTION_LABELS[a][locale];
+  // A session may carry a host role the table does not know; name it as it came.
+  const roleLabel = (x: string): string => (ROLE_LABELS as Readonly<Record<string, Labels | undefined>>)[x]?.[locale] ?? x;
+
+  const refuse = (code: TransitionRefusalCode, message: string, paths?: { missing?: string[]; invalid?: string[] }): TransitionCheck => (
+    { ok: false, code, message, ...paths }
+  );
+
+  function invalidFields(r: TransitionRule, hazard: LifecycleHazard, input: TransitionInput): Invalid | undefined {
+    const deadline = (path: string, value: string): Invalid | undefined => (
+      deadlineEnd(value) === undefined
+        ? {
+          path,
+          why: zh
+            ? `${pathLabel(path)}“${value}”不是有效日期，请写作 2025-06-30 或 2025-06-30T18:00:00+08:00`
+            : `${pathLabel(path)} "${value}" is not a valid date; write 2025-06-30 or 2025-06-30T18:00:00+08:00`,
+        }
+        : undefined
+    );
+    if (input.deadline !== undefined) {
+      const bad = deadline('deadline', input.deadline);
+      if (bad) return bad;
+      const next = deadlineEnd(input.deadline);
+      const current = hazard.deadline === undefined ? undefined : deadlineEnd(hazard.deadline);
+      // An extension that does not extend would quietly shorten the time the unit was given.
+      if (r.needs.includes('deadline') && input.action === 'extend-deadline' && next !== undefined && current !== undefined && next <= current) {
+        return {
+          path: 'deadline',
+          why: zh
+            ? `新的整改时限（${input.deadline}）须晚于当前时限（${String(hazard.deadline)}）`
+            : `the new deadline (${input.deadline}) must be later than the current one (${String(hazard.deadline)})`,
+        };
+      }
+    }
+    if (input.supervision?.deadline !== undefined) {
+      const bad = deadline('supervision.deadline', input.supervision.deadline);
+      if (bad) return bad;
+    }
+    // The rest of the body is checked by its schema: photo ids, phone, supervision level, types.
+    const parsed = TransitionInput.safeParse(input);
+    if (!parsed.success) {
+      const paths = [...new Set(parsed.error.issues.map((i) => pathOf(i.path)))];
+      return {
+        path: paths.join(', '),
+        paths,
+        why: zh ? `以下内容无效：${list(paths.map(pathLabel))}` : `Invalid ${list(paths.map(pathLabel))}`,
+      };
+    }
+    return undefined;
+  }
+
+  function check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck {
+    const action: unknown = input.action;
+    if (!isAction(action)) {
+      return refuse('invalid-field', zh
+        ? `未知的操作“${String(action)}”，可用：${list(HAZARD_ACTIONS)}`
+        : `unknown action "${String(action)}"; known: ${list(HAZARD_ACTIONS)}`, { invalid: ['action'] });
+    }
+    const r = transitions[action];
+    const name = actionLabel(action);
+    if (!statusAllows(r, hazard)) {
+      const known = (HAZARD_STATUSES as readonly string[]).includes(hazard.status);
+      const current = known ? statusLabel(hazard.status) : hazard.status;
+      const allowed = r.from === 'open'
+        ? (zh ? '未销号、未驳回的隐患' : 'an open hazard (not closed or rejected)')
+        : list(r.from.map(statusLabel));
+      return refuse('not-allowed-from-status', zh
+        ? `隐患状态为“${current}”，不能${name}（须为：${allowed}）`
+        : `"${name}" is not allowed on a hazard in status "${current}" (allowed from: ${allowed})`);
+    }
+    if (r.severity !== undefined && hazard.severity !== r.severity.from) {
+      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? SEVERITY_LABELS[hazard.severity][locale] : hazard.severity;
+      return refuse('not-allowed-from-status', zh
+        ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
+        : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
+    }
+    const roles = actor.roles;
+    if (!roleAllows(r, roles)) {
+      const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
+      const may = r.roles.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(r.roles.map(roleLabel));
+      return refuse('role', zh
+        ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
+        : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
+    }
+    if (!isText(actor.id)) {
+      return refuse('invalid-field', zh ? '操作人 id 为空' : 'the actor has no id', { invalid: ['actor.id'] });
+    }
+    const missing = r.needs.flatMap((f) => missingPaths(f, input));
+    if (missing.length > 0) {
+      return refuse('missing-fields', zh
+        ? `${name}缺少：${list(missing.map(pathLabel))}`
+        : `"${name}" needs: ${list(missing.map(pathLabel))}`, { missing });
+    }
+    const invalid = invalidFields(r, hazard, input);
+    if (invalid !== undefined) return refuse('invalid-field', invalid.why, { invalid: invalid.paths ?? [invalid.path] });
+    return { ok: true };
+  }
+
+  function apply<H extends LifecycleHazard>(hazard: H, input: TransitionInput, actor: TransitionActor, now: Date): TransitionResult<H> {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+      throw new FiregridError('validation', `apply() needs a valid Date as now, got ${String(now)}`, { issues: [{ path: 'now', message: 'not a valid Date' }] });
+    }
+    const verdict = check(hazard, input, actor);
+    if (!verdict.ok) {
+      const paths = verdict.missing ?? verdict.invalid ?? [verdict.code === 'role' ? 'roles' : 'status'];
+      throw new FiregridError('transition', verdict.message, {
+        issues: paths.map((path) => ({ path, message: verdict.message })),
+        cause: verdict,
+      });
+    }
+    const r = transitions[input.action];
+    const at = now.toISOString();
+    const to = r.to === 'same' ? hazard.status : r.to;
+    const why = [input.reason, input.note].filter(isText).join('\n');
+    const entry: HazardHistoryEntry = {
+      at, by: actor.id, action: input.action, from: hazard.status, to,
+      ...(why === '' ? {} : { note: why }),
+      ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
+    };
+    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision'> = {
+      status: to, severity: hazard.severity, history: [...hazard.history, entry],
+    };
+    if (r.severity !== undefined && r.severity.to !== 'same') changes.severity = r.severity.to;
+    if (r.needs.includes('deadline') && input.deadline !== undefined) changes.deadline = input.deadline;
+    if (r.needs.includes('measures') && input.measures !== undefined) changes.measures = input.measures;
+    if (r.needs.includes('responsible') && input.responsible !== undefined) {
+      const { unit, person, phone } = input.responsible;
+      changes.responsible = isText(phone) ? { unit, person, phone } : { unit, person };
+    }
+    if (r.needs.includes('supervision') && input.supervision !== undefined) {
+      const { level, deadline } = input.supervision;
+      changes.supervision = deadline === undefined ? { level, listedAt: at } : { level, listedAt: at, deadline };
+    }
+    // The spread keeps every field of H the lifecycle does not know; those it sets have the
+    // schema's types (LifecycleHazard is a Pick of Hazard), so the result is still an H.
+    const next = { ...hazard, ...changes } as H;
+    return input.action === 'report-rectified'
+      ? { hazard: next, entry, reviewDueAt: new Date(now.getTime() + reviewDays * 86_400_000) }
+      : { hazard: next, entry };
+  }
+
+  return Object.freeze({
+    transitions,
+    reviewDueDays: reviewDays,
+    dueSoonDays: soonDays,
+    allowedActions: (hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[] => HAZARD_ACTIONS.filter((a) => {
+      const r = transitions[a];
+      return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity) && roleAllows(r, actorRoles);
+    }),
+    check,
+    apply,
+    isDueSoon: (hazard: LifecycleHazard, now: Date): boolean => isDueSoon(hazard, now, soonDays),
+    reviewDueAt: (hazard: LifecycleHazard): Date | undefined => reviewDueAt(hazard, reviewDays),
+    urgencyKey: (hazard: LifecycleHazard, now: Date): string => urgencyKey(hazard, now, soonDays),
+  });
+}

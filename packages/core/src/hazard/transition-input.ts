@@ -1,0 +1,34 @@
+/**
+ * The body of a hazard transition (DESIGN §5, `POST /v1/hazards/{id}/transitions`, the
+ * `hazards.transition` command). Lenient like every read schema (unknown keys are dropped); the
+ * server wraps it in `strictDeep` to refuse them.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { HAZARD_ACTIONS } from '../names.js';
+import { Deadline, NonEmpty } from '../schema/common.js';
+import { Responsible, SUPERVISION_LEVELS } from '../schema/hazard.js';
+
+/**
+ * What an actor sends to run one action. Which fields an action requires is the lifecycle's
+ * business (`createLifecycle().check`), not the schema's: every field but `action` is optional here.
+ * @example
+ * const body: TransitionInput = { action: 'assign', responsible: { unit: '幸福里物业', person: '王五' },
+ *   deadline: '2025-07-15', measures: '清理楼道杂物' };
+ */
+export const TransitionInput = z.object({
+  action: z.enum(HAZARD_ACTIONS),
+  /** Why, in the actor's words; required by reviews, flags and major-hazard actions. */
+  note: z.optional(z.string()),
+  /** Why, required by `reject` and `extend-deadline`. */
+  reason: z.optional(z.string()),
+  /** The new rectification deadline (`assign`, `extend-deadline`). */
+  deadline: z.optional(Deadline),
+  responsible: z.optional(Responsible),
+  measures: z.optional(z.string()),
+  /** Ids (`PhotoRef.id`) of photos already uploaded, e.g. of the rectification. */
+  evidence: z.optional(z.array(NonEmpty)),
+  /** The supervision to list (`supervise`); `listedAt` is the time of the transition. */
+  supervision: z.optional(z.object({ level: z.enum(SUPERVISION_LEVELS), deadline: z.optional(Deadline) })),
+});
+export type TransitionInput = z.infer<typeof TransitionInput>;

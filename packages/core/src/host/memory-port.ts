@@ -1,0 +1,375 @@
+/**
+ * `memoryDataPort`: a {@link DataPort} in memory for tests and stories that behaves like the
+ * server of DESIGN §5, so what passes against it has been exercised the way a server would
+ * exercise it: strict input, server-managed fields, versions and conflicts, idempotency keys,
+ * filters, sort and cursor paging.
+ * @module
+ */
+import type * as z from 'zod/mini';
+import { FiregridError } from '../errors.js';
+import type { FiregridErrorCode } from '../errors.js';
+import { newId } from '../ids.js';
+import { RESOURCE_KINDS } from '../names.js';
+import type { CommandName, Locale, ResourceKind } from '../names.js';
+import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
+import type { Page, PhotoRef, RecordInputOf, RecordOf } from '../schema/index.js';
+import { checkWith } from '../validate.js';
+import { Query, applyQuery } from './query.js';
+import { MediaMeta } from './types.js';
+import type { CommandOptions, DataPort, SaveOptions } from './types.js';
+
+/** JSON bodies over this many bytes are refused, as the server refuses them with 413. */
+export const MAX_JSON_BYTES = 1_000_000;
+/** Media over this many bytes are refused (413). */
+export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
+
+/** Records to start with, per kind. Server-managed fields left out are filled in. */
+export type MemorySeed = Partial<{ [K in ResourceKind]: readonly RecordInputOf<K>[] }>;
+
+/** What a command handler of {@link memoryDataPort} may do with the store. */
+export interface MemoryCommandContext {
+  /** The port's clock, read once for the command. */
+  now: Date;
+  tenantId: string;
+  /** A record (writes of this command included), or null. */
+  get<K extends ResourceKind>(kind: K, id: string): RecordOf<K> | null;
+  /** Every record of a kind (writes of this command included), in creation order. */
+  all<K extends ResourceKind>(kind: K): RecordOf<K>[];
+  /**
+   * Writes a record as the server would after a transition or an import: version, timestamps and
+   * tenant are set here, everything else (status, history) is taken as given. Writes become
+   * visible to others only when the handler returns: a handler that throws changes nothing.
+   */
+  put<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): RecordOf<K>;
+}
+
+/** A command of {@link memoryDataPort}: gets a copy of the payload, returns the result. */
+export type MemoryCommandHandler = (payload: unknown, context: MemoryCommandContext) => unknown;
+
+/** Options of {@link memoryDataPort}. */
+export interface MemoryDataPortOptions {
+  /** Tenant of every record stored; `memory` by default. */
+  tenantId?: string;
+  /** Language of validation messages; English by default (the port stands in for a server). */
+  locale?: Locale;
+  /** The clock for timestamps and `overdue`; the real clock by default. */
+  now?: () => Date;
+  /**
+   * Command handlers by name. The hazard lifecycle (`hazards.transition`) and the captain import
+   * (`captains.import`) plug in here; a command without a handler is refused with
+   * FiregridError `config`.
+   */
+  commands?: Partial<Record<CommandName, MemoryCommandHandler>>;
+}
+
+type Stored = Record<string, unknown> & { id: string; version: number; createdAt: string };
+
+/** Fields the server owns: ignored on input (DESIGN §5). */
+const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'] as const;
+
+/** A copy of `record` without the given fields. */
+const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
+
+const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
+
+/** JSON with object keys sorted, so two bodies that differ only in key order are the same body. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+
+function checkKind(kind: string): asserts kind is ResourceKind {
+  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
+    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
+  }
+}
+
+function checkKey(key: unknown): void {
+  if (typeof key !== 'string' || key === '') {
+    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
+      issues: [{ path: 'idempotencyKey', message: 'missing' }],
+    });
+  }
+}
+
+/**
+ * A data port in memory for tests and stories. It behaves like the reference server:
+ *
+ * - `save` validates input strictly (unknown fields refused, FiregridError `rejected` with the
+ *   paths), ignores the server-managed fields (`version`, timestamps, `tenantId`, `history`), sets
+ *   them itself, increments `version`, and refuses a stale `baseVersion` with `conflict` (a
+ *   `baseVersion` of 0 means "create only"). A hazard's `status` is set only by a transition:
+ *   `save` creates a hazard as `draft` or `reported` and never changes its status.
+ * - every write carries an idempotency key: the same key with the same body returns the first
+ *   response; with another body it is refused with `rejected` (the server's 422). Only
+ *   successful writes use up a key.
+ * - `list` filters, sorts and pages as DESIGN §5 says (see {@link Query}); grid ids are OrgUnit
+ *   codes, so `scope` is a prefix of them, and a hazard without a `gridId` takes its place's.
+ * - media are kept as Blobs with their SHA-256 (`crypto.subtle` when available, else a
+ *   JavaScript digest); a `meta.sha256` that does not match is refused.
+ * - everything going in or out is copied: a caller never shares an object with the store.
+ * - calls are served one at a time, in order, like requests to a single-threaded server.
+ *
+ * @example
+ * const data = memoryDataPort({ places: [place] }, { now: () => new Date('2025-03-01T08:00:00+08:00') });
+ * const saved = await data.save('hazards', hazard, { idempotencyKey: newId() });
+ * const page = await data.list('hazards', { status: 'reported', limit: 20 });
+ */
+export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOptions = {}): DataPort {
+  const tenantId = options.tenantId ?? 'memory';
+  const clock = options.now ?? (() => new Date());
+  const stores = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, new Map<string, Stored>()])) as Record<ResourceKind, Map<string, Stored>>;
+  const replies = new Map<string, { body: string; response: unknown }>();
+  const media = new Map<string, { blob: Blob; ref: PhotoRef }>();
+  const locale = options.locale ?? 'en';
+  /** Parses with `schema` or throws FiregridError `code` whose message starts with `subject`. */
+  const check = <S extends z.ZodMiniType>(schema: S, value: unknown, code: FiregridErrorCode, subject: string): z.infer<S> => {
+    const result = checkWith(schema, value, { locale });
+    if (result.ok) return result.value;
+    throw new FiregridError(code, `${subject}: ${result.message}`, { issues: result.issues });
+  };
+  const storeOf = (kind: ResourceKind): Map<string, Stored> => stores[kind];
+
+  // One call at a time: a later call sees every effect of an earlier one, as with a server that
+  // serialises writes. Reads queue too, so a list never sees half a command.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Finishes a record the way the server stores it and checks it against the read schema. */
+  const stamp = (kind: ResourceKind, content: Record<string, unknown>, previous: Stored | undefined, now: Date, subject: string): Stored => {
+    const at = now.toISOString();
+    const record = {
+      ...content,
+      tenantId,
+      version: (previous?.version ?? 0) + 1,
+      createdAt: previous?.createdAt ?? at,
+      updatedAt: at,
+    };
+    return check(RECORD_SCHEMAS[kind], record, 'validation', subject);
+  };
+
+  const remember = <T>(key: string, body: string, produce: () => T | Promise<T>): Promise<T> => serial(async () => {
+    const earlier = replies.get(key);
+    if (earlier !== undefined) {
+      if (earlier.body === body) return clone(earlier.response as T);
+      throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
+        issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
+      });
+    }
+    const response = await produce();
+    replies.set(key, { body, response: clone(response) });
+    return clone(response);
+  });
+
+  for (const kind of Object.keys(seed)) {
+    checkKind(kind);
+    const records = seed[kind] ?? [];
+    records.forEach((record, i) => {
+      const { version, createdAt, updatedAt, tenantId: t, ...content } = clone(record) as unknown as Record<string, unknown>;
+      const at = clock().toISOString();
+      const full = { history: kind === 'hazards' ? [] : undefined, ...content, version: version ?? 1, createdAt: createdAt ?? at, updatedAt: updatedAt ?? at, tenantId: t ?? tenantId };
+      const parsed = check(RECORD_SCHEMAS[kind], full, 'config', `memoryDataPort seed ${kind}[${i}] is invalid`) as unknown as Stored;
+      storeOf(kind).set(parsed.id, parsed);
+    });
+  }
+
+  const placeOf = (id: string) => {
+    const place = storeOf('places').get(id);
+    return place === undefined ? undefined : { gridId: place.gridId as string, kind: place.kind as string };
+  };
+
+  const save = async (kind: ResourceKind, input: unknown, opts: SaveOptions): Promise<unknown> => {
+    checkKind(kind);
+    checkKey(opts.idempotencyKey);
+    const body = canonical({ op: 'save', kind, record: input, baseVersion: opts.baseVersion ?? null });
+    if (byteLength(body) > MAX_JSON_BYTES) {
+      throw new FiregridError('rejected', `The ${kind} record is larger than 1 MB (413); move photos to media.`);
+    }
+    return remember(opts.idempotencyKey, body, () => {
+      const parsed = check(RECORD_INPUT_SCHEMAS[kind], clone(input), 'rejected', `The ${kind} record was refused (400)`) as Record<string, unknown>;
+      const content = omit(parsed, SERVER_FIELDS);
+      const id = content.id as string;
+      const previous = storeOf(kind).get(id);
+      const base = opts.baseVersion;
+      if (base !== undefined && (previous?.version ?? 0) !== base) {
+        throw new FiregridError('conflict', previous === undefined
+          ? `The ${kind} record ${id} does not exist, but the edit expected version ${base} (409).`
+          : `The ${kind} record ${id} is at version ${previous.version}, but the edit started from version ${base} (409): someone else changed it.`, {
+          issues: [{ path: 'version', message: `stored version is ${previous?.version ?? 0}` }],
+        });
+      }
+      if (kind === 'hazards') {
+        const status = content.status as string;
+        if (previous === undefined && status !== 'draft' && status !== 'reported') {
+          throw new FiregridError('rejected', `A hazard is created as draft or reported, not ${status}; later statuses come from transitions.`, {
+            issues: [{ path: 'status', message: 'must be draft or reported' }],
+          });
+        }
+        if (previous !== undefined && status !== previous.status) {
+          throw new FiregridError('rejected', `A hazard's status changes only through transitions (hazards.transition), not by saving it (${String(previous.status)} → ${status}).`, {
+            issues: [{ path: 'status', message: `must stay ${String(previous.status)}` }],
+          });
+        }
+        content.history = previous?.history ?? [];
+      }
+      const stored = stamp(kind, content, previous, clock(), `The ${kind} record would be stored invalid`);
+      storeOf(kind).set(id, stored);
+      return stored;
+    });
+  };
+
+  const port: DataPort = {
+    list(kind, query) {
+      return serial(() => {
+        checkKind(kind);
+        const q = check(Query, query, 'rejected', 'The list query was refused (400)');
+        const page = applyQuery([...storeOf(kind).values()], q, { now: clock(), placeOf });
+        return clone(page) as unknown as Page<RecordOf<typeof kind>>;
+      });
+    },
+
+    get(kind, id) {
+      return serial(() => {
+        checkKind(kind);
+        const record = storeOf(kind).get(id);
+        return record === undefined ? null : clone(record) as unknown as RecordOf<typeof kind>;
+      });
+    },
+
+    async save(kind, record, opts) {
+      return await save(kind, record, opts) as RecordOf<typeof kind>;
+    },
+
+    async command(name, payload, opts: CommandOptions) {
+      checkKey(opts.idempotencyKey);
+      return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async () => {
+        const handler = options.commands?.[name];
+        if (handler === undefined) {
+          throw new FiregridError('config', `memoryDataPort has no handler for the command "${name}"; pass one in options.commands.`);
+        }
+        const now = clock();
+        const staged = new Map<ResourceKind, Map<string, Stored>>();
+        const view = (kind: ResourceKind) => new Map([...storeOf(kind), ...(staged.get(kind) ?? [])]);
+        const context: MemoryCommandContext = {
+          now,
+          tenantId,
+          get: (kind, id) => {
+            const record = view(kind).get(id);
+            return record === undefined ? null : clone(record) as unknown as RecordOf<typeof kind>;
+          },
+          all: (kind) => clone([...view(kind).values()]) as unknown as RecordOf<typeof kind>[],
+          put: (kind, record) => {
+            checkKind(kind);
+            // Unlike save, a command keeps `history`: appending to it is what a transition does.
+            const content = omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']);
+            const id = String(content.id);
+            const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
+            let writes = staged.get(kind);
+            if (writes === undefined) staged.set(kind, (writes = new Map<string, Stored>()));
+            writes.set(id, stored);
+            return clone(stored) as unknown as RecordOf<typeof kind>;
+          },
+        };
+        const result: unknown = await handler(clone(payload), context);
+        for (const [kind, writes] of staged) for (const [id, record] of writes) storeOf(kind).set(id, record);
+        return result;
+      });
+    },
+
+    async uploadMedia(blob, meta, opts) {
+      checkKey(opts.idempotencyKey);
+      if (!(blob instanceof Blob)) throw new FiregridError('rejected', 'uploadMedia needs a Blob or a File.');
+      const m = check(MediaMeta, meta, 'rejected', 'The photo\'s meta was refused (400)');
+      if (blob.size > MAX_MEDIA_BYTES) throw new FiregridError('rejected', `The photo has ${blob.size} bytes, more than 20 MB (413).`);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const sha256 = await sha256Hex(bytes);
+      if (m.sha256 !== undefined && m.sha256 !== sha256) {
+        throw new FiregridError('rejected', 'The photo\'s bytes do not match the SHA-256 sent with them; it was damaged on the way.', {
+          issues: [{ path: 'sha256', message: `expected ${m.sha256}, got ${sha256}` }],
+        });
+      }
+      return remember(opts.idempotencyKey, canonical({ op: 'media', sha256, meta: m }), () => {
+        const id = newId();
+        const ref: PhotoRef = { id, url: `memory:media/${id}`, sha256, width: m.width, height: m.height, bytes: bytes.length };
+        media.set(id, { blob: new Blob([bytes], { type: m.contentType ?? blob.type }), ref });
+        return ref;
+      });
+    },
+
+    readMedia(ref) {
+      return serial(() => {
+        const entry = media.get(ref.id);
+        if (entry === undefined) throw new FiregridError('not-found', `There is no photo ${ref.id} in this memoryDataPort.`);
+        // Blobs are immutable, so handing out the stored one shares nothing a caller could change.
+        return entry.blob;
+      });
+    },
+  };
+  return port;
+}
+
+/** Lower-case hex SHA-256: Web Crypto in secure contexts and Node, a JavaScript digest elsewhere (http:// intranets). */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
+  const digest = subtle === undefined ? sha256Js(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+const K256 = Uint32Array.from([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+/** SHA-256 (FIPS 180-4) in plain JavaScript, for pages where `crypto.subtle` does not exist. */
+export function sha256Js(bytes: Uint8Array): Uint8Array {
+  const length = bytes.length;
+  const blocks = new Uint8Array(((length + 9 + 63) >>> 6) << 6);
+  blocks.set(bytes);
+  blocks[length] = 0x80;
+  const view = new DataView(blocks.buffer);
+  view.setUint32(blocks.length - 8, Math.floor(length / 0x20000000));
+  view.setUint32(blocks.length - 4, (length << 3) >>> 0);
+  const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const w = new Uint32Array(64);
+  const ror = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
+  const at = (a: Uint32Array, i: number): number => a[i] ?? 0;
+  for (let offset = 0; offset < blocks.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const x = at(w, i - 15);
+      const y = at(w, i - 2);
+      w[i] = at(w, i - 16) + (ror(x, 7) ^ ror(x, 18) ^ (x >>> 3)) + at(w, i - 7) + (ror(y, 17) ^ ror(y, 19) ^ (y >>> 10));
+    }
+    let [a, b, c, d, e, f, g, hh] = [at(h, 0), at(h, 1), at(h, 2), at(h, 3), at(h, 4), at(h, 5), at(h, 6), at(h, 7)];
+    for (let i = 0; i < 64; i++) {
+      const t1 = (hh + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + at(K256, i) + at(w, i)) | 0;
+      const t2 = ((ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+    }
+    h[0] = at(h, 0) + a; h[1] = at(h, 1) + b; h[2] = at(h, 2) + c; h[3] = at(h, 3) + d;
+    h[4] = at(h, 4) + e; h[5] = at(h, 5) + f; h[6] = at(h, 6) + g; h[7] = at(h, 7) + hh;
+  }
+  const out = new Uint8Array(32);
+  const outView = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, at(h, i));
+  return out;
+}

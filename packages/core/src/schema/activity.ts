@@ -1,0 +1,55 @@
+/**
+ * Activities: the facts scoring reads, made by the server from records and transitions and
+ * recorded directly for training and publicity (DESIGN §2, §7, §9).
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { ActivityType } from '../names.js';
+import { Deadline, IsoDateTime, NonEmpty, StoredInputShape, StoredShape, Uuid, strictDeep } from './common.js';
+
+// Built from either set of stored fields, so the read and the input union have the same variants.
+function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored: S) {
+  const base = {
+    ...stored,
+    at: IsoDateTime,
+    /** The worker it is credited to. */
+    workerId: NonEmpty,
+    gridId: NonEmpty,
+    placeId: z.optional(Uuid),
+    /** Who acted, when that is not the worker credited (the verifier of a hazard). */
+    by: z.optional(NonEmpty),
+  };
+  const type = <T extends ActivityType>(t: T) => z.literal(t);
+  return [
+    z.object({ ...base, type: type('inspection.submitted'), inspectionId: Uuid, placeId: Uuid }),
+    z.object({ ...base, type: type('hazard.reported'), hazardId: Uuid }),
+    z.object({ ...base, type: type('hazard.verified'), hazardId: Uuid, by: NonEmpty }),
+    z.object({ ...base, type: type('hazard.rejected'), hazardId: Uuid, by: NonEmpty }),
+    z.object({ ...base, type: type('hazard.assigned'), hazardId: Uuid, dueAt: Deadline }),
+    z.object({ ...base, type: type('hazard.closed'), hazardId: Uuid, dueAt: z.optional(Deadline), onTime: z.boolean() }),
+    z.object({ ...base, type: type('review.done'), hazardId: Uuid, dueAt: z.optional(Deadline), onTime: z.boolean() }),
+    z.object({ ...base, type: type('captain.registered'), placeId: Uuid, captainId: z.optional(Uuid) }),
+    z.object({ ...base, type: type('training.held') }),
+    z.object({ ...base, type: type('publicity.held') }),
+  ] as const;
+}
+
+/**
+ * An activity as stored and read: a union discriminated by `type`. `hazard.*` carry `hazardId`;
+ * `hazard.reported`, `hazard.verified` and `hazard.rejected` are credited to the finder, with the
+ * verifier in `by`; `hazard.assigned` carries `dueAt`; `hazard.closed` and `review.done` carry
+ * `onTime`; `inspection.submitted` carries `inspectionId` and `placeId`; `captain.registered`
+ * carries the building as `placeId`.
+ * @example
+ * const a: Activity = { id, version: 1, createdAt, updatedAt, tenantId: 't1', type: 'hazard.closed',
+ *   at: '2025-03-04T10:00:00+08:00', workerId: 'w1', gridId: '330106001001001', hazardId, onTime: true };
+ */
+export const Activity = z.discriminatedUnion('type', variants(StoredShape));
+export type Activity = z.infer<typeof Activity>;
+
+/** An activity as a `PUT` body: unknown keys refused, server-managed fields optional. */
+export const ActivityInput = strictDeep(z.discriminatedUnion('type', variants(StoredInputShape)));
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+/** The activity of one type. */
+export type ActivityOf<T extends ActivityType> = Extract<Activity, { type: T }>;

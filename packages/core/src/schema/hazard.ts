@@ -1,0 +1,114 @@
+/**
+ * Hazards and the "two lists" (问题隐患清单 / 整改责任清单) they make (DESIGN §2, §9).
+ * @module
+ */
+import * as z from 'zod/mini';
+import {
+  HAZARD_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES,
+} from '../names.js';
+import {
+  Deadline, IsoDateTime, NonEmpty, Phone, StoredInputShape, StoredShape, Uuid, strictDeep,
+} from './common.js';
+import { GeoPoint } from './geo.js';
+import { PhotoRef } from './media.js';
+import { Basis, RuleRef } from './template.js';
+
+/** Who reported a hazard: a person in one of the roles, or a device (an IoT alarm). */
+export const REPORTER_KINDS = [...ROLES, 'device'] as const;
+export type ReporterKind = (typeof REPORTER_KINDS)[number];
+
+/** Levels of government supervision (挂牌督办). */
+export const SUPERVISION_LEVELS = ['province', 'city', 'county', 'township'] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+
+/**
+ * The reporter. With `confidential: true` the server gives `personId` and `contact` only to
+ * grid supervisors, fire officers and admins (DESIGN §5), so both are optional on read.
+ */
+export const Reporter = z.object({
+  kind: z.enum(REPORTER_KINDS),
+  personId: z.optional(NonEmpty),
+  contact: z.optional(z.string()),
+  confidential: z.boolean(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/** Who must fix it (整改责任单位 / 责任人 / 联系电话). */
+export const Responsible = z.object({ unit: NonEmpty, person: NonEmpty, phone: z.optional(Phone) });
+export type Responsible = z.infer<typeof Responsible>;
+
+/** Government supervision of a major hazard (挂牌督办). */
+export const Supervision = z.object({
+  level: z.enum(SUPERVISION_LEVELS),
+  listedAt: IsoDateTime,
+  deadline: z.optional(Deadline),
+});
+export type Supervision = z.infer<typeof Supervision>;
+
+/**
+ * One transition of the closed loop, appended by the lifecycle (`createLifecycle().apply`). `from`
+ * equals `to` for actions that change no status (`extend-deadline`, the major-hazard ones,
+ * `supervise`). `note` holds the why (the note, the reason, or both); `evidence` the ids
+ * (`PhotoRef.id`) of the photos shown, e.g. of the rectification.
+ */
+export const HazardHistoryEntry = z.object({
+  at: IsoDateTime,
+  /** The user id of whoever acted. */
+  by: NonEmpty,
+  action: z.enum(HAZARD_ACTIONS),
+  from: z.enum(HAZARD_STATUSES),
+  to: z.enum(HAZARD_STATUSES),
+  note: z.optional(z.string()),
+  evidence: z.optional(z.array(NonEmpty)),
+});
+export type HazardHistoryEntry = z.infer<typeof HazardHistoryEntry>;
+
+/** The fields of a hazard besides the stored ones and `history`. */
+export const HazardShape = {
+  category: z.enum(HAZARD_CATEGORY_CODES),
+  title: NonEmpty,
+  description: z.string(),
+  placeId: z.optional(Uuid),
+  /** The grid it belongs to (所属网格), for scope and lists; a public tip-off may not know it. */
+  gridId: z.optional(NonEmpty),
+  location: z.optional(GeoPoint),
+  address: z.optional(z.string()),
+  photos: z.array(PhotoRef),
+  source: z.enum(HAZARD_SOURCES),
+  inspectionId: z.optional(Uuid),
+  itemId: z.optional(NonEmpty),
+  /** From the checklist item that raised it. */
+  basis: z.optional(Basis),
+  ruleRefs: z.optional(z.array(RuleRef)),
+  reporter: Reporter,
+  severity: z.enum(SEVERITIES),
+  status: z.enum(HAZARD_STATUSES),
+  /** 整改时限: a calendar day (to its end in UTC+8) or an instant. */
+  deadline: z.optional(Deadline),
+  responsible: z.optional(Responsible),
+  /** 整改措施 / 路线图. */
+  measures: z.optional(z.string()),
+  supervision: z.optional(Supervision),
+  /** The host platform's own event code (数字城管 部件/事件), from the vendor's mapping table. */
+  externalCode: z.optional(NonEmpty),
+};
+
+/**
+ * A hazard as stored and read.
+ * @example
+ * const h: Hazard = { id, version: 2, createdAt, updatedAt, tenantId: 't1', category: 'exit-blocked',
+ *   title: '3 幢一楼安全出口堆放杂物', description: '', photos: [], source: 'worker',
+ *   reporter: { kind: 'grid-worker', personId: 'u1', confidential: false }, severity: 'general',
+ *   status: 'reported', history: [] };
+ */
+export const Hazard = z.object({ ...StoredShape, ...HazardShape, history: z.array(HazardHistoryEntry) });
+export type Hazard = z.infer<typeof Hazard>;
+
+/**
+ * A hazard as a `PUT` body: unknown keys refused at every level; server-managed fields and
+ * `history` optional (ignored by the server, which changes `status` only through transitions).
+ */
+export const HazardInput = strictDeep(
+  z.object({ ...StoredInputShape, ...HazardShape, history: z.optional(z.array(HazardHistoryEntry)) }),
+);
+export type HazardInput = z.infer<typeof HazardInput>;

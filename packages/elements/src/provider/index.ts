@@ -1,0 +1,1 @@
+export { FgProvider } from './provider.js';

@@ -1,0 +1,593 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { FiregridError } from '../../packages/core/src/errors.js';
+import {
+  DEFAULT_TRANSITIONS, createLifecycle, deadlineEnd, isDueSoon, isOpen, isOverdue, reviewDueAt, transitionSources, urgencyKey,
+} from '../../packages/core/src/hazard/lifecycle.js';
+import type { LifecycleHazard, TransitionCheck, TransitionResult } from '../../packages/core/src/hazard/lifecycle.js';
+import { TransitionInput } from '../../packages/core/src/hazard/transition-input.js';
+import { HAZARD_ACTIONS, HAZARD_STATUSES, ROLES, SEVERITIES } from '../../packages/core/src/names.js';
+import type { HazardAction, HazardStatus, Role, Severity } from '../../packages/core/src/names.js';
+import { Hazard, HazardHistoryEntry } from '../../packages/core/src/schema/hazard.js';
+
+// DESIGN §9, transcribed by hand so that the implementation's table is checked against the
+// contract, not against itself.
+const OPEN: HazardStatus[] = ['draft', 'reported', 'verified', 'assigned', 'rectifying', 'awaiting-review'];
+interface SpecRow {
+  from: HazardStatus[];
+  to: HazardStatus | 'same';
+  severity?: [Severity, Severity];
+  roles: Role[];
+  /** A complete input for the action (besides `action`). */
+  input: Omit<TransitionInput, 'action'>;
+  /** What `check` names as missing when only `{ action }` is sent. */
+  missing: string[];
+}
+const SPEC: Record<HazardAction, SpecRow> = {
+  submit: { from: ['draft'], to: 'reported', roles: ['grid-worker', 'captain', 'unit-manager', 'resident', 'fire-officer'], input: {}, missing: [] },
+  verify: { from: ['reported'], to: 'verified', roles: ['grid-supervisor', 'fire-officer'], input: {}, missing: [] },
+  reject: { from: ['reported'], to: 'rejected', roles: ['grid-supervisor', 'fire-officer'], input: { reason: '重复上报' }, missing: ['reason'] },
+  assign: {
+    from: ['verified'], to: 'assigned', roles: ['grid-supervisor', 'fire-officer'],
+    input: { responsible: { unit: '幸福里物业', person: '王五', phone: '13800001234' }, deadline: '2025-07-15', measures: '清理楼道杂物' },
+    missing: ['responsible.unit', 'responsible.person', 'deadline', 'measures'],
+  },
+  start: { from: ['assigned'], to: 'rectifying', roles: ['unit-manager', 'grid-worker', 'grid-supervisor'], input: {}, missing: [] },
+  'report-rectified': {
+    from: ['rectifying'], to: 'awaiting-review', roles: ['unit-manager', 'grid-worker'],
+    input: { evidence: ['photo-1', 'photo-2'], note: '杂物已清理' }, missing: ['note', 'evidence'],
+  },
+  'review-pass': { from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '复查合格' }, missing: ['note'] },
+  'review-fail': {
+    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '仍有堆放' }, missing: ['note'],
+  },
+  'extend-deadline': {
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'],
+    input: { deadline: '2025-08-31', reason: '防火门到货延迟' }, missing: ['reason', 'deadline'],
+  },
+  'flag-major': {
+    from: OPEN, to: 'same', severity: ['general', 'major-candidate'], roles: ['grid-worker', 'grid-supervisor', 'fire-officer'],
+    input: { note: '人员密集场所疏散通道堵塞' }, missing: ['note'],
+  },
+  'confirm-major': {
+    from: OPEN, to: 'same', severity: ['major-candidate', 'major'], roles: ['fire-officer'],
+    input: { note: '经三人集体讨论，依 GB 35181 判定为重大火灾隐患' }, missing: ['note'],
+  },
+  'dismiss-major': { from: OPEN, to: 'same', severity: ['major-candidate', 'general'], roles: ['fire-officer'], input: { note: '可当场改正' }, missing: ['note'] },
+  supervise: {
+    from: OPEN, to: 'same', severity: ['major', 'major'], roles: ['fire-officer', 'admin'],
+    input: { supervision: { level: 'county', deadline: '2025-09-30' } }, missing: ['supervision.level', 'supervision.deadline'],
+  },
+};
+
+interface TestHazard extends LifecycleHazard {
+  id: string;
+  title: string;
+  history: readonly HazardHistoryEntry[];
+}
+
+const NOW = new Date('2025-06-20T10:00:00+08:00');
+
+function hazard(status: HazardStatus, severity: Severity = 'general', extra: Partial<TestHazard> = {}): TestHazard {
+  return { id: 'h-1', title: '楼道堆放杂物', status, severity, deadline: '2025-07-01', history: [], ...extra };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function caught(fn: () => unknown): FiregridError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FiregridError) return e;
+    throw e;
+  }
+  throw new Error('expected a FiregridError, nothing was thrown');
+}
+
+function refusal(result: TransitionCheck): Extract<TransitionCheck, { ok: false }> {
+  if (result.ok) throw new Error('expected a refusal, got ok');
+  return result;
+}
+
+const input = (action: HazardAction, extra: Omit<TransitionInput, 'action'> = {}): TransitionInput => ({ action, ...SPEC[action].input, ...extra });
+const actor = (...roles: Role[]): { id: string; roles: Role[] } => ({ id: 'u-7', roles });
+
+describe('hazard lifecycle: the table of DESIGN §9', () => {
+  const lifecycle = createLifecycle({ locale: 'en' });
+
+  it('DEFAULT_TRANSITIONS matches the contract row by row', () => {
+    for (const action of HAZARD_ACTIONS) {
+      const row = DEFAULT_TRANSITIONS[action];
+      const spec = SPEC[action];
+      expect([...transitionSources(row)], `${action} from`).to.deep.equal(spec.from);
+      expect(row.to, `${action} to`).to.equal(spec.to);
+      expect(row.severity && [row.severity.from, row.severity.to === 'same' ? row.severity.from : row.severity.to], `${action} severity`)
+        .to.deep.equal(spec.severity);
+      expect([...row.roles].sort(), `${action} roles`).to.deep.equal([...spec.roles].sort());
+    }
+    expect(Object.keys(DEFAULT_TRANSITIONS).sort()).to.deep.equal([...HAZARD_ACTIONS].sort());
+  });
+
+  it('DEFAULT_TRANSITIONS cannot be edited in place', () => {
+    expect(Object.isFrozen(DEFAULT_TRANSITIONS)).to.equal(true);
+    expect(Object.isFrozen(DEFAULT_TRANSITIONS.assign.roles)).to.equal(true);
+    expect(() => { (DEFAULT_TRANSITIONS.assign.roles as Role[]).push('resident'); }).to.throw(TypeError);
+  });
+
+  // Every status × severity × action × single role: allowed exactly when the contract says so.
+  for (const action of HAZARD_ACTIONS) {
+    for (const status of HAZARD_STATUSES) {
+      it(`${action} from ${status}: allowed iff status, severity and role fit (${SEVERITIES.length * ROLES.length} cases)`, () => {
+        const spec = SPEC[action];
+        const wrong: string[] = [];
+        for (const severity of SEVERITIES) {
+          for (const role of ROLES) {
+            const h = deepFreeze(hazard(status, severity));
+            const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity);
+            const expected = fitsState && spec.roles.includes(role);
+            const where = `${severity}/${role}`;
+            if (lifecycle.allowedActions(h, [role]).includes(action) !== expected) wrong.push(`${where}: allowedActions`);
+            const result = lifecycle.check(h, input(action), actor(role));
+            if (result.ok !== expected) wrong.push(`${where}: check ok=${String(result.ok)}`);
+            if (!result.ok) {
+              const code = fitsState ? 'role' : 'not-allowed-from-status';
+              if (result.code !== code) wrong.push(`${where}: code ${result.code}, expected ${code}`);
+            }
+            if (expected) {
+              const { hazard: next, entry } = lifecycle.apply(h, input(action), actor(role), NOW);
+              const to = spec.to === 'same' ? status : spec.to;
+              const sev = spec.severity === undefined ? severity : spec.severity[1];
+              if (next.status !== to) wrong.push(`${where}: status ${next.status}, expected ${to}`);
+              if (next.severity !== sev) wrong.push(`${where}: severity ${next.severity}, expected ${sev}`);
+              if (entry.from !== status || entry.to !== to || entry.action !== action) wrong.push(`${where}: entry ${JSON.stringify(entry)}`);
+            } else {
+              const err = caught(() => lifecycle.apply(h, input(action), actor(role), NOW));
+              if (err.code !== 'transition') wrong.push(`${where}: apply threw ${err.code}`);
+            }
+          }
+        }
+        expect(wrong, wrong.join('\n')).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('an actor with several roles may act when any one of them may', () => {
+    const h = hazard('reported');
+    expect(lifecycle.allowedActions(h, ['resident', 'grid-supervisor'])).to.deep.equal(['verify', 'reject', 'flag-major']);
+    expect(lifecycle.check(h, input('verify'), actor('resident', 'grid-supervisor')).ok).to.equal(true);
+  });
+
+  it('offers nothing to an actor without roles, and nothing on a closed or rejected hazard', () => {
+    for (const status of HAZARD_STATUSES) expect(lifecycle.allowedActions(hazard(status), [])).to.deep.equal([]);
+    for (const status of ['closed', 'rejected'] as const) {
+      for (const severity of SEVERITIES) expect(lifecycle.allowedActions(hazard(status, severity), [...ROLES])).to.deep.equal([]);
+    }
+  });
+
+  it('offers exactly the allowed actions, in table order', () => {
+    expect(lifecycle.allowedActions(hazard('rectifying'), ['grid-worker'])).to.deep.equal(['report-rectified', 'flag-major']);
+    expect(lifecycle.allowedActions(hazard('rectifying', 'major'), ['fire-officer'])).to.deep.equal(['extend-deadline', 'supervise']);
+    expect(lifecycle.allowedActions(hazard('awaiting-review', 'major-candidate'), ['fire-officer']))
+      .to.deep.equal(['review-pass', 'review-fail', 'confirm-major', 'dismiss-major']);
+  });
+
+  it('refuses a status outside the table', () => {
+    const odd = { ...hazard('draft'), status: 'archived' } as unknown as LifecycleHazard;
+    expect(lifecycle.allowedActions(odd, [...ROLES])).to.deep.equal([]);
+    expect(refusal(lifecycle.check(odd, input('flag-major'), actor('fire-officer'))).code).to.equal('not-allowed-from-status');
+  });
+});
+
+describe('hazard lifecycle: severity (GB 35181: a worker flags, a fire officer confirms)', () => {
+  const lifecycle = createLifecycle({ locale: 'en' });
+
+  it('confirm-major only from major-candidate, by a fire officer', () => {
+    for (const severity of ['general', 'major'] as const) {
+      const r = refusal(lifecycle.check(hazard('verified', severity), input('confirm-major'), actor('fire-officer')));
+      expect(r.code).to.equal('not-allowed-from-status');
+      expect(r.message).to.contain('major candidate');
+    }
+    expect(refusal(lifecycle.check(hazard('verified', 'major-candidate'), input('confirm-major'), actor('grid-worker'))).code).to.equal('role');
+    expect(lifecycle.apply(hazard('verified', 'major-candidate'), input('confirm-major'), actor('fire-officer'), NOW).hazard.severity).to.equal('major');
+  });
+
+  it('a grid worker can flag a candidate but never make a hazard major', () => {
+    const flagged = lifecycle.apply(hazard('reported'), input('flag-major'), actor('grid-worker'), NOW).hazard;
+    expect(flagged.severity).to.equal('major-candidate');
+    expect(lifecycle.allowedActions(flagged, ['grid-worker', 'grid-supervisor', 'unit-manager', 'captain', 'resident'])).to.not.include('confirm-major');
+  });
+
+  it('dismiss-major returns a candidate to general', () => {
+    const r = lifecycle.apply(hazard('assigned', 'major-candidate'), input('dismiss-major'), actor('fire-officer'), NOW);
+    expect(r.hazard.severity).to.equal('general');
+    expect(r.hazard.status).to.equal('assigned');
+  });
+
+  it('supervise only when major and open', () => {
+    expect(refusal(lifecycle.check(hazard('rectifying', 'major-candidate'), input('supervise'), actor('fire-officer'))).code)
+      .to.equal('not-allowed-from-status');
+    expect(refusal(lifecycle.check(hazard('closed', 'major'), input('supervise'), actor('admin'))).code).to.equal('not-allowed-from-status');
+    expect(lifecycle.check(hazard('rectifying', 'major'), input('supervise'), actor('admin')).ok).to.equal(true);
+  });
+});
+
+describe('hazard lifecycle: required and invalid fields', () => {
+  const lifecycle = createLifecycle({ locale: 'en' });
+  // A hazard and actor from which each action is allowed, so only the fields decide.
+  const allowedCase = (action: HazardAction): [TestHazard, { id: string; roles: Role[] }] => {
+    const spec = SPEC[action];
+    const sev = spec.severity === undefined ? 'general' : spec.severity[0];
+    const first = spec.from[0] ?? 'draft';
+    const role = spec.roles[0] ?? 'admin';
+    return [hazard(first, sev), actor(role)];
+  };
+
+  for (const action of HAZARD_ACTIONS) {
+    it(`${action}: refused without its required fields, naming them`, () => {
+      const [h, who] = allowedCase(action);
+      const result = lifecycle.check(h, { action }, who);
+      if (SPEC[action].missing.length === 0) {
+        expect(result.ok).to.equal(true);
+        return;
+      }
+      const r = refusal(result);
+      expect(r.code).to.equal('missing-fields');
+      expect(r.missing).to.deep.equal(SPEC[action].missing);
+      const err = caught(() => lifecycle.apply(h, { action }, who, NOW));
+      expect(err.code).to.equal('transition');
+      expect(err.issues.map((i) => i.path)).to.deep.equal(SPEC[action].missing);
+      expect((err.cause as TransitionCheck).ok).to.equal(false);
+    });
+  }
+
+  it('names every missing field in the message', () => {
+    const [h, who] = allowedCase('assign');
+    expect(refusal(lifecycle.check(h, { action: 'assign' }, who)).message)
+      .to.equal('"Assign" needs: responsible unit, responsible person, deadline, measures');
+    expect(refusal(createLifecycle().check(h, { action: 'assign' }, who)).message).to.equal('交办缺少：责任单位、责任人、整改时限、整改措施');
+  });
+
+  it('treats blank text, an empty photo list and half a responsible party as missing', () => {
+    const [h, who] = allowedCase('report-rectified');
+    expect(refusal(lifecycle.check(h, { action: 'report-rectified', note: '   ', evidence: [] }, who)).missing).to.deep.equal(['note', 'evidence']);
+    const [h2, who2] = allowedCase('assign');
+    const partial = input('assign', { responsible: { unit: '幸福里物业', person: '' } });
+    expect(refusal(lifecycle.check(h2, partial, who2)).missing).to.deep.equal(['responsible.person']);
+    const [h3, who3] = allowedCase('supervise');
+    expect(refusal(lifecycle.check(h3, { action: 'supervise', supervision: { level: 'city' } }, who3)).missing).to.deep.equal(['supervision.deadline']);
+  });
+
+  it('refuses deadlines that are not a date or a date-time with offset', () => {
+    const [h, who] = allowedCase('assign');
+    for (const deadline of ['tomorrow', '2025-02-30', '2025-07-15T18:00', '2025-07-15T10:00Z', '2025-07-15T25:00:00+08:00', '15/07/2025']) {
+      const r = refusal(lifecycle.check(h, input('assign', { deadline }), who));
+      expect(r.code, deadline).to.equal('invalid-field');
+      expect(r.invalid, deadline).to.deep.equal(['deadline']);
+    }
+    for (const deadline of ['2025-07-15', '2025-07-15T18:00:00+08:00', '2025-07-15T10:00:00Z', '2025-07-15T18:00:00.5-05:30']) {
+      expect(lifecycle.check(h, input('assign', { deadline }), who).ok, deadline).to.equal(true);
+    }
+    const [h2, who2] = allowedCase('supervise');
+    expect(refusal(lifecycle.check(h2, input('supervise', { supervision: { level: 'city', deadline: 'soon' } }), who2)).invalid)
+      .to.deep.equal(['supervision.deadline']);
+  });
+
+  it('refuses an extension that does not move the deadline later', () => {
+    const h = hazard('rectifying', 'general', { deadline: '2025-07-01' });
+    for (const deadline of ['2025-06-30', '2025-07-01', '2025-07-01T23:59:59.999+08:00']) {
+      const r = refusal(lifecycle.check(h, input('extend-deadline', { deadline }), actor('grid-supervisor')));
+      expect(r.code, deadline).to.equal('invalid-field');
+      expect(r.message, deadline).to.contain('later than the current one');
+    }
+    expect(lifecycle.check(h, input('extend-deadline', { deadline: '2025-07-02T00:00:00+08:00' }), actor('grid-supervisor')).ok).to.equal(true);
+  });
+
+  it('refuses what the body schema refuses: empty photo ids, a bad phone, an unknown supervision level', () => {
+    const [h, who] = allowedCase('report-rectified');
+    const photos = refusal(lifecycle.check(h, input('report-rectified', { evidence: ['photo-1', ''] }), who));
+    expect(photos.code).to.equal('invalid-field');
+    expect(photos.invalid).to.deep.equal(['evidence[1]']);
+    expect(photos.message).to.equal('Invalid evidence photos [1]');
+    const [h2, who2] = allowedCase('assign');
+    const phone = input('assign', { responsible: { unit: '幸福里物业', person: '王五', phone: 'call me' } });
+    expect(refusal(lifecycle.check(h2, phone, who2)).invalid).to.deep.equal(['responsible.phone']);
+    expect(refusal(createLifecycle().check(h2, phone, who2)).message).to.equal('以下内容无效：联系电话');
+    const [h3, who3] = allowedCase('supervise');
+    const level = { action: 'supervise', supervision: { level: 'village', deadline: '2025-09-30' } } as unknown as TransitionInput;
+    expect(refusal(lifecycle.check(h3, level, who3)).invalid).to.deep.equal(['supervision.level']);
+  });
+
+  it('refuses an unknown action and an actor without id', () => {
+    const unknown = { action: 'approve' } as unknown as TransitionInput;
+    expect(refusal(lifecycle.check(hazard('reported'), unknown, actor('admin'))).invalid).to.deep.equal(['action']);
+    expect(refusal(lifecycle.check(hazard('draft'), input('submit'), { id: '', roles: ['grid-worker'] })).invalid).to.deep.equal(['actor.id']);
+  });
+});
+
+describe('hazard lifecycle: apply and history', () => {
+  const lifecycle = createLifecycle({ locale: 'en' });
+
+  it('returns a new hazard, appends who/when/why and leaves the original untouched', () => {
+    const before = deepFreeze(hazard('reported', 'general', { history: [{ at: '2025-06-19T02:00:00.000Z', by: 'u-1', action: 'submit', from: 'draft', to: 'reported' }] }));
+    const snapshot = JSON.stringify(before);
+    const { hazard: next, entry } = lifecycle.apply(before, input('reject'), { id: 'sup-3', roles: ['grid-supervisor'] }, NOW);
+    expect(JSON.stringify(before)).to.equal(snapshot);
+    expect(next).to.not.equal(before);
+    expect(entry).to.deep.equal({ at: '2025-06-20T02:00:00.000Z', by: 'sup-3', action: 'reject', from: 'reported', to: 'rejected', note: '重复上报' });
+    expect(next.history).to.deep.equal([...before.history, entry]);
+    expect(next.id).to.equal('h-1');
+    expect(next.title).to.equal('楼道堆放杂物');
+    expect(next.status).to.equal('rejected');
+  });
+
+  it('keeps both reason and note as the why', () => {
+    const h = hazard('rectifying');
+    const { entry } = lifecycle.apply(h, input('extend-deadline', { note: '单位已书面申请' }), actor('fire-officer'), NOW);
+    expect(entry.note).to.equal('防火门到货延迟\n单位已书面申请');
+    const { entry: bare } = lifecycle.apply(hazard('draft'), input('submit'), actor('resident'), NOW);
+    expect(bare).to.not.have.property('note');
+    expect(bare).to.not.have.property('evidence');
+  });
+
+  it('assign writes responsible, deadline and measures', () => {
+    const { hazard: next } = lifecycle.apply(hazard('verified', 'general', { deadline: undefined }), input('assign'), actor('grid-supervisor'), NOW);
+    expect(next.responsible).to.deep.equal({ unit: '幸福里物业', person: '王五', phone: '13800001234' });
+    expect(next.deadline).to.equal('2025-07-15');
+    expect(next.measures).to.equal('清理楼道杂物');
+  });
+
+  it('extend-deadline writes the new deadline and nothing else', () => {
+    const h = hazard('assigned', 'general', { measures: '清理楼道杂物' });
+    const { hazard: next } = lifecycle.apply(h, input('extend-deadline'), actor('fire-officer'), NOW);
+    expect(next.deadline).to.equal('2025-08-31');
+    expect(next.status).to.equal('assigned');
+    expect(next.measures).to.equal('清理楼道杂物');
+  });
+
+  it('supervise lists the hazard at the transition time', () => {
+    const { hazard: next } = lifecycle.apply(hazard('rectifying', 'major'), input('supervise'), actor('fire-officer'), NOW);
+    expect(next.supervision).to.deep.equal({ level: 'county', listedAt: '2025-06-20T02:00:00.000Z', deadline: '2025-09-30' });
+  });
+
+  it('report-rectified keeps the evidence photo ids on its history entry and says when the review is due', () => {
+    const r = lifecycle.apply(hazard('rectifying'), input('report-rectified'), actor('unit-manager'), NOW);
+    expect(r.entry.evidence).to.deep.equal(['photo-1', 'photo-2']);
+    expect(r.entry.note).to.equal('杂物已清理');
+    expect(r.reviewDueAt?.toISOString()).to.equal('2025-06-23T02:00:00.000Z');
+    expect(lifecycle.reviewDueAt(r.hazard)?.toISOString()).to.equal('2025-06-23T02:00:00.000Z');
+  });
+
+  it('walks the closed loop with a failed review, and the review is due from the latest report', () => {
+    let h: TestHazard = hazard('draft', 'general', { deadline: undefined });
+    const steps: [HazardAction, Role, string][] = [
+      ['submit', 'grid-worker', '2025-06-01T09:00:00+08:00'],
+      ['verify', 'grid-supervisor', '2025-06-01T10:00:00+08:00'],
+      ['assign', 'grid-supervisor', '2025-06-01T11:00:00+08:00'],
+      ['start', 'unit-manager', '2025-06-02T09:00:00+08:00'],
+      ['report-rectified', 'unit-manager', '2025-06-05T09:00:00+08:00'],
+      ['review-fail', 'grid-worker', '2025-06-06T09:00:00+08:00'],
+      ['report-rectified', 'unit-manager', '2025-06-10T09:00:00+08:00'],
+      ['review-pass', 'grid-worker', '2025-06-11T09:00:00+08:00'],
+    ];
+    for (const [action, role, at] of steps) h = lifecycle.apply(h, input(action), { id: role, roles: [role] }, new Date(at)).hazard;
+    expect(h.status).to.equal('closed');
+    expect(h.history.map((e) => e.action)).to.deep.equal(steps.map(([a]) => a));
+    expect(reviewDueAt(h)?.toISOString()).to.equal('2025-06-13T01:00:00.000Z');
+    expect(reviewDueAt(h, 1)?.toISOString()).to.equal('2025-06-11T01:00:00.000Z');
+    expect(createLifecycle({ reviewDueDays: 5 }).reviewDueAt(h)?.toISOString()).to.equal('2025-06-15T01:00:00.000Z');
+    expect(reviewDueAt(hazard('rectifying'))).to.equal(undefined);
+  });
+
+  it('throws a transition error with the refusal as cause, in the lifecycle locale', () => {
+    const zh = createLifecycle();
+    const err = caught(() => zh.apply(hazard('reported'), input('assign'), actor('grid-supervisor'), NOW));
+    expect(err.code).to.equal('transition');
+    expect(err.message).to.equal('隐患状态为“已上报”，不能交办（须为：已核实）');
+    expect((err.cause as { code: string }).code).to.equal('not-allowed-from-status');
+    const en = caught(() => lifecycle.apply(hazard('verified'), input('assign'), actor('grid-worker'), NOW));
+    expect(en.message).to.equal('Your roles (grid worker) may not run "Assign"; allowed roles: grid supervisor, fire officer');
+    expect(caught(() => zh.apply(hazard('verified'), input('assign'), actor('grid-worker'), NOW)).message)
+      .to.equal('当前角色（网格员）无权交办；有权限的角色：网格长/综治中心、消防救援/派出所');
+  });
+
+  it('refuses an invalid clock', () => {
+    expect(caught(() => lifecycle.apply(hazard('draft'), input('submit'), actor('resident'), new Date('nope'))).code).to.equal('validation');
+  });
+
+  it('any sequence of attempts: applies exactly what allowedActions offers, never mutates, history grows by one', () => {
+    const step = fc.record({ action: fc.constantFrom(...HAZARD_ACTIONS), role: fc.constantFrom(...ROLES) });
+    fc.assert(fc.property(fc.array(step, { maxLength: 40 }), (attempts) => {
+      let h = deepFreeze(hazard('draft', 'general', { deadline: undefined }));
+      let clock = NOW.getTime();
+      attempts.forEach(({ action, role }, i) => {
+        clock += 3_600_000;
+        // Each extension goes one day further than the last.
+        const extra = action === 'extend-deadline' ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` } : {};
+        const offered = lifecycle.allowedActions(h, [role]).includes(action);
+        const wasSeverity = h.severity;
+        if (offered) {
+          const { hazard: next, entry } = lifecycle.apply(h, input(action, extra), actor(role), new Date(clock));
+          expect(next.history.length).to.equal(h.history.length + 1);
+          expect(entry.from).to.equal(h.status);
+          expect(next.status).to.equal(entry.to);
+          if (wasSeverity === 'major') expect(next.severity).to.equal('major');
+          h = deepFreeze(next);
+        } else {
+          expect(() => lifecycle.apply(h, input(action, extra), actor(role), new Date(clock))).to.throw(FiregridError);
+        }
+        if (!isOpen(h)) expect(lifecycle.allowedActions(h, [...ROLES])).to.deep.equal([]);
+      });
+    }), { numRuns: 300 });
+  });
+});
+
+describe('hazard lifecycle: clock', () => {
+  const at = (iso: string): Date => new Date(iso);
+
+  it('reads a calendar-date deadline to the end of that day in UTC+8', () => {
+    expect(deadlineEnd('2025-06-30')).to.equal(Date.parse('2025-06-30T23:59:59.999+08:00'));
+    expect(deadlineEnd('2025-06-30T18:00:00+08:00')).to.equal(Date.parse('2025-06-30T10:00:00Z'));
+    expect(deadlineEnd('2025-06-30T18:00:00')).to.equal(undefined);
+    expect(deadlineEnd('2024-02-29')).to.not.equal(undefined);
+    expect(deadlineEnd('2025-02-29')).to.equal(undefined);
+  });
+
+  it('overdue: only after the last instant of the deadline', () => {
+    const dated = hazard('rectifying', 'general', { deadline: '2025-06-30' });
+    expect(isOverdue(dated, at('2025-06-30T23:59:59.999+08:00'))).to.equal(false);
+    expect(isOverdue(dated, at('2025-07-01T00:00:00+08:00'))).to.equal(true);
+    const timed = hazard('assigned', 'general', { deadline: '2025-06-30T18:00:00+08:00' });
+    expect(isOverdue(timed, at('2025-06-30T18:00:00+08:00'))).to.equal(false);
+    expect(isOverdue(timed, at('2025-06-30T18:00:00.001+08:00'))).to.equal(true);
+  });
+
+  it('overdue: never when closed, rejected or without a deadline; the supervision deadline binds too', () => {
+    const late = at('2026-01-01T00:00:00+08:00');
+    expect(isOverdue(hazard('closed'), late)).to.equal(false);
+    expect(isOverdue(hazard('rejected'), late)).to.equal(false);
+    expect(isOverdue(hazard('awaiting-review'), late)).to.equal(true);
+    expect(isOverdue(hazard('reported', 'general', { deadline: undefined }), late)).to.equal(false);
+    const listed = hazard('rectifying', 'major', {
+      deadline: '2025-12-31', supervision: { level: 'city', listedAt: '2025-06-01T00:00:00Z', deadline: '2025-09-30' },
+    });
+    expect(isOverdue(listed, at('2025-10-01T00:00:00+08:00'))).to.equal(true);
+    expect(isOverdue(listed, at('2025-09-30T12:00:00+08:00'))).to.equal(false);
+  });
+
+  it('due soon: within the days before the deadline, inclusive, and not once overdue', () => {
+    const h = hazard('rectifying', 'general', { deadline: '2025-06-30T18:00:00+08:00' });
+    expect(isDueSoon(h, at('2025-06-27T18:00:00+08:00'))).to.equal(true);
+    expect(isDueSoon(h, at('2025-06-27T17:59:59.999+08:00'))).to.equal(false);
+    expect(isDueSoon(h, at('2025-06-30T18:00:00+08:00'))).to.equal(true);
+    expect(isDueSoon(h, at('2025-06-30T18:00:00.001+08:00'))).to.equal(false);
+    expect(isDueSoon(h, at('2025-06-25T18:00:00+08:00'), 5)).to.equal(true);
+    expect(createLifecycle({ dueSoonDays: 1 }).isDueSoon(h, at('2025-06-28T18:00:00+08:00'))).to.equal(false);
+    expect(isDueSoon(hazard('closed', 'general', { deadline: '2025-06-30' }), at('2025-06-29T00:00:00+08:00'))).to.equal(false);
+  });
+
+  it('urgencyKey sorts overdue supervised majors first, then overdue, due soon, later, undated, closed', () => {
+    const now = at('2025-06-20T10:00:00+08:00');
+    const supervision = { level: 'county', listedAt: '2025-06-01T00:00:00Z' } as const;
+    const hazards: TestHazard[] = [
+      hazard('closed', 'major', { id: 'closed', deadline: '2025-01-01' }),
+      hazard('reported', 'general', { id: 'undated-general', deadline: undefined }),
+      hazard('reported', 'major-candidate', { id: 'undated-candidate', deadline: undefined }),
+      hazard('assigned', 'general', { id: 'later', deadline: '2025-08-01' }),
+      hazard('assigned', 'general', { id: 'soon-general', deadline: '2025-06-21' }),
+      hazard('assigned', 'major', { id: 'soon-major', deadline: '2025-06-22' }),
+      hazard('rectifying', 'general', { id: 'overdue-older', deadline: '2025-06-01' }),
+      hazard('rectifying', 'general', { id: 'overdue-newer', deadline: '2025-06-10' }),
+      hazard('rectifying', 'major', { id: 'overdue-major', deadline: '2025-06-15' }),
+      hazard('rectifying', 'major', { id: 'overdue-supervised', deadline: '2025-06-19', supervision }),
+    ];
+    const sorted = [...hazards].sort((a, b) => (urgencyKey(a, now) < urgencyKey(b, now) ? -1 : 1)).map((h) => h.id);
+    expect(sorted).to.deep.equal([
+      'overdue-supervised', 'overdue-major', 'overdue-older', 'overdue-newer', 'soon-major', 'soon-general', 'later',
+      'undated-candidate', 'undated-general', 'closed',
+    ]);
+  });
+});
+
+describe('hazard lifecycle: vendor configuration', () => {
+  it('role overrides replace the default roles of an action', () => {
+    const lifecycle = createLifecycle({ roles: { start: ['unit-manager'], verify: ['grid-worker'], submit: [] } });
+    expect(lifecycle.check(hazard('assigned'), input('start'), actor('grid-worker')).ok).to.equal(false);
+    expect(lifecycle.check(hazard('assigned'), input('start'), actor('unit-manager')).ok).to.equal(true);
+    expect(lifecycle.allowedActions(hazard('reported'), ['grid-worker'])).to.include('verify');
+    expect(refusal(lifecycle.check(hazard('reported'), input('verify'), actor('grid-supervisor'))).code).to.equal('role');
+    for (const role of ROLES) expect(lifecycle.allowedActions(hazard('draft'), [role])).to.not.include('submit');
+    expect(lifecycle.transitions.reject.roles).to.deep.equal(DEFAULT_TRANSITIONS.reject.roles);
+    expect(DEFAULT_TRANSITIONS.start.roles).to.include('grid-worker');
+  });
+
+  it('extra required fields add to the contract, never remove from it', () => {
+    const lifecycle = createLifecycle({ locale: 'en', needs: { verify: ['evidence', 'note'], reject: [], assign: ['note'] } });
+    expect(refusal(lifecycle.check(hazard('reported'), input('verify'), actor('fire-officer'))).missing).to.deep.equal(['note', 'evidence']);
+    expect(refusal(lifecycle.check(hazard('reported'), { action: 'reject' }, actor('fire-officer'))).missing).to.deep.equal(['reason']);
+    expect(refusal(lifecycle.check(hazard('verified'), input('assign'), actor('fire-officer'))).missing).to.deep.equal(['note']);
+    const r = lifecycle.apply(hazard('reported'), input('verify', { evidence: ['p-9'], note: '现场核实' }), actor('fire-officer'), NOW);
+    expect(r.entry.evidence).to.deep.equal(['p-9']);
+  });
+
+  it('an action that is made to need a hazard field writes it', () => {
+    const lifecycle = createLifecycle({ needs: { verify: ['deadline'] } });
+    expect(lifecycle.apply(hazard('reported'), input('verify', { deadline: '2025-07-20' }), actor('fire-officer'), NOW).hazard.deadline)
+      .to.equal('2025-07-20');
+  });
+
+  it('refuses bad configuration, naming the key', () => {
+    const bad: [unknown, string][] = [
+      [{ roles: { approve: ['admin'] } }, 'roles.approve'],
+      [{ roles: { submit: ['grid-worker', 'mayor'] } }, 'roles.submit[1]'],
+      [{ roles: { submit: 'grid-worker' } }, 'roles.submit'],
+      [{ needs: { verify: ['photo'] } }, 'needs.verify[0]'],
+      [{ needs: { approve: ['note'] } }, 'needs.approve'],
+      [{ reviewDueDays: -1 }, 'reviewDueDays'],
+      [{ dueSoonDays: Number.NaN }, 'dueSoonDays'],
+      [{ locale: 'fr' }, 'locale'],
+      [{ role: { submit: ['admin'] } }, 'role'],
+    ];
+    for (const [options, path] of bad) {
+      const err = caught(() => createLifecycle(options as Parameters<typeof createLifecycle>[0]));
+      expect(err.code, path).to.equal('config');
+      expect(err.issues.map((i) => i.path), path).to.deep.equal([path]);
+      expect(err.message, path).to.contain(path);
+    }
+  });
+});
+
+// Type-level: the schema's Hazard goes in as it is and comes out as a Hazard; the entry apply
+// appends is the schema's HazardHistoryEntry.
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const fullHazardFits: (h: Hazard) => LifecycleHazard = (h) => h;
+const entryIsSchemaEntry: Equal<TransitionResult<Hazard>['entry'], HazardHistoryEntry> = true;
+const applyKeepsHazard: Equal<ReturnType<typeof applyToHazard>['hazard'], Hazard> = true;
+function applyToHazard(h: Hazard): TransitionResult<Hazard> {
+  return createLifecycle().apply(h, { action: 'submit' }, { id: 'u-1', roles: ['grid-worker'] }, NOW);
+}
+function storedHazard(): Hazard {
+  return {
+    id: '0190a2b4-7c1e-7cc3-8d5e-2f6b1c9a4e01', version: 1, createdAt: '2025-06-01T08:00:00+08:00',
+    updatedAt: '2025-06-01T08:00:00+08:00', tenantId: 't-1', category: 'exit-blocked', title: '3 幢一楼安全出口堆放杂物',
+    description: '', photos: [], source: 'worker', reporter: { kind: 'grid-worker', personId: 'u-1', confidential: false },
+    severity: 'general', status: 'draft', history: [],
+  };
+}
+
+describe('hazard lifecycle: the schema', () => {
+  it('type-level assertions hold', () => {
+    expect([typeof fullHazardFits, entryIsSchemaEntry, applyKeepsHazard]).to.deep.equal(['function', true, true]);
+    const { hazard: next } = applyToHazard(storedHazard());
+    expect([next.status, next.tenantId, next.category]).to.deep.equal(['reported', 't-1', 'exit-blocked']);
+  });
+
+  it('every complete input of the table passes the transition body schema', () => {
+    for (const action of HAZARD_ACTIONS) expect(TransitionInput.safeParse(input(action)).success, action).to.equal(true);
+  });
+
+  it('a stored Hazard stays valid through the whole loop, the major flags and supervision', () => {
+    let h = storedHazard();
+    expect(Hazard.safeParse(h).success).to.equal(true);
+    const lifecycle = createLifecycle();
+    const steps: [HazardAction, Role][] = [
+      ['submit', 'grid-worker'], ['flag-major', 'grid-worker'], ['verify', 'grid-supervisor'], ['confirm-major', 'fire-officer'],
+      ['assign', 'fire-officer'], ['supervise', 'admin'], ['start', 'unit-manager'], ['extend-deadline', 'fire-officer'],
+      ['report-rectified', 'unit-manager'], ['review-pass', 'fire-officer'],
+    ];
+    for (const [action, role] of steps) {
+      h = lifecycle.apply(h, input(action), { id: `${role}-1`, roles: [role] }, NOW).hazard;
+      const parsed = Hazard.safeParse(h);
+      expect(parsed.success, `${action}: ${JSON.stringify(parsed.error?.issues)}`).to.equal(true);
+    }
+    expect(h.status).to.equal('closed');
+    expect(h.severity).to.equal('major');
+    expect(h.supervision?.level).to.equal('county');
+    expect(h.history.map((e) => HazardHistoryEntry.safeParse(e).success)).to.deep.equal(steps.map(() => true));
+  });
+});
