@@ -2,6 +2,7 @@
 // The build, the byte measurements and the bench all read this list.
 export const entries = {
   core: ['index', 'browser'],
+  server: ['index', 'cli', 'conformance/index', 'conformance/cli'],
   elements: ['index', 'define', 'provider/index', 'provider/define'],
 };
 

@@ -1,0 +1,138 @@
+/**
+ * The SQLite file of the reference server: `<data>/firegrid.db` in WAL mode, brought up to date by
+ * numbered migrations kept in code. One generic `records` table holds every resource kind, with
+ * the columns lists filter and sort on extracted at write time and indexed; `facets` holds the
+ * many-valued ones (the grids a worker covers, the place kinds a template applies to).
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** An open better-sqlite3 database. */
+export type Db = Database.Database;
+
+/** One schema migration: applied once, in order of `id`, inside a transaction. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The migrations, oldest first. Never edit one that has shipped: add the next number.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'records, facets, idempotency keys, media',
+    sql: `
+      CREATE TABLE records (
+        tenant        TEXT    NOT NULL,
+        kind          TEXT    NOT NULL,
+        id            TEXT    NOT NULL,
+        version       INTEGER NOT NULL,
+        status        TEXT,
+        category      TEXT,
+        severity      TEXT,
+        severity_rank INTEGER,
+        place_id      TEXT,
+        owner         TEXT,
+        deadline_end  INTEGER,
+        deadline_sort INTEGER NOT NULL,
+        supervised    INTEGER NOT NULL DEFAULT 0,
+        name_text     TEXT    NOT NULL DEFAULT '',
+        search_text   TEXT    NOT NULL DEFAULT '',
+        updated_ms    INTEGER NOT NULL,
+        body          TEXT    NOT NULL,
+        PRIMARY KEY (tenant, kind, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX records_updated  ON records (tenant, kind, updated_ms DESC, id);
+      CREATE INDEX records_deadline ON records (tenant, kind, deadline_sort, id);
+      CREATE INDEX records_name     ON records (tenant, kind, name_text, id);
+      CREATE INDEX records_status   ON records (tenant, kind, status, id);
+      CREATE INDEX records_category ON records (tenant, kind, category, id);
+      CREATE INDEX records_severity ON records (tenant, kind, severity, id);
+      CREATE INDEX records_place    ON records (tenant, kind, place_id, id);
+      CREATE INDEX records_owner    ON records (tenant, kind, owner, id);
+
+      CREATE TABLE facets (
+        tenant TEXT NOT NULL,
+        kind   TEXT NOT NULL,
+        id     TEXT NOT NULL,
+        facet  TEXT NOT NULL,
+        value  TEXT NOT NULL,
+        PRIMARY KEY (tenant, kind, id, facet, value)
+      ) WITHOUT ROWID;
+      CREATE INDEX facets_value ON facets (tenant, kind, facet, value, id);
+
+      CREATE TABLE idempotency (
+        tenant     TEXT    NOT NULL,
+        principal  TEXT    NOT NULL,
+        key        TEXT    NOT NULL,
+        method     TEXT    NOT NULL,
+        path       TEXT    NOT NULL,
+        body_hash  TEXT    NOT NULL,
+        status     INTEGER NOT NULL,
+        headers    TEXT    NOT NULL,
+        body       BLOB    NOT NULL,
+        created_at TEXT    NOT NULL,
+        PRIMARY KEY (tenant, principal, key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE media (
+        tenant       TEXT    NOT NULL,
+        id           TEXT    NOT NULL,
+        sha256       TEXT    NOT NULL,
+        bytes        INTEGER NOT NULL,
+        width        INTEGER NOT NULL,
+        height       INTEGER NOT NULL,
+        content_type TEXT    NOT NULL,
+        uploader     TEXT    NOT NULL,
+        created_at   TEXT    NOT NULL,
+        PRIMARY KEY (tenant, id)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The file name of the database inside the data folder. */
+export const DB_FILE = 'firegrid.db';
+
+/**
+ * Opens (creating when needed) `<dataDir>/firegrid.db`, switches it to WAL and applies the
+ * migrations it has not seen. Several processes may open the same file (a running server and
+ * `firegrid-server seed`): WAL lets readers go on while one writes, and `busy_timeout` makes a
+ * second writer wait instead of failing.
+ * @example
+ * const db = openDatabase('./.firegrid');
+ */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  // Keeps the planner's statistics fresh enough to pick the list indexes (SQLite's advice for long-lived connections).
+  db.pragma('optimize = 0x10002');
+  return db;
+}
+
+/** Applies every migration newer than the database; returns the ids applied. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done: number[] = [];
+  const seen = db.prepare('SELECT 1 FROM migrations WHERE id = ?');
+  for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+    // Checked inside the write lock: a second process starting at the same moment waits, then skips.
+    const ran = db.transaction(() => {
+      if (seen.get(m.id) !== undefined) return false;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
+      return true;
+    }).immediate();
+    if (ran) done.push(m.id);
+  }
+  return done;
+}

@@ -1,0 +1,16 @@
+/**
+ * `@firegrid/server`: the reference backend of the Firegrid REST contract (DESIGN §5) on Node and
+ * SQLite, and the programmatic API behind the `firegrid-server` command.
+ * @module
+ */
+export { startServer, serverVersion } from './server.js';
+export type { ServerOptions, RunningServer } from './server.js';
+export {
+  signToken, verifyToken, TokenError, TOKEN_ISSUER, DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_LENGTH, PERMISSIONS,
+  CONFIDENTIAL_READERS, STAFF_ROLES,
+} from './auth.js';
+export type { TokenOptions, Principal, Permission } from './auth.js';
+export { seedDemo, DEMO_TENANT, DEMO_USERS, DEMO_ORG_UNITS } from './seed.js';
+export type { SeedOptions, SeedResult, DemoUser } from './seed.js';
+export { openDatabase, migrate, MIGRATIONS, DB_FILE } from './db.js';
+export type { Db, Migration } from './db.js';

@@ -1,0 +1,457 @@
+/**
+ * The reference server: `node:http` routes of the REST contract (DESIGN §5) over {@link Service}.
+ * Writes run inside one SQLite transaction together with their derived activities and their
+ * idempotency record, so a write is either done once, with its key remembered, or not at all.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
+import type { LifecycleOptions, Locale } from '@firegrid/core';
+import { PERMISSIONS, TokenError, bearerToken, checkSecret, hasRole, isResidentOnly, verifyToken } from './auth.js';
+import type { Principal } from './auth.js';
+import { openDatabase } from './db.js';
+import {
+  HttpError, corsHeaders, etagOf, header, jsonReply, localeOf, parseIfMatch, problemReply, readBody, requireIdempotencyKey, send,
+  text,
+} from './http.js';
+import type { Reply } from './http.js';
+import { RateLimiter } from './rate-limit.js';
+import { Service, isResourceKind, queryFromParams } from './service.js';
+import type { Call } from './service.js';
+import { Store } from './store.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** TCP port; 8787 by default, 0 for any free port. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  host?: string;
+  /** The data folder: `firegrid.db` and `media/` live in it (created when missing). */
+  dataDir: string;
+  /** The HS256 secret tokens are signed with (at least 32 characters). */
+  secret: string;
+  /** Origins a browser may call from (`*` for any); none by default. */
+  corsOrigins?: readonly string[];
+  /** The clock; the real one by default. Tests pass a fixed one. */
+  now?: () => Date;
+  /** Requests per minute a resident may make; `{ writes: 10, reads: 120 }` by default. */
+  residentLimits?: { writes?: number; reads?: number };
+  /** The vendor's hazard lifecycle configuration (role matrix, review days); DESIGN §9 by default. */
+  lifecycle?: Omit<LifecycleOptions, 'locale'>;
+  /** Where unexpected errors are reported; standard error by default. */
+  log?: (message: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** The base URL, e.g. `http://127.0.0.1:8787` (no trailing slash). */
+  url: string;
+  port: number;
+  host: string;
+  /** Stops listening, drops open connections and closes the database. */
+  close(): Promise<void>;
+}
+
+let cachedVersion: string | undefined;
+
+/** The version of `@firegrid/server` (from its package.json). */
+export function serverVersion(): string {
+  if (cachedVersion !== undefined) return cachedVersion;
+  // src/ and dist/ sit one level below the package root, rollup's dist/chunks/ two.
+  for (const rel of ['../package.json', '../../package.json']) {
+    const file = new URL(rel, import.meta.url);
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === '@firegrid/server' && pkg.version !== undefined) return (cachedVersion = pkg.version);
+  }
+  return (cachedVersion = '0.0.0');
+}
+
+/** JSON with object keys sorted, so bodies that differ only in key order are the same body. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+
+/** The sha-256 member of a `Content-Digest` header (RFC 9530), as 32 bytes. */
+function contentDigest(value: string | undefined): Buffer {
+  const m = value === undefined ? null : /(?:^|,)\s*sha-256\s*=\s*:([A-Za-z0-9+/]+={0,2}):/i.exec(value);
+  const bytes = m?.[1] === undefined ? undefined : Buffer.from(m[1], 'base64');
+  if (bytes?.length !== 32) {
+    throw new HttpError(400, 'content-digest-required', text(
+      '上传照片须带 Content-Digest 头：sha-256=:<照片字节的 SHA-256，base64>:',
+      'A photo upload needs a Content-Digest header: sha-256=:<base64 of the SHA-256 of the bytes>:',
+    ), { errors: [{ path: 'Content-Digest', message: value === undefined ? 'missing' : 'no sha-256 member of 32 bytes' }] });
+  }
+  return bytes;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = header(req, 'content-type');
+  if (type !== undefined && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new HttpError(415, 'unsupported-media-type', text(
+      `请求体应为 JSON（Content-Type: application/json），收到的是 ${type}`,
+      `The body must be JSON (Content-Type: application/json); got ${type}`,
+    ), { errors: [{ path: 'Content-Type', message: 'not JSON' }] });
+  }
+  const body = await readBody(req, MAX_JSON_BYTES, text('JSON 请求体', 'The JSON body'));
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new HttpError(400, 'bad-json', text(`请求体不是有效的 JSON：${why}`, `The body is not valid JSON: ${why}`), {
+      errors: [{ path: '', message: why }],
+    });
+  }
+  // Hashing and validating walk the value recursively; no record nests anywhere near this deep.
+  if (depthOf(value) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, 'too-deep', text(
+      `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`, `The JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+    ), { errors: [{ path: '', message: 'nested too deep' }] });
+  }
+  return value;
+}
+
+const MAX_JSON_DEPTH = 64;
+
+/** How deep arrays and objects nest in a parsed JSON value (iteratively: the value may be hostile). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, d] = top;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+const methodNotAllowed = (allow: string): HttpError => new HttpError(405, 'method-not-allowed', text(
+  `该地址只支持 ${allow}`, `This resource supports ${allow} only`,
+), { headers: { allow } });
+
+function unauthorized(e: TokenError): HttpError {
+  const zh: Record<TokenError['reason'], string> = {
+    missing: '请求须带 Authorization: Bearer <令牌> 头',
+    malformed: '令牌格式无效',
+    signature: '令牌签名无效：不是本服务器的密钥签发的',
+    expired: '令牌已过期，请向宿主应用获取新令牌',
+    claims: `令牌内容无效：${e.message}`,
+  };
+  return new HttpError(401, `token-${e.reason}`, text(zh[e.reason], e.message), {
+    headers: { 'www-authenticate': e.reason === 'missing' ? 'Bearer realm="firegrid"' : 'Bearer realm="firegrid", error="invalid_token"' },
+  });
+}
+
+/** A route's request, after the URL has been read. */
+interface Req {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  segments: string[];
+  locale: Locale;
+  now: Date;
+  cors: Record<string, string>;
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ * @throws FiregridError `config` for a missing or short secret; the listen error (port in use) as it comes.
+ * @example
+ * const server = await startServer({ port: 0, dataDir: './.firegrid', secret: process.env.FIREGRID_SECRET! });
+ * console.log(server.url);   // http://127.0.0.1:54321
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  checkSecret(options.secret);
+  const secret = options.secret;
+  const dataDir = resolve(options.dataDir);
+  const db = openDatabase(dataDir);
+  const mediaDir = join(dataDir, 'media');
+  mkdirSync(mediaDir, { recursive: true });
+  const lifecycles = {
+    'zh-CN': createLifecycle({ ...options.lifecycle, locale: 'zh-CN' }),
+    en: createLifecycle({ ...options.lifecycle, locale: 'en' }),
+  } as const;
+  const store = new Store(db, { dueSoonDays: lifecycles.en.dueSoonDays });
+  const service = new Service({ store, mediaDir, lifecycles });
+  const clock = options.now ?? (() => new Date());
+  const origins = [...(options.corsOrigins ?? [])];
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const writes = new RateLimiter(options.residentLimits?.writes ?? 10);
+  const reads = new RateLimiter(options.residentLimits?.reads ?? 120);
+
+  async function authenticate(r: Req): Promise<Principal> {
+    let principal: Principal;
+    try {
+      principal = await verifyToken(bearerToken(header(r.req, 'authorization')), secret, r.now);
+    } catch (e) {
+      if (e instanceof TokenError) throw unauthorized(e);
+      throw e;
+    }
+    if (isResidentOnly(principal)) {
+      const limiter = r.req.method === 'GET' ? reads : writes;
+      const wait = limiter.take(`${principal.tenant}\u0000${principal.user}`, r.now.getTime());
+      if (wait !== undefined) {
+        throw new HttpError(429, 'rate-limited', text(
+          `请求过于频繁：每分钟最多 ${limiter.perMinute} 次，请 ${wait} 秒后再试`,
+          `Too many requests: at most ${limiter.perMinute} a minute; try again in ${wait} s`,
+        ), { headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait } });
+      }
+    }
+    return principal;
+  }
+
+  /** Runs a write once per idempotency key: a replay of the same request gets the first reply. */
+  function idempotent(call: Call, r: Req, key: string, fingerprint: Buffer, run: () => Reply): Reply {
+    const { tenant, user } = call.principal;
+    const method = r.req.method ?? '';
+    const path = r.url.pathname;
+    const hash = fingerprint.toString('hex');
+    return store.transaction(() => {
+      const prior = store.findReply(tenant, user, key);
+      if (prior !== undefined) {
+        if (prior.bodyHash === hash && prior.method === method && prior.path === path) {
+          return { status: prior.status, headers: { ...prior.headers, 'idempotency-replayed': 'true' }, body: prior.body };
+        }
+        throw new HttpError(422, 'idempotency-key-reused', text(
+          `Idempotency-Key ${key} 已用于另一次请求（${prior.method} ${prior.path}，内容不同）；新的写入须用新的键`,
+          `The Idempotency-Key ${key} was already used for a different request (${prior.method} ${prior.path} with another body); a new write needs a new key`,
+        ), { errors: [{ path: 'Idempotency-Key', message: 'used for a different request' }] });
+      }
+      const reply = run();
+      if (reply.status >= 200 && reply.status < 300) {
+        store.saveReply(tenant, user, key, { method, path, bodyHash: hash, status: reply.status, headers: reply.headers, body: reply.body }, call.now);
+      }
+      return reply;
+    });
+  }
+
+  async function route(r: Req): Promise<Reply | undefined> {
+    const { req, segments } = r;
+    const method = req.method ?? 'GET';
+    const [first, second, third, ...rest] = segments;
+    if (first === undefined || rest.length > 0) throw notFoundRoute(r.url.pathname);
+
+    if (first === 'health' && second === undefined) {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      return jsonReply(200, { ok: true, name: '@firegrid/server', version: serverVersion() });
+    }
+    if (first === 'scores' && second === undefined) {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const principal = await authenticate(r);
+      if (!hasRole(principal.roles, PERMISSIONS.scores.read)) {
+        throw new HttpError(403, 'forbidden', text('你的角色不能查看考评得分', 'Your roles may not read scores'));
+      }
+      throw new HttpError(501, 'scoring-not-available', text(
+        '评分引擎尚未提供（计划在第 8 号议题中实现），GET /v1/scores 暂时无法计算得分；工作记录已可通过 GET /v1/activities 读取',
+        'The scoring engine is not available yet (it comes with issue 8), so GET /v1/scores cannot compute scores; the activities it will read are available from GET /v1/activities',
+      ));
+    }
+    if (first === 'media') {
+      if (second === undefined) {
+        if (method !== 'POST') throw methodNotAllowed('POST');
+        return uploadMedia(r);
+      }
+      if (third !== undefined) throw notFoundRoute(r.url.pathname);
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      await serveMedia(r, second);
+      return undefined;
+    }
+    if (first === 'captains:import' && second === undefined) {
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      const call = await callOf(r);
+      const key = requireIdempotencyKey(req);
+      const body = await readJson(req);
+      return idempotent(call, r, key, sha256(canonical({ body })), () => jsonReply(200, service.importCaptains(call, body)));
+    }
+    if (!isResourceKind(first)) {
+      throw new HttpError(404, 'unknown-kind', text(
+        `没有资源类型 ${first}；可用：${RESOURCE_KINDS.join('、')}、scores、media`,
+        `There is no resource kind "${first}"; known: ${RESOURCE_KINDS.join(', ')}, scores, media`,
+      ));
+    }
+    const kind = first;
+    if (second === undefined) {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const call = await callOf(r);
+      return jsonReply(200, service.list(call, kind, queryFromParams(r.url.searchParams)));
+    }
+    if (third !== undefined) {
+      if (kind !== 'hazards' || third !== 'transitions') throw notFoundRoute(r.url.pathname);
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      const call = await callOf(r);
+      const key = requireIdempotencyKey(req);
+      const ifMatch = parseIfMatch(header(req, 'if-match'));
+      const body = await readJson(req);
+      return idempotent(call, r, key, sha256(canonical({ ifMatch: ifMatch ?? null, body })), () => {
+        const record = service.transition(call, second, body, ifMatch);
+        return jsonReply(200, record, { etag: etagOf(record.version) });
+      });
+    }
+    if (method === 'GET') {
+      const call = await callOf(r);
+      const record = service.get(call, kind, second);
+      const etag = etagOf(record.version);
+      if (header(req, 'if-none-match') === etag) return { status: 304, headers: { etag }, body: Buffer.alloc(0) };
+      return jsonReply(200, record, { etag });
+    }
+    if (method === 'PUT') {
+      const call = await callOf(r);
+      const key = requireIdempotencyKey(req);
+      const ifMatch = parseIfMatch(header(req, 'if-match'));
+      const body = await readJson(req);
+      return idempotent(call, r, key, sha256(canonical({ ifMatch: ifMatch ?? null, body })), () => {
+        const { created, record } = service.put(call, kind, second, body, ifMatch);
+        return jsonReply(created ? 201 : 200, record, {
+          etag: etagOf(record.version),
+          ...(created ? { location: `/v1/${kind}/${encodeURIComponent(second)}` } : {}),
+        });
+      });
+    }
+    throw methodNotAllowed('GET, PUT');
+  }
+
+  async function callOf(r: Req): Promise<Call> {
+    return { principal: await authenticate(r), locale: r.locale, now: r.now };
+  }
+
+  async function uploadMedia(r: Req): Promise<Reply> {
+    const call = await callOf(r);
+    const key = requireIdempotencyKey(r.req);
+    const declared = contentDigest(header(r.req, 'content-digest'));
+    const bytes = await readBody(r.req, MAX_MEDIA_BYTES, text('照片', 'The photo'));
+    const actual = sha256(bytes);
+    if (!actual.equals(declared)) {
+      throw new HttpError(400, 'content-digest-mismatch', text(
+        `照片内容与 Content-Digest 不符（收到的字节的 SHA-256 为 ${actual.toString('base64')}）：照片在传输中损坏，请重新上传`,
+        `The photo does not match its Content-Digest (the SHA-256 of the bytes received is ${actual.toString('base64')}): it was damaged on the way; upload it again`,
+      ), { errors: [{ path: 'Content-Digest', message: 'does not match the body' }] });
+    }
+    return idempotent(call, r, key, sha256(`media\u0000${actual.toString('hex')}`), () => {
+      const ref = service.saveMedia(call, { bytes, sha256: actual.toString('hex') });
+      return jsonReply(201, ref, { location: ref.url });
+    });
+  }
+
+  async function serveMedia(r: Req, id: string): Promise<void> {
+    const call = await callOf(r);
+    const { row, file } = service.readMedia(call, id);
+    if (!existsSync(file)) throw new HttpError(404, 'not-found', text(`照片 ${id} 的文件已不存在`, `The file of photo ${id} is gone`));
+    const etag = `"${row.sha256}"`;
+    const headers = {
+      ...r.cors,
+      'x-content-type-options': 'nosniff',
+      'content-type': row.contentType,
+      'cache-control': 'private, max-age=31536000, immutable',
+      'content-security-policy': "default-src 'none'",
+      'content-digest': `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`,
+      etag,
+    };
+    if (header(r.req, 'if-none-match') === etag) {
+      r.res.writeHead(304, headers).end();
+      return;
+    }
+    const size = statSync(file).size;
+    r.res.writeHead(200, { ...headers, 'content-length': String(size) });
+    await new Promise<void>((done) => {
+      const stream = createReadStream(file);
+      stream.on('error', () => {
+        r.res.destroy();
+        done();
+      });
+      stream.on('end', () => {
+        done();
+      });
+      stream.pipe(r.res);
+    });
+  }
+
+  function notFoundRoute(path: string): HttpError {
+    return new HttpError(404, 'not-found', text(`没有这个地址：${path}`, `There is nothing at ${path}`));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const locale = localeOf(header(req, 'accept-language'));
+    const preflight = req.method === 'OPTIONS';
+    const cors = corsHeaders(header(req, 'origin'), origins, preflight);
+    try {
+      if (preflight) {
+        res.writeHead(204, { ...cors, 'content-length': '0' }).end();
+        return;
+      }
+      if (!url.pathname.startsWith('/v1/')) throw notFoundRoute(url.pathname);
+      let segments: string[];
+      try {
+        segments = url.pathname.slice(4).split('/').map((s) => decodeURIComponent(s));
+      } catch {
+        throw notFoundRoute(url.pathname);
+      }
+      const reply = await route({ req, res, url, segments, locale, now: clock(), cors });
+      if (reply !== undefined) send(res, reply, cors);
+    } catch (e) {
+      let error: HttpError;
+      if (e instanceof HttpError) error = e;
+      else {
+        log(`firegrid-server: ${req.method ?? ''} ${url.pathname} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        error = new HttpError(500, 'internal', text('服务器内部错误，已记录；请稍后重试', 'The server failed; the error was logged. Try again later'));
+      }
+      // A body the route never read (a 401 before a PUT's body) is drained so the client can read the answer.
+      if (!req.complete) req.resume();
+      send(res, problemReply(error, locale, url.pathname), cors);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost'
+    : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    host: address.address,
+    close(): Promise<void> {
+      closing ??= new Promise<void>((done) => {
+        server.close(() => {
+          db.close();
+          done();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
