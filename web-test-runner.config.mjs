@@ -5,7 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['tests/{core,elements,e2e}/**/*.test.ts', '!**/*.node.test.ts'],
+  files: ['tests/{core,elements,e2e,gates}/**/*.test.ts', '!**/*.node.test.ts'],
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],

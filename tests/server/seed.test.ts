@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HAZARD_STATUSES, RECORD_SCHEMAS, RESOURCE_KINDS, isHighRise, isOldResidential } from '@firegrid/core';
 import type { Place, ResourceKind } from '@firegrid/core';
+import { templates } from '@firegrid/core/templates';
 import { DEMO_ORG_UNITS, openDatabase, seedDemo } from '@firegrid/server';
 import type { SeedResult } from '@firegrid/server';
 import { startTestServer } from './helpers.js';
@@ -47,9 +48,14 @@ describe('seed: the demo data set', () => {
     assert.ok((first.created.media ?? 0) >= 18, 'a photo per reported hazard');
     assert.ok((first.created.activities ?? 0) >= 30, 'the workflow\'s activities');
     assert.deepEqual(second.created, {});
-    assert.ok(second.skipped >= 7 + 22 + 18, 'everything skipped the second time');
+    assert.ok(second.skipped >= 7 + 22 + 18 + templates.length, 'everything skipped the second time');
     assert.equal(all('hazards').length, 18);
     assert.equal(all('places').length, 22);
+  });
+
+  it('includes the checklist template library, once', () => {
+    assert.equal(first.created.templates, templates.length);
+    assert.deepEqual(all('templates').map((t) => t.id).sort(), templates.map((t) => t.id).sort());
   });
 
   it('every record passes its read schema', () => {

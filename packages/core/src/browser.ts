@@ -148,3 +148,6 @@ export function createBrowserHost(options: BrowserHostOptions): FiregridHost {
   };
   return defineHost(host);
 }
+
+export { compressPhoto, preparePhoto, MAX_PHOTO_EDGE } from './media/compress.js';
+export type { CompressOptions, CompressedPhoto, PreparedPhoto } from './media/compress.js';

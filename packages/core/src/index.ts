@@ -22,6 +22,15 @@ export {
   OLD_RESIDENTIAL_BEFORE_YEAR,
 } from './rules/place.js';
 export type { PlaceFacts } from './rules/place.js';
+export {
+  placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
+  checklistProgress, conditionCycles, validateTemplate,
+} from './checklist/engine.js';
+export type { Answers, PlaceFlags, TemplateShape, Missing, IncompleteItem, ChecklistProgress } from './checklist/engine.js';
+export { startInspection, supersede, answerItem, submitInspection, failedItemsToHazards } from './checklist/inspection.js';
+export type { StartInspectionOptions, HazardDraftOptions } from './checklist/inspection.js';
+export { mergeTemplates } from './checklist/merge.js';
+export type { InspectionsApi, InspectionSubmission } from './checklist/client-inspections.js';
 
 export {
   IsoDateTime, IsoDate, Deadline, Uuid, NonEmpty, Phone, LocalizedText, StoredFields,
@@ -74,3 +83,52 @@ export type {
   Draft, FiregridEvent, FiregridEventType, FiregridEventOf, FiregridListener, FiregridEvents, DraftSavedEvent,
   DraftRemovedEvent, RecordSubmittedEvent, CommandSentEvent,
 } from './client/events.js';
+
+export { hazardCommands, reporterPrivacy, TransitionCommand } from './hazard/memory-commands.js';
+export type { HazardCommandsOptions } from './hazard/memory-commands.js';
+export {
+  MajorRuleSet, MajorRuleElement, MajorRuleThreshold, MAJOR_ELEMENT_KINDS, PLACE_CLASSES, DEFAULT_PLACE_CLASSES,
+  MAJOR_RULE_SETS, loadMajorRuleSet, withRuleSets, ruleSetFor, placeClassOf, suggestMajor, failedRuleRefs,
+} from './hazard/major-rules.js';
+export type { MajorRuleSetData, MajorElementKind, PlaceClass, MajorSuggestionInput, MajorSuggestion } from './hazard/major-rules.js';
+export { neutraliseCell, neutraliseRows, isFormulaLike } from './export/cells.js';
+export { toCsv, csvCell, UTF8_BOM } from './export/csv.js';
+export type { CsvOptions } from './export/csv.js';
+export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
+export type { Viewer } from './export/reporter.js';
+export {
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+} from './export/labels.js';
+export type { Labels } from './export/labels.js';
+export {
+  TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
+} from './export/two-lists.js';
+export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
+
+export { validatePhone, maskPhone, isMaskedPhone } from './captains/phone.js';
+export type { PhoneCheck, PhoneKind, PhoneProblem } from './captains/phone.js';
+export {
+  dayOf, isInOffice, termsOverlap, activeCaptain, captainHistory, findOverlaps, endTerm, replaceCaptain,
+} from './captains/terms.js';
+export type { TermFacts } from './captains/terms.js';
+export { DEFAULT_DUTIES, dutyTexts } from './captains/duties.js';
+export type { Duty } from './captains/duties.js';
+export { DEFAULT_LIMITS, checkLimits } from './captains/limits.js';
+export type { CaptainLimits, LimitFacts, LimitBreach } from './captains/limits.js';
+export {
+  CAPTAIN_STATUSES, needsCaptain, captainStatus, captainIndex, statusIn, indexCoverage, registryRows, coverage, communityOfGrid,
+} from './captains/coverage.js';
+export type {
+  CaptainStatus, CoveragePlace, CoverageCaptain, CoverageFigure, CoverageOf, CoverageReport, CoverageOptions, RegistryRow,
+  CaptainIndex,
+} from './captains/coverage.js';
+export {
+  CAPTAIN_COLUMNS, captainExportTable, readCell, parseCaptainTable,
+} from './captains/table.js';
+export { CAPTAIN_STATUS_LABELS, COMMITMENT_LABELS } from './captains/labels.js';
+export type {
+  CaptainColumn, ExportOptions, ImportContext, ImportAction, ImportIssue, ImportRow, ImportPreview,
+} from './captains/table.js';
+export { captainCommands } from './captains/memory-commands.js';
+export type { CaptainCommandOptions, CaptainImportResult } from './captains/memory-commands.js';
+export { parseCsv, decodeCsv } from './captains/csv.js';

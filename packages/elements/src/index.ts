@@ -1,4 +1,9 @@
 export { FgProvider } from './provider/provider.js';
+export { FgChecklist } from './checklist/checklist.js';
+export { FgHazardReport } from './hazard-report/hazard-report.js';
+export { FgHazardLedger } from './hazard-ledger/hazard-ledger.js';
+export { FgCaptainRegistry } from './captain-registry/captain-registry.js';
+export { FgCaptainNotice, NOTICE_PAGE_CSS } from './captain-notice/captain-notice.js';
 export { clientContext } from './context.js';
 export { ClientController, type ClientHost } from './client-controller.js';
 export { defineElement } from './define-element.js';

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FiregridError, createLifecycle } from '@firegrid/core';
 import type { HazardCategory, OrgUnit, PlaceKind, ResourceKind, Role, TransitionInput } from '@firegrid/core';
+import { templates } from '@firegrid/core/templates';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
 import type { Db } from './db.js';
@@ -483,6 +484,15 @@ function seedInto(db: Db, now: Date): SeedResult {
         ...(p.building === undefined ? {} : { building: p.building }),
       });
       count('places');
+    }
+    // The checklist template library (issue 5): fixed ids, so a second seed adds nothing.
+    for (const t of templates) {
+      if (store.get(DEMO_TENANT, 'templates', t.id) !== undefined) {
+        skipped++;
+        continue;
+      }
+      service.put(call('admin', 60), 'templates', t.id, { ...t });
+      count('templates');
     }
     for (const h of hazards(now)) {
       const id = seedId(`hazard:${h.key}`);

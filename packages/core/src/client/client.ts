@@ -24,8 +24,11 @@ import { validateHost } from '../host/validated.js';
 import { checkWith } from '../validate.js';
 import { assertDraft, memoryBackend } from './drafts.js';
 import type { DraftStore, SaveBackendFactory } from './drafts.js';
+import type { OfflineControl } from '../offline/types.js';
 import { createEmitter, withExternalCode } from './events.js';
 import type { FiregridEvent, FiregridEvents } from './events.js';
+import { createInspectionsApi } from '../checklist/client-inspections.js';
+import type { InspectionsApi } from '../checklist/client-inspections.js';
 
 /** Role matrix overrides of the hazard lifecycle, as `createLifecycle` takes them. */
 export type HazardLifecycleRoles = Readonly<NonNullable<LifecycleOptions['roles']>>;
@@ -61,7 +64,10 @@ export interface FiregridClientOptions {
 export interface FiregridClient {
   /** The host, validated: every value its methods return has been checked. */
   readonly host: FiregridHost;
-  /** The host's data port, validated. Reads go here; writes go through `submit` and `command`. */
+  /**
+   * The host's data port, validated (through the offline cache with an offline backend). Reads go
+   * here; writes go through `submit` and `command`.
+   */
   readonly data: DataPort;
   /** The vendor's category → external code mapping, as given. */
   readonly categoryCodes: Readonly<Partial<Record<HazardCategory, string>>>;
@@ -97,6 +103,15 @@ export interface FiregridClient {
   command(name: CommandName, payload: unknown): Promise<unknown>;
   /** Domain events; also forwarded to `host.events`. */
   readonly events: FiregridEvents;
+  /** Inspections: start, answer and submit one; built on `drafts` and `submit`. */
+  readonly inspections: InspectionsApi;
+  /**
+   * The outbox: pending, failed and conflicted writes, storage and mode, and what a person can do
+   * about them. Present with an offline backend (`@firegrid/core/offline`), undefined otherwise.
+   */
+  readonly offline: OfflineControl | undefined;
+  /** Wipes everything kept on this device for the signed-in user (drafts, outbox, cache): call it on logout. */
+  purge(): Promise<void>;
 }
 
 const ClientConfig = z.object({
@@ -219,9 +234,11 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
     },
   };
 
-  return {
+  const client: FiregridClient = {
     host,
-    data: host.data,
+    data: backend.data ?? host.data,
+    offline: backend.offline,
+    purge: async () => { await backend.purge?.(); },
     categoryCodes,
     roles,
     session,
@@ -261,5 +278,8 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
       emit({ type: 'command.sent', name, payload: copy(payload), result: copy(result) });
       return result;
     },
+    // `client.submit`, not the backend: inspections are validated and emitted like any submission.
+    inspections: createInspectionsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
   };
+  return client;
 }

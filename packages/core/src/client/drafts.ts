@@ -10,6 +10,7 @@ import { FiregridError } from '../errors.js';
 import type { CommandName, ResourceKind } from '../names.js';
 import type { HostSession, RecordInputOf, RecordOf } from '../schema/index.js';
 import type { CommandOptions, DataPort, SaveOptions } from '../host/types.js';
+import type { OfflineControl } from '../offline/types.js';
 import type { Draft } from './events.js';
 
 /** Work in progress, per kind and id. */
@@ -33,6 +34,15 @@ export interface SaveBackend {
   drafts: DraftStore;
   submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<RecordOf<K>>;
   command(name: CommandName, payload: unknown, options: CommandOptions): Promise<unknown>;
+  /**
+   * The port behind `client.data`, when the backend reads through one of its own (the offline
+   * backend falls back to its cache and keeps photos on the device); the host's port otherwise.
+   */
+  data?: DataPort;
+  /** The outbox's status and controls, as `client.offline`; absent for online-only backends. */
+  offline?: OfflineControl;
+  /** Wipes what the backend keeps for the signed-in user (`client.purge()`, on logout). */
+  purge?(): Promise<void>;
 }
 
 /** What a backend gets from the client. */
@@ -68,6 +78,11 @@ export const memoryBackend: SaveBackendFactory = ({ data, session }) => {
     return p;
   };
   return {
+    async purge() {
+      const s = await session();
+      const prefix = JSON.stringify([s.tenantId, s.user.id]).slice(0, -1);
+      for (const key of [...partitions.keys()]) if (key.startsWith(`${prefix},`)) partitions.delete(key);
+    },
     drafts: {
       async save(kind, draft) {
         const stored = copy(draft);

@@ -10,7 +10,7 @@ import type { ResourceKind } from '../names.js';
 import { GeoPoint, HostSession, Page, PhotoRef, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page as PageOf, RecordOf } from '../schema/index.js';
 import { checkWith, parseWith } from '../validate.js';
-import { Query } from './query.js';
+import { DEFAULT_LIMIT, Query } from './query.js';
 import { DirectoryPerson, DirectoryPlace } from './types.js';
 import type { DataPort, FiregridHost, LocaleSource } from './types.js';
 
@@ -104,7 +104,21 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
         throw new FiregridError('validation', `host.data.list was asked with an invalid query: ${checked.message}`, { issues: checked.issues });
       }
       const q = checked.value;
-      return await call('data.list', () => d.list(kind, q), parse(pageOf(kind), 'data.list')) as PageOf<RecordOf<typeof kind>>;
+      const limit = q.limit ?? DEFAULT_LIMIT;
+      const checkPage = parse(pageOf(kind), 'data.list');
+      // A page longer than asked for is refused before its items are validated: a host that
+      // ignores `limit` would otherwise make every list screen parse (and render) all it has.
+      const bounded = (value: unknown) => {
+        const items = typeof value === 'object' && value !== null ? (value as { items?: unknown }).items : undefined;
+        if (Array.isArray(items) && items.length > limit) {
+          const zh = locale() === 'en' ? undefined : `host.data.list 返回了 ${items.length} 条记录，但只请求了最多 ${limit} 条`;
+          throw new FiregridError('host-response', zh ?? `host.data.list returned ${items.length} items when at most ${limit} were asked for`, {
+            issues: [{ path: 'items', message: zh ?? `at most ${limit} items expected, got ${items.length}` }],
+          });
+        }
+        return checkPage(value);
+      };
+      return await call('data.list', () => d.list(kind, q), bounded) as PageOf<RecordOf<typeof kind>>;
     },
     async get(kind, id) {
       checkKind(kind, 'host.data.get');

@@ -1,0 +1,141 @@
+// checklist.render500.ratio (DESIGN §8): the first painted render of a 500-item <fg-checklist>
+// divided by the fixed floor shared/bench/bare-list.js (500 rows × 3 radios), in the same browser
+// run with the same timing rule: t0 just before the element is created, done when every radio is
+// in the (shadow) DOM, measured to the task posted from the next animation frame. Every item's
+// controls are in the DOM (no virtualisation, no collapsed sections). The element gets its
+// client, place and template as properties, so the figure is rendering and the element's own
+// loading (template validation, draft lookup), not a network.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { compareTo } from '../lib/figure.js';
+import type { FigureModule } from '../lib/figure.js';
+
+const N = 500;
+const RUNS = 7;
+
+const page = (bareList: string): string => `
+import { runBareList, untilPainted, countRadios } from ${JSON.stringify(bareList)};
+import { createFiregridClient, defineHost, memoryDataPort } from '@firegrid/core';
+import '@firegrid/elements/checklist/define';
+
+const t = '2026-01-01T00:00:00+08:00';
+const stored = { version: 1, createdAt: t, updatedAt: t, tenantId: 'bench' };
+const place = { ...stored, id: '019a4b2c-0000-7000-8000-000000000001', kind: 'residential', name: '桥东小区 3 号楼',
+  address: '迎泽区桥东街 18 号', gridId: '140106001001', building: { floors: 6, heightM: 18 } };
+
+function template(n) {
+  const sections = [];
+  for (let s = 0; s < n / 50; s++) {
+    const items = [];
+    for (let i = 0; i < 50; i++) {
+      const k = s * 50 + i;
+      items.push({ id: 'q' + k, text: { 'zh-CN': '检查项 ' + (k + 1) + '：消防车通道、灭火器、疏散指示标志', en: 'Item ' + (k + 1) },
+        basis: { doc: '《高层民用建筑消防安全管理规定》（应急管理部令第5号）', clause: '第二十八条', verified: true },
+        severity: 'general', category: 'exit-blocked', evidence: { photoOnFail: true, noteOnFail: true } });
+    }
+    sections.push({ id: 's' + s, title: { 'zh-CN': '第 ' + (s + 1) + ' 部分' }, items });
+  }
+  return { ...stored, id: '0196a000-7e00-7000-8000-0000000000be', title: { 'zh-CN': '500 项检查表' },
+    appliesTo: { kinds: ['residential'] }, sections };
+}
+
+const app = () => document.getElementById('app');
+
+window.bench = {
+  async floor(n) {
+    const r = await runBareList(app(), n);
+    if (!r.complete) throw new Error('the floor list did not render ' + n * 3 + ' radios');
+    return r.toPaint;
+  },
+  async checklist(n) {
+    const tpl = template(n);
+    const client = createFiregridClient({ host: defineHost({
+      session: () => Promise.resolve({ tenantId: 'bench', user: { id: 'w', name: 'w', roles: ['grid-worker'] }, scope: ['*'], locale: 'zh-CN' }),
+      data: memoryDataPort({ places: [place] }),
+    }) });
+    const container = app();
+    const t0 = performance.now();
+    const el = document.createElement('fg-checklist');
+    el.client = client;
+    el.place = place;
+    el.template = tpl;
+    container.appendChild(el);
+    const r = await untilPainted(t0, () => countRadios(container) >= n * 3);
+    const shown = el.shadowRoot ? el.shadowRoot.textContent.slice(0, 300) : '';
+    el.remove();
+    if (!r.complete) throw new Error('fg-checklist did not render ' + n * 3 + ' radios; it showed: ' + shown);
+    return r.toPaint;
+  },
+};
+`;
+
+/** Bundles the page: the floor and the element, one copy of lit, production builds. */
+async function bundle(root: string, bareList: string): Promise<string> {
+  const out = await build({
+    stdin: { contents: page(bareList), resolveDir: root, sourcefile: 'checklist-bench.js', loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    conditions: ['source'],
+    // shared/ sits beside the repository: its `lit` import resolves to the repository's copy.
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'silent',
+  });
+  const file = out.outputFiles[0];
+  if (file === undefined) throw new Error('esbuild produced no output for the checklist bench page');
+  return file.text;
+}
+
+export default {
+  name: 'checklist',
+  async run(ctx) {
+    const bareList = resolve(ctx.root, '../shared/bench/bare-list.js');
+    if (!existsSync(bareList)) throw new Error(`the floor ${bareList} is missing: shared/ must sit beside the repository`);
+    ctx.progress('bundling the page …');
+    const script = await bundle(ctx.root, bareList);
+    const browser = await ctx.browser();
+    const tab = await browser.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (e) => { pageErrors.push(e instanceof Error ? e.message : String(e)); });
+    tab.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    try {
+      await tab.setViewport({ width: 412, height: 915 });
+      await tab.setContent('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><div id="app"></div></body></html>');
+      await tab.addScriptTag({ content: script });
+      const measure = async (which: 'floor' | 'checklist'): Promise<number> => {
+        try {
+          return await tab.evaluate((w, n) => (window as unknown as { bench: Record<'floor' | 'checklist', (n: number) => Promise<number>> }).bench[w](n), which, N);
+        } catch (error) {
+          const detail = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join('\n')}` : '';
+          throw new Error(`${which}: ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
+        }
+      };
+      ctx.progress('warming up …');
+      await measure('floor');
+      await measure('checklist');
+      // Interleaved, so a slow spell of the machine falls on both alike.
+      const floor: number[] = [];
+      const element: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        ctx.progress(`run ${i + 1}/${RUNS} …`);
+        floor.push(await measure('floor'));
+        element.push(await measure('checklist'));
+      }
+      const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+      const floorMs = mid(floor);
+      const elementMs = mid(element);
+      const ratio = Math.round((elementMs / floorMs) * 100) / 100;
+      return [
+        { name: 'checklist.render500.ms', value: Math.round(elementMs * 10) / 10, unit: 'ms' },
+        {
+          name: 'checklist.render500.ratio', value: ratio, unit: 'ratio',
+          compare: compareTo(ratio, { target: 1.5, baseline: 'shared/bench/bare-list.js', baselineValue: Math.round(floorMs * 10) / 10 }),
+        },
+      ];
+    } finally {
+      await tab.close();
+    }
+  },
+} satisfies FigureModule;

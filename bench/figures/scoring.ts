@@ -1,0 +1,114 @@
+// scoring.1m.ratio (DESIGN §8): computeScores over 1,000,000 activities of 10,000 workers, divided
+// by the fixed floor shared/bench/bare-pass.js (one pass counting each worker's activities by type)
+// over the very same array, in this process, after the same warm-up. Medians of RUNS, the floor and
+// the engine timed alternately so both see the same machine.
+//
+// The data: generateScoringData with a fixed seed (80,000 places, hazard lifecycles, inspections,
+// captains, training; times in `Z`, `+08:00` and now and then another offset), given to both as a
+// data port or a database driver delivers records: parsed from JSON, so each record has its own
+// strings. The configuration is the example one (every metric on), ranked by grid.
+//
+// Also recorded: both times, and how the cost grows — computeScores over the first quarter of the
+// array (250,000 activities, same workers and places) against the whole: `scoring.growth.ratio` is
+// t(1M) ÷ (4 × t(250k)), 1 when the cost grows linearly.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { computeScores, exampleScoreConfig, generateScoringData, parsePeriod } from '@firegrid/core/scoring';
+import type { ScoringActivity, ScoringContext } from '@firegrid/core/scoring';
+import { compareTo } from '../lib/figure.js';
+import type { FigureModule } from '../lib/figure.js';
+
+const ACTIVITIES = 1_000_000;
+const WORKERS = 10_000;
+const RUNS = 7;
+const WARM_UP = 2;
+
+type BarePass = (activities: readonly unknown[]) => unknown;
+
+/** The floor as it is: its text, imported unchanged (it sits outside any package, so as a data: URL). */
+async function loadFloor(path: string): Promise<BarePass> {
+  const source = readFileSync(path).toString('base64');
+  const mod = (await import(`data:text/javascript;base64,${source}`)) as { barePass?: BarePass };
+  if (typeof mod.barePass !== 'function') throw new Error(`${path} does not export barePass`);
+  return mod.barePass;
+}
+
+/** Records as a data port delivers them: parsed from JSON, in chunks to keep the text small. */
+function asParsed<T>(records: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < records.length; i += 20_000) {
+    for (const r of JSON.parse(JSON.stringify(records.slice(i, i + 20_000))) as T[]) out.push(r);
+  }
+  return out;
+}
+
+const time = (fn: () => unknown): number => {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+};
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+export default {
+  name: 'scoring',
+  async run(ctx) {
+    const floorPath = resolve(ctx.root, '../shared/bench/bare-pass.js');
+    if (!existsSync(floorPath)) throw new Error(`the floor ${floorPath} is missing: shared/ must sit beside the repository`);
+    const barePass = await loadFloor(floorPath);
+
+    ctx.progress(`generating ${ACTIVITIES.toLocaleString('en')} activities of ${WORKERS.toLocaleString('en')} workers …`);
+    const period = parsePeriod('2025-Q1');
+    const { activities, context } = (() => {
+      // Scoped so the generated originals can be collected: only the parsed copies stay alive.
+      const data = generateScoringData({ seed: 20_250_301, workers: WORKERS, activities: ACTIVITIES, period });
+      ctx.progress('parsing them as a data port delivers them …');
+      return {
+        activities: asParsed<ScoringActivity>(data.activities),
+        context: { workers: asParsed(data.workers), places: asParsed(data.places), now: new Date('2025-04-10T09:00:00+08:00') } satisfies ScoringContext,
+      };
+    })();
+    const quarter = activities.slice(0, ACTIVITIES / 4);
+    const config = exampleScoreConfig({ period });
+
+    ctx.progress(`warming up (${WARM_UP} runs each) …`);
+    let scored = 0;
+    for (let i = 0; i < WARM_UP; i++) {
+      barePass(activities);
+      scored = computeScores(activities, config, context).workers.length;
+      computeScores(quarter, config, context);
+    }
+    if (scored < WORKERS * 0.9) throw new Error(`only ${scored} workers were scored`);
+
+    const floor: number[] = [];
+    const engine: number[] = [];
+    const part: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      ctx.progress(`run ${i + 1}/${RUNS} …`);
+      floor.push(time(() => barePass(activities)));
+      engine.push(time(() => computeScores(activities, config, context)));
+      part.push(time(() => computeScores(quarter, config, context)));
+    }
+    const floorMs = median(floor);
+    const engineMs = median(engine);
+    const partMs = median(part);
+    const ratio = engineMs / floorMs;
+    return [
+      {
+        name: 'scoring.1m.ratio', value: round2(ratio), unit: 'ratio',
+        compare: compareTo(round2(ratio), { target: 3, baseline: 'shared/bench/bare-pass.js', baselineValue: round1(floorMs) }),
+      },
+      { name: 'scoring.1m.ms', value: round1(engineMs), unit: 'ms' },
+      { name: 'scoring.1m.floor.ms', value: round1(floorMs), unit: 'ms' },
+      { name: 'scoring.250k.ms', value: round1(partMs), unit: 'ms' },
+      { name: 'scoring.growth.ratio', value: round2(engineMs / (4 * partMs)), unit: 'ratio' },
+    ];
+  },
+} satisfies FigureModule;

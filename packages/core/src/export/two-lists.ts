@@ -1,0 +1,135 @@
+/**
+ * The "two lists" the plan asks for (DESIGN §9): 问题隐患清单 (the hazards found) and 整改责任清单
+ * (who fixes each, how and by when), as tables of plain values ready for a CSV or Excel writer.
+ * Pure: the clock, the viewer and the look-ups of places and people are passed in. Text is raw —
+ * the writer neutralises formula-like cells with `neutraliseRows`.
+ * @module
+ */
+import { isOverdue } from '../hazard/deadlines.js';
+import { HAZARD_CATEGORIES, HAZARD_STATUS_LABELS } from '../names.js';
+import type { Locale } from '../names.js';
+import type { Hazard } from '../schema/hazard.js';
+import { REPORTER_KIND_LABELS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, deadlineText, shanghaiTime } from './labels.js';
+import type { Labels } from './labels.js';
+import { canSeeReporter } from './reporter.js';
+import type { Viewer } from './reporter.js';
+
+/** The two lists: `problems` = 问题隐患清单, `responsibility` = 整改责任清单. */
+export const TWO_LISTS = ['problems', 'responsibility'] as const;
+/** One of {@link TWO_LISTS}. */
+export type TwoList = (typeof TWO_LISTS)[number];
+
+/** One column of a list. */
+export interface TwoListColumn {
+  readonly key: string;
+  readonly label: Labels;
+}
+
+const col = (key: string, zh: string, en: string): TwoListColumn => ({ key, label: { 'zh-CN': zh, en } });
+
+/** Title and columns of each list, in the order of DESIGN §9. */
+export const TWO_LIST_COLUMNS: Readonly<Record<TwoList, { readonly title: Labels; readonly columns: readonly TwoListColumn[] }>> = {
+  problems: {
+    title: { 'zh-CN': '问题隐患清单', en: 'Hazard list' },
+    columns: [
+      col('index', '序号', 'No.'), col('place', '单位(场所)', 'Unit (place)'), col('address', '地址', 'Address'),
+      col('grid', '所属网格', 'Grid'), col('content', '隐患内容', 'Hazard'), col('category', '类别', 'Category'),
+      col('severity', '等级', 'Severity'), col('foundAt', '发现时间', 'Found at'), col('finder', '发现人', 'Found by'),
+      col('status', '状态', 'Status'),
+    ],
+  },
+  responsibility: {
+    title: { 'zh-CN': '整改责任清单', en: 'Responsibility list' },
+    columns: [
+      col('index', '序号', 'No.'), col('content', '隐患内容', 'Hazard'), col('measures', '整改措施', 'Measures'),
+      col('unit', '责任单位', 'Responsible unit'), col('person', '责任人', 'Responsible person'), col('phone', '联系电话', 'Phone'),
+      col('deadline', '整改时限', 'Deadline'), col('progress', '完成情况', 'Progress'), col('supervision', '挂牌督办级别', 'Supervision level'),
+    ],
+  },
+};
+
+/** What a place contributes to a row. */
+export interface TwoListPlace {
+  name?: string;
+  address?: string;
+  gridId?: string;
+}
+
+/** What {@link twoListTable} needs besides the hazards. */
+export interface TwoListContext {
+  /** Language of headers and labels; zh-CN by default. */
+  locale?: Locale;
+  /** The clock, for 完成情况's "overdue". */
+  now: Date;
+  /** Who exports: a confidential reporter is shown only to those {@link canSeeReporter} allows. */
+  viewer: Viewer;
+  /** The place of a hazard's `placeId`, when known. */
+  place?: (placeId: string) => TwoListPlace | undefined;
+  /** A person's display name by id (a worker's name), when known. */
+  person?: (personId: string) => string | undefined;
+}
+
+/** A list as a table: its title, the header row and one row per hazard. */
+export interface TwoListTable {
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
+/** 隐患内容: the description, led by the title when the description does not already start with it. */
+export function hazardContent(hazard: Pick<Hazard, 'title' | 'description'>): string {
+  const description = hazard.description.trim();
+  if (description === '') return hazard.title;
+  return description.startsWith(hazard.title) ? description : `${hazard.title}：${description}`;
+}
+
+/**
+ * 发现人 as `viewer` may see it: the reporter's kind, then his name (or id) and contact when
+ * visible, marked 保密 when confidential. A hidden one is only "群众（保密）".
+ */
+export function finderText(hazard: Pick<Hazard, 'reporter'>, ctx: Pick<TwoListContext, 'viewer' | 'person' | 'locale'>): string {
+  const locale = ctx.locale ?? 'zh-CN';
+  const r = hazard.reporter;
+  const kind = REPORTER_KIND_LABELS[r.kind][locale];
+  const secret = locale === 'zh-CN' ? '（保密）' : ' (confidential)';
+  if (!canSeeReporter(r, ctx.viewer)) return `${kind}${secret}`;
+  const name = r.personId === undefined ? undefined : (ctx.person?.(r.personId) ?? r.personId);
+  const who = [name, r.contact].filter((s): s is string => s !== undefined && s.trim() !== '').join(' ');
+  return `${kind}${who === '' ? '' : ` ${who}`}${r.confidential ? secret : ''}`;
+}
+
+/** 完成情况: the status, with "overdue" while an open hazard is past its deadline. */
+export function progressText(hazard: Pick<Hazard, 'status' | 'deadline' | 'supervision'>, now: Date, locale: Locale = 'zh-CN'): string {
+  const status = HAZARD_STATUS_LABELS[hazard.status][locale];
+  if (!isOverdue(hazard, now)) return status;
+  return locale === 'zh-CN' ? `${status}（已超期）` : `${status} (overdue)`;
+}
+
+/**
+ * One of the two lists as a table, rows in the order given (sort the hazards first, e.g. by
+ * urgency). Values are raw text and numbers; neutralise them before writing a spreadsheet.
+ * @example
+ * const { header, rows } = twoListTable('responsibility', hazards, { now: new Date(), viewer: { id: user.id, roles: user.roles } });
+ * const csv = Papa.unparse([header, ...neutraliseRows(rows)]);
+ */
+export function twoListTable(list: TwoList, hazards: readonly Hazard[], ctx: TwoListContext): TwoListTable {
+  const locale = ctx.locale ?? 'zh-CN';
+  const spec = TWO_LIST_COLUMNS[list];
+  const rows = hazards.map((h, i): (string | number)[] => {
+    const content = hazardContent(h);
+    if (list === 'responsibility') {
+      return [
+        i + 1, content, h.measures ?? '', h.responsible?.unit ?? '', h.responsible?.person ?? '', h.responsible?.phone ?? '',
+        deadlineText(h.deadline), progressText(h, ctx.now, locale),
+        h.supervision === undefined ? '' : SUPERVISION_LEVEL_LABELS[h.supervision.level][locale],
+      ];
+    }
+    const place = h.placeId === undefined ? undefined : ctx.place?.(h.placeId);
+    return [
+      i + 1, place?.name ?? '', h.address ?? place?.address ?? '', h.gridId ?? place?.gridId ?? '', content,
+      HAZARD_CATEGORIES[h.category][locale], SEVERITY_LABELS[h.severity][locale], shanghaiTime(h.createdAt),
+      finderText(h, ctx), HAZARD_STATUS_LABELS[h.status][locale],
+    ];
+  });
+  return { title: spec.title[locale], header: spec.columns.map((c) => c.label[locale]), rows };
+}

@@ -1,0 +1,8 @@
+// @firegrid/core/hazard — hazard deadlines: open, overdue, due soon, review dates. A narrow entry
+// (also exported from the main entry) for first screens. The lifecycle and the major-hazard rules
+// stay in the main entry only: elements load them lazily, with the panels that use them.
+
+export {
+  isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,
+  DEFAULT_DUE_SOON_DAYS,
+} from './hazard/deadlines.js';

@@ -1,0 +1,94 @@
+/**
+ * The hazard lifecycle as a command of `memoryDataPort`, and the server's reporter privacy as a
+ * wrapper of any data port: what stories, tests and demos need to behave like the reference
+ * server without one.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { FiregridError } from '../errors.js';
+import type { CommandName } from '../names.js';
+import type { Hazard } from '../schema/hazard.js';
+import type { RecordOf } from '../schema/index.js';
+import type { DataPort } from '../host/types.js';
+import type { MemoryCommandHandler } from '../host/memory-port.js';
+import { checkWith } from '../validate.js';
+import { redactReporter } from '../export/reporter.js';
+import type { Viewer } from '../export/reporter.js';
+import { createLifecycle } from './lifecycle.js';
+import type { Lifecycle, LifecycleOptions, TransitionActor } from './lifecycle.js';
+import { TransitionInput } from './transition-input.js';
+
+/** The payload of the `hazards.transition` command: the hazard's id and the transition body. */
+export const TransitionCommand = z.object({ hazardId: z.string().check(z.minLength(1)), ...TransitionInput.shape });
+/** The payload of the `hazards.transition` command. */
+export type TransitionCommand = z.infer<typeof TransitionCommand>;
+
+/** Options of {@link hazardCommands}. */
+export interface HazardCommandsOptions {
+  /**
+   * Who runs the commands: the signed-in user (`session.user` has the right shape), or a function
+   * asked on every command — a memory port has no token to read him from.
+   */
+  actor: TransitionActor | (() => TransitionActor);
+  /** The lifecycle, or the options to build one (a vendor's role matrix); the defaults otherwise. */
+  lifecycle?: Lifecycle | LifecycleOptions;
+}
+
+const isLifecycle = (x: Lifecycle | LifecycleOptions | undefined): x is Lifecycle =>
+  x !== undefined && typeof (x as Partial<Lifecycle>).apply === 'function';
+
+/**
+ * Command handlers for `memoryDataPort({ commands })`: `hazards.transition` checks the payload,
+ * runs the core lifecycle as `actor` (role, status and required fields, as the server does) and
+ * stores the hazard with its new history entry. It returns the stored hazard. A refused
+ * transition rejects with FiregridError `transition` (and changes nothing); an unknown hazard
+ * with `not-found`; a bad payload with `rejected`.
+ * @example
+ * const data = memoryDataPort(seed, { commands: hazardCommands({ actor: session.user }) });
+ * await client.command('hazards.transition', { hazardId, action: 'verify' });
+ */
+export function hazardCommands(options: HazardCommandsOptions): Partial<Record<CommandName, MemoryCommandHandler>> {
+  const lifecycle = isLifecycle(options.lifecycle) ? options.lifecycle : createLifecycle(options.lifecycle ?? {});
+  const transition: MemoryCommandHandler = (payload, ctx) => {
+    const checked = checkWith(TransitionCommand, payload, { locale: 'en' });
+    if (!checked.ok) {
+      throw new FiregridError('rejected', `The hazards.transition payload was refused (400): ${checked.message}`, { issues: checked.issues });
+    }
+    const { hazardId, ...input } = checked.value;
+    const hazard = ctx.get('hazards', hazardId);
+    if (hazard === null) throw new FiregridError('not-found', `There is no hazard ${hazardId}.`, { issues: [{ path: 'hazardId', message: 'not found' }] });
+    const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
+    const { hazard: next } = lifecycle.apply(hazard, input, actor, ctx.now);
+    return ctx.put('hazards', next);
+  };
+  return { 'hazards.transition': transition };
+}
+
+/**
+ * A data port that shows hazards to `viewer` as the server would: a confidential reporter's
+ * identity and contact stripped (DESIGN §5) from what `list`, `get`, `save` and the
+ * `hazards.transition` command return. For stories and tests over `memoryDataPort`, which stores
+ * everything and strips nothing.
+ * @example
+ * const data = reporterPrivacy(memoryDataPort(seed), session.user);
+ */
+export function reporterPrivacy(port: DataPort, viewer: Viewer | (() => Viewer)): DataPort {
+  const who = (): Viewer => (typeof viewer === 'function' ? viewer() : viewer);
+  const hide = <T>(kind: string, rec: T): T => (
+    kind === 'hazards' && rec !== null && typeof rec === 'object' && 'reporter' in rec ? redactReporter(rec as unknown as Hazard, who()) as T : rec
+  );
+  return {
+    list: async (kind, query) => {
+      const page = await port.list(kind, query);
+      return { ...page, items: page.items.map((r) => hide(kind, r)) };
+    },
+    get: async (kind, id) => hide(kind, await port.get(kind, id)),
+    save: async (kind, record, opts) => hide(kind, await port.save(kind, record, opts)),
+    command: async (name, payload, opts) => {
+      const result = await port.command(name, payload, opts);
+      return name === 'hazards.transition' ? hide('hazards', result as RecordOf<'hazards'>) : result;
+    },
+    uploadMedia: (blob, meta, opts) => port.uploadMedia(blob, meta, opts),
+    readMedia: (ref) => port.readMedia(ref),
+  };
+}

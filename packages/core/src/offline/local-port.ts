@@ -1,0 +1,292 @@
+/**
+ * `localDataPort`: a {@link DataPort} that keeps everything in IndexedDB, for standalone use and
+ * demos — no server. It behaves like `memoryDataPort` and the reference server (strict input,
+ * server-managed fields, versions and conflicts, idempotency keys that survive reloads, filters,
+ * sort and cursor paging), so what works against it works against a server.
+ * @module
+ */
+import { deleteDB, openDB } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type * as z from 'zod/mini';
+import { FiregridError } from '../errors.js';
+import type { FiregridErrorCode } from '../errors.js';
+import { newId } from '../ids.js';
+import { RESOURCE_KINDS } from '../names.js';
+import type { Locale, ResourceKind } from '../names.js';
+import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
+import type { Page, RecordOf , PhotoRef} from '../schema/index.js';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, sha256Hex } from '../host/memory-port.js';
+import type { MemoryCommandContext, MemoryCommandHandler } from '../host/memory-port.js';
+import { Query, applyQuery } from '../host/query.js';
+import { MediaMeta } from '../host/types.js';
+import type { DataPort, SaveOptions } from '../host/types.js';
+import { checkWith } from '../validate.js';
+import { storageError } from './db.js';
+
+/** Options of {@link localDataPort}. */
+export interface LocalDataPortOptions {
+  /** Which local store (one IndexedDB database per name); `default` by default. */
+  name?: string;
+  /** Tenant of every record stored; `local` by default. */
+  tenantId?: string;
+  /** Language of validation messages; English by default (the port stands in for a server). */
+  locale?: Locale;
+  /** The clock for timestamps and `overdue`. */
+  now?: () => Date;
+  /** Command handlers by name, as `memoryDataPort` takes them; a command without one is refused with `config`. */
+  commands?: Partial<Record<'hazards.transition' | 'captains.import', MemoryCommandHandler>>;
+  /** The IndexedDB factory; the page's by default. */
+  indexedDB?: IDBFactory;
+}
+
+/** A port that also lets a demo start over. */
+export interface LocalDataPort extends DataPort {
+  /** Deletes every record, reply and photo of this local store. */
+  clear(): Promise<void>;
+}
+
+type Stored = Record<string, unknown> & { id: string; version: number; createdAt: string };
+
+interface LocalDB extends DBSchema {
+  records: { key: [string, string]; value: { kind: string; id: string; record: Stored }; indexes: { byKind: string } };
+  replies: { key: string; value: { key: string; body: string; response: unknown } };
+  media: { key: string; value: { id: string; blob: Blob; ref: PhotoRef } };
+}
+
+const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'];
+const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
+const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+function checkKind(kind: string): asserts kind is ResourceKind {
+  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
+    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
+  }
+}
+
+function checkKey(key: unknown): void {
+  if (typeof key !== 'string' || key === '') {
+    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
+      issues: [{ path: 'idempotencyKey', message: 'missing' }],
+    });
+  }
+}
+
+/**
+ * A data port in this browser's IndexedDB: records, idempotency replies and photos survive
+ * reloads. For a standalone page or a demo without a server; a real deployment uses
+ * `httpDataPort` (or the vendor's own port).
+ * @example
+ * const client = createFiregridClient({ host: createBrowserHost({ data: localDataPort({ name: 'demo' }) }) });
+ */
+export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort {
+  const name = `firegrid-local/${encodeURIComponent(options.name ?? 'default')}`;
+  const tenantId = options.tenantId ?? 'local';
+  const locale = options.locale ?? 'en';
+  const clock = options.now ?? (() => new Date());
+  const factory = options.indexedDB ?? (globalThis as Partial<typeof globalThis>).indexedDB;
+  let pending: Promise<IDBPDatabase<LocalDB>> | undefined;
+  const db = (): Promise<IDBPDatabase<LocalDB>> => {
+    if (factory === undefined) return Promise.reject(new FiregridError('storage', 'localDataPort needs IndexedDB, which this environment does not have.'));
+    const p: Promise<IDBPDatabase<LocalDB>> = pending ?? openDB<LocalDB>(name, 1, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('records', { keyPath: ['kind', 'id'] }).createIndex('byKind', 'kind');
+          database.createObjectStore('replies', { keyPath: 'key' });
+          database.createObjectStore('media', { keyPath: 'id' });
+        }
+      },
+      blocking() {
+        if (pending === p) pending = undefined;
+        void p.then((d) => { d.close(); });
+      },
+      terminated() {
+        if (pending === p) pending = undefined;
+      },
+    });
+    pending = p;
+    return p;
+  };
+
+  const check = <S extends z.ZodMiniType>(schema: S, value: unknown, code: FiregridErrorCode, subject: string): z.infer<S> => {
+    const result = checkWith(schema, value, { locale });
+    if (result.ok) return result.value;
+    throw new FiregridError(code, `${subject}: ${result.message}`, { issues: result.issues });
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw storageError(error, { 'zh-CN': '本地数据存储', en: 'The local data store' }, locale);
+    }
+  };
+
+  const stamp = (kind: ResourceKind, content: Record<string, unknown>, previous: Stored | undefined, now: Date, subject: string): Stored => {
+    const at = now.toISOString();
+    const record = { ...content, tenantId, version: (previous?.version ?? 0) + 1, createdAt: previous?.createdAt ?? at, updatedAt: at };
+    return check(RECORD_SCHEMAS[kind], record, 'validation', subject);
+  };
+
+  /** Runs a write once per key: the same body gets the first answer, another body is refused. */
+  const remember = <T>(key: string, body: string, produce: (d: IDBPDatabase<LocalDB>) => Promise<{ response: T; writes: Stored[]; kinds: ResourceKind[] }>): Promise<T> =>
+    serial(async () => {
+      const d = await db();
+      const earlier = await d.get('replies', key);
+      if (earlier !== undefined) {
+        if (earlier.body === body) return clone(earlier.response as T);
+        throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
+          issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
+        });
+      }
+      const { response, writes, kinds } = await produce(d);
+      await guard(async () => {
+        const tx = d.transaction(['records', 'replies'], 'readwrite');
+        writes.forEach((record, i) => { void tx.objectStore('records').put({ kind: kinds[i] ?? 'places', id: record.id, record }); });
+        void tx.objectStore('replies').put({ key, body, response: clone(response) });
+        await tx.done;
+      });
+      return clone(response);
+    });
+
+  const readKind = async (d: IDBPDatabase<LocalDB>, kind: ResourceKind): Promise<Stored[]> =>
+    (await d.getAllFromIndex('records', 'byKind', kind)).map((row) => row.record);
+
+  const port: LocalDataPort = {
+    list(kind, query) {
+      return serial(async () => {
+        checkKind(kind);
+        const q = check(Query, query, 'rejected', 'The list query was refused (400)');
+        const d = await db();
+        const places = new Map((await readKind(d, 'places')).map((p) => [p.id, { gridId: p.gridId as string, kind: p.kind as string }]));
+        const page = applyQuery(await readKind(d, kind), q, { now: clock(), placeOf: (id) => places.get(id) });
+        return clone(page) as unknown as Page<RecordOf<typeof kind>>;
+      });
+    },
+    get(kind, id) {
+      return serial(async () => {
+        checkKind(kind);
+        const row = await (await db()).get('records', [kind, id]);
+        return row === undefined ? null : clone(row.record) as unknown as RecordOf<typeof kind>;
+      });
+    },
+    async save(kind, input, opts: SaveOptions) {
+      checkKind(kind);
+      checkKey(opts.idempotencyKey);
+      const body = canonical({ op: 'save', kind, record: input, baseVersion: opts.baseVersion ?? null });
+      if (new TextEncoder().encode(body).length > MAX_JSON_BYTES) {
+        throw new FiregridError('rejected', `The ${kind} record is larger than 1 MB (413); move photos to media.`);
+      }
+      return remember(opts.idempotencyKey, body, async (d) => {
+        const parsed = check(RECORD_INPUT_SCHEMAS[kind], clone(input), 'rejected', `The ${kind} record was refused (400)`) as Record<string, unknown>;
+        const content = omit(parsed, SERVER_FIELDS);
+        const id = content.id as string;
+        const previous = (await d.get('records', [kind, id]))?.record;
+        const base = opts.baseVersion;
+        if (base !== undefined && (previous?.version ?? 0) !== base) {
+          throw new FiregridError('conflict', `The ${kind} record ${id} is at version ${previous?.version ?? 0}, but the edit started from version ${base} (409): someone else changed it.`, {
+            issues: [{ path: 'version', message: `stored version is ${previous?.version ?? 0}` }],
+          });
+        }
+        if (kind === 'hazards') {
+          const status = content.status as string;
+          if (previous === undefined && status !== 'draft' && status !== 'reported') {
+            throw new FiregridError('rejected', `A hazard is created as draft or reported, not ${status}; later statuses come from transitions.`, {
+              issues: [{ path: 'status', message: 'must be draft or reported' }],
+            });
+          }
+          if (previous !== undefined && status !== previous.status) {
+            throw new FiregridError('rejected', `A hazard's status changes only through transitions (hazards.transition), not by saving it.`, {
+              issues: [{ path: 'status', message: `must stay ${String(previous.status)}` }],
+            });
+          }
+          content.history = previous?.history ?? [];
+        }
+        const stored = stamp(kind, content, previous, clock(), `The ${kind} record would be stored invalid`);
+        return { response: stored as unknown as RecordOf<typeof kind>, writes: [stored], kinds: [kind] };
+      });
+    },
+    command(name, payload, opts) {
+      checkKey(opts.idempotencyKey);
+      return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async (d) => {
+        const handler = options.commands?.[name];
+        if (handler === undefined) {
+          throw new FiregridError('config', `localDataPort has no handler for the command "${name}"; pass one in options.commands.`);
+        }
+        const now = clock();
+        const snapshot = new Map<ResourceKind, Map<string, Stored>>();
+        for (const kind of RESOURCE_KINDS) snapshot.set(kind, new Map((await readKind(d, kind)).map((r) => [r.id, r])));
+        const writes: Stored[] = [];
+        const kinds: ResourceKind[] = [];
+        const view = (kind: ResourceKind): Map<string, Stored> => snapshot.get(kind) ?? new Map<string, Stored>();
+        const context: MemoryCommandContext = {
+          now,
+          tenantId,
+          get: (kind, id) => clone(view(kind).get(id) ?? null) as unknown as RecordOf<typeof kind> | null,
+          all: (kind) => clone([...view(kind).values()]) as unknown as RecordOf<typeof kind>[],
+          put: (kind, record) => {
+            checkKind(kind);
+            const content = omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']);
+            const id = String(content.id);
+            const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
+            view(kind).set(id, stored);
+            writes.push(stored);
+            kinds.push(kind);
+            return clone(stored) as unknown as RecordOf<typeof kind>;
+          },
+        };
+        const response: unknown = await handler(clone(payload), context);
+        return { response, writes, kinds };
+      });
+    },
+    async uploadMedia(blob, meta, opts) {
+      checkKey(opts.idempotencyKey);
+      if (!(blob instanceof Blob)) throw new FiregridError('rejected', 'uploadMedia needs a Blob or a File.');
+      const m = check(MediaMeta, meta, 'rejected', 'The photo\'s meta was refused (400)');
+      if (blob.size > MAX_MEDIA_BYTES) throw new FiregridError('rejected', `The photo has ${blob.size} bytes, more than 20 MB (413).`);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const sha256 = await sha256Hex(bytes);
+      if (m.sha256 !== undefined && m.sha256 !== sha256) {
+        throw new FiregridError('rejected', 'The photo\'s bytes do not match the SHA-256 sent with them; it was damaged on the way.', {
+          issues: [{ path: 'sha256', message: `expected ${m.sha256}, got ${sha256}` }],
+        });
+      }
+      const type = m.contentType ?? blob.type;
+      return remember(opts.idempotencyKey, canonical({ op: 'media', sha256, meta: m }), async (d) => {
+        const id = newId();
+        const ref: PhotoRef = { id, url: `local:media/${id}`, sha256, width: m.width, height: m.height, bytes: bytes.length };
+        await guard(() => d.put('media', { id, blob: new Blob([bytes], { type }), ref }));
+        return { response: ref, writes: [], kinds: [] };
+      });
+    },
+    readMedia(ref) {
+      return serial(async () => {
+        const row = await (await db()).get('media', ref.id);
+        if (row === undefined) throw new FiregridError('not-found', `There is no photo ${ref.id} in this local store.`);
+        return row.blob;
+      });
+    },
+    async clear() {
+      const p = pending;
+      pending = undefined;
+      (await p?.catch(() => undefined))?.close();
+      if (factory !== undefined) await deleteDB(name);
+    },
+  };
+  return port;
+}

@@ -1,0 +1,82 @@
+/**
+ * Small builders that keep the template files readable: one line per fact of an item. Internal to
+ * the template library.
+ * @module
+ */
+import type { HazardCategory } from '../names.js';
+import type {
+  AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ItemSeverity, When,
+} from '../schema/template.js';
+
+/** When the library's templates were last revised; their stored timestamps. */
+export const LIBRARY_REVISED_AT = '2026-01-15T00:00:00+08:00';
+/**
+ * The tenant the library's templates carry until a server stores them under a real one (a
+ * server ignores `tenantId` on input and sets its own).
+ */
+export const LIBRARY_TENANT = 'firegrid-library';
+
+/** A basis whose clause our sources show: `verified: true`. */
+export const v = (doc: string, clause: string): Basis => ({ doc, clause, verified: true });
+/** A basis our sources could not confirm, or without a known clause: `verified: false`. */
+export const u = (doc: string, clause?: string): Basis => (clause === undefined ? { doc, verified: false } : { doc, clause, verified: false });
+
+/** An item, written compactly. */
+export interface ItemSpec {
+  zh: string;
+  en: string;
+  basis: Basis;
+  category?: HazardCategory;
+  severity?: ItemSeverity;
+  /** A failed answer needs a photo (things one can see: blocked exits, broken equipment). */
+  photo?: boolean;
+  /** A failed answer needs a note; true unless set to false. */
+  note?: boolean;
+  when?: When;
+  hint?: readonly [zh: string, en: string];
+  ruleRefs?: readonly string[];
+}
+
+/** Builds one item. */
+export function item(id: string, s: ItemSpec): ChecklistItem {
+  return {
+    id,
+    text: { 'zh-CN': s.zh, en: s.en },
+    ...(s.hint !== undefined && { hint: { 'zh-CN': s.hint[0], en: s.hint[1] } }),
+    basis: s.basis,
+    severity: s.severity ?? 'general',
+    ...(s.category !== undefined && { category: s.category }),
+    ...(s.ruleRefs !== undefined && { ruleRefs: [...s.ruleRefs] }),
+    evidence: { photoOnFail: s.photo ?? false, noteOnFail: s.note ?? true },
+    ...(s.when !== undefined && { when: JSON.parse(JSON.stringify(s.when)) as When }),
+  };
+}
+
+/** Builds one section. */
+export function section(id: string, zh: string, en: string, items: ChecklistItem[]): ChecklistSection {
+  return { id, title: { 'zh-CN': zh, en }, items };
+}
+
+/** Builds a library template with its stored fields. */
+export function template(t: {
+  id: string;
+  version: number;
+  zh: string;
+  en: string;
+  appliesTo: AppliesTo;
+  sections: ChecklistSection[];
+}): ChecklistTemplate {
+  return {
+    id: t.id,
+    version: t.version,
+    createdAt: LIBRARY_REVISED_AT,
+    updatedAt: LIBRARY_REVISED_AT,
+    tenantId: LIBRARY_TENANT,
+    title: { 'zh-CN': t.zh, en: t.en },
+    appliesTo: t.appliesTo,
+    sections: t.sections,
+  };
+}
+
+/** Only when the place is a high-rise: items citing 令5号 carry it, so low-rise places never see them. */
+export const HIGH_RISE: When = { place: 'highRise' };

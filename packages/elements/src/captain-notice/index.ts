@@ -1,0 +1,1 @@
+export { FgCaptainNotice, NOTICE_PAGE_CSS } from './captain-notice.js';

@@ -1,0 +1,29 @@
+import type { Messages } from '../i18n.js';
+
+/** The notice's texts; `{name}` marks a value filled in by the element. */
+export const MESSAGES = {
+  kicker: { 'zh-CN': '消防安全楼长公示牌', en: 'Fire-safety floor captain' },
+  captain: { 'zh-CN': '楼长', en: 'Captain' },
+  phone: { 'zh-CN': '联系电话', en: 'Phone' },
+  term: { 'zh-CN': '任期', en: 'Term' },
+  termFrom: { 'zh-CN': '{from} 起', en: 'from {from}' },
+  termRange: { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
+  duties: { 'zh-CN': '楼长职责', en: 'Duties' },
+  pledge: { 'zh-CN': '本人承诺认真履行消防安全楼长职责，自觉接受群众监督。', en: 'I commit to carrying out the duties of fire-safety floor captain and welcome residents\u2019 oversight.' },
+  signed: { 'zh-CN': '（{day} 签署承诺书）', en: ' (commitment signed {day})' },
+  worker: { 'zh-CN': '网格员', en: 'Grid worker' },
+  fire: { 'zh-CN': '发生火灾请立即拨打 119', en: 'In a fire, call 119 at once' },
+  scan: { 'zh-CN': '扫码举报火灾隐患', en: 'Scan to report a fire hazard' },
+  qrLabel: { 'zh-CN': '举报火灾隐患的二维码：{url}', en: 'QR code to report a fire hazard: {url}' },
+  print: { 'zh-CN': '打印公示牌', en: 'Print the notice' },
+  printHint: { 'zh-CN': '打印时请选择 A4 或 A5 纸张，纵向；公示牌正好占满一页。', en: 'Print on A4 or A5, portrait; the notice fills exactly one page.' },
+  loading: { 'zh-CN': '正在加载公示牌…', en: 'Loading the notice…' },
+  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内，或设置它的 client 属性。', en: 'No Firegrid client: put the element inside <fg-provider> or set its client property.' },
+  noBuilding: { 'zh-CN': '请设置 building-id：要打印哪一栋楼的公示牌？', en: 'Set building-id: which building is the notice for?' },
+  notFound: { 'zh-CN': '找不到编号为 {id} 的楼栋', en: 'There is no building {id}' },
+  vacant: { 'zh-CN': '{name}尚未明确消防安全楼长，请先登记楼长。', en: '{name} has no fire-safety floor captain yet; register one first.' },
+  qrMissing: { 'zh-CN': '宿主未提供举报链接（links.tipOff），公示牌上没有二维码。', en: 'The host gives no tip-off link (links.tipOff), so the notice has no QR code.' },
+} as const satisfies Messages<string>;
+
+/** A key of {@link MESSAGES}. */
+export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,391 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { isFiregridError } from '@firegrid/core/base';
+import type { Answer, ChecklistProgress, FiregridClient, Locale, Missing } from '@firegrid/core';
+import { ClientController } from '../client-controller.js';
+import { styles } from './checklist.styles.js';
+import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
+import type { Loaded } from './load.js';
+import { MESSAGES } from './messages.js';
+import { OnlineController } from './online.js';
+import type { MessageKey } from './messages.js';
+import { PhotoUrls, pickPhotos, uploadPhoto } from './photos.js';
+import { RESULTS, focusTarget, renderSection, tr } from './render.js';
+import type { RenderContext } from './render.js';
+
+type Ready = Extract<Loaded, { kind: 'ready' }>;
+const NOTE_SAVE_MS = 400;
+
+const fmt = (text: string, vars: Record<string, number>): string => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
+ * note and photos on a failed item, conditional items that appear and vanish with the answers,
+ * progress, a draft saved as the worker goes (and found again after a reload), and submit. A
+ * submitted inspection is shown read-only; its failed items become hazard drafts.
+ *
+ * The template comes from the `template` property, else `template-id`, else the one template the
+ * host stores that applies to the place (the worker chooses when several apply; the built-in
+ * library of `@firegrid/core/templates` is loaded on demand when the host stores none).
+ *
+ * @summary A fire-safety checklist for one place: answer, add evidence, submit.
+ * @tag fg-checklist
+ *
+ * @fires fg-checklist-change - `{ inspectionId, answered, total, failed }` after the worker changes an answer, note or photo.
+ * @fires fg-checklist-submit - `{ inspection, hazardDrafts }` after the inspection was submitted.
+ *
+ * @csspart base - The form around everything.
+ * @csspart header - Title, place and progress.
+ * @csspart progress - The progress bar and counts.
+ * @csspart section - One section of items.
+ * @csspart item - One item (a fieldset while editable).
+ * @csspart evidence - Note and photos of a failed item.
+ * @csspart actions - The submit bar.
+ * @csspart submit - The submit button.
+ * @csspart error - The alert region for errors.
+ * @csspart status - The draft / offline status line.
+ *
+ * @cssprop --fg-checklist-accent - Accent colour (falls back to --fg-color-primary, #b71c1c).
+ * @cssprop --fg-checklist-pass - Colour of a passed item (#1b5e20).
+ * @cssprop --fg-checklist-fail - Colour of a failed item and of errors (#b71c1c).
+ * @cssprop --fg-checklist-gap - Spacing between items (12px).
+ * @cssprop --fg-font-size - Base text size (16px; 20px with `elder`).
+ * @cssprop --fg-target-size - Minimum touch target (44px; 56px with `elder`).
+ * @cssprop --fg-color-text - Text colour (#1f1f1f).
+ * @cssprop --fg-color-muted - Secondary text colour (#595959).
+ * @cssprop --fg-color-border - Lines between items (#d0d0d0).
+ * @cssprop --fg-color-surface - Background (#fff).
+ * @cssprop --fg-radius - Corner radius of controls (8px).
+ */
+export class FgChecklist extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** A client of its own; when unset, the nearest `<fg-provider>`'s is used. */
+  @property({ attribute: false }) client: FiregridClient | undefined;
+  /** Id of the place to inspect (read with `client.data.get('places', id)`). */
+  @property({ attribute: 'place-id' }) placeId: string | undefined;
+  /** Id of the template to use; when unset, the template that applies to the place. */
+  @property({ attribute: 'template-id' }) templateId: string | undefined;
+  /** Id of an inspection to open: a draft to continue, or a submitted one to read. */
+  @property({ attribute: 'inspection-id' }) inspectionId: string | undefined;
+  /** The place itself, instead of `place-id`. */
+  @property({ attribute: false }) place: unknown;
+  /** A template object, instead of `template-id` (validated; a bad one shows its errors). */
+  @property({ attribute: false }) template: unknown;
+  /** An inspection to show: a draft continues, a submitted one is read-only. */
+  @property({ attribute: false }) inspection: unknown;
+  /** Shows the inspection without controls. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Elder-friendly mode: 20 px text and 56 px targets. */
+  @property({ type: Boolean, reflect: true }) elder = false;
+
+  @state() private ready: Ready | undefined;
+  @state() private answers: Record<string, Answer> = {};
+  @state() private chosenId: string | undefined;
+  @state() private showMissing = false;
+  @state() private status: 'idle' | 'saving' | 'saved' | 'submitting' = 'idle';
+  @state() private error = '';
+  @state() private busy = new Set<string>();
+
+  @query('form') private form!: HTMLFormElement;
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+
+  private readonly fg = new ClientController(this);
+  private readonly photos = new PhotoUrls(() => { this.requestUpdate(); });
+  private saving: Promise<void> = Promise.resolve();
+  private noteTimers = new Map<string, number>();
+  private loadedFrom: Loaded | undefined;
+
+  private readonly load = new Task(this, {
+    // The locale is read, not an argument: the session's arriving must not load everything again.
+    // The loading code (schemas, validation, the checklist rules) is imported with the first load.
+    task: async ([client, placeId, templateId, inspectionId, place, template, inspection, chosenId]) => (client === undefined
+      ? undefined
+      : (await import('./load.js')).loadChecklist({
+        client, locale: this.fg.locale, placeId, templateId, inspectionId, place, template, inspection, chosenId,
+      })),
+    args: () => [this.fg.client, this.placeId, this.templateId, this.inspectionId, this.place, this.template, this.inspection, this.chosenId] as const,
+  });
+
+  private readonly net = new OnlineController(this);
+
+  constructor() {
+    super();
+    // A note typed just before the app is closed or hidden is saved; object URLs are released.
+    this.addController({
+      hostConnected: () => { document.addEventListener('visibilitychange', this.flushNotes); },
+      hostDisconnected: () => {
+        document.removeEventListener('visibilitychange', this.flushNotes);
+        this.flushNotes();
+        this.photos.clear();
+      },
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A choice among templates belongs to the place it was made for.
+    if (changed.has('placeId') || changed.has('place')) this.chosenId = undefined;
+    // Only a finished load replaces what is shown: while a new one is pending the old answers stay.
+    const done = this.load.status === TaskStatus.COMPLETE || this.load.status === TaskStatus.ERROR;
+    const value = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined;
+    if (done && value !== this.loadedFrom) {
+      this.loadedFrom = value;
+      this.ready = value?.kind === 'ready' ? value : undefined;
+      this.answers = this.ready ? { ...this.ready.inspection.answers } : {};
+      this.showMissing = false;
+      this.error = '';
+      this.status = this.ready?.persisted === true && this.ready.inspection.state === 'draft' ? 'saved' : 'idle';
+    }
+  }
+
+  private get locale(): Locale {
+    return this.fg.locale;
+  }
+
+  private t(key: MessageKey): string {
+    return MESSAGES[key][this.locale];
+  }
+
+  private get isReadonly(): boolean {
+    return this.readonly || this.ready?.inspection.state === 'submitted';
+  }
+
+  private progress(): ChecklistProgress | undefined {
+    return this.ready?.engine.checklistProgress(this.ready.template, this.ready.place, this.answers);
+  }
+
+  override render(): TemplateResult {
+    const client = this.fg.client;
+    if (client === undefined) return html`<div part="error" class="error" role="alert">${this.t('noClient')}</div>`;
+    return this.load.render({
+      initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
+      pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
+      error: (e) => html`<div part="error" class="error" role="alert">${messageOf(e)}</div>`,
+      complete: (value) => (value === undefined ? html``
+        : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
+    });
+  }
+
+  private renderChoice(value: Extract<Loaded, { kind: 'choose' }>): TemplateResult {
+    return html`<div part="base" class="choose">
+      <h2>${this.t('choose')}</h2>
+      <p class="place">${value.place.name}</p>
+      ${value.choices.map((t) => html`<button type="button" @click=${() => { this.chosenId = t.id; }}>${tr(t.title, this.locale)}</button>`)}
+    </div>`;
+  }
+
+  private renderReady(r: Ready): TemplateResult {
+    const locale = this.locale;
+    const ro = this.isReadonly;
+    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const missing = new Map<string, Missing[]>();
+    if (this.showMissing && !ro) for (const i of p.incomplete) missing.set(i.itemId, i.missing);
+    const ctx: RenderContext = {
+      locale, readonly: ro, answers: this.answers, visible: r.engine.visibility(r.template, r.place, this.answers),
+      missing, busy: this.busy, photos: this.photos, client: this.fg.client,
+    };
+    let start = 0;
+    const sections = r.template.sections.map((s) => {
+      const out = renderSection(s, start, ctx);
+      start += s.items.length;
+      return out;
+    });
+    return html`<form part="base" novalidate @change=${this.onChange} @input=${this.onInput} @click=${this.onClick} @keydown=${this.onKeydown} @submit=${this.onSubmit}>
+      <div part="header" class="header">
+        <h2>${tr(r.template.title, locale)}</h2>
+        <p class="place">${r.place.name}${r.place.address === '' ? '' : ` · ${r.place.address}`}</p>
+        <div part="progress" class="progress">
+          <progress max=${Math.max(p.total, 1)} .value=${p.answered} aria-label=${this.t('progress')}></progress>
+          <span>${fmt(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>
+        </div>
+        ${this.renderStatus(ro)}
+      </div>
+      <div part="error" class="error" role="alert">${this.error}</div>
+      ${sections}
+      ${ro ? nothing : html`<div part="actions" class="actions">
+        <button part="submit" class="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+          ${this.status === 'submitting' ? this.t('submitting') : this.t('submit')}
+        </button>
+      </div>
+      <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
+    </form>`;
+  }
+
+  private renderStatus(ro: boolean): TemplateResult {
+    const key: MessageKey | undefined = ro ? 'submitted'
+      : !this.net.online ? 'offline'
+      : this.status === 'saving' ? 'saving' : this.status === 'saved' ? 'saved' : undefined;
+    return html`<p part="status" class="status ${this.net.online ? '' : 'offline'}" role="status">${key === undefined ? '' : this.t(key)}</p>`;
+  }
+
+  private itemOf(target: EventTarget | null): string | undefined {
+    return target instanceof Element ? target.closest<HTMLElement>('[data-item]')?.dataset.item : undefined;
+  }
+
+  private readonly onChange = (e: Event): void => {
+    const target = e.target;
+    const id = this.itemOf(target);
+    if (id === undefined) return;
+    if (target instanceof HTMLInputElement && target.type === 'radio') {
+      const result = RESULTS.find((x) => x === target.value);
+      if (result === undefined) return;
+      this.setAnswer(id, { ...this.answers[id], result });
+    } else if (target instanceof HTMLTextAreaElement) {
+      this.flushNote(id);
+      this.changed();
+    }
+  };
+
+  private readonly onInput = (e: Event): void => {
+    const target = e.target;
+    const id = this.itemOf(target);
+    const prev = id === undefined ? undefined : this.answers[id];
+    if (!(target instanceof HTMLTextAreaElement) || id === undefined || prev === undefined) return;
+    this.answers = { ...this.answers, [id]: { ...prev, note: target.value } };
+    window.clearTimeout(this.noteTimers.get(id));
+    this.noteTimers.set(id, window.setTimeout(() => { this.flushNote(id); }, NOTE_SAVE_MS));
+  };
+
+  private readonly flushNotes = (): void => {
+    for (const id of [...this.noteTimers.keys()]) this.flushNote(id);
+  };
+
+  private flushNote(id: string): void {
+    const timer = this.noteTimers.get(id);
+    if (timer === undefined) return;
+    window.clearTimeout(timer);
+    this.noteTimers.delete(id);
+    this.persist(id);
+  }
+
+  private readonly onClick = (e: Event): void => {
+    const target = e.target instanceof Element ? e.target.closest('button') : null;
+    const id = this.itemOf(target);
+    if (target === null || id === undefined) return;
+    // aria-disabled, not disabled, while uploading: a disabled button would drop the keyboard focus.
+    if (target.hasAttribute('data-photo') && !this.busy.has(id)) void this.addPhotos(id);
+    const remove = target.dataset.remove;
+    const prev = this.answers[id];
+    if (remove !== undefined && prev !== undefined) {
+      const photos = (prev.photos ?? []).filter((_, k) => String(k) !== remove);
+      this.setAnswer(id, { ...prev, photos });
+      this.focusItem(id, ['photo']);
+    }
+  };
+
+  private setAnswer(id: string, answer: Answer): void {
+    this.answers = { ...this.answers, [id]: answer };
+    this.persist(id);
+    this.changed();
+  }
+
+  /** Fires `fg-checklist-change`; only ever called from the worker's own input. */
+  private changed(): void {
+    const r = this.ready;
+    if (!r) return;
+    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const detail: ChecklistChangeDetail = { inspectionId: r.inspection.id, answered: p.answered, total: p.total, failed: p.failed };
+    this.dispatchEvent(new CustomEvent('fg-checklist-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Saves one answer into the draft, after the saves before it, so answers land in order. */
+  private persist(id: string): void {
+    const client = this.fg.client;
+    const r = this.ready;
+    if (client === undefined || r === undefined) return;
+    this.status = 'saving';
+    this.saving = this.saving.then(async () => {
+      const answer = this.answers[id];
+      if (answer === undefined || this.ready !== r) return;
+      const next = await client.inspections.answer(r.inspection, r.template, id, answer);
+      r.inspection = next;
+      r.persisted = true;
+      this.status = 'saved';
+    }).catch((e: unknown) => {
+      this.status = 'idle';
+      this.error = this.t('saveFailed') + messageOf(e);
+    });
+  }
+
+  private async addPhotos(id: string): Promise<void> {
+    const client = this.fg.client;
+    if (client === undefined) return;
+    this.error = '';
+    let blobs: Blob[];
+    try {
+      blobs = await pickPhotos(client, this.fileInput);
+    } catch (e) {
+      this.error = this.t('photoFailed') + messageOf(e);
+      return;
+    }
+    if (blobs.length === 0) return;
+    this.busy = new Set(this.busy).add(id);
+    try {
+      for (const blob of blobs) {
+        const ref = await uploadPhoto(client, blob);
+        const prev = this.answers[id] ?? { result: 'fail' };
+        this.setAnswer(id, { ...prev, photos: [...(prev.photos ?? []), ref] });
+      }
+    } catch (e) {
+      this.error = this.t('photoFailed') + messageOf(e);
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(id);
+      this.busy = busy;
+    }
+  }
+
+  // Enter on a radio would submit the form implicitly; a worker means to choose, not to submit.
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'radio') e.preventDefault();
+  };
+
+  private readonly onSubmit = (e: Event): void => {
+    e.preventDefault();
+    void this.submit();
+  };
+
+  private async submit(): Promise<void> {
+    const client = this.fg.client;
+    const r = this.ready;
+    if (client === undefined || r === undefined || this.status === 'submitting') return;
+    this.flushNotes();
+    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const first = p.incomplete[0];
+    if (first !== undefined) {
+      this.showMissing = true;
+      this.error = fmt(this.t('incomplete'), { n: p.incomplete.length });
+      await this.updateComplete;
+      this.focusItem(first.itemId, first.missing);
+      return;
+    }
+    this.status = 'submitting';
+    this.error = '';
+    await this.saving;
+    try {
+      const { inspection, hazardDrafts } = await client.inspections.submit(r.inspection, r.template, r.place);
+      r.inspection = inspection;
+      r.persisted = true;
+      this.answers = { ...inspection.answers };
+      this.status = 'idle';
+      const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
+      this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
+    } catch (err) {
+      this.status = r.persisted ? 'saved' : 'idle';
+      this.error = this.t('submitFailed') + messageOf(err);
+      if (isFiregridError(err, 'validation')) this.showMissing = true;
+    }
+  }
+
+  private focusItem(id: string, missing: readonly Missing[]): void {
+    const el = [...this.form.querySelectorAll<HTMLElement>('[data-item]')].find((x) => x.dataset.item === id);
+    if (el === undefined) return;
+    el.scrollIntoView({ block: 'center' });
+    focusTarget(el, missing)?.focus();
+  }
+}

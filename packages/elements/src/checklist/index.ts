@@ -1,0 +1,2 @@
+export { FgChecklist } from './checklist.js';
+export type { ChecklistChangeDetail, ChecklistSubmitDetail, ChecklistChangeEvent, ChecklistSubmitEvent } from './events.js';

@@ -1,0 +1,112 @@
+/**
+ * What `<fg-checklist>` needs before it can show anything: the place, the template and the
+ * inspection (a given one, the worker's draft, or a new unsaved one). Reads go through
+ * `client.data` and `client.drafts`; the template library is imported only when the host stores
+ * no templates, so it never weighs on the element's bundle.
+ * @module
+ */
+import { FiregridError, Inspection, Place, parseWith } from '@firegrid/core/schema';
+import { applicableTemplates, checklistProgress, startInspection, validateTemplate, visibility } from '@firegrid/core/checklist';
+import type { ChecklistTemplate, FiregridClient, Locale } from '@firegrid/core';
+import { MESSAGES } from './messages.js';
+
+/** The inputs of the element that decide what it shows. */
+export interface LoadInput {
+  client: FiregridClient;
+  locale: Locale;
+  placeId?: string | undefined;
+  templateId?: string | undefined;
+  inspectionId?: string | undefined;
+  place?: unknown;
+  template?: unknown;
+  inspection?: unknown;
+  /** A template the worker chose among several that apply. */
+  chosenId?: string | undefined;
+}
+
+/**
+ * The checklist rules the element needs once something is loaded. They come with the load, as
+ * this whole module is imported on demand: its schemas and validation (zod) stay out of the
+ * element's initial bytes, and nothing can be shown before a load finishes anyway.
+ */
+export interface Engine {
+  checklistProgress: typeof checklistProgress;
+  visibility: typeof visibility;
+}
+const engine: Engine = { checklistProgress, visibility };
+
+/** Ready to fill (or to read), or a choice of templates to make first. */
+export type Loaded =
+  | { kind: 'ready'; template: ChecklistTemplate; place: Place; inspection: Inspection; persisted: boolean; engine: Engine }
+  | { kind: 'choose'; place: Place; choices: ChecklistTemplate[] };
+
+const notFound = (key: 'placeNotFound' | 'templateNotFound' | 'inspectionNotFound', id: string, locale: Locale) =>
+  new FiregridError('not-found', `${MESSAGES[key][locale]}：${id}`);
+
+async function library(): Promise<readonly ChecklistTemplate[]> {
+  return (await import('@firegrid/core/templates')).templates;
+}
+
+async function templateById(client: FiregridClient, id: string, locale: Locale): Promise<ChecklistTemplate> {
+  const stored = await client.data.get('templates', id);
+  if (stored !== null) return stored;
+  const builtIn = (await library()).find((t) => t.id === id);
+  if (builtIn === undefined) throw notFound('templateNotFound', id, locale);
+  return builtIn;
+}
+
+async function inspectionById(client: FiregridClient, id: string, locale: Locale): Promise<{ inspection: Inspection; persisted: boolean }> {
+  const draft = Inspection.safeParse(await client.drafts.get('inspections', id));
+  if (draft.success) return { inspection: draft.data, persisted: true };
+  const stored = await client.data.get('inspections', id);
+  if (stored === null) throw notFound('inspectionNotFound', id, locale);
+  return { inspection: stored, persisted: true };
+}
+
+/**
+ * Resolves place, template and inspection. Throws FiregridError: `validation` for a bad `place`,
+ * `template` or `inspection` property, `not-found`, or what the host's data port threw
+ * (`host-response` for a broken record).
+ */
+export async function loadChecklist(input: LoadInput): Promise<Loaded> {
+  const { client, locale } = input;
+  let given: { inspection: Inspection; persisted: boolean } | undefined;
+  if (input.inspection !== undefined && input.inspection !== null) {
+    given = { inspection: parseWith(Inspection, input.inspection, { locale, what: 'inspection' }), persisted: true };
+  } else if (input.inspectionId !== undefined && input.inspectionId !== '') {
+    given = await inspectionById(client, input.inspectionId, locale);
+  }
+
+  let place: Place;
+  if (input.place !== undefined && input.place !== null) {
+    place = parseWith(Place, input.place, { locale, what: 'place' });
+  } else {
+    const placeId = given?.inspection.placeId ?? input.placeId;
+    if (placeId === undefined || placeId === '') throw new FiregridError('config', MESSAGES.noPlace[locale]);
+    const found = await client.data.get('places', placeId);
+    if (found === null) throw notFound('placeNotFound', placeId, locale);
+    place = found;
+  }
+
+  let template: ChecklistTemplate;
+  const wanted = given?.inspection.templateId ?? input.chosenId ?? input.templateId;
+  if (input.template !== undefined && input.template !== null) {
+    template = validateTemplate(input.template, { locale });
+  } else if (wanted !== undefined && wanted !== '') {
+    template = await templateById(client, wanted, locale);
+  } else {
+    const stored = (await client.data.list('templates', { limit: 500 })).items;
+    const choices = applicableTemplates(stored.length > 0 ? stored : await library(), place);
+    if (choices.length === 0) throw new FiregridError('not-found', MESSAGES.noTemplate[locale]);
+    const [only] = choices;
+    if (only === undefined || choices.length > 1) return { kind: 'choose', place, choices };
+    template = only;
+  }
+
+  if (given !== undefined) return { kind: 'ready', template, place, ...given, engine };
+  const resumed = await client.inspections.resume(template.id, place.id);
+  if (resumed !== null) return { kind: 'ready', template, place, inspection: resumed, persisted: true, engine };
+  const session = await client.session();
+  const fresh = startInspection({ template, place, inspectorId: session.user.id, tenantId: session.tenantId, now: client.now(), locale });
+  return { kind: 'ready', template, place, inspection: fresh, persisted: false, engine };
+}

@@ -1,0 +1,78 @@
+import type { HazardAction, Locale } from '@firegrid/core';
+import type { Messages } from '../i18n.js';
+
+/** Texts of the ledger's detail and transition form, zh-CN first (loaded with them, on demand). */
+export const DETAIL_MESSAGES = {
+  category: { 'zh-CN': '类别', en: 'Category' },
+  place: { 'zh-CN': '单位(场所)', en: 'Unit (place)' },
+  address: { 'zh-CN': '地址', en: 'Address' },
+  location: { 'zh-CN': '位置', en: 'Location' },
+  foundAt: { 'zh-CN': '发现时间', en: 'Found at' },
+  finder: { 'zh-CN': '发现人', en: 'Found by' },
+  description: { 'zh-CN': '问题描述', en: 'Description' },
+  deadline: { 'zh-CN': '整改时限', en: 'Deadline' },
+  responsible: { 'zh-CN': '责任单位 / 责任人', en: 'Responsible unit / person' },
+  measures: { 'zh-CN': '整改措施', en: 'Measures' },
+  supervision: { 'zh-CN': '挂牌督办', en: 'Supervision' },
+  supervisionText: { 'zh-CN': '{level}，{at} 挂牌{deadline}', en: '{level}, listed {at}{deadline}' },
+  supervisionDeadline: { 'zh-CN': '，督办期限 {d}', en: ', due {d}' },
+  photos: { 'zh-CN': '照片', en: 'Photos' },
+  photoAlt: { 'zh-CN': '隐患照片 {n}', en: 'Hazard photo {n}' },
+  history: { 'zh-CN': '办理记录', en: 'History' },
+  historyEmpty: { 'zh-CN': '暂无办理记录', en: 'No transitions yet' },
+  historyEntry: { 'zh-CN': '{at} {by}：{action}（{from} → {to}）', en: '{at} {by}: {action} ({from} → {to})' },
+  evidenceCount: { 'zh-CN': '附照片 {n} 张', en: '{n} photo(s) attached' },
+  actions: { 'zh-CN': '可办理的操作', en: 'Actions' },
+  noActions: { 'zh-CN': '您的角色在当前状态下没有可办理的操作', en: 'Your roles allow no action in this status' },
+  suggestTitle: { 'zh-CN': '疑似重大火灾隐患提示', en: 'Possible major fire hazard' },
+  suggest: { 'zh-CN': '按 {doc}，本场所已有的隐患涉及以下判定要素，建议标记为疑似重大火灾隐患：', en: 'Under {doc}, the hazards of this place involve these elements; consider flagging a major candidate:' },
+  suggestThreshold: { 'zh-CN': '已达到：{text}', en: 'Met: {text}' },
+  suggestUnverified: { 'zh-CN': '（未核实）', en: ' (unverified)' },
+  suggestIncomplete: { 'zh-CN': '注意：内置的 {doc} 判定要素不完整，请以标准原文为准。', en: 'Note: the built-in {doc} rule set is incomplete; check the standard itself.' },
+  suggestPeople: { 'zh-CN': '是否构成重大火灾隐患，须由消防救援人员组织集体讨论判定，系统只作提示。', en: 'Whether it is a major hazard is decided by people in a collective determination; the app only suggests.' },
+  superseded: { 'zh-CN': '（已废止，按发现日期适用）', en: ' (superseded; applies by the discovery date)' },
+  confirm: { 'zh-CN': '确认{action}', en: 'Confirm: {action}' },
+  cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  sending: { 'zh-CN': '正在提交…', en: 'Sending…' },
+  vetoed: { 'zh-CN': '宿主应用未允许此操作', en: 'The host app did not allow this action' },
+  done: { 'zh-CN': '已{action}', en: 'Done: {action}' },
+  queued: { 'zh-CN': '已{action}（保存在本机，联网后自动提交）', en: 'Done: {action} (saved on this device; sent when online)' },
+  fReason: { 'zh-CN': '理由', en: 'Reason' },
+  fNote: { 'zh-CN': '说明', en: 'Note' },
+  fNoteOptional: { 'zh-CN': '备注（选填）', en: 'Note (optional)' },
+  fNoteConfirm: { 'zh-CN': '集体研判意见（时间、参加人员、结论）', en: 'Collective determination (when, who took part, conclusion)' },
+  fNoteReview: { 'zh-CN': '复查意见', en: 'Review findings' },
+  fNoteRectified: { 'zh-CN': '整改情况说明', en: 'What was done' },
+  fNoteFlag: { 'zh-CN': '标记理由（涉及的判定要素）', en: 'Why (the elements involved)' },
+  fUnit: { 'zh-CN': '责任单位', en: 'Responsible unit' },
+  fPerson: { 'zh-CN': '责任人', en: 'Responsible person' },
+  fPhone: { 'zh-CN': '联系电话（选填）', en: 'Phone (optional)' },
+  fDeadline: { 'zh-CN': '整改时限', en: 'Deadline' },
+  fMeasures: { 'zh-CN': '整改措施', en: 'Measures' },
+  fEvidence: { 'zh-CN': '整改后照片', en: 'Photos after rectification' },
+  fAddEvidence: { 'zh-CN': '添加照片', en: 'Add photo' },
+  fLevel: { 'zh-CN': '督办级别', en: 'Supervision level' },
+  fSupervisionDeadline: { 'zh-CN': '督办期限（选填）', en: 'Supervision deadline (optional)' },
+  required: { 'zh-CN': '请填写{field}', en: 'Fill in {field}' },
+  fix: { 'zh-CN': '请先修正标出的内容', en: 'Fix the marked fields first' },
+} satisfies Messages<string>;
+
+/** A key of {@link DETAIL_MESSAGES}. */
+export type DetailKey = keyof typeof DETAIL_MESSAGES;
+
+/** Replaces `{name}` placeholders. */
+export function dt(key: DetailKey, locale: Locale, vars: Record<string, string | number> = {}): string {
+  return DETAIL_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** The label of the note field for an action. */
+export function noteLabel(action: HazardAction, required: boolean): DetailKey {
+  switch (action) {
+    case 'confirm-major': return 'fNoteConfirm';
+    case 'review-pass':
+    case 'review-fail': return 'fNoteReview';
+    case 'report-rectified': return 'fNoteRectified';
+    case 'flag-major': return 'fNoteFlag';
+    default: return required ? 'fNote' : 'fNoteOptional';
+  }
+}

@@ -1,0 +1,190 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
+  createLifecycle, deadlineText, finderText, isOpen, shanghaiTime, suggestMajor,
+} from '@firegrid/core';
+import type {
+  FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
+} from '@firegrid/core';
+import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import { PhotoUrls } from '../hazard-report/photos.js';
+import { detailStyles, flagStyles } from './hazard-ledger.styles.js';
+import { dt } from './detail-messages.js';
+import { flagsOf } from './table.js';
+
+/**
+ * One hazard: its fields as the viewer may see them, photos read through the data port, the
+ * history, a major-hazard suggestion from the rule set of its discovery date, and exactly the
+ * actions the viewer's roles allow now, each opening its transition form.
+ *
+ * @internal Rendered by `<fg-hazard-ledger>`; not used on its own.
+ * @tag fg-hazard-detail
+ */
+export class FgHazardDetail extends LitElement {
+  static override styles = [baseStyles, flagStyles, detailStyles];
+
+  /** The client. */
+  @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The hazard shown. */
+  @property({ attribute: false }) hazard: Hazard | undefined;
+  /** The viewer's session. */
+  @property({ attribute: false }) session: HostSession | undefined;
+  /** The language. */
+  @property({ attribute: false }) locale: Locale = 'zh-CN';
+  /** Major-hazard rule sets; the built-in ones when unset. */
+  @property({ attribute: false }) ruleSets: readonly MajorRuleSet[] | undefined;
+  /** The hazard's place, when known. */
+  @property({ attribute: false }) place: TwoListPlace | null | undefined;
+  /** Called with the hazard after a transition. */
+  @property({ attribute: false }) onChange: ((next: Hazard) => void) | undefined;
+
+  @state() private action: HazardAction | undefined;
+  @state() private status = '';
+  @state() private suggestion: MajorSuggestion | undefined;
+  private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
+  private suggestedFor = '';
+  private lifecycleFor: { client: FiregridClient | undefined; locale: Locale; lifecycle: Lifecycle } | undefined;
+
+  /** The lifecycle with the vendor's role matrix (`client.roles`), in the detail's language. */
+  private get lifecycle(): Lifecycle {
+    const { client, locale } = this;
+    const cached = this.lifecycleFor;
+    if (cached !== undefined && cached.client === client && cached.locale === locale) return cached.lifecycle;
+    const lifecycle = createLifecycle({ ...(client === undefined ? {} : { roles: client.roles }), locale });
+    this.lifecycleFor = { client, locale, lifecycle };
+    return lifecycle;
+  }
+
+  constructor() {
+    super();
+    this.addController({ hostDisconnected: () => { this.urls.clear(); } });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const h = this.hazard;
+    if (changed.has('hazard') && h !== undefined && `${h.id}@${h.version}` !== this.suggestedFor) {
+      this.suggestedFor = `${h.id}@${h.version}`;
+      void this.suggest(h);
+    }
+  }
+
+  /** Focuses the heading (after opening, so a screen reader starts here). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#d-title')?.focus();
+  }
+
+  /** The rule set's suggestion from the elements evidenced by the open hazards of the same place. */
+  private async suggest(h: Hazard): Promise<void> {
+    this.suggestion = undefined;
+    const client = this.client;
+    if (client === undefined || !isOpen(h) || h.severity === 'major') return;
+    const refs = new Set(h.ruleRefs ?? []);
+    let placeKind: PlaceKind | undefined;
+    try {
+      if (h.placeId !== undefined) {
+        const [others, place] = await Promise.all([
+          client.data.list('hazards', { placeId: h.placeId, status: ['draft', 'reported', 'verified', 'assigned', 'rectifying', 'awaiting-review'], limit: 500 }),
+          client.data.get('places', h.placeId),
+        ]);
+        for (const o of others.items) for (const r of o.ruleRefs ?? []) refs.add(r);
+        placeKind = place?.kind;
+      }
+    } catch {
+      // Without the other hazards the suggestion rests on this one's own elements.
+    }
+    if (this.hazard?.id !== h.id || refs.size === 0) return;
+    const s = suggestMajor({ ruleRefs: [...refs], discoveredAt: h.createdAt, ...(placeKind === undefined ? {} : { placeKind }) }, { ruleSets: this.ruleSets ?? MAJOR_RULE_SETS });
+    this.suggestion = s.suggest ? s : undefined;
+  }
+
+  private readonly onClose = (next: Hazard | undefined, message: string): void => {
+    const action = this.action;
+    this.action = undefined;
+    if (next !== undefined) {
+      this.status = message;
+      this.hazard = next;
+      this.onChange?.(next);
+    }
+    void this.updateComplete.then(() => {
+      const back = action === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`);
+      (back ?? this.renderRoot.querySelector<HTMLElement>('#d-title'))?.focus();
+    });
+  };
+
+  private suggestionBox(s: MajorSuggestion): TemplateResult {
+    const { locale } = this;
+    const set = s.ruleSet;
+    if (set === undefined) return html``;
+    const doc = `${set.doc}${set.inForce.until === undefined ? '' : dt('superseded', locale)}`;
+    const mark = (verified: boolean): string => (verified ? '' : dt('suggestUnverified', locale));
+    const elements = [...s.direct, ...s.unknown, ...(s.thresholds.length > 0 ? s.composite : [])];
+    return html`<aside class="suggestion" part="suggestion" aria-labelledby="d-suggest">
+      <h4 id="d-suggest">${dt('suggestTitle', locale)}</h4>
+      <p>${dt('suggest', locale, { doc })}</p>
+      <ul>${elements.map((el) => html`<li>${el.id.includes('.') ? `${el.id} ` : ''}${el.text[locale] ?? el.text['zh-CN']}${mark(el.verified)}</li>`)}</ul>
+      ${s.thresholds.map((th) => html`<p>${dt('suggestThreshold', locale, { text: th.text[locale] ?? th.text['zh-CN'] })}${mark(th.verified)}</p>`)}
+      ${set.complete ? nothing : html`<p>${dt('suggestIncomplete', locale, { doc: set.doc })}</p>`}
+      <p>${dt('suggestPeople', locale)}</p>
+    </aside>`;
+  }
+
+  override render(): TemplateResult {
+    const { hazard: h, session, locale, lifecycle } = this;
+    if (h === undefined || session === undefined) return html``;
+    const now = this.client?.now() ?? new Date();
+    const viewer = { id: session.user.id, roles: session.user.roles };
+    const actions = lifecycle.allowedActions(h, session.user.roles);
+    const place = this.place ?? undefined;
+    const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
+      (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
+    const sup = h.supervision;
+    return html`<section part="detail" aria-labelledby="d-title">
+      <h3 id="d-title" tabindex="-1">${h.title}</h3>
+      <p><span class="badge">${HAZARD_STATUS_LABELS[h.status][locale]}</span><span class="badge ${h.severity}">${SEVERITY_LABELS[h.severity][locale]}</span>${flagsOf(h, now, locale, lifecycle.dueSoonDays)}</p>
+      <dl>
+        ${row(dt('place', locale), place?.name)}
+        ${row(dt('address', locale), h.address ?? place?.address)}
+        ${row(dt('category', locale), HAZARD_CATEGORIES[h.category][locale])}
+        ${row(dt('location', locale), h.location === undefined ? undefined : `${h.location.lng.toFixed(6)}, ${h.location.lat.toFixed(6)} (${h.location.crs})`)}
+        ${row(dt('foundAt', locale), shanghaiTime(h.createdAt))}
+        ${row(dt('finder', locale), finderText(h, { viewer, locale, person: (id) => (id === session.user.id ? session.user.name : undefined) }))}
+        ${h.description.trim() === '' ? nothing : html`<dt>${dt('description', locale)}</dt><dd class="pre">${h.description}</dd>`}
+        ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
+        ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
+        ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
+        ${row(dt('supervision', locale), sup === undefined ? undefined : dt('supervisionText', locale, {
+          level: SUPERVISION_LEVEL_LABELS[sup.level][locale], at: shanghaiTime(sup.listedAt),
+          deadline: sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) }),
+        }))}
+      </dl>
+      ${h.photos.length === 0 ? nothing : html`<ul class="thumbs" aria-label=${dt('photos', locale)}>${h.photos.map((ref, i) => {
+        const url = this.urls.url(this.client, ref);
+        const alt = dt('photoAlt', locale, { n: i + 1 });
+        return html`<li>${url === undefined ? html`<span class="placeholder" role="img" aria-label=${alt}></span>` : html`<img src=${url} alt=${alt} />`}</li>`;
+      })}</ul>`}
+      ${this.suggestion === undefined ? nothing : this.suggestionBox(this.suggestion)}
+      <div>
+        <h4>${dt('history', locale)}</h4>
+        ${h.history.length === 0 ? html`<p>${dt('historyEmpty', locale)}</p>` : html`<ol class="history">${h.history.map((e) => html`<li>
+          ${dt('historyEntry', locale, {
+            at: shanghaiTime(e.at), by: e.by === session.user.id ? session.user.name : e.by, action: HAZARD_ACTION_LABELS[e.action][locale],
+            from: HAZARD_STATUS_LABELS[e.from][locale], to: HAZARD_STATUS_LABELS[e.to][locale],
+          })}
+          ${e.note === undefined ? nothing : html`<div class="note">${e.note}</div>`}
+          ${e.evidence === undefined ? nothing : html`<div class="note">${dt('evidenceCount', locale, { n: e.evidence.length })}</div>`}
+        </li>`)}</ol>`}
+      </div>
+      <div>
+        <h4>${dt('actions', locale)}</h4>
+        ${actions.length === 0 ? html`<p>${dt('noActions', locale)}</p>` : html`<div class="row" part="actions">${actions.map((a) => html`
+          <button type="button" data-action=${a} aria-expanded=${this.action === a ? 'true' : 'false'}
+            @click=${() => { this.status = ''; this.action = this.action === a ? undefined : a; }}>${HAZARD_ACTION_LABELS[a][locale]}</button>`)}</div>`}
+        ${this.action === undefined ? nothing : html`<fg-hazard-transition-form .client=${this.client} .hazard=${h} .action=${this.action}
+          .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .onClose=${this.onClose}></fg-hazard-transition-form>`}
+        <p class="status" role="status">${this.status}</p>
+      </div>
+    </section>`;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The ledger's filters: their state, the list query they make (DESIGN §5 — the data port filters,
+ * sorts and pages; the ledger never fetches everything) and the filter bar.
+ * @module
+ */
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, HAZARD_STATUSES, HAZARD_STATUS_LABELS, SEVERITIES } from '@firegrid/core/base';
+import { SEVERITY_LABELS } from '@firegrid/core/export';
+import { isOpen } from '@firegrid/core/hazard';
+import type { HazardCategory, HazardStatus, Locale, Query, Severity, TwoList } from '@firegrid/core';
+import { t } from './messages.js';
+
+/** What the person filters by. `status: 'open'` is every status but rejected and closed. */
+export interface LedgerFilters {
+  q: string;
+  status: HazardStatus | 'open' | '';
+  gridId: string;
+  category: HazardCategory | '';
+  severity: Severity | '';
+  overdue: boolean;
+}
+
+/** No filter at all. */
+export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false };
+
+/** Statuses that are open (DESIGN §9). */
+export const OPEN_STATUSES: readonly HazardStatus[] = HAZARD_STATUSES.filter((s) => isOpen({ status: s }));
+/** Statuses a hazard has once someone is responsible for fixing it: what the 整改责任清单 lists by default. */
+export const RESPONSIBILITY_STATUSES: readonly HazardStatus[] = ['assigned', 'rectifying', 'awaiting-review', 'closed'];
+
+/**
+ * The list query of the filters, sorted by urgency (overdue and supervised first). The
+ * responsibility list shows the hazards someone has been made responsible for unless a status is chosen.
+ */
+export function toQuery(f: LedgerFilters, list: TwoList, limit: number, cursor?: string): Query {
+  const status = f.status === 'open' ? [...OPEN_STATUSES] : f.status !== '' ? f.status : list === 'responsibility' ? [...RESPONSIBILITY_STATUSES] : undefined;
+  const q = f.q.trim();
+  const grid = f.gridId.trim();
+  return {
+    limit,
+    sort: 'urgency',
+    ...(cursor === undefined ? {} : { cursor }),
+    ...(q === '' ? {} : { q }),
+    ...(status === undefined ? {} : { status }),
+    ...(grid === '' ? {} : { gridId: grid }),
+    ...(f.category === '' ? {} : { category: f.category }),
+    ...(f.severity === '' ? {} : { severity: f.severity }),
+    ...(f.overdue ? { overdue: true } : {}),
+  };
+}
+
+/** What the filter bar shows and does. */
+export interface FilterBar {
+  locale: Locale;
+  filters: LedgerFilters;
+  onChange: (patch: Partial<LedgerFilters>, now: boolean) => void;
+  onApply: (e: Event) => void;
+  onReset: () => void;
+}
+
+const value = (e: Event): string => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+/** The filter bar: text search and grid (applied with 查询 or Enter), selects and the overdue switch (applied at once). */
+export function filterBar(s: FilterBar): TemplateResult {
+  const { locale, filters: f } = s;
+  return html`
+    <form class="filters" part="filters" role="search" aria-label=${t('filters', locale)} @submit=${s.onApply}>
+      <div class="filter wide">
+        <label for="f-q">${t('search', locale)}</label>
+        <input id="f-q" type="search" .value=${f.q} @input=${(e: Event) => { s.onChange({ q: value(e) }, false); }} />
+      </div>
+      <div class="filter">
+        <label for="f-status">${t('status', locale)}</label>
+        <select id="f-status" @change=${(e: Event) => { s.onChange({ status: value(e) as LedgerFilters['status'] }, true); }}>
+          <option value="" ?selected=${f.status === ''}>${t('statusAll', locale)}</option>
+          <option value="open" ?selected=${f.status === 'open'}>${t('statusOpen', locale)}</option>
+          ${HAZARD_STATUSES.map((st) => html`<option value=${st} ?selected=${f.status === st}>${HAZARD_STATUS_LABELS[st][locale]}</option>`)}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="f-category">${t('category', locale)}</label>
+        <select id="f-category" @change=${(e: Event) => { s.onChange({ category: value(e) as LedgerFilters['category'] }, true); }}>
+          <option value="" ?selected=${f.category === ''}>${t('any', locale)}</option>
+          ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${f.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="f-severity">${t('severity', locale)}</label>
+        <select id="f-severity" @change=${(e: Event) => { s.onChange({ severity: value(e) as LedgerFilters['severity'] }, true); }}>
+          <option value="" ?selected=${f.severity === ''}>${t('any', locale)}</option>
+          ${SEVERITIES.map((v) => html`<option value=${v} ?selected=${f.severity === v}>${SEVERITY_LABELS[v][locale]}</option>`)}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="f-grid">${t('grid', locale)}</label>
+        <input id="f-grid" type="text" inputmode="numeric" .value=${f.gridId} @input=${(e: Event) => { s.onChange({ gridId: value(e) }, false); }} />
+      </div>
+      <label class="check filter"><input id="f-overdue" type="checkbox" .checked=${f.overdue}
+        @change=${(e: Event) => { s.onChange({ overdue: (e.target as HTMLInputElement).checked }, true); }} /><span>${t('overdueOnly', locale)}</span></label>
+      <div class="row filter">
+        <button type="submit" id="f-apply">${t('apply', locale)}</button>
+        <button type="button" id="f-reset" @click=${s.onReset}>${t('reset', locale)}</button>
+      </div>
+    </form>`;
+}

@@ -1,0 +1,303 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DEFAULT_DUE_SOON_DAYS } from '@firegrid/core/hazard';
+import { TWO_LISTS, TWO_LIST_COLUMNS, twoListTable } from '@firegrid/core/export';
+import type {
+  FiregridClient, Hazard, HazardCategory, HazardStatus, Locale, MajorRuleSet, Severity, TwoList, TwoListContext, TwoListPlace,
+} from '@firegrid/core';
+import { ClientController } from '../client-controller.js';
+import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import type { FgHazardDetail } from './detail.js';
+import type { SaveFile } from './export.js';
+import { loadPlaces } from './places.js';
+import { NO_FILTERS, filterBar, toQuery } from './filters.js';
+import type { LedgerFilters } from './filters.js';
+import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
+import { t } from './messages.js';
+import { ledgerTable } from './table.js';
+
+/** Detail of `fg-hazard-open`. */
+export interface HazardOpenDetail {
+  hazardId: string;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The two lists of the plan — 问题隐患清单 and 整改责任清单 — where supervisors drive hazards through
+ * the closed loop 上报→核实→交办→整改→复查→销号. Filters (status, grid, category, severity,
+ * overdue, text) go to the data port's query and come back sorted by urgency a page at a time
+ * (from the device's cache when offline). A row opens the hazard: its photos, its history, a
+ * major-hazard suggestion under the GB 35181 edition of its discovery date, and exactly the
+ * transitions the signed-in roles allow, each asking for its required fields. Both lists export to
+ * CSV (UTF-8 with BOM) and Excel with formula-like cells neutralised; a confidential reporter is
+ * shown (and exported) only to grid supervisors, fire officers and admins.
+ *
+ * @summary The two lists of hazards, with role-gated transitions and export.
+ * @tag fg-hazard-ledger
+ * @fires {CustomEvent<HazardOpenDetail>} fg-hazard-open - The person opened a hazard.
+ * @fires {CustomEvent<HazardTransitionDetail>} fg-hazard-transition - Cancelable, before a transition is sent; `preventDefault()` vetoes it.
+ * @fires {CustomEvent<HazardTransitionedDetail>} fg-hazard-transitioned - After a transition was accepted (or queued offline): `{ hazardId, action, from, to }`.
+ * @csspart base - The ledger.
+ * @csspart filters - The filter bar.
+ * @csspart table - The scrolling table region.
+ * @csspart row - A row of the table.
+ * @csspart detail - The open hazard.
+ * @csspart suggestion - The major-hazard suggestion in the detail.
+ * @csspart actions - The transition buttons of the detail.
+ * @csspart transition - The form of a transition.
+ * @csspart error - The alert with what went wrong.
+ * @csspart field-error - The message under a field that needs attention.
+ * @cssprop [--fg-hazard-accent=var(--fg-color-primary, #c62828)] - Accent of the selected list and the confirm buttons.
+ * @cssprop [--fg-target-size=44px] - Minimum size of touch targets (56px with `elder`).
+ * @cssprop [--fg-font-size=16px] - Base text size (20px with `elder`).
+ * @cssprop [--fg-color-error=#b00020] - Colour of overdue flags and errors.
+ */
+export class FgHazardLedger extends LitElement {
+  static override styles = [baseStyles, flagStyles, ledgerStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
+  @property({ attribute: false }) client: FiregridClient | undefined;
+  /** Which list: `problems` (问题隐患清单) or `responsibility` (整改责任清单). */
+  @property({ reflect: true }) list: TwoList = 'problems';
+  /** Initial status filter: a status, or `open` for every status but rejected and closed. */
+  @property() status: HazardStatus | 'open' | '' = '';
+  /** Initial grid filter (an OrgUnit code). */
+  @property({ attribute: 'grid-id' }) gridId = '';
+  /** Initial category filter. */
+  @property() category: HazardCategory | '' = '';
+  /** Initial severity filter. */
+  @property() severity: Severity | '' = '';
+  /** Initially show only overdue hazards. */
+  @property({ type: Boolean }) overdue = false;
+  /** Rows per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** Opens this hazard's detail. */
+  @property({ attribute: 'hazard-id' }) hazardId: string | undefined;
+  /** Larger text (20 px) and targets (56 px). */
+  @property({ type: Boolean, reflect: true }) elder = false;
+  /** Major-hazard rule sets (`withRuleSets(loadMajorRuleSet(json))`); the built-in GB 35181 sets when unset. */
+  @property({ attribute: false }) ruleSets: readonly MajorRuleSet[] | undefined;
+  /** Where exports go: `(file, name) => …` (a WebView bridge); a browser download when unset. */
+  @property({ attribute: false }) saveFile: SaveFile | undefined;
+
+  @state() private filters: LedgerFilters = { ...NO_FILTERS };
+  @state() private items: Hazard[] = [];
+  @state() private page = 0;
+  @state() private nextCursor: string | null = null;
+  @state() private loading = false;
+  @state() private alert = '';
+  @state() private message = '';
+  @state() private selected: Hazard | undefined;
+  @state() private exporting = false;
+
+  private readonly fg = new ClientController(this);
+  private readonly places = new Map<string, TwoListPlace | null>();
+  private cursors: (string | undefined)[] = [undefined];
+  private seq = 0;
+  private loadedFor: FiregridClient | undefined;
+  private detailLoaded: Promise<unknown> | undefined;
+
+  private get locale(): Locale {
+    return this.fg.locale;
+  }
+
+  /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
+  private loadDetail(): Promise<unknown> {
+    this.detailLoaded ??= import('./detail-define.js');
+    return this.detailLoaded;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')) {
+      this.filters = { ...this.filters, status: this.status, gridId: this.gridId, category: this.category, severity: this.severity, overdue: this.overdue };
+      if (this.loadedFor !== undefined) this.reload();
+    }
+    if ((changed.has('list') || changed.has('pageSize')) && this.loadedFor !== undefined) this.reload();
+    const client = this.fg.client;
+    if (client !== this.loadedFor && this.fg.session !== undefined) {
+      this.loadedFor = client;
+      this.places.clear();
+      this.selected = undefined;
+      this.reload();
+    }
+    if (changed.has('hazardId') && this.hazardId !== undefined && client !== undefined) void this.openById(client, this.hazardId);
+  }
+
+  /** Back to the first page and load it. */
+  private reload(): void {
+    this.page = 0;
+    this.cursors = [undefined];
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const client = this.fg.client;
+    if (client === undefined) return;
+    const seq = ++this.seq;
+    this.loading = true;
+    this.alert = '';
+    try {
+      const page = await client.data.list('hazards', toQuery(this.filters, this.list, this.pageSize, this.cursors[this.page]));
+      await loadPlaces(client, page.items, this.places);
+      if (seq !== this.seq) return;
+      this.items = page.items;
+      this.nextCursor = page.nextCursor;
+    } catch (e) {
+      // The rows shown stay: an error is a message, not an empty ledger.
+      if (seq === this.seq) this.alert = messageOf(e);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  private async openById(client: FiregridClient, id: string): Promise<void> {
+    try {
+      const h = await client.data.get('hazards', id);
+      if (h !== null) {
+        await Promise.all([loadPlaces(client, [h], this.places), this.loadDetail()]);
+        this.selected = h;
+      }
+    } catch (e) {
+      this.alert = messageOf(e);
+    }
+  }
+
+  private context(client: FiregridClient): TwoListContext {
+    const session = this.fg.session;
+    return {
+      locale: this.locale,
+      now: client.now(),
+      viewer: { id: session?.user.id ?? '', roles: session?.user.roles ?? [] },
+      place: (id) => this.places.get(id) ?? undefined,
+      person: (id) => (id === session?.user.id ? session.user.name : undefined),
+    };
+  }
+
+  private readonly onOpen = async (h: Hazard): Promise<void> => {
+    this.dispatchEvent(new CustomEvent<HazardOpenDetail>('fg-hazard-open', { detail: { hazardId: h.id }, bubbles: true, composed: true }));
+    try {
+      await this.loadDetail();
+    } catch (e) {
+      this.alert = messageOf(e);
+      return;
+    }
+    this.selected = h;
+    this.message = '';
+    void this.updateComplete.then(async () => {
+      const detail = this.renderRoot.querySelector<FgHazardDetail>('fg-hazard-detail');
+      await detail?.updateComplete;
+      detail?.focusHeading();
+    });
+  };
+
+  private readonly onBack = (): void => {
+    const id = this.selected?.id;
+    this.selected = undefined;
+    void this.updateComplete.then(() => {
+      const row = id === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`button[data-hazard="${id}"]`);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('#f-q'))?.focus();
+    });
+  };
+
+  private readonly onChanged = (next: Hazard): void => {
+    this.selected = next;
+    void this.load();
+  };
+
+  private async exportLists(format: 'csv' | 'xlsx', list?: TwoList): Promise<void> {
+    const client = this.fg.client;
+    if (client === undefined || this.exporting) return;
+    this.exporting = true;
+    this.alert = '';
+    this.message = t('exporting', this.locale);
+    try {
+      // The file code is loaded with the first export: the list itself does not need it.
+      const { csvFile, deliver, fetchAll, fileName, xlsxFile } = await import('./export.js');
+      const ctx = this.context(client);
+      const lists = list === undefined ? TWO_LISTS : [list];
+      const tables = [];
+      let rows = 0;
+      for (const l of lists) {
+        const hazards = await fetchAll(client, { ...toQuery(this.filters, l, 500), limit: 500 });
+        await loadPlaces(client, hazards, this.places);
+        const table = twoListTable(l, hazards, ctx);
+        rows += table.rows.length;
+        tables.push(table);
+      }
+      const first = tables[0];
+      if (first === undefined) return;
+      const [file, name] = format === 'csv'
+        ? [csvFile(first), fileName(first.title, 'csv', ctx.now)]
+        : [await xlsxFile(tables), fileName(this.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
+      await deliver(file, name, this.saveFile);
+      this.message = t('exported', this.locale, { n: rows, file: name });
+    } catch (e) {
+      this.message = '';
+      this.alert = messageOf(e);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  override render(): TemplateResult {
+    const locale = this.locale;
+    const client = this.fg.client;
+    if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
+    const session = this.fg.session;
+    if (session === undefined) {
+      const failed = this.fg.error;
+      return html`<p class="status" role="status">${failed === undefined ? t('loading', locale) : ''}</p>
+        <p role="alert" part="error" class="alert">${failed === undefined ? '' : messageOf(failed)}</p>`;
+    }
+    if (this.selected !== undefined) {
+      return html`<div class="base" part="base">
+        <div><button type="button" id="back" @click=${this.onBack}>${t('back', locale)}</button></div>
+        <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale}
+          .ruleSets=${this.ruleSets} .place=${this.selected.placeId === undefined ? undefined : this.places.get(this.selected.placeId)}
+          .onChange=${this.onChanged}></fg-hazard-detail>
+      </div>`;
+    }
+    const ctx = this.context(client);
+    const table = twoListTable(this.list, this.items, ctx);
+    return html`<div class="base" part="base">
+      <div class="toolbar">
+        <h2>${t('title', locale)}</h2>
+        <div class="row lists" role="group" aria-label=${t('lists', locale)}>
+          ${TWO_LISTS.map((l) => html`<button type="button" id=${`list-${l}`} aria-pressed=${this.list === l ? 'true' : 'false'}
+            @click=${() => { this.list = l; }}>${TWO_LIST_COLUMNS[l].title[locale]}</button>`)}
+        </div>
+      </div>
+      ${filterBar({
+        locale, filters: this.filters,
+        onChange: (patch, now) => { this.filters = { ...this.filters, ...patch }; if (now) this.reload(); },
+        onApply: (e) => { e.preventDefault(); this.reload(); },
+        onReset: () => { this.filters = { ...NO_FILTERS }; this.reload(); },
+      })}
+      <div class="exports" role="group" aria-label=${t('export', locale)}>
+        ${TWO_LISTS.map((l) => html`<button type="button" id=${`export-csv-${l}`} aria-disabled=${this.exporting ? 'true' : 'false'}
+          @click=${() => { void this.exportLists('csv', l); }}>${t('exportCsv', locale, { list: TWO_LIST_COLUMNS[l].title[locale] })}</button>`)}
+        <button type="button" id="export-xlsx" aria-disabled=${this.exporting ? 'true' : 'false'} @click=${() => { void this.exportLists('xlsx'); }}>${t('exportXlsx', locale)}</button>
+      </div>
+      <p role="alert" part="error" class="alert">${this.alert}</p>
+      <p class="status" role="status">${this.loading ? t('loading', locale) : this.message !== '' ? this.message : this.items.length === 0 ? t('empty', locale) : t('count', locale, { page: this.page + 1, n: this.items.length })}</p>
+      ${this.items.length === 0 ? nothing : ledgerTable({
+        locale, list: this.list, hazards: this.items, table, first: this.page * this.pageSize + 1, now: ctx.now,
+        dueSoonDays: DEFAULT_DUE_SOON_DAYS, onOpen: (h) => { void this.onOpen(h); },
+      })}
+      <nav class="pager" aria-label=${t('pages', locale)}>
+        <button type="button" id="prev" ?hidden=${this.page === 0} @click=${() => { this.page--; void this.load(); }}>${t('prev', locale)}</button>
+        <button type="button" id="next" ?hidden=${this.nextCursor === null}
+          @click=${() => { this.cursors[this.page + 1] = this.nextCursor ?? undefined; this.page++; void this.load(); }}>${t('next', locale)}</button>
+      </nav>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'fg-hazard-open': CustomEvent<HazardOpenDetail>;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Locale } from '@firegrid/core';
+import type { Messages } from '../i18n.js';
+
+/** Texts of `<fg-hazard-ledger>` and its detail, zh-CN first. */
+export const MESSAGES = {
+  title: { 'zh-CN': '隐患台账', en: 'Hazard ledger' },
+  lists: { 'zh-CN': '清单', en: 'List' },
+  filters: { 'zh-CN': '筛选', en: 'Filters' },
+  search: { 'zh-CN': '搜索（标题、描述、地址）', en: 'Search (title, description, address)' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  statusAll: { 'zh-CN': '全部', en: 'All' },
+  statusOpen: { 'zh-CN': '未办结', en: 'Open' },
+  grid: { 'zh-CN': '网格编码', en: 'Grid code' },
+  category: { 'zh-CN': '类别', en: 'Category' },
+  severity: { 'zh-CN': '等级', en: 'Severity' },
+  any: { 'zh-CN': '不限', en: 'Any' },
+  overdueOnly: { 'zh-CN': '只看已超期', en: 'Overdue only' },
+  apply: { 'zh-CN': '查询', en: 'Search' },
+  reset: { 'zh-CN': '重置', en: 'Reset' },
+  flags: { 'zh-CN': '标记', en: 'Flags' },
+  overdue: { 'zh-CN': '已超期', en: 'Overdue' },
+  dueSoon: { 'zh-CN': '即将到期', en: 'Due soon' },
+  supervised: { 'zh-CN': '挂牌督办', en: 'Supervised' },
+  loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
+  empty: { 'zh-CN': '没有符合条件的隐患', en: 'No hazards match' },
+  count: { 'zh-CN': '第 {page} 页，本页 {n} 条', en: 'Page {page}, {n} on this page' },
+  pages: { 'zh-CN': '分页', en: 'Pages' },
+  prev: { 'zh-CN': '上一页', en: 'Previous page' },
+  next: { 'zh-CN': '下一页', en: 'Next page' },
+  scrollTable: { 'zh-CN': '{title}（可左右滚动）', en: '{title} (scrolls sideways)' },
+  export: { 'zh-CN': '导出', en: 'Export' },
+  exportCsv: { 'zh-CN': '导出{list} CSV', en: 'Export {list} as CSV' },
+  exportXlsx: { 'zh-CN': '导出两张清单 Excel', en: 'Export both lists as Excel' },
+  exporting: { 'zh-CN': '正在导出…', en: 'Exporting…' },
+  exported: { 'zh-CN': '已导出 {n} 条：{file}', en: 'Exported {n} rows: {file}' },
+  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把本元素放在 <fg-provider> 中，或设置它的 client 属性', en: 'No Firegrid client: put this element inside <fg-provider> or set its client property' },
+  back: { 'zh-CN': '返回列表', en: 'Back to the list' },
+} satisfies Messages<string>;
+
+/** A key of {@link MESSAGES}. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Replaces `{name}` placeholders. */
+export function t(key: MessageKey, locale: Locale, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

@@ -1,0 +1,264 @@
+import { LitElement, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS } from '@firegrid/core';
+import type {
+  FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, PhotoRef, SupervisionLevel, TransitionActor, TransitionInput,
+} from '@firegrid/core';
+import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import { PhotoUrls, captureFromHost, keepPhoto } from '../hazard-report/photos.js';
+import { dt, noteLabel } from './detail-messages.js';
+import type { DetailKey } from './detail-messages.js';
+import { formStyles } from './hazard-ledger.styles.js';
+
+/** Detail of the cancelable `fg-hazard-transition`, fired before a transition is sent. */
+export interface HazardTransitionDetail {
+  hazardId: string;
+  action: HazardAction;
+  from: HazardStatus;
+  to: HazardStatus;
+  /** The body about to be sent (`hazards.transition`). */
+  input: TransitionInput;
+}
+
+/** Detail of `fg-hazard-transitioned`, fired once the transition was accepted (or queued on the device). */
+export interface HazardTransitionedDetail {
+  hazardId: string;
+  action: HazardAction;
+  from: HazardStatus;
+  to: HazardStatus;
+}
+
+interface Values {
+  reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
+  evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string;
+}
+type TextKey = Exclude<keyof Values, 'evidence' | 'level'>;
+const EMPTY: Values = { reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '' };
+
+/** Input paths of the lifecycle → the control that edits them and its label. */
+const FIELDS: Record<string, { id: string; label: DetailKey }> = {
+  reason: { id: 't-reason', label: 'fReason' },
+  note: { id: 't-note', label: 'fNote' },
+  'responsible.unit': { id: 't-unit', label: 'fUnit' },
+  'responsible.person': { id: 't-person', label: 'fPerson' },
+  'responsible.phone': { id: 't-phone', label: 'fPhone' },
+  deadline: { id: 't-deadline', label: 'fDeadline' },
+  measures: { id: 't-measures', label: 'fMeasures' },
+  evidence: { id: 't-add-evidence', label: 'fEvidence' },
+  'supervision.level': { id: 't-level', label: 'fLevel' },
+  'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
+};
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const isHazardOf = (v: unknown, id: string): v is Hazard =>
+  typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id && typeof (v as { status?: unknown }).status === 'string'
+  && Array.isArray((v as { history?: unknown }).history);
+
+/**
+ * The form of one transition: exactly the fields the action needs, checked by the lifecycle before
+ * anything is sent, then the cancelable `fg-hazard-transition`, the `hazards.transition` command
+ * through the client, and `fg-hazard-transitioned`.
+ *
+ * @internal Rendered by `<fg-hazard-ledger>`'s detail; not used on its own.
+ * @tag fg-hazard-transition-form
+ */
+export class FgHazardTransitionForm extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  /** The client. */
+  @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The hazard acted on. */
+  @property({ attribute: false }) hazard: Hazard | undefined;
+  /** The action. */
+  @property({ attribute: false }) action: HazardAction = 'verify';
+  /** The lifecycle (with the vendor's role matrix). */
+  @property({ attribute: false }) lifecycle: Lifecycle | undefined;
+  /** Who acts. */
+  @property({ attribute: false }) actor: TransitionActor | undefined;
+  /** The language. */
+  @property({ attribute: false }) locale: Locale = 'zh-CN';
+  /** Called when the form closes: with the hazard after the transition, or undefined when cancelled. */
+  @property({ attribute: false }) onClose: ((next: Hazard | undefined, message: string) => void) | undefined;
+
+  @state() private values: Values = { ...EMPTY };
+  @state() private errors: Record<string, string> = {};
+  @state() private alert = '';
+  @state() private busy = false;
+  @query('#t-file') private fileInput?: HTMLInputElement;
+  private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
+
+  constructor() {
+    super();
+    this.addController({ hostDisconnected: () => { this.urls.clear(); } });
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLElement>('textarea, input:not([type=file]), select, #t-confirm')?.focus();
+  }
+
+  private get needs(): readonly string[] {
+    return this.lifecycle?.transitions[this.action].needs ?? [];
+  }
+
+  private set(patch: Partial<Values>): void {
+    this.values = { ...this.values, ...patch };
+  }
+
+  private input(): TransitionInput {
+    const v = this.values;
+    const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+    const needs = this.needs;
+    const responsible = needs.includes('responsible') && (v.unit.trim() !== '' || v.person.trim() !== '')
+      ? { unit: v.unit.trim(), person: v.person.trim(), ...(text(v.phone) === undefined ? {} : { phone: v.phone.trim() }) }
+      : undefined;
+    return {
+      action: this.action,
+      ...(text(v.reason) === undefined ? {} : { reason: v.reason.trim() }),
+      ...(text(v.note) === undefined ? {} : { note: v.note.trim() }),
+      ...(responsible === undefined ? {} : { responsible }),
+      ...(needs.includes('deadline') && v.deadline !== '' ? { deadline: v.deadline } : {}),
+      ...(needs.includes('measures') && text(v.measures) !== undefined ? { measures: v.measures.trim() } : {}),
+      ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
+      ...(needs.includes('supervision') && v.level !== ''
+        ? { supervision: { level: v.level, ...(v.supervisionDeadline === '' ? {} : { deadline: v.supervisionDeadline }) } } : {}),
+    };
+  }
+
+  private readonly onConfirm = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const { client, hazard, lifecycle, actor, locale } = this;
+    if (this.busy || client === undefined || hazard === undefined || lifecycle === undefined || actor === undefined) return;
+    const input = this.input();
+    const verdict = lifecycle.check(hazard, input, actor);
+    if (!verdict.ok) {
+      const errors: Record<string, string> = {};
+      for (const path of verdict.missing ?? []) errors[path] = dt('required', locale, { field: dt(FIELDS[path]?.label ?? 'fNote', locale) });
+      for (const path of verdict.invalid ?? []) errors[path] = verdict.message;
+      this.errors = errors;
+      this.alert = Object.keys(errors).length > 0 ? dt('fix', locale) : verdict.message;
+      await this.updateComplete;
+      const first = Object.keys(FIELDS).find((p) => errors[p] !== undefined);
+      if (first !== undefined) this.renderRoot.querySelector<HTMLElement>(`#${FIELDS[first]?.id ?? ''}`)?.focus();
+      return;
+    }
+    this.errors = {};
+    const rule = lifecycle.transitions[this.action];
+    const from = hazard.status;
+    const to = rule.to === 'same' ? from : rule.to;
+    const detail: HazardTransitionDetail = { hazardId: hazard.id, action: this.action, from, to, input };
+    const go = this.dispatchEvent(new CustomEvent<HazardTransitionDetail>('fg-hazard-transition', { detail, bubbles: true, composed: true, cancelable: true }));
+    if (!go) {
+      this.alert = dt('vetoed', locale);
+      return;
+    }
+    this.busy = true;
+    this.alert = '';
+    try {
+      const result = await client.command('hazards.transition', { hazardId: hazard.id, ...input });
+      // A queued command (offline) has no server answer yet: show what the lifecycle says it will be.
+      const next = isHazardOf(result, hazard.id) ? result : lifecycle.apply(hazard, input, actor, client.now()).hazard;
+      const queued = client.offline !== undefined && (await client.offline.status()).pending
+        .some((p) => (p.payload as { hazardId?: unknown } | undefined)?.hazardId === hazard.id);
+      this.dispatchEvent(new CustomEvent<HazardTransitionedDetail>('fg-hazard-transitioned', {
+        detail: { hazardId: hazard.id, action: this.action, from, to: next.status }, bubbles: true, composed: true,
+      }));
+      this.onClose?.(next, dt(queued ? 'queued' : 'done', locale, { action: HAZARD_ACTION_LABELS[this.action][locale] }));
+    } catch (error) {
+      this.alert = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private readonly onAddEvidence = (): void => {
+    const client = this.client;
+    if (client === undefined) return;
+    if (client.host.media === undefined) {
+      this.fileInput?.click();
+      return;
+    }
+    captureFromHost(client).then((blobs) => this.addEvidence(blobs ?? []), (e: unknown) => { this.alert = messageOf(e); });
+  };
+
+  private async addEvidence(blobs: Blob[]): Promise<void> {
+    const client = this.client;
+    if (client === undefined) return;
+    this.busy = true;
+    try {
+      for (const blob of blobs) this.set({ evidence: [...this.values.evidence, await keepPhoto(client, blob, this.locale)] });
+    } catch (e) {
+      this.alert = messageOf(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private field(path: string, control: (id: string, described: string | typeof nothing, invalid: 'true' | 'false') => TemplateResult, label: string): TemplateResult {
+    const spec = FIELDS[path];
+    const id = spec?.id ?? path;
+    const err = this.errors[path];
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${control(id, err === undefined ? nothing : `${id}-error`, err === undefined ? 'false' : 'true')}
+      <p id=${`${id}-error`} class="error" part="field-error">${err ?? ''}</p>
+    </div>`;
+  }
+
+  private textarea(path: string, key: TextKey, label: string): TemplateResult {
+    return this.field(path, (id, described, invalid) => html`<textarea id=${id} aria-invalid=${invalid} aria-describedby=${described}
+      .value=${this.values[key]} @input=${(e: Event) => { this.set({ [key]: (e.target as HTMLTextAreaElement).value }); }}></textarea>`, label);
+  }
+
+  private line(path: string, key: TextKey, label: string, type = 'text'): TemplateResult {
+    return this.field(path, (id, described, invalid) => html`<input id=${id} type=${type} aria-invalid=${invalid} aria-describedby=${described}
+      .value=${this.values[key]} @input=${(e: Event) => { this.set({ [key]: (e.target as HTMLInputElement).value }); }} />`, label);
+  }
+
+  override render(): TemplateResult {
+    const { locale } = this;
+    const needs = this.needs;
+    const label = HAZARD_ACTION_LABELS[this.action][locale];
+    const l = (key: DetailKey): string => dt(key, locale);
+    return html`
+      <form part="transition" aria-label=${label} @submit=${this.onConfirm} aria-busy=${this.busy ? 'true' : 'false'}>
+        <p role="alert" class="alert" part="error">${this.alert}</p>
+        ${needs.includes('reason') ? this.textarea('reason', 'reason', l('fReason')) : nothing}
+        ${needs.includes('responsible') ? html`${this.line('responsible.unit', 'unit', l('fUnit'))}${this.line('responsible.person', 'person', l('fPerson'))}${this.line('responsible.phone', 'phone', l('fPhone'), 'tel')}` : nothing}
+        ${needs.includes('deadline') ? this.line('deadline', 'deadline', l('fDeadline'), 'date') : nothing}
+        ${needs.includes('measures') ? this.textarea('measures', 'measures', l('fMeasures')) : nothing}
+        ${needs.includes('supervision') ? html`
+          ${this.field('supervision.level', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid} aria-describedby=${described}
+            @change=${(e: Event) => { this.set({ level: (e.target as HTMLSelectElement).value as Values['level'] }); }}>
+            <option value="" ?selected=${this.values.level === ''}>—</option>
+            ${SUPERVISION_LEVELS.map((v) => html`<option value=${v} ?selected=${this.values.level === v}>${SUPERVISION_LEVEL_LABELS[v][locale]}</option>`)}
+          </select>`, l('fLevel'))}
+          ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}` : nothing}
+        ${needs.includes('evidence') ? html`<fieldset class="field">
+          <legend>${l('fEvidence')}</legend>
+          ${this.values.evidence.length === 0 ? nothing : html`<ul class="thumbs">${this.values.evidence.map((ref, i) => {
+            const url = this.urls.url(this.client, ref);
+            const alt = `${l('fEvidence')} ${i + 1}`;
+            return html`<li>${url === undefined ? html`<span class="placeholder" role="img" aria-label=${alt}></span>` : html`<img src=${url} alt=${alt} />`}</li>`;
+          })}</ul>`}
+          <button type="button" id="t-add-evidence" aria-describedby=${this.errors.evidence === undefined ? nothing : 't-add-evidence-error'} @click=${this.onAddEvidence}>${l('fAddEvidence')}</button>
+          <input id="t-file" type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${l('fAddEvidence')}
+            @change=${(e: Event) => { const input = e.target as HTMLInputElement; const files = Array.from(input.files ?? []); input.value = ''; void this.addEvidence(files); }} />
+          <p id="t-add-evidence-error" class="error" part="field-error">${this.errors.evidence ?? ''}</p>
+        </fieldset>` : nothing}
+        ${this.textarea('note', 'note', l(noteLabel(this.action, needs.includes('note'))))}
+        <div class="actions">
+          <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${dt('confirm', locale, { action: label })}</button>
+          <button type="button" id="t-cancel" @click=${() => { this.onClose?.(undefined, ''); }}>${l('cancel')}</button>
+        </div>
+        <p class="status" role="status">${this.busy ? l('sending') : ''}</p>
+      </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'fg-hazard-transition': CustomEvent<HazardTransitionDetail>;
+    'fg-hazard-transitioned': CustomEvent<HazardTransitionedDetail>;
+  }
+}

@@ -1,0 +1,156 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, reporterPrivacy } from '@firegrid/core';
+import type { DataPort, FiregridClient, HazardAction, HazardHistoryEntry, HazardInput, HazardStatus, HostSession, MemorySeed, PlaceInput } from '@firegrid/core';
+import '@firegrid/elements/hazard-ledger/define';
+import { demoSeed, demoSession } from '../examples/demo-data.js';
+import { samplePhoto } from './hazard-report.stories.js';
+
+const base = { tenantId: 'demo', scope: ['140106001001'], locale: 'zh-CN' as const };
+/** The grid supervisor (网格长) of the demo grid. */
+export const supervisorSession: HostSession = { ...base, user: { id: 's-0101', name: '王网格长', roles: ['grid-supervisor'] } };
+/** A fire officer (消防救援) of the district. */
+export const fireOfficerSession: HostSession = { ...base, user: { id: 'f-0001', name: '赵消防', roles: ['fire-officer'] } };
+/** The property manager (物业) who rectifies. */
+export const unitManagerSession: HostSession = { ...base, user: { id: 'u-0001', name: '桥东物业 刘经理', roles: ['unit-manager'] } };
+/** A floor captain (楼长): may read the ledger, may run none of these transitions. */
+export const captainSession: HostSession = { ...base, user: { id: 'c-0001', name: '孙楼长', roles: ['captain'] } };
+/** The grid worker of the demo. */
+export const workerSession: HostSession = demoSession;
+
+const DAY = 86_400_000;
+/** A calendar day `offset` days from today in China Standard Time. */
+const day = (offset: number): string => new Date(Date.now() + offset * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+/** An instant `offset` days from now. */
+const at = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString();
+
+const P1 = '019a4b2c-0000-7000-8000-000000000001';
+const P2 = '019a4b2c-0000-7000-8000-000000000002';
+const P3 = '019a4b2c-0000-7000-8000-000000000003';
+const P4 = '019a4b2c-0000-7000-8000-000000000004';
+const id = (n: number): string => `019a4b2c-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
+
+/** Ids of the seeded hazards, by what they show. */
+export const HAZARD = {
+  reported: id(1), verified: id(2), assigned: id(3), overdueSupervised: id(4), awaitingReview: id(5), closed: id(6), rejected: id(7),
+  draft: id(8), publicTip: id(9), candidate2017: id(10), candidate2025: id(11),
+} as const;
+
+const worker = { kind: 'grid-worker' as const, personId: 'w-0101', confidential: false };
+const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus): HazardHistoryEntry =>
+  ({ at: at(offset), by, action, from, to });
+
+/** Hazards in every status of the closed loop, one overdue and supervised, one confidential tip-off, two candidates. */
+export function ledgerSeed(): MemorySeed {
+  const h = (n: number, over: Partial<HazardInput> & Pick<HazardInput, 'status' | 'category' | 'title'>): HazardInput => ({
+    id: id(n), description: '', photos: [], source: 'worker', reporter: worker, severity: 'general', gridId: '140106001001',
+    createdAt: at(-20 + n), updatedAt: at(-20 + n), ...over,
+  });
+  const warehouse: PlaceInput = {
+    id: P4, kind: 'warehouse', name: '迎泽区顺达仓储 2 号库', address: '迎泽区柳巷南路 40 号', gridId: '140106001001',
+  };
+  return {
+    places: [...(demoSeed.places ?? []), warehouse],
+    hazards: [
+      h(1, { status: 'reported', category: 'exit-blocked', title: '3 号楼一层安全出口堆放杂物', description: '纸箱、旧家具堵住一半通道', placeId: P1 }),
+      h(2, { status: 'verified', category: 'electrical', title: '7 号院车棚私拉电线给电动车充电', placeId: P2,
+        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified')] }),
+      h(3, { status: 'assigned', category: 'extinguisher', title: '五金店灭火器过期', placeId: P3, deadline: day(10), measures: '更换 2 具 4 kg 干粉灭火器',
+        responsible: { unit: '老王五金店', person: '王老板', phone: '13800001111' } }),
+      h(4, { status: 'rectifying', category: 'fire-lane-blocked', title: '桥东小区东侧消防车道被长期占用', placeId: P1, severity: 'major',
+        deadline: day(-3), measures: '拆除违建车棚，施划禁停标线', responsible: { unit: '桥东物业', person: '刘经理', phone: '0351-4123456' },
+        supervision: { level: 'county', listedAt: at(-10), deadline: day(-1) } }),
+      h(5, { status: 'awaiting-review', category: 'signage-lighting', title: '3 号楼应急照明不亮', placeId: P1, deadline: day(2),
+        responsible: { unit: '桥东物业', person: '刘经理' }, measures: '更换应急灯 6 盏' }),
+      h(6, { status: 'closed', category: 'fire-door', title: '2 单元防火门闭门器损坏', placeId: P1, deadline: day(-8),
+        responsible: { unit: '桥东物业', person: '刘经理' }, measures: '更换闭门器' }),
+      h(7, { status: 'rejected', category: 'other', title: '重复上报：楼道堆物', placeId: P1 }),
+      h(8, { status: 'draft', category: 'flammables', title: '检查发现：门口堆放液化气罐', placeId: P3 }),
+      h(9, { status: 'reported', category: 'ebike-indoor', title: '楼道里给电动车充电', description: '每天晚上都有人从窗户拉线充电', source: 'public',
+        address: '桥东小区 3 号楼 2 单元', reporter: { kind: 'resident', personId: 'r-0001', contact: '张先生 13912345678', confidential: true } }),
+      h(10, { status: 'reported', category: 'flammables', title: '2 号库地下室存放油漆稀料', placeId: P4, ruleRefs: ['GB35181-2017:6.4'],
+        createdAt: '2025-10-20T10:00:00+08:00', updatedAt: '2025-10-20T10:00:00+08:00' }),
+      h(11, { status: 'verified', category: 'ebike-indoor', title: '架空层电动车充电区未做防火分隔', placeId: P1,
+        ruleRefs: ['GB35181-2025:ebike-podium-separation'] }),
+    ],
+  };
+}
+
+/** A client over a memory port that runs the lifecycle as `session.user` and strips confidential reporters as the server would. */
+export function ledgerClient(session: HostSession = supervisorSession, data?: DataPort): FiregridClient {
+  const port = data ?? memoryDataPort(ledgerSeed(), { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
+  return createFiregridClient({
+    host: defineHost({
+      session: () => Promise.resolve(session),
+      data: reporterPrivacy(port, session.user),
+      media: { capture: async () => [await samplePhoto('整改后')] },
+    }),
+  });
+}
+
+const meta: Meta = {
+  title: 'Elements/fg-hazard-ledger',
+  component: 'fg-hazard-ledger',
+  excludeStories: ['supervisorSession', 'fireOfficerSession', 'unitManagerSession', 'captainSession', 'workerSession', 'HAZARD', 'ledgerSeed', 'ledgerClient'],
+  parameters: {
+    docs: {
+      description: {
+        component: 'The two lists (问题隐患清单 / 整改责任清单) with filters, urgency order, paging, role-gated transitions of the closed loop and CSV/Excel export. Here over a memory port that runs the core lifecycle.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** The grid supervisor's 问题隐患清单: every status, overdue and supervised first. */
+export const Supervisor: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger .client=${ledgerClient()}></fg-hazard-ledger>`,
+};
+
+/** 整改责任清单: measures, responsible unit and person, deadline, progress, supervision level. */
+export const ResponsibilityList: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger list="responsibility" .client=${ledgerClient()}></fg-hazard-ledger>`,
+};
+
+/** Only overdue hazards. */
+export const Overdue: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger overdue .client=${ledgerClient()}></fg-hazard-ledger>`,
+};
+
+/** A major hazard, overdue and under county supervision (挂牌督办), opened by a fire officer. */
+export const Supervised: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.overdueSupervised} .client=${ledgerClient(fireOfficerSession)}></fg-hazard-ledger>`,
+};
+
+/** A role that may act: the supervisor on a reported hazard is offered 核实, 驳回 and the major flag. */
+export const RoleThatMayAct: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.reported} .client=${ledgerClient()}></fg-hazard-ledger>`,
+};
+
+/** A role that may not act: a floor captain reads the same hazard and is offered nothing. */
+export const RoleThatMayNotAct: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.reported} .client=${ledgerClient(captainSession)}></fg-hazard-ledger>`,
+};
+
+/** A resident's confidential tip-off as a grid worker sees it: the reporter is hidden (and was never sent). */
+export const ConfidentialReporter: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.publicTip} .client=${ledgerClient(workerSession)}></fg-hazard-ledger>`,
+};
+
+/** Found before 2025-11-01, so GB 35181-2017 applies: a direct element suggests flagging a candidate. */
+export const MajorSuggestion: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.candidate2017} .client=${ledgerClient(fireOfficerSession)}></fg-hazard-ledger>`,
+};
+
+/** The property manager's view of the rectification list, in English. */
+export const English: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger lang="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
+};
+
+/** Without a client the element says what is missing. */
+export const NoClient: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger></fg-hazard-ledger>`,
+};

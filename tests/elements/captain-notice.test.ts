@@ -1,0 +1,105 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { generate, correction } from 'lean-qr';
+import { toSvgPath } from 'lean-qr/extras/svg';
+import { activeCaptain } from '@firegrid/core';
+import '@firegrid/elements/captain-notice/define';
+import { FgCaptainNotice, NOTICE_PAGE_CSS } from '@firegrid/elements/captain-notice';
+import { captainClient, captainNow, captainWorld } from '../../stories/captain-registry.stories.js';
+import { clientWithoutLinks, longNoticeWorld, noticeBuildingId } from '../../stories/captain-notice.stories.js';
+import * as stories from '../../stories/captain-notice.stories.js';
+
+async function notice(template: ReturnType<typeof html>): Promise<FgCaptainNotice> {
+  const el = await fixture<FgCaptainNotice>(template);
+  await el.ready;
+  return el;
+}
+
+const text = (el: FgCaptainNotice): string => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
+
+describe('fg-captain-notice', () => {
+  it('shows the building, captain, full phone, duties, term, grid worker and the tip-off QR code', async () => {
+    expect(customElements.get('fg-captain-notice')).to.equal(FgCaptainNotice);
+    const world = captainWorld();
+    const captain = activeCaptain(world.captains, noticeBuildingId, captainNow)!;
+    const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient(world)}></fg-captain-notice>`);
+    const t = text(el);
+    expect(t).to.contain('消防安全楼长公示牌');
+    expect(t).to.contain(world.places[0]!.name);
+    expect(t).to.contain(captain.person.name);
+    expect(t).to.contain(captain.person.phone);
+    expect(t).to.contain(`${captain.term.from} 起`);
+    for (const d of captain.duties) expect(t).to.contain(d);
+    expect(t).to.contain('网格员：李建国 13934560101');
+    expect(t).to.contain('119');
+    const url = `https://demo.firegrid.example/tip-off?place=${noticeBuildingId}`;
+    const svg = el.shadowRoot!.querySelector('[part~="qr"] svg')!;
+    expect(svg.getAttribute('aria-label')).to.contain(url);
+    const expected = toSvgPath(generate(url, { minCorrectionLevel: correction.M }));
+    expect(svg.querySelector('path')!.getAttribute('d')).to.equal(expected);
+    await expect(el).to.be.accessible();
+  });
+
+  it('prints with the button and offers page rules for A4 and A5', async () => {
+    const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
+    const original = window.print.bind(window);
+    let printed = 0;
+    window.print = () => { printed++; };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="print"]')!.click();
+    } finally {
+      window.print = original;
+    }
+    expect(printed).to.equal(1);
+    expect(NOTICE_PAGE_CSS.A4).to.contain('size: A4');
+    expect(NOTICE_PAGE_CSS.A5).to.contain('size: A5');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await notice(html`<fg-captain-notice lang="en" building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
+    expect(text(el)).to.contain('Fire-safety floor captain');
+    expect(text(el)).to.contain('Scan to report a fire hazard');
+    await expect(el).to.be.accessible();
+  });
+
+  it('clamps a long building name and long duties on the sheet', async () => {
+    const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient(longNoticeWorld())}></fg-captain-notice>`);
+    const sheet = el.shadowRoot!.querySelector<HTMLElement>('[part~="sheet"]')!;
+    const frame = sheet.querySelector<HTMLElement>('.frame')!;
+    expect(frame.getBoundingClientRect().height).to.be.at.most(sheet.getBoundingClientRect().height + 1);
+    const footer = sheet.querySelector('footer')!.getBoundingClientRect();
+    expect(footer.bottom).to.be.at.most(sheet.getBoundingClientRect().bottom + 1);
+    const name = sheet.querySelector<HTMLElement>('.building')!;
+    expect(name.scrollHeight).to.be.greaterThan(name.clientHeight);
+  });
+
+  it('says what is missing: no tip-off link, no captain, no building, no client', async () => {
+    const noLinks = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${clientWithoutLinks()}></fg-captain-notice>`);
+    expect(noLinks.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('links.tipOff');
+    expect(noLinks.shadowRoot!.querySelector('svg')).to.equal(null);
+    const vacant = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient(captainWorld({ covered: 0 }))}></fg-captain-notice>`);
+    expect(vacant.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('尚未明确');
+    const unknown = await notice(html`<fg-captain-notice building-id="019a4b2c-0000-7000-8000-0000000fffff" .client=${captainClient()}></fg-captain-notice>`);
+    expect(unknown.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('找不到');
+    const none = await notice(html`<fg-captain-notice building-id=${noticeBuildingId}></fg-captain-notice>`);
+    expect(none.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('fg-provider');
+    await expect(vacant).to.be.accessible();
+  });
+
+  it('renders every story without errors', async () => {
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent): void => { errors.push(e.message); };
+    window.addEventListener('error', onError);
+    try {
+      for (const [name, story] of Object.entries(stories)) {
+        if (!/^[A-Z]/.test(name) || typeof story !== 'object' || !('render' in story)) continue;
+        const el = await notice((story.render as () => ReturnType<typeof html>)());
+        expect(el.shadowRoot!.textContent, name).to.not.equal('');
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,239 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
+import type { DataPort, Hazard, HazardAction, HazardInput, HostSession } from '@firegrid/core';
+import '@firegrid/elements/hazard-ledger/define';
+import type { FgHazardLedger, HazardTransitionDetail, HazardTransitionedDetail } from '@firegrid/elements/hazard-ledger';
+import {
+  HAZARD, captainSession, fireOfficerSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
+} from '../../stories/hazard-ledger.stories.js';
+import { samplePhoto } from '../../stories/hazard-report.stories.js';
+
+async function until(cond: () => boolean, what: string, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+function all(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...all(el.shadowRoot));
+  }
+  return out;
+}
+const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
+  all(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
+const need = (el: HTMLElement, sel: string): HTMLElement => {
+  const found = deep(el, sel);
+  if (found === undefined) throw new Error(`no ${sel}`);
+  return found;
+};
+/** `sel` inside the shadow root of the first `host` tag under `el`. */
+const inside = (el: HTMLElement, host: string, sel: string): Element | undefined =>
+  deep(el, host)?.shadowRoot?.querySelector(sel) ?? undefined;
+const text = (el: HTMLElement): string => all(el.shadowRoot!).map((e) => (e.shadowRoot ? '' : Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''))).join(' ');
+function fill(el: HTMLElement, sel: string, value: string): void {
+  const f = (need(el, sel) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement);
+  f.value = value;
+  f.dispatchEvent(new Event(f instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+const CANDIDATE = newId();
+const candidate: HazardInput = {
+  id: CANDIDATE, category: 'flammables', title: '2 号库地下室存放油漆稀料（已标记疑似重大）', description: '', photos: [], source: 'worker',
+  reporter: { kind: 'grid-worker', personId: 'w-0101', confidential: false }, severity: 'major-candidate', status: 'verified', gridId: '140106001001',
+};
+
+async function open(session: HostSession, hazardId: string): Promise<{ el: FgHazardLedger; data: DataPort; before: HazardTransitionDetail[]; after: HazardTransitionedDetail[] }> {
+  const seed = ledgerSeed();
+  const data = memoryDataPort({ ...seed, hazards: [...(seed.hazards ?? []), candidate] }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
+  const client = createFiregridClient({
+    host: defineHost({
+      session: () => Promise.resolve(session), data: reporterPrivacy(data, session.user),
+      media: { capture: async () => [await samplePhoto('整改后')] },
+    }),
+  });
+  const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${hazardId} .client=${client}></fg-hazard-ledger>`);
+  await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+  const before: HazardTransitionDetail[] = [];
+  const after: HazardTransitionedDetail[] = [];
+  el.addEventListener('fg-hazard-transition', (e) => { before.push(e.detail); });
+  el.addEventListener('fg-hazard-transitioned', (e) => { after.push(e.detail); });
+  return { el, data, before, after };
+}
+
+async function act(el: FgHazardLedger, action: HazardAction): Promise<void> {
+  need(el, `[data-action="${action}"]`).click();
+  await until(() => deep(el, '#t-confirm') !== undefined, `the ${action} form`);
+}
+
+interface Case {
+  action: HazardAction;
+  session: HostSession;
+  hazard: string;
+  /** Controls that must show an error when confirmed empty. */
+  required: string[];
+  fill: (el: FgHazardLedger) => Promise<void> | void;
+  check: (h: Hazard) => void;
+}
+
+const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const CASES: Case[] = [
+  { action: 'submit', session: workerSession, hazard: HAZARD.draft, required: [], fill: () => undefined, check: (h) => { expect(h.status).to.equal('reported'); } },
+  { action: 'verify', session: supervisorSession, hazard: HAZARD.reported, required: [], fill: () => undefined, check: (h) => { expect(h.status).to.equal('verified'); } },
+  {
+    action: 'reject', session: supervisorSession, hazard: HAZARD.reported, required: ['#t-reason'],
+    fill: (el) => { fill(el, '#t-reason', '与 3 月 2 日上报的重复'); },
+    check: (h) => { expect(h.status).to.equal('rejected'); expect(h.history.at(-1)?.note).to.equal('与 3 月 2 日上报的重复'); },
+  },
+  {
+    action: 'assign', session: supervisorSession, hazard: HAZARD.verified, required: ['#t-unit', '#t-person', '#t-deadline', '#t-measures'],
+    fill: (el) => {
+      fill(el, '#t-unit', '柳巷物业'); fill(el, '#t-person', '陈主任'); fill(el, '#t-phone', '13700001234');
+      fill(el, '#t-deadline', day(7)); fill(el, '#t-measures', '拆除私拉电线，设集中充电桩');
+    },
+    check: (h) => {
+      expect(h.status).to.equal('assigned');
+      expect(h.responsible).to.deep.equal({ unit: '柳巷物业', person: '陈主任', phone: '13700001234' });
+      expect(h.deadline).to.equal(day(7));
+      expect(h.measures).to.equal('拆除私拉电线，设集中充电桩');
+    },
+  },
+  { action: 'start', session: unitManagerSession, hazard: HAZARD.assigned, required: [], fill: () => undefined, check: (h) => { expect(h.status).to.equal('rectifying'); } },
+  {
+    action: 'report-rectified', session: unitManagerSession, hazard: HAZARD.overdueSupervised, required: ['#t-add-evidence', '#t-note'],
+    fill: async (el) => {
+      need(el, '#t-add-evidence').click();
+      await until(() => inside(el, 'fg-hazard-transition-form', '.thumbs li') !== undefined, 'the evidence photo');
+      fill(el, '#t-note', '违建车棚已拆除，标线已施划');
+    },
+    check: (h) => { expect(h.status).to.equal('awaiting-review'); expect(h.history.at(-1)?.evidence).to.have.length(1); },
+  },
+  { action: 'review-pass', session: supervisorSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '复查合格'); }, check: (h) => { expect(h.status).to.equal('closed'); } },
+  { action: 'review-fail', session: workerSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '仍有 2 盏不亮'); }, check: (h) => { expect(h.status).to.equal('rectifying'); } },
+  {
+    action: 'extend-deadline', session: supervisorSession, hazard: HAZARD.assigned, required: ['#t-reason', '#t-deadline'],
+    fill: (el) => { fill(el, '#t-reason', '灭火器缺货'); fill(el, '#t-deadline', day(30)); },
+    check: (h) => { expect(h.status).to.equal('assigned'); expect(h.deadline).to.equal(day(30)); },
+  },
+  { action: 'flag-major', session: workerSession, hazard: HAZARD.reported, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '疑似 7.3.3'); }, check: (h) => { expect(h.severity).to.equal('major-candidate'); } },
+  {
+    action: 'confirm-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'],
+    fill: (el) => { fill(el, '#t-note', '2026-03-05 区消防救援大队 5 人集体讨论，判定为重大火灾隐患'); },
+    check: (h) => { expect(h.severity).to.equal('major'); expect(h.history.at(-1)?.note).to.contain('集体讨论'); },
+  },
+  { action: 'dismiss-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '已搬离，不构成'); }, check: (h) => { expect(h.severity).to.equal('general'); } },
+  {
+    action: 'supervise', session: fireOfficerSession, hazard: HAZARD.overdueSupervised, required: ['#t-level'],
+    fill: (el) => { fill(el, '#t-level', 'city'); fill(el, '#t-supervision-deadline', day(15)); },
+    check: (h) => { expect(h.supervision?.level).to.equal('city'); expect(h.supervision?.deadline).to.equal(day(15)); },
+  },
+];
+
+describe('fg-hazard-ledger: every transition from the UI', () => {
+  for (const c of CASES) {
+    it(`${c.action} (${c.session.user.roles.join(', ')})`, async () => {
+      const { el, data, before, after } = await open(c.session, c.hazard);
+      const start = await data.get('hazards', c.hazard);
+      await act(el, c.action);
+      if (c.required.length > 0) {
+        need(el, '#t-confirm').click();
+        await until(() => inside(el, 'fg-hazard-transition-form', '[role=alert]:not(:empty)') !== undefined, 'the refusal');
+        for (const sel of c.required) expect(need(el, `${sel}-error`).textContent, sel).to.not.equal('');
+        expect(before, 'nothing sent while fields are missing').to.deep.equal([]);
+        expect((await data.get('hazards', c.hazard))?.version).to.equal(start?.version);
+      }
+      await c.fill(el);
+      await expect(el).to.be.accessible();
+      need(el, '#t-confirm').click();
+      await until(() => after.length === 1, 'fg-hazard-transitioned');
+      expect(before).to.have.length(1);
+      expect(before[0]).to.include({ hazardId: c.hazard, action: c.action, from: start?.status });
+      expect(after[0]).to.deep.include({ hazardId: c.hazard, action: c.action, from: start?.status });
+      const stored = (await data.get('hazards', c.hazard))!;
+      c.check(stored);
+      expect(after[0]!.to).to.equal(stored.status);
+      expect(stored.history.at(-1)).to.include({ action: c.action, by: c.session.user.id });
+      await until(() => deep(el, 'fg-hazard-transition-form') === undefined, 'the form to close');
+      expect(text(el)).to.contain('已');
+    });
+  }
+
+  it('offers exactly the actions of the role: none to a floor captain', async () => {
+    const { el } = await open(captainSession, HAZARD.reported);
+    expect(deep(el, '[data-action]')).to.equal(undefined);
+    expect(text(el)).to.contain('没有可办理的操作');
+    const sup = await open(supervisorSession, HAZARD.reported);
+    expect(all(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['verify', 'reject', 'flag-major']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the host veto a transition with preventDefault', async () => {
+    const { el, data, after } = await open(supervisorSession, HAZARD.reported);
+    el.addEventListener('fg-hazard-transition', (e) => { e.preventDefault(); });
+    await act(el, 'verify');
+    need(el, '#t-confirm').click();
+    await until(() => text(el).includes('宿主应用未允许此操作'), 'the veto message');
+    expect(after).to.deep.equal([]);
+    expect((await data.get('hazards', HAZARD.reported))?.status).to.equal('reported');
+  });
+
+  it('shows the history, the confidential reporter only to a supervisor, and the photos through the port', async () => {
+    const seed = ledgerSeed();
+    const data = memoryDataPort(seed, { tenantId: 'demo' });
+    const ref = await data.uploadMedia(await samplePhoto(), { width: 640, height: 480 }, { idempotencyKey: newId() });
+    const tip = (await data.get('hazards', HAZARD.publicTip))!;
+    await data.save('hazards', { ...tip, photos: [ref] }, { idempotencyKey: newId() });
+    const view = async (session: HostSession) => {
+      const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data: reporterPrivacy(data, session.user) }) });
+      const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.publicTip} .client=${client}></fg-hazard-ledger>`);
+      await until(() => inside(el, 'fg-hazard-detail', 'img') !== undefined, 'the photo');
+      return el;
+    };
+    const worker = await view(workerSession);
+    expect(text(worker)).to.contain('群众（保密）');
+    expect(text(worker)).not.to.contain('13912345678');
+    expect((inside(worker, 'fg-hazard-detail', 'img') as HTMLImageElement).alt).to.equal('隐患照片 1');
+    const sup = await view(supervisorSession);
+    expect(text(sup)).to.contain('13912345678');
+    await expect(sup).to.be.accessible();
+  });
+
+  it('suggests flagging a candidate under the GB 35181 edition of the discovery date', async () => {
+    const a = await open(fireOfficerSession, HAZARD.candidate2017);
+    await until(() => deep(a.el, '.suggestion') !== undefined, 'the 2017 suggestion');
+    const s2017 = need(a.el, '.suggestion').textContent;
+    expect(s2017).to.contain('GB 35181-2017');
+    expect(s2017).to.contain('已废止');
+    expect(s2017).to.contain('6.4');
+    expect(s2017).to.contain('集体讨论');
+    await expect(a.el).to.be.accessible();
+    const b = await open(fireOfficerSession, HAZARD.candidate2025);
+    await until(() => deep(b.el, '.suggestion') !== undefined, 'the 2025 suggestion');
+    const s2025 = need(b.el, '.suggestion').textContent;
+    expect(s2025).to.contain('GB 35181-2025');
+    expect(s2025).to.contain('未核实');
+    expect(s2025).to.contain('不完整');
+    const none = await open(fireOfficerSession, HAZARD.assigned);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(deep(none.el, '.suggestion')).to.equal(undefined);
+  });
+
+  it('opens a row from the list, fires fg-hazard-open, and goes back to the same row', async () => {
+    const data = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(supervisorSession), data }) });
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger .client=${client}></fg-hazard-ledger>`);
+    await until(() => el.shadowRoot!.querySelector(`button[data-hazard="${HAZARD.reported}"]`) !== null, 'the row');
+    const opened: string[] = [];
+    el.addEventListener('fg-hazard-open', (e) => { opened.push(e.detail.hazardId); });
+    el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-hazard="${HAZARD.reported}"]`)!.click();
+    await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+    expect(opened).to.deep.equal([HAZARD.reported]);
+    await until(() => (deep(el, 'fg-hazard-detail')!.shadowRoot!.activeElement?.id ?? '') === 'd-title', 'focus on the heading');
+    need(el, '#back').click();
+    await until(() => el.shadowRoot!.activeElement?.getAttribute('data-hazard') === HAZARD.reported, 'focus back on the row');
+  });
+});
