@@ -26,6 +26,7 @@ import {
   When, Worker, WorkerInput, strictDeep,
 } from '@firegrid/core';
 import { CaptainImportInput, CaptainImportResult, Problem } from '@firegrid/server/conformance';
+import { RANK_LEVELS, ScoreReport } from '@firegrid/core/scoring';
 
 // The document is built as plain JSON and checked by a real OpenAPI validator in the tests
 // (tests/server/openapi.test.ts); openapi-types only names the result.
@@ -218,6 +219,7 @@ function schemas(): Record<string, Schema> {
     ...RESOURCES.map((r): [string, ZodType, string] => [`${r.name}Page`, Page(r.read), `One page of ${r.kind}; \`nextCursor\` is null on the last page.`]),
     ['Problem', Problem, 'An error (RFC 9457 problem details). `errors` lists each problem found in the request with its path (`reporter.contact`, `items[3].id`). Other members may be added.'],
     ['CaptainImportResult', CaptainImportResult, 'What a captain import stored.'],
+    ['ScoreReport', ScoreReport, 'Scores of the workers in a scope for a period, computed by `computeScores` (DESIGN §7): per worker a 0–100 total, per metric the raw and normalised value, weight, points, an explanation in zh-CN and English, and the activity ids behind it; a rank in scope (ties broken by workerId).'],
   ];
   // The strict copies `strictDeep` makes are new schema objects, so recursive parts of the input
   // schemas are named here; everything else in them is inlined.
@@ -489,15 +491,16 @@ function otherPaths(): Json {
         operationId: 'getScores',
         tags: ['scores'],
         summary: 'Scores of grid workers',
-        description: 'Computed by the same engine as the client\'s (`computeScores`, DESIGN §7): per worker a 0–100 total, each metric\'s raw and normalised value, weight, points and explanation, and a rank in scope. The response schema and the form of `period` are fixed with the scoring engine (issue 8); until then the reference server answers 501.',
+        description: 'Computed by the same engine as the client\'s (`computeScores`, DESIGN §7) over the stored workers, places and activities in scope. With `config` a stored score configuration is used; otherwise `period` and `scope` with the example configuration of `@firegrid/core/scoring`. Periods are whole days in Asia/Shanghai; points are rounded half away from zero to 2 decimals.',
         parameters: [
-          { name: 'period', in: 'query', required: true, description: 'The period to score.', schema: { type: 'string', minLength: 1 } },
-          { name: 'scope', in: 'query', required: false, description: 'An OrgUnit code prefix to rank within.', schema: { type: 'string', minLength: 1 } },
+          { name: 'period', in: 'query', required: false, description: 'The period to score, required without `config`: a month `2026-11`, a quarter `2026-Q1`, a year `2026`, or days `2026-11-01..2026-11-30`.', schema: { type: 'string', minLength: 1 } },
+          { name: 'scope', in: 'query', required: false, description: 'An OrgUnit code prefix to score and rank within (`*` for the whole tenant); the caller\'s own scope by default. Outside the caller\'s scope: 403.', schema: { type: 'string', minLength: 1 } },
+          { name: 'config', in: 'query', required: false, description: 'The id of a stored score configuration (`/v1/score-configs`); it carries its own period and scope.', schema: { type: 'string', minLength: 1 } },
+          { name: 'rankBy', in: 'query', required: false, description: 'The level ranks are computed within.', schema: { type: 'string', enum: [...RANK_LEVELS] } },
         ],
         responses: {
-          200: { description: 'The scores.', content: json({ type: 'object' }) },
-          ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound'),
-          501: problemResponse('The server does not compute scores yet.'),
+          200: { description: 'The scores.', content: json(ref('ScoreReport')) },
+          ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UnprocessableContent'),
         },
       },
     },

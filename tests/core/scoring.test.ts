@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FiregridError, ScoreConfig, isFiregridError, parseWith } from '@firegrid/core';
 import {
-  ScoreReport, computeScores, dongshengSchemeExample, exampleScoreConfig, monthsIn, parsePeriod, periodBounds,
+  ScoreReport, computeScores, configForRequest, dongshengSchemeExample, parseScoresQuery, scoringWindow, exampleScoreConfig, monthsIn, parsePeriod, periodBounds,
   previousPeriod, recentPeriods, resolveScoreConfig, roundHalfAway, monthOf, shanghaiDay, VISITS_PER_MONTH_EXAMPLE,
 } from '@firegrid/core/scoring';
 import type {
@@ -198,7 +198,7 @@ describe('computeScores: hazards', () => {
     const overdue = metricOf(report, 'w1', 'overdue');
     // 4 items × 2 = 8, capped at 6.
     expect([overdue.value, overdue.deduction, overdue.points]).to.deep.equal([4, 6, 4]);
-    expect(overdue.explanation.en).to.equal('Overdue items: 4 (3 hazards past their deadline, 1 late reviews), −2 each, at most −6: 10 − 6 = 4 points');
+    expect(overdue.explanation.en).to.equal('Overdue items: 4 (3 hazards past their deadline, 1 late review), −2 each, at most −6: 10 − 6 = 4 points');
     const review = metricOf(report, 'w1', 'review');
     expect([review.value, review.outOf, review.points]).to.deep.equal([1, 2, 45]);
     // A cap above the weight takes the whole weight and no more.
@@ -406,5 +406,25 @@ describe('periods and rounding', () => {
     expect(recentPeriods(MARCH, 3).map((p) => p.from)).to.deep.equal(['2025-01-01', '2025-02-01', '2025-03-01']);
     expect(monthOf(new Date('2025-03-31T20:00:00Z'))).to.deep.equal({ from: '2025-04-01', to: '2025-04-30' });
     expect(shanghaiDay(new Date('2025-03-31T16:00:00Z'))).to.equal('2025-04-01');
+  });
+});
+
+describe('GET /v1/scores requests', () => {
+  it('reads period, scope, rankBy and configId, and refuses what it does not know, naming it', () => {
+    expect(parseScoresQuery(new URLSearchParams('period=2025-Q1&scope=140105&rankBy=community&configId=c1'))).to.deep.equal({
+      period: { from: '2025-01-01', to: '2025-03-31' }, scope: '140105', rankBy: 'community', configId: 'c1',
+    });
+    expect(parseScoresQuery({})).to.deep.equal({ period: undefined, scope: undefined, rankBy: 'grid', configId: undefined });
+    expect(() => parseScoresQuery({ rankBy: 'city' }, 'en')).to.throw(FiregridError, /rankBy/);
+    expect(() => parseScoresQuery({ perod: '2025' }, 'en')).to.throw(FiregridError, /GET \/v1\/scores/);
+    expect(() => parseScoresQuery({ period: 'last month' })).to.throw(FiregridError, /无法识别考评期"last month"/);
+  });
+
+  it('scores with the stored configuration over the requested period and scope, reading activities before its end', () => {
+    const stored = exampleScoreConfig({ period: MARCH, scope: '140105' });
+    const c = configForRequest(stored, parseScoresQuery({ period: '2025-02', scope: '140105001' }));
+    expect([c.period, c.scope, c.metrics]).to.deep.equal([{ from: '2025-02-01', to: '2025-02-28' }, '140105001', stored.metrics]);
+    expect(configForRequest(stored, { period: undefined, scope: undefined })).to.deep.equal(stored);
+    expect(scoringWindow(c).endMs).to.equal(Date.parse('2025-03-01T00:00:00+08:00'));
   });
 });

@@ -185,11 +185,25 @@ describe('auth: roles, tenants and scope', () => {
     assert.deepEqual(((await s.request('GET', '/v1/score-configs', { token: outsider })).json as { items: Rec[] }).items, []);
   });
 
-  it('GET /v1/scores says honestly that the scoring engine is not there yet (501), after auth', async () => {
-    problemOf(await s.request('GET', '/v1/scores'), 401);
-    const p = problemOf(await s.request('GET', '/v1/scores?period=2026-Q1&scope=330106', { token: admin, headers: { 'accept-language': 'en' } }), 501);
-    assert.equal(p.type, 'urn:firegrid:problem:scoring-not-available');
-    assert.match(p.detail, /scoring engine is not available yet/);
+  it('GET /v1/scores checks token, role, query and scope before it computes', async () => {
+    problemOf(await s.request('GET', '/v1/scores?period=2026-03'), 401);
+    const resident = await s.token({ user: 'r', roles: ['resident'], scope: ['*'] });
+    problemOf(await s.request('GET', '/v1/scores?period=2026-03', { token: resident }), 403);
+    const worker = await s.token({ user: 'w', roles: ['grid-worker'], scope: [GRID_A] });
+    problemOf(await s.request('GET', `/v1/scores?period=2026-03&scope=${GRID_B}`, { token: worker }), 403);
+    const noPeriod = problemOf(await s.request('GET', '/v1/scores', { token: admin, headers: { 'accept-language': 'en' } }), 400);
+    assert.equal(noPeriod.errors?.[0]?.path, 'period', 'a missing period is named');
+    problemOf(await s.request('GET', '/v1/scores?period=someday', { token: admin }), 400);
+    const badRank = problemOf(await s.request('GET', '/v1/scores?period=2026-03&rankBy=planet', { token: admin }), 400);
+    assert.equal(badRank.errors?.[0]?.path, 'rankBy', 'a bad rankBy is named');
+    const sup = await s.token({ user: 'sup', roles: ['grid-supervisor'], scope: [GRID_A] });
+    problemOf(await s.request('GET', `/v1/scores?period=2026-03&scope=${GRID_B}`, { token: sup }), 403);
+    const ok = await s.request('GET', `/v1/scores?period=2026-03&scope=${GRID_A}`, { token: sup });
+    assert.equal(ok.status, 200, ok.text);
+    const report = ok.json as { scope: string; period: { from: string; to: string }; workers: unknown[] };
+    assert.equal(report.scope, GRID_A);
+    assert.deepEqual(report.period, { from: '2026-03-01', to: '2026-03-31' });
+    assert.ok(Array.isArray(report.workers), 'workers is a list');
   });
 });
 

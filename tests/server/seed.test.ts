@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { HAZARD_STATUSES, RECORD_SCHEMAS, RESOURCE_KINDS, isHighRise, isOldResidential } from '@firegrid/core';
 import type { Place, ResourceKind } from '@firegrid/core';
 import { templates } from '@firegrid/core/templates';
+import { ScoreReport, computeScores, exampleScoreConfig } from '@firegrid/core/scoring';
+import type { ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
 import { DEMO_ORG_UNITS, openDatabase, seedDemo } from '@firegrid/server';
 import type { SeedResult } from '@firegrid/server';
 import { startTestServer } from './helpers.js';
@@ -51,6 +53,24 @@ describe('seed: the demo data set', () => {
     assert.ok(second.skipped >= 7 + 22 + 18 + templates.length, 'everything skipped the second time');
     assert.equal(all('hazards').length, 18);
     assert.equal(all('places').length, 22);
+  });
+
+  it('serves GET /v1/scores computed by the core engine over the stored data', async () => {
+    const res = await s.request('GET', '/v1/scores?period=2026-03-01..2026-03-10', { token: admin });
+    assert.equal(res.status, 200, res.text);
+    const report = ScoreReport.parse(res.json);
+    const local = computeScores(
+      all('activities') as unknown as ScoringActivity[],
+      exampleScoreConfig({ period: { from: '2026-03-01', to: '2026-03-10' }, scope: '*' }),
+      { workers: all('workers') as unknown as ScoringWorker[], places: all('places') as unknown as ScoringPlace[], now },
+    );
+    assert.deepEqual(report, JSON.parse(JSON.stringify(local)), 'the server gives what the client would compute');
+    assert.equal(report.workers.length, 7, 'six grid workers and the supervisor');
+    for (const w of report.workers) {
+      assert.ok(w.total >= 0 && w.total <= 100, `${w.workerId} total ${w.total} in 0–100`);
+      assert.ok(w.metrics.every((m) => m.explanation['zh-CN'].length > 0), `${w.workerId}: every metric explained`);
+    }
+    assert.ok(report.workers.some((w) => w.total > 0), 'the seeded work earns points');
   });
 
   it('includes the checklist template library, once', () => {

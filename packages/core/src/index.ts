@@ -132,3 +132,13 @@ export type {
 export { captainCommands } from './captains/memory-commands.js';
 export type { CaptainCommandOptions, CaptainImportResult } from './captains/memory-commands.js';
 export { parseCsv, decodeCsv } from './captains/csv.js';
+
+export {
+  computeScores, toSql, reportFromRows, scoringRows, scoringTablesDdl, resolveScoreConfig, exampleScoreConfig,
+  dongshengSchemeExample, VISITS_PER_MONTH_EXAMPLE, METRIC_LABELS, RANK_LEVELS, SQL_DIALECTS, ScoreReport, WorkerScore,
+  MetricScore, ScoringConfig, parsePeriod, periodBounds, recentPeriods, roundHalfAway,
+} from './scoring.js';
+export type {
+  ScoringActivity, ScoringWorker, ScoringPlace, ScoringContext, RankLevel, SqlDialect, ToSqlOptions, CompiledScoring,
+  ScoreConfigBody, Period,
+} from './scoring.js';

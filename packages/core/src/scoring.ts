@@ -1,6 +1,22 @@
-// @firegrid/core/scoring — grid-worker assessment (DESIGN §7): the engine, its SQL form, the
-// configuration checks, example configurations and synthetic data. A curated list of exports.
-
+/**
+ * `@firegrid/core/scoring` — grid-worker assessment (网格员消防履职考评, DESIGN §7).
+ *
+ * - {@link computeScores}: per worker a 0–100 total; per metric the raw figure, normalised value,
+ *   weight, points, an explanation in zh-CN and English ("巡查覆盖 18/20 处场所 (90%) × 30 = 27
+ *   分") and the activity ids behind it; a rank in grid, community, street or scope (ties to the
+ *   smaller worker id). Pure: the clock is `context.now`; the order of activities does not matter.
+ * - {@link toSql}: the same rules as one PostgreSQL or SQLite query over `activities`, `workers`
+ *   and `places` ({@link scoringTablesDdl}, {@link scoringRows}); {@link reportFromRows} turns its
+ *   rows into the same report. Tested to give identical numbers.
+ * - Configuration is data ({@link ScoringConfig}, checked by {@link resolveScoreConfig} with errors
+ *   naming the field). No provincial standard exists (REGULATIONS.md §1.4): the shipped
+ *   {@link exampleScoreConfig}, its visits-per-month table {@link VISITS_PER_MONTH_EXAMPLE} and
+ *   {@link dongshengSchemeExample} (a published town scheme as configuration) are EXAMPLES to
+ *   set locally.
+ * - `GET /v1/scores`: {@link parseScoresQuery}, {@link configForRequest}, {@link scoringWindow}.
+ * - {@link generateScoringData}: seeded synthetic data for tests, benchmarks and demos.
+ * @module
+ */
 export { computeScores, rankWorkers, figuresOf, DEFAULT_CODE_LENGTHS } from './scoring/engine.js';
 export type { ScoringActivity, ScoringWorker, ScoringPlace, ScoringContext, CodeLengths, RawFigure } from './scoring/engine.js';
 export {
@@ -28,3 +44,5 @@ export { toSql, reportFromRows, scoringRows, scoringTablesDdl, SQL_DIALECTS } fr
 export type {
   SqlDialect, ScoringTables, ToSqlOptions, CompiledScoring, ScoringParams, ActivityRow, WorkerRow, PlaceRow, ReportFromRowsOptions,
 } from './scoring/sql.js';
+export { ScoresQuery, parseScoresQuery, configForRequest, scoringWindow } from './scoring/request.js';
+export type { ScoresRequest } from './scoring/request.js';

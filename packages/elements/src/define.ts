@@ -5,3 +5,4 @@ import './hazard-report/define.js';
 import './hazard-ledger/define.js';
 import './captain-registry/define.js';
 import './captain-notice/define.js';
+import './grid-score/define.js';

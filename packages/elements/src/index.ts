@@ -4,6 +4,7 @@ export { FgHazardReport } from './hazard-report/hazard-report.js';
 export { FgHazardLedger } from './hazard-ledger/hazard-ledger.js';
 export { FgCaptainRegistry } from './captain-registry/captain-registry.js';
 export { FgCaptainNotice, NOTICE_PAGE_CSS } from './captain-notice/captain-notice.js';
+export { FgGridScore, GRID_SCORE_VIEWS, type ScoreSelectDetail, type GridScoreView } from './grid-score/grid-score.js';
 export { clientContext } from './context.js';
 export { ClientController, type ClientHost } from './client-controller.js';
 export { defineElement } from './define-element.js';

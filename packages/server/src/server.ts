@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
 import type { LifecycleOptions, Locale } from '@firegrid/core';
-import { PERMISSIONS, TokenError, bearerToken, checkSecret, hasRole, isResidentOnly, verifyToken } from './auth.js';
+import { TokenError, bearerToken, checkSecret, isResidentOnly, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
 import {
@@ -253,14 +253,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (first === 'scores' && second === undefined) {
       if (method !== 'GET') throw methodNotAllowed('GET');
-      const principal = await authenticate(r);
-      if (!hasRole(principal.roles, PERMISSIONS.scores.read)) {
-        throw new HttpError(403, 'forbidden', text('你的角色不能查看考评得分', 'Your roles may not read scores'));
-      }
-      throw new HttpError(501, 'scoring-not-available', text(
-        '评分引擎尚未提供（计划在第 8 号议题中实现），GET /v1/scores 暂时无法计算得分；工作记录已可通过 GET /v1/activities 读取',
-        'The scoring engine is not available yet (it comes with issue 8), so GET /v1/scores cannot compute scores; the activities it will read are available from GET /v1/activities',
-      ));
+      return jsonReply(200, service.scores(await callOf(r), r.url.searchParams));
     }
     if (first === 'media') {
       if (second === undefined) {

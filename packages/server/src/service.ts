@@ -11,7 +11,9 @@ import {
   FloorCaptainInput, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, RESOURCE_KINDS, TransitionInput, checkWith,
   formatPath, isFiregridError, newId, strictDeep,
 } from '@firegrid/core';
-import type { Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role } from '@firegrid/core';
+import type { Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig } from '@firegrid/core';
+import { computeScores, exampleScoreConfig, parsePeriod, RANK_LEVELS } from '@firegrid/core/scoring';
+import type { RankLevel, ScoreConfigBody, ScoreReport, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import {
   CONFIDENTIAL_READERS, PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant,
@@ -274,6 +276,66 @@ export class Service {
       throw e;
     }
     return { items: page.items.map((r) => this.tailor(call, kind, r)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * `GET /v1/scores?period&scope&config&rankBy`: the assessment computed by core's scoring engine
+   * (the same one the client runs) over the stored workers, places and activities in scope. With
+   * `config=<id>` a stored score configuration is used; otherwise `period` (e.g. `2026-11`) and
+   * `scope` (an OrgUnit prefix, the caller's own scope by default) with the example configuration.
+   */
+  scores(call: Call, params: URLSearchParams): ScoreReport {
+    const p = call.principal;
+    this.#requireRole(call, PERMISSIONS.scores.read, text('查看考评得分', 'read scores'));
+    const bad = (path: string, zh: string, en: string): HttpError => {
+      const t = text(zh, en);
+      return invalid(400, t, [{ path, message: t[call.locale] }], 'bad-query');
+    };
+    const rankParam = params.get('rankBy') ?? 'grid';
+    if (!(RANK_LEVELS as readonly string[]).includes(rankParam)) {
+      throw bad('rankBy', `rankBy 只能是 ${RANK_LEVELS.join('、')}`, `rankBy must be one of ${RANK_LEVELS.join(', ')}`);
+    }
+    let config: ScoreConfig | ScoreConfigBody;
+    const configId = params.get('config');
+    if (configId !== null) {
+      config = this.get(call, 'score-configs', configId) as unknown as ScoreConfig;
+    } else {
+      const periodText = params.get('period');
+      if (periodText === null) throw bad('period', '缺少 period（例如 2026-11 或 2026-11-01..2026-11-30）', 'period is required (e.g. 2026-11 or 2026-11-01..2026-11-30)');
+      let period;
+      try {
+        period = parsePeriod(periodText, call.locale);
+      } catch (e) {
+        throw invalid(400, text(`period 无效：${periodText}`, `Invalid period: ${periodText}`), isFiregridError(e) ? e.issues : [], 'bad-query');
+      }
+      const scope = params.get('scope') ?? (wholeTenant(p) || p.scope.length !== 1 ? '*' : (p.scope[0] ?? '*'));
+      config = exampleScoreConfig({ period, scope });
+    }
+    const scope = config.scope;
+    if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
+      throw new HttpError(403, 'forbidden', text(`考评范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
+    }
+    const all = <T>(kind: ResourceKind): T[] => {
+      const out: T[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = this.list(call, kind, { limit: 500, ...(scope === '*' ? {} : { scope }), ...(cursor === undefined ? {} : { cursor }) });
+        out.push(...(page.items as unknown as T[]));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return out;
+    };
+    try {
+      return computeScores(all<ScoringActivity>('activities'), config, {
+        workers: all<ScoringWorker>('workers'), places: all<ScoringPlace>('places'), now: call.now,
+        rankBy: rankParam as RankLevel, locale: call.locale,
+      });
+    } catch (e) {
+      if (isFiregridError(e, 'config') || isFiregridError(e, 'validation')) {
+        throw invalid(422, text(`考评配置无效：${e.message}`, `The score configuration is invalid: ${e.message}`), e.issues, 'bad-config');
+      }
+      throw e;
+    }
   }
 
   /** `GET /v1/{kind}/{id}`. */

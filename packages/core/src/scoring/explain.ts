@@ -25,6 +25,7 @@ export interface MetricFigures {
 const n = (x: number): string => String(x);
 const pct = (ratio: number): string => `${n(roundHalfAway(ratio * 100, 2))}%`;
 const enPoints = (p: number): string => (p === 1 ? '1 point' : `${n(p)} points`);
+const enCount = (count: number, one: string, many: string): string => `${n(count)} ${count === 1 ? one : many}`;
 
 function noneText(m: ResolvedMetric, f: MetricFigures, zh: string, en: string): BilingualText {
   const full = f.points === m.weight && m.weight > 0;
@@ -94,7 +95,7 @@ export function explainMetric(
       }
       return {
         'zh-CN': `逾期事项 ${v} 项（逾期未整改隐患 ${hz} 处、逾期复查 ${rv} 次），每项扣 ${n(deductions.perOverdue)} 分，最多扣 ${n(deductions.cap)} 分：${w} − ${n(d)} = ${n(f.points)} 分`,
-        en: `Overdue items: ${v} (${hz} hazards past their deadline, ${rv} late reviews), −${n(deductions.perOverdue)} each, at most −${n(deductions.cap)}: ${w} − ${n(d)} = ${enPoints(f.points)}`,
+        en: `Overdue items: ${v} (${enCount(hz, 'hazard past its deadline', 'hazards past their deadline')}, ${enCount(rv, 'late review', 'late reviews')}), −${n(deductions.perOverdue)} each, at most −${n(deductions.cap)}: ${w} − ${n(d)} = ${enPoints(f.points)}`,
       };
     }
     case 'captains':

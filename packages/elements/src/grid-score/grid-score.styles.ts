@@ -1,0 +1,88 @@
+import { css } from 'lit';
+
+/** Styles of `<fg-grid-score>`: everything inside the shadow root, themable through `--fg-*` properties. */
+export const gridScoreStyles = css`
+  :host {
+    --_accent: var(--fg-score-accent, var(--fg-color-primary, #c62828));
+    --_text: var(--fg-color-text, #1f1f1f);
+    --_muted: var(--fg-color-muted, #4a4a4a);
+    --_border: var(--fg-color-border, #8a8a8a);
+    --_subtle: var(--fg-color-subtle, #f4f4f4);
+    --_surface: var(--fg-color-surface, #fff);
+    --_error: var(--fg-color-error, #b00020);
+    --_me: var(--fg-score-me, #fff3cd);
+    --_radius: var(--fg-radius, 6px);
+    --_target: var(--fg-target-size, 44px);
+    display: block;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--fg-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--fg-font-size, 16px);
+    line-height: 1.5;
+  }
+  :host([elder]) { --_target: var(--fg-target-size-elder, 56px); font-size: var(--fg-font-size-elder, 20px); }
+  *, *::before, *::after { box-sizing: border-box; }
+  [hidden] { display: none !important; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+  .base { display: grid; gap: 1em; }
+  h2, h3 { margin: 0; line-height: 1.3; }
+  h2 { font-size: 1.25em; }
+  h3 { font-size: 1.05em; }
+  p { margin: 0; }
+  .muted { color: var(--_muted); }
+  .alert { padding: 0.5em 0.75em; border: 2px solid var(--_error); border-radius: var(--_radius); color: var(--_error); font-weight: 600; }
+  .note { padding: 0.5em 0.75em; border-inline-start: 4px solid var(--fg-color-warning, #8a4b00); background: var(--_subtle); }
+
+  button {
+    font: inherit;
+    min-height: var(--_target);
+    min-width: var(--_target);
+    padding: 0.3em 0.9em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
+
+  .header { display: flex; flex-wrap: wrap; gap: 0.75em 1.5em; align-items: center; justify-content: space-between; }
+  .summary { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; align-items: baseline; }
+  .total { font-size: 2.4em; font-weight: 700; color: var(--_accent); line-height: 1.1; }
+  .total small { font-size: 0.4em; font-weight: 600; color: var(--_muted); }
+
+  .trend { margin: 0; display: grid; gap: 0.25em; }
+  .trend svg { width: 100%; max-width: 32em; height: auto; display: block; }
+  .trend .grid { stroke: #d0d0d0; stroke-width: 1; }
+  .trend .axis, .trend .label { font-size: 10px; fill: var(--_muted); }
+  .trend .line { fill: none; stroke: var(--_accent); stroke-width: 2; }
+  .trend .dot { fill: var(--_accent); }
+  .trend figcaption { font-size: 0.9em; color: var(--_muted); }
+
+  .metrics { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75em; }
+  .metric { padding: 0.75em; border: 1px solid var(--_border); border-radius: var(--_radius); display: grid; gap: 0.4em; }
+  .metric-head { display: flex; flex-wrap: wrap; gap: 0.25em 1em; align-items: baseline; justify-content: space-between; }
+  .metric-points { font-weight: 700; white-space: nowrap; }
+  meter { width: 100%; height: 0.75em; }
+  .evidence { display: grid; gap: 0.5em; padding: 0.5em 0.75em; background: var(--_subtle); border-radius: var(--_radius); }
+  .evidence ul { margin: 0; padding-inline-start: 1.25em; display: grid; gap: 0.15em; }
+  .evidence li { overflow-wrap: anywhere; }
+
+  .scroller { overflow-x: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { padding: 0.35em 0.6em; border-bottom: 1px solid #d6d6d6; text-align: start; vertical-align: middle; }
+  th { background: var(--_subtle); white-space: nowrap; }
+  th button { border: 0; background: none; color: inherit; padding: 0.25em 0; min-width: 0; text-align: start; }
+  th[aria-sort] button::after { content: ''; }
+  th[aria-sort='ascending'] button::after { content: ' ▲'; }
+  th[aria-sort='descending'] button::after { content: ' ▼'; }
+  td.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  td.name { white-space: nowrap; }
+  tr.me td { background: var(--_me); font-weight: 700; }
+  td button.link {
+    border: 0; background: none; color: var(--fg-color-link, #0b57d0); text-decoration: underline; padding: 0.25em 0;
+    min-width: 0; text-align: start; font-weight: inherit;
+  }
+`;

@@ -1,0 +1,2 @@
+export { FgGridScore, GRID_SCORE_VIEWS } from './grid-score.js';
+export type { ScoreSelectDetail, GridScoreView } from './grid-score.js';
