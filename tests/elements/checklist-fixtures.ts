@@ -68,9 +68,13 @@ export function setup(options: {
 
 /** Waits until the element has loaded and rendered (its loader runs over a few microtasks). */
 export async function settled(el: FgChecklist): Promise<void> {
-  for (let i = 0; i < 10; i++) {
+  // The loading code is a lazily imported chunk: on a loaded machine it can take longer than a
+  // few tasks, so also wait (up to 15 s) until the loading status has gone.
+  const loading = (): boolean => /正在加载检查表|Loading the checklist/.test(el.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
+  const end = performance.now() + 15_000;
+  for (let i = 0; i < 10 || (loading() && performance.now() < end); i++) {
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, i < 10 ? 0 : 16));
   }
 }
 

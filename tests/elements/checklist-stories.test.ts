@@ -2,13 +2,12 @@
 import { expect } from '@open-wc/testing';
 import * as stories from '../../stories/checklist.stories.js';
 import { storiesOf } from '../gates/stories.js';
+import { settled as settledElement } from './checklist-fixtures.js';
 
 async function settled(root: HTMLElement): Promise<void> {
-  for (let i = 0; i < 15; i++) {
-    const el = root.querySelector('fg-checklist');
-    await el?.updateComplete;
-    await new Promise((r) => setTimeout(r, 0));
-  }
+  await new Promise((r) => setTimeout(r, 0));
+  const el = root.querySelector('fg-checklist');
+  if (el) await settledElement(el);
 }
 
 const expectations: Record<string, (shadow: ShadowRoot) => void> = {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { FiregridError, defineHost, createFiregridClient, memoryDataPort } from '@firegrid/core';
+import { FiregridError, defineHost, createFiregridClient, memoryDataPort, newId } from '@firegrid/core';
+import { offlineBackend } from '@firegrid/core/offline';
 import type { DataPort, Inspection } from '@firegrid/core';
 import { highRiseResidential, TEMPLATE_IDS } from '@firegrid/core/templates';
 import '@firegrid/elements/checklist/define';
@@ -162,7 +163,8 @@ describe('fg-checklist: answering', () => {
     const [draft] = await client.drafts.list('inspections');
     const ref = draft?.answers?.exits?.photos?.[0];
     expect(ref).to.include({ width: 40, height: 30 });
-    expect((await data.readMedia(ref!)).size).to.equal(blob.size);
+    // Compressed on the device before it left (DESIGN §4): a JPEG, which also carries no EXIF.
+    expect((await data.readMedia(ref!)).type).to.equal('image/jpeg');
     const img = itemEl(el, 'exits').querySelector('img')!;
     expect(img.src.startsWith('blob:')).to.equal(true);
     expect(img.alt).to.equal('照片 1');
@@ -187,6 +189,31 @@ describe('fg-checklist: answering', () => {
     await settled(el);
     const [draft] = await client.drafts.list('inspections');
     expect(draft?.answers?.exits?.photos?.[0]).to.include({ width: 20, height: 10 });
+  });
+
+  it('offline, keeps the photo on the device (compressed, nothing sent) for the outbox', async () => {
+    const blob = await png();
+    let uploads = 0;
+    const port = memoryDataPort({ places: [HIGH_RISE, OFFICE], templates: [SMALL, highRiseResidential] }, { tenantId: 'demo' });
+    const data: DataPort = {
+      ...port,
+      uploadMedia: () => { uploads++; return Promise.reject(new FiregridError('network', 'no signal in the stairwell')); },
+    };
+    const host = defineHost({ session: () => Promise.resolve(SESSION), data, media: { capture: () => Promise.resolve([blob]) } });
+    const client = createFiregridClient({ host, backend: offlineBackend({ prefix: `fg-test-checklist-${newId()}`, autoSync: false, persist: false }) });
+    const el = await mount(client);
+    choose(el, 'exits', 'fail');
+    await settled(el);
+    itemEl(el, 'exits').querySelector<HTMLButtonElement>('.add-photo')!.click();
+    await settled(el);
+    await settled(el);
+    expect(alertText(el)).to.equal('');
+    const [draft] = await client.drafts.list('inspections');
+    const ref = draft?.answers?.exits?.photos?.[0];
+    expect(ref, 'the answer holds the device photo').to.not.equal(undefined);
+    expect(uploads, 'nothing was sent while offline').to.equal(0);
+    expect((await client.data.readMedia(ref!)).type).to.equal('image/jpeg');
+    await client.offline!.close();
   });
 
   it('keeps the answer and shows the error when the upload fails', async () => {

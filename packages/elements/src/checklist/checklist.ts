@@ -327,7 +327,7 @@ export class FgChecklist extends LitElement {
     this.busy = new Set(this.busy).add(id);
     try {
       for (const blob of blobs) {
-        const ref = await uploadPhoto(client, blob);
+        const ref = await uploadPhoto(client, blob, this.locale);
         const prev = this.answers[id] ?? { result: 'fail' };
         this.setAnswer(id, { ...prev, photos: [...(prev.photos ?? []), ref] });
       }

@@ -1,14 +1,13 @@
 /**
  * Photos of failed items: taken with the host's media bridge when it has one, else with a file
- * input; uploaded through the data port when attached; shown from blobs read through the port.
- *
- * Until the offline layer (issue #4) lands, a photo is uploaded the moment it is attached and only
- * its `PhotoRef` is kept in the answer; when the upload fails the answer stays and the element
- * shows why. The outbox will instead keep the compressed blob on the device and queue the upload.
+ * input; kept through the client the way the hazard elements keep theirs (`keepPhoto`): with the
+ * offline backend the compressed blob stays on the device and the outbox uploads it with the
+ * inspection; without it, it is compressed and uploaded through the data port at once. Shown from
+ * blobs read through the port.
  * @module
  */
-import { newId } from '@firegrid/core/base';
-import type { FiregridClient, PhotoRef } from '@firegrid/core';
+import type { FiregridClient, Locale, PhotoRef } from '@firegrid/core';
+import { keepPhoto } from '../hazard-report/photos.js';
 
 /**
  * Asks for photos: `host.media.capture()` when the host has a camera bridge, else the given file
@@ -31,17 +30,12 @@ export function pickPhotos(client: FiregridClient, input: HTMLInputElement): Pro
   });
 }
 
-/** Measures a photo and uploads it; rejects with the port's FiregridError, or a plain one for an unreadable image. */
-export async function uploadPhoto(client: FiregridClient, blob: Blob): Promise<PhotoRef> {
-  const bitmap = await createImageBitmap(blob);
-  const { width, height } = bitmap;
-  bitmap.close();
-  const name = blob instanceof File ? blob.name : undefined;
-  return client.data.uploadMedia(
-    blob,
-    { width, height, ...(blob.type !== '' && { contentType: blob.type }), ...(name !== undefined && { name }) },
-    { idempotencyKey: newId() },
-  );
+/**
+ * Keeps one photo of a failed item and returns its reference (see the module comment); rejects
+ * with the port's FiregridError, or with a clear error for an unreadable image.
+ */
+export function uploadPhoto(client: FiregridClient, blob: Blob, locale: Locale): Promise<PhotoRef> {
+  return keepPhoto(client, blob, locale);
 }
 
 /**
