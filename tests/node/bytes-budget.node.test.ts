@@ -21,7 +21,7 @@ const n = (x: number): string => x.toLocaleString('en-US');
  * when the budget holds; never add one to pass a new regression.
  */
 const KNOWN_OVER: Readonly<Record<string, string>> = {
-  all: 'issue 9 open: bytes.all.initial is over its 45,000 B budget (63,640 B on 2026-11-29); see the closing note',
+  all: 'issue 9 open: bytes.all.initial is over its 45,000 B budget (69,638 B on 2026-11-29); see the closing note',
 };
 
 describe('gate: byte budgets (DESIGN §8)', () => {
