@@ -6,16 +6,9 @@ import { deepText, injectedMarkup, settle } from '../gates/dom.js';
 import { keyboard, plainInputs } from '../gates/keyboard.js';
 import { keyboardOnly } from '../gates/keyboard-only.js';
 import { task } from '../tasks/grid-score.js';
+import { mountTask } from '../gates/mount-task.js';
 
-async function mounted(hostile?: readonly string[]): Promise<{ el: HTMLElement; container: HTMLElement }> {
-  const container = document.createElement('div');
-  container.lang = 'zh-CN';
-  document.body.append(container);
-  const el = await task.mount(container, hostile === undefined ? {} : { hostile });
-  await settle(container);
-  (document.activeElement as HTMLElement | null)?.blur();
-  return { el, container };
-}
+const mounted = (hostile?: readonly string[]): ReturnType<typeof mountTask> => mountTask(task, hostile);
 
 describe('fg-grid-score: keyboard', () => {
   it('opens a score breakdown with the keyboard alone', async () => {
