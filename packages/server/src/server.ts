@@ -404,8 +404,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log(`firegrid-server: ${req.method ?? ''} ${url.pathname} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         error = new HttpError(500, 'internal', text('服务器内部错误，已记录；请稍后重试', 'The server failed; the error was logged. Try again later'));
       }
-      // A body the route never read (a 401 before a PUT's body) is drained so the client can read the answer.
-      if (!req.complete) req.resume();
+      // A body the route never read (a 401 before a PUT's body, a 413) is drained, and the answer
+      // sent once it has arrived (for at most 10 s): answering and closing while the client is
+      // still sending makes it fail with EPIPE instead of reading the problem.
+      if (!req.complete) {
+        req.resume();
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, 10_000);
+          const finish = (): void => { clearTimeout(timer); done(); };
+          req.once('end', finish);
+          req.once('close', finish);
+          req.once('error', finish);
+        });
+      }
       send(res, problemReply(error, locale, url.pathname), cors);
     }
   }
