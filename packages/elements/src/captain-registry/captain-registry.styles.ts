@@ -88,6 +88,8 @@ export const registryStyles = css`
     border-radius: var(--_radius);
   }
   .list { container-type: inline-size; }
+  /* A short list renders whole and scrolls natively; it is no taller than its rows. */
+  .list.whole { height: auto; max-height: var(--fg-captain-list-height, min(70vh, 44em)); overflow: auto; }
   /* Rows stay compact (two lines of text, actions beside them): the virtualizer caps its scroll
      height at 8.2 million px, so a county's 100,000 rows must stay under ~80 px each. */
   .row {

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 // The narrow entry: the first screen needs the captain rules, not the schemas or the spreadsheet code.
 import {
   COMMITMENT_LABELS, CAPTAIN_STATUS_LABELS, DEFAULT_DUTIES, DEFAULT_LIMITS, captainHistory,
@@ -18,7 +17,7 @@ import type * as Editor from './editor.js';
 import type { EditorKind, EditorState } from './editor.js';
 import type * as Io from './io.js';
 import type { ExportFormat } from './io.js';
-import { useFrameResizeObserver } from './frame-resize-observer.js';
+import type * as Virtual from './virtual.js';
 import { fmt, type MessageKey } from './messages.js';
 
 /** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
@@ -51,6 +50,16 @@ type EditorModule = typeof Editor;
 let editorModule: Promise<EditorModule> | undefined;
 const loadEditor = (): Promise<EditorModule> => (editorModule ??= import('./editor.js'));
 const loadIo = (): Promise<typeof Io> => import('./io.js');
+/**
+ * Lists up to this long render whole; longer ones are virtualised, and the virtualizer is loaded
+ * for them only (a grid's buildings never need it, a county's always do).
+ */
+const WHOLE_LIST_MAX = 100;
+/** Rows shown while the virtualizer of a long list loads: the first screen. */
+const FIRST_SCREEN_ROWS = 24;
+type VirtualModule = typeof Virtual;
+let virtualModule: Promise<VirtualModule> | undefined;
+const loadVirtual = (): Promise<VirtualModule> => (virtualModule ??= import('./virtual.js'));
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -63,7 +72,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * the new one begins, in one `captains.import` transaction), ends a term, records the signed
  * commitment and marks the notice posted; imports a CSV or Excel file after a preview that shows
  * every bad row; and exports CSV (UTF-8 with BOM) or Excel. In `public` mode it is read-only,
- * phones masked (138****1234), no history. The list is virtualised: a county's 100,000 buildings
+ * phones masked (138****1234), no history. A list of more than 100 buildings is virtualised (the
+ * virtualizer is loaded for such lists only): a county's 100,000 buildings
  * render as fast as a grid's hundred.
  *
  * Data comes through the client (`client.data.list` of `places` and `captains`, filtered by
@@ -140,6 +150,7 @@ export class FgCaptainRegistry extends LitElement {
   @state() private working = false;
   @state() private breakdown = false;
   @state() private editorUi: EditorModule | undefined;
+  @state() private virtual: VirtualModule | undefined;
 
 
   private readonly fg = new ClientController(this);
@@ -161,11 +172,6 @@ export class FgCaptainRegistry extends LitElement {
       if (value !== undefined) this.data = { buildings: value.buildings, captains: [...value.captains] };
     },
   });
-
-  constructor() {
-    super();
-    useFrameResizeObserver();
-  }
 
   private get editorDialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector<HTMLDialogElement>('#editor');
@@ -218,6 +224,14 @@ export class FgCaptainRegistry extends LitElement {
       const order = this.index?.order ?? [];
       this.shown = hits === undefined ? order : order.filter((b) => hits.has(b.id));
     }
+    if (this.virtual === undefined && this.long) {
+      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { this.error = messageOf(e); });
+    }
+  }
+
+  /** Whether the list is virtualised: decided by all the buildings, so a search does not switch it. */
+  private get long(): boolean {
+    return (this.index?.order.length ?? 0) > WHOLE_LIST_MAX;
   }
 
   /** The registry row of a building: its captain in office and its status. */
@@ -279,13 +293,7 @@ export class FgCaptainRegistry extends LitElement {
       ${this.preview === undefined ? nothing : this.renderPreview(this.preview.name, this.preview.result)}
       ${waiting && client !== undefined && this.load.error === undefined ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
       ${!waiting && this.shown.length === 0 ? html`<p class="empty">${(this.index?.order.length ?? 0) === 0 ? this.t('noBuildings') : this.t('empty')}</p>` : nothing}
-      <div class="list" part="list" role="list" aria-label=${this.t('list')} ?hidden=${this.shown.length === 0}
-        tabindex="0">${virtualize({
-        items: this.shown,
-        scroller: true,
-        keyFunction: (b: Place) => b.id,
-        renderItem: (b: Place, i: number) => this.renderRow(b, i),
-      })}</div>
+      ${this.renderList()}
       <dialog id="editor" part="dialog" @cancel=${this.closeEditor} @close=${this.closeEditor}>
         ${this.editor === undefined || this.editorUi === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(), this.locale, {
           change: (patch) => { if (this.editor !== undefined) this.editor = { ...this.editor, ...patch }; },
@@ -297,6 +305,25 @@ export class FgCaptainRegistry extends LitElement {
         ${this.fileOf === undefined ? nothing : this.renderFile(this.fileOf)}
       </dialog>
     </section>`;
+  }
+
+  /**
+   * The list of buildings: whole when short; virtualised when long, with its first screen shown
+   * while the virtualizer loads. The two are different templates, so switching replaces the list.
+   */
+  private renderList(): TemplateResult {
+    const virtual = this.long ? this.virtual : undefined;
+    const label = this.t('list');
+    const hidden = this.shown.length === 0;
+    return virtual === undefined
+      ? html`<div class="list whole" part="list" role="list" aria-label=${label} ?hidden=${hidden} tabindex="0">${
+        (this.long ? this.shown.slice(0, FIRST_SCREEN_ROWS) : this.shown).map((b, i) => this.renderRow(b, i))}</div>`
+      : html`<div class="list" part="list" role="list" aria-label=${label} ?hidden=${hidden} tabindex="0">${virtual.virtualize({
+        items: this.shown,
+        scroller: true,
+        keyFunction: (b: Place) => b.id,
+        renderItem: (b: Place, i: number) => this.renderRow(b, i),
+      })}</div>`;
   }
 
   private renderCoverage(): TemplateResult | typeof nothing {

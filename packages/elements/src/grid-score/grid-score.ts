@@ -1,15 +1,27 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
-import type { MetricScore, RankLevel, ScoreReport, ScoringConfig, WorkerScore } from '@firegrid/core/scoring';
+import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
 import { ClientController } from '../client-controller.js';
+import type { Messages } from '../i18n.js';
 import { gridScoreStyles } from './grid-score.styles.js';
-// The engine, zod and the loader come in a lazy chunk: the element's first paint needs none of them.
+// The engine, zod, the loader, the views and their texts come in lazy chunks, loaded with the
+// scores: the element's first paint (its loading state) needs none of them.
 import type { ScoreData } from './load.js';
-import { ACTIVITY_LABELS, METRIC_NAMES, t } from './messages.js';
-import type { MessageKey } from './messages.js';
-import { trendChart } from './trend.js';
+import type * as View from './view.js';
+import type { ScoreActions, SortColumn, SortDirection } from './view.js';
+
+type ViewModule = typeof View;
+
+/** The texts shown before the views have loaded. */
+const SHELL = {
+  loading: { 'zh-CN': '正在计算得分…', en: 'Computing the scores…' },
+  noClient: {
+    'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内、设置它的 client 属性，或用 scores 属性提供得分。',
+    en: 'No Firegrid client: put the element inside <fg-provider>, set its client property, or give it scores.',
+  },
+} as const satisfies Messages<string>;
 
 /** Detail of `fg-score-select`: the worker a user chose in the ranking. */
 export interface ScoreSelectDetail {
@@ -20,14 +32,6 @@ export interface ScoreSelectDetail {
 export const GRID_SCORE_VIEWS = ['worker', 'scope'] as const;
 /** One of {@link GRID_SCORE_VIEWS}. */
 export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
-
-type SortColumn = 'rank' | 'name' | 'grid' | 'total' | MetricKey;
-type SortDirection = 'ascending' | 'descending';
-
-/** Evidence lists show this many entries, then say how many more there are. */
-const LISTED = 20;
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A grid worker's fire-safety duty score (网格员消防履职考评): his total out of 100, the breakdown
@@ -97,15 +101,15 @@ export class FgGridScore extends LitElement {
   private readonly fg = new ClientController(this);
 
   private readonly load = new Task(this, {
-    task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<ScoreData> => {
-      if (scores === undefined && client === undefined) throw new Error(t('noClient', this.locale));
-      const { loadScores, precomputed } = await import('./load.js');
+    task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
+      if (scores === undefined && client === undefined) throw new Error(SHELL.noClient[this.locale]);
+      const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
-        return precomputed(scores, session?.user.id, this.locale);
+        return { data: precomputed(scores, session?.user.id, this.locale), view };
       }
-      if (client === undefined) throw new Error(t('noClient', this.locale));
-      return loadScores(client, { config, configId, period, rankBy, trend, locale: this.locale });
+      if (client === undefined) throw new Error(SHELL.noClient[this.locale]);
+      return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.locale }), view };
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
   });
@@ -130,14 +134,14 @@ export class FgGridScore extends LitElement {
 
   override render(): TemplateResult {
     const locale = this.locale;
-    if (this.fg.client === undefined && this.scores === undefined) return this.alert(t('noClient', locale));
+    if (this.fg.client === undefined && this.scores === undefined) return this.alert(SHELL.noClient[locale]);
     const failure: unknown = this.fg.error;
     if (failure !== undefined && this.scores === undefined) return this.alert(failure instanceof Error ? failure.message : JSON.stringify(failure));
     return this.load.render({
-      initial: () => html`<p role="status" class="muted">${t('loading', locale)}</p>`,
-      pending: () => html`<p role="status" class="muted">${t('loading', locale)}</p>`,
+      initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
+      pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
       error: (e) => this.alert(e instanceof Error ? e.message : String(e)),
-      complete: (data) => this.renderData(data),
+      complete: ({ data, view }) => this.renderData(data, view),
     });
   }
 
@@ -145,175 +149,42 @@ export class FgGridScore extends LitElement {
     return html`<p class="alert" role="alert" part="error">${message}</p>`;
   }
 
-  private renderData(data: ScoreData): TemplateResult {
-    const locale = this.locale;
-    const report = data.reports[data.reports.length - 1];
-    if (report === undefined || report.workers.length === 0) return html`<p class="muted" role="status">${t('noScores', locale)}</p>`;
-    const id = this.picked ?? this.workerId ?? data.me;
-    const worker = report.workers.find((w) => w.workerId === id) ?? (id === undefined ? report.workers[0] : undefined);
-    if (worker === undefined) return this.alert(t('noWorker', locale));
-    return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
-      <div class="header" part="header">
-        <div>
-          <h2 id="title">${t('title', locale)}${this.view === 'worker' ? html` · ${worker.name}` : nothing}</h2>
-          <p class="muted">${t('period', locale, report.period)} · ${report.name}</p>
-        </div>
-        <button type="button" part="view-toggle" @click=${() => { this.switchView(); }}>
-          ${this.view === 'worker' ? t('showScope', locale) : t('showWorker', locale)}
-        </button>
-      </div>
-      ${data.example ? html`<p class="note">${t('example', locale)}</p>` : nothing}
-      ${this.view === 'worker' ? this.renderWorker(data, worker) : this.renderRanking(report, worker, data.me)}
-    </section>`;
+  private renderData(data: ScoreData, view: ViewModule): TemplateResult {
+    return view.renderScores(data, {
+      locale: this.locale,
+      workerId: this.picked ?? this.workerId,
+      own: this.workerId,
+      view: this.view,
+      expanded: this.expanded,
+      sort: this.sort,
+    }, this.actions);
   }
 
-  private switchView(): void {
-    if (this.view === 'scope') this.picked = undefined;
-    this.view = this.view === 'worker' ? 'scope' : 'worker';
-  }
-
-  private rankText(w: WorkerScore): string {
-    const locale = this.locale;
-    return t('rank', locale, { scope: t(`level_${w.rank.level}` as MessageKey, locale), position: w.rank.position, of: w.rank.of });
-  }
-
-  private renderWorker(data: ScoreData, w: WorkerScore): TemplateResult {
-    const locale = this.locale;
-    const trend = data.reports.map((r) => ({ period: r.period, total: r.workers.find((x) => x.workerId === w.workerId)?.total }));
-    return html`
-      <div class="summary" part="summary">
-        <p class="total"><span class="visually-hidden">${t('total', locale)} </span>${w.total}<small> / 100</small></p>
-        <p>${this.rankText(w)}</p>
-      </div>
-      ${trend.length > 1 ? trendChart(trend, locale, 'trend') : nothing}
-      <h3 id="breakdown">${t('breakdown', locale)}</h3>
-      <ol class="metrics" part="breakdown" aria-labelledby="breakdown">
-        ${w.metrics.map((m) => this.renderMetric(data, m))}
-      </ol>`;
-  }
-
-  private renderMetric(data: ScoreData, m: MetricScore): TemplateResult {
-    const locale = this.locale;
-    const name = METRIC_NAMES[m.key][locale];
-    const open = this.expanded.has(m.key);
-    const panel = `evidence-${m.key}`;
-    return html`<li class="metric" part="metric" data-metric=${m.key}>
-      <div class="metric-head">
-        <h4>${name}</h4>
-        <span class="metric-points">${t('points', locale, { points: m.points, weight: m.weight })}</span>
-      </div>
-      <meter min="0" max=${m.weight > 0 ? m.weight : 1} value=${m.points} aria-label=${t('meter', locale, { name })}></meter>
-      <p class="explanation">${m.explanation[locale]}</p>
-      <div>
-        <button type="button" part="details-toggle" data-metric=${m.key} aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel}
-          @click=${() => { this.toggle(m.key); }}>${t('details', locale)}<span class="visually-hidden">：${name}</span></button>
-      </div>
-      <div id=${panel} class="evidence" part="evidence" role="region" aria-label=${t('detailsOf', locale, { name })} ?hidden=${!open}>
-        ${open ? this.renderEvidence(data, m) : nothing}
-      </div>
-    </li>`;
-  }
-
-  private toggle(key: MetricKey): void {
-    const next = new Set(this.expanded);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    this.expanded = next;
-  }
-
-  private renderEvidence(data: ScoreData, m: MetricScore): TemplateResult {
-    const locale = this.locale;
-    const describe = (id: string): string => {
-      const a = data.activities.get(id);
-      if (a === undefined) return id;
-      const place = a.placeId === undefined ? undefined : data.places.get(a.placeId)?.name;
-      return `${a.at.slice(0, 10)} ${ACTIVITY_LABELS[a.type][locale]}${place === undefined ? '' : ` · ${place}`}`;
-    };
-    const list = (ids: readonly string[], name: (id: string) => string): TemplateResult => html`<ul>
-      ${ids.slice(0, LISTED).map((id) => html`<li>${name(id)}</li>`)}
-      ${ids.length > LISTED ? html`<li class="muted">${t('more', locale, { count: ids.length - LISTED })}</li>` : nothing}
-    </ul>`;
-    return html`
-      ${m.activityIds.length === 0
-        ? html`<p class="muted">${t('noActivities', locale)}</p>`
-        : html`<p>${t('activities', locale, { count: m.activityIds.length })}</p>${list(m.activityIds, describe)}`}
-      ${m.placeIds.length === 0 ? nothing : html`<p>${t('places', locale, { count: m.placeIds.length })}</p>
-        ${list(m.placeIds, (id) => data.places.get(id)?.name ?? id)}`}`;
-  }
-
-  private renderRanking(report: ScoreReport, w: WorkerScore, me: string | undefined): TemplateResult {
-    const locale = this.locale;
-    const scope = t(`level_${w.rank.level}` as MessageKey, locale);
-    const rows = this.sorted(report.workers.filter((x) => x.rank.code === w.rank.code));
-    const keys = w.metrics.map((m) => m.key);
-    const header = (column: SortColumn, label: string, numeric = false): TemplateResult => {
-      const sorted = this.sort.column === column;
-      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? this.sort.direction : 'none'}>
-        <button type="button" data-sort=${column} aria-label=${t('sortBy', locale, { column: label })} @click=${() => { this.sortBy(column); }}>${label}</button>
-      </th>`;
-    };
-    return html`
-      <p>${this.rankText(w)}</p>
-      <h3 id="ranking">${t('ranking', locale, { scope })}</h3>
-      <div class="scroller" tabindex="0" role="region" aria-label=${t('scrollTable', locale)}>
-        <table part="ranking" aria-labelledby="ranking">
-          <thead><tr>
-            ${header('rank', t('colRank', locale), true)}
-            ${header('name', t('colName', locale))}
-            ${header('grid', t('colGrid', locale))}
-            ${header('total', t('colTotal', locale), true)}
-            ${keys.map((k) => header(k, METRIC_NAMES[k][locale], true))}
-          </tr></thead>
-          <tbody>
-            ${rows.map((r) => {
-              const mine = r.workerId === (me ?? this.workerId);
-              return html`<tr class=${mine ? 'me' : ''} aria-current=${mine ? 'true' : 'false'} data-worker=${r.workerId}>
-                <td class="num">${r.rank.position}</td>
-                <td class="name"><button type="button" class="link" data-worker=${r.workerId} aria-label=${t('open', locale, { name: r.name })}
-                  @click=${() => { this.select(r.workerId); }}>${r.name}</button>${mine ? html`<span>${t('me', locale)}</span>` : nothing}</td>
-                <td>${r.gridId}</td>
-                <td class="num">${r.total}</td>
-                ${keys.map((k) => html`<td class="num">${r.metrics.find((m) => m.key === k)?.points ?? ''}</td>`)}
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>`;
-  }
-
-  private sorted(rows: WorkerScore[]): WorkerScore[] {
-    const { column, direction } = this.sort;
-    const value = (w: WorkerScore): number | string => {
-      switch (column) {
-        case 'rank': return w.rank.position;
-        case 'name': return w.name;
-        case 'grid': return w.gridId;
-        case 'total': return w.total;
-        default: return w.metrics.find((m) => m.key === column)?.points ?? -1;
-      }
-    };
-    const sign = direction === 'ascending' ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
-      return sign * c || a.rank.position - b.rank.position || byText(a.workerId, b.workerId);
-    });
-  }
-
-  private sortBy(column: SortColumn): void {
-    const same = this.sort.column === column;
-    // Names and grids read A→Z first; scores read highest first, the rank from 1.
-    const first: SortDirection = column === 'name' || column === 'grid' || column === 'rank' ? 'ascending' : 'descending';
-    this.sort = { column, direction: same ? (this.sort.direction === 'ascending' ? 'descending' : 'ascending') : first };
-  }
-
-  private select(workerId: string): void {
-    this.picked = workerId;
-    this.view = 'worker';
-    this.expanded = new Set();
-    this.dispatchEvent(new CustomEvent<ScoreSelectDetail>('fg-score-select', { detail: { workerId }, bubbles: true, composed: true }));
-  }
+  /** What the view does on a user's action: the element's state changes, and it renders again. */
+  private readonly actions: ScoreActions = {
+    switchView: () => {
+      if (this.view === 'scope') this.picked = undefined;
+      this.view = this.view === 'worker' ? 'scope' : 'worker';
+    },
+    toggle: (key) => {
+      const next = new Set(this.expanded);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      this.expanded = next;
+    },
+    sortBy: (column) => {
+      const same = this.sort.column === column;
+      // Names and grids read A→Z first; scores read highest first, the rank from 1.
+      const first: SortDirection = column === 'name' || column === 'grid' || column === 'rank' ? 'ascending' : 'descending';
+      this.sort = { column, direction: same ? (this.sort.direction === 'ascending' ? 'descending' : 'ascending') : first };
+    },
+    select: (workerId) => {
+      this.picked = workerId;
+      this.view = 'worker';
+      this.expanded = new Set();
+      this.dispatchEvent(new CustomEvent<ScoreSelectDetail>('fg-score-select', { detail: { workerId }, bubbles: true, composed: true }));
+    },
+  };
 }
 
 declare global {

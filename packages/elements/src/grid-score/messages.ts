@@ -4,11 +4,6 @@ import type { Messages } from '../i18n.js';
 /** The element's texts; `{name}` marks a value filled in by the element. */
 export const MESSAGES = {
   title: { 'zh-CN': '网格员消防履职考评', en: 'Fire-safety duty assessment' },
-  loading: { 'zh-CN': '正在计算得分…', en: 'Computing the scores…' },
-  noClient: {
-    'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内、设置它的 client 属性，或用 scores 属性提供得分。',
-    en: 'No Firegrid client: put the element inside <fg-provider>, set its client property, or give it scores.',
-  },
   noWorker: { 'zh-CN': '没有可显示的网格员得分：请设置 worker-id，或确认当前用户是考评范围内的网格员。', en: 'No worker to show: set worker-id, or check that the signed-in user is a grid worker in scope.' },
   noScores: { 'zh-CN': '考评范围内还没有网格员。', en: 'There are no grid workers in scope yet.' },
   configMissing: { 'zh-CN': '找不到编号为 {id} 的考评配置', en: 'There is no score configuration {id}' },
