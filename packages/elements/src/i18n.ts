@@ -19,6 +19,17 @@ export function msg<K extends string>(table: Messages<K>, key: K, locale: Locale
   return table[key][locale];
 }
 
+/**
+ * `text` with its `{name}` placeholders filled from `values`; a placeholder without a value stays.
+ * @example fill('{n} 户', { n: 144 }); // '144 户'
+ */
+export function fill(text: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = values[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
 /** The `lang` of the element or its nearest ancestor, crossing shadow roots. */
 export function inheritedLang(el: Element): string | null {
   let node: Node | null = el;

@@ -1,20 +1,21 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { activeCaptain, dayOf } from '@firegrid/core/captains';
-import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
+import type { FiregridClient, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
+import type { Messages } from '../i18n.js';
 import { noticeStyles } from './captain-notice.styles.js';
-import { MESSAGES, type MessageKey } from './messages.js';
-import { qrPath, type QrPath } from './qr.js';
+import type { QrPath } from './qr.js';
+// The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
+import type * as Sheet from './sheet.js';
+import type { NoticeData } from './sheet.js';
 
-/** What a notice shows, as loaded through the client. */
-interface NoticeData {
-  building: Place;
-  captain: FloorCaptain | undefined;
-  worker: Worker | undefined;
-  tipOff: string | undefined;
-}
+/** The texts shown before the sheet has loaded. */
+const SHELL = {
+  loading: { 'zh-CN': '正在加载公示牌…', en: 'Loading the notice…' },
+  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内，或设置它的 client 属性。', en: 'No Firegrid client: put the element inside <fg-provider> or set its client property.' },
+  noBuilding: { 'zh-CN': '请设置 building-id：要打印哪一栋楼的公示牌？', en: 'Set building-id: which building is the notice for?' },
+} as const satisfies Messages<string>;
 
 /**
  * `@page` rules a host may add to the stylesheet of the page it prints the notice from, to
@@ -70,27 +71,17 @@ export class FgCaptainNotice extends LitElement {
   private qrDone: Promise<void> = Promise.resolve();
 
   private readonly load = new Task(this, {
-    task: async ([client, id]): Promise<NoticeData | undefined> => {
+    task: async ([client, id]): Promise<{ data: NoticeData; sheet: typeof Sheet } | undefined> => {
       if (client === undefined || id === undefined || id === '') return undefined;
-      const building = await client.data.get('places', id);
-      if (building === null) throw new Error(this.t('notFound', { id }));
-      const [captains, workers, tipOff] = await Promise.all([
-        client.data.list('captains', { placeId: id, limit: 500 }),
-        client.data.list('workers', { gridId: building.gridId, limit: 50 }),
-        client.host.links?.tipOff(id),
-      ]);
-      return {
-        building,
-        captain: activeCaptain(captains.items, id, client.now()),
-        worker: workers.items.find((w) => w.active),
-        tipOff,
-      };
+      const sheet = await import('./sheet.js');
+      return { data: await sheet.loadNotice(client, id, this.locale), sheet };
     },
     args: () => [this.fg.client, this.buildingId] as const,
-    onComplete: (data) => {
+    onComplete: (loaded) => {
       this.qr = undefined;
       this.qrError = '';
-      this.qrDone = data?.tipOff === undefined ? Promise.resolve() : qrPath(data.tipOff).then(
+      const tipOff = loaded?.data.tipOff;
+      this.qrDone = loaded === undefined || tipOff === undefined ? Promise.resolve() : loaded.sheet.qrPath(tipOff).then(
         (qr) => { this.qr = qr; },
         (e: unknown) => { this.qrError = e instanceof Error ? e.message : String(e); },
       );
@@ -99,10 +90,6 @@ export class FgCaptainNotice extends LitElement {
 
   private get locale(): Locale {
     return this.fg.locale;
-  }
-
-  private t(key: MessageKey, values: Readonly<Record<string, string>> = {}): string {
-    return MESSAGES[key][this.locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   }
 
   /** Resolves once the notice (and its QR code, when there is one) has rendered. */
@@ -134,61 +121,17 @@ export class FgCaptainNotice extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<p class="alert" role="alert">${this.t('noClient')}</p>`;
+    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.locale]}</p>`;
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
     if (failure !== undefined) return html`<p class="alert" role="alert">${failure instanceof Error ? failure.message : JSON.stringify(failure)}</p>`;
-    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${this.t('noBuilding')}</p>`;
+    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.locale]}</p>`;
     return this.load.render({
-      initial: () => html`<p class="hint" role="status">${this.t('loading')}</p>`,
-      pending: () => html`<p class="hint" role="status">${this.t('loading')}</p>`,
+      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
+      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
       error: (e) => html`<p class="alert" role="alert">${e instanceof Error ? e.message : String(e)}</p>`,
-      complete: (data) => (data === undefined ? html`` : this.renderNotice(data)),
+      complete: (loaded) => (loaded === undefined ? html``
+        : loaded.sheet.renderNotice(loaded.data, { locale: this.locale, qr: this.qr, qrError: this.qrError })),
     });
-  }
-
-  private renderNotice(data: NoticeData): TemplateResult {
-    const { building, captain, worker, tipOff } = data;
-    if (captain === undefined) return html`<p class="alert" role="alert">${this.t('vacant', { name: building.name })}</p>`;
-    const term = captain.term.to === undefined ? this.t('termFrom', { from: captain.term.from }) : this.t('termRange', { from: captain.term.from, to: captain.term.to });
-    return html`
-      <div class="tools">
-        <button type="button" part="print" @click=${() => { window.print(); }}>${this.t('print')}</button>
-        <p class="hint">${this.t('printHint')}</p>
-      </div>
-      ${tipOff === undefined ? html`<p class="alert" role="alert">${this.t('qrMissing')}</p>` : nothing}
-      ${this.qrError === '' ? nothing : html`<p class="alert" role="alert">${this.qrError}</p>`}
-      <article class="sheet" part="sheet" lang=${this.locale} aria-labelledby="kicker">
-        <div class="frame">
-          <header>
-            <h2 class="kicker" id="kicker">${this.t('kicker')}</h2>
-            <p class="building">${building.name}</p>
-            ${building.address === '' ? nothing : html`<p class="address">${building.address}</p>`}
-          </header>
-          <dl class="captain">
-            <dt>${this.t('captain')}</dt><dd class="name">${captain.person.name}</dd>
-            <dt>${this.t('phone')}</dt><dd class="phone">${captain.person.phone}</dd>
-            <dt>${this.t('term')}</dt><dd class="term">${term}</dd>
-          </dl>
-          <section class="duties" aria-labelledby="duties">
-            <h3 id="duties">${this.t('duties')}</h3>
-            <ol>${captain.duties.map((d) => html`<li><span>${d}</span></li>`)}</ol>
-          </section>
-          <p class="pledge">${this.t('pledge')}${captain.commitment === undefined ? '' : this.t('signed', { day: dayOf(captain.commitment.signedAt) })}</p>
-          <footer>
-            <div class="contacts">
-              ${worker === undefined ? nothing : html`<p>${this.t('worker')}：${worker.name}${worker.phone === undefined ? '' : ` ${worker.phone}`}</p>`}
-              <p class="fire">${this.t('fire')}</p>
-            </div>
-            ${tipOff === undefined ? nothing : html`<figure class="qr" part="qr">
-              ${this.qr === undefined ? nothing : html`<svg viewBox=${`-4 -4 ${this.qr.size + 8} ${this.qr.size + 8}`} role="img"
-                aria-label=${this.t('qrLabel', { url: tipOff })} shape-rendering="crispEdges">
-                <rect x="-4" y="-4" width=${this.qr.size + 8} height=${this.qr.size + 8} fill="#fff"></rect>
-                <path d=${this.qr.path} fill="#000"></path></svg>`}
-              <figcaption>${this.t('scan')}</figcaption>
-            </figure>`}
-          </footer>
-        </div>
-      </article>`;
   }
 }

@@ -1,0 +1,90 @@
+// The notice sheet: loaded with the building, its captain and grid worker (DESIGN §6), so the
+// element's first paint, its loading line, needs neither these texts nor the captain rules.
+import { html, nothing, type TemplateResult } from 'lit';
+import { activeCaptain, dayOf } from '@firegrid/core/captains';
+import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
+import { fill } from '../i18n.js';
+import { MESSAGES, type MessageKey } from './messages.js';
+import type { QrPath } from './qr.js';
+
+export { qrPath } from './qr.js';
+
+/** What a notice shows, as loaded through the client. */
+export interface NoticeData {
+  building: Place;
+  captain: FloorCaptain | undefined;
+  worker: Worker | undefined;
+  tipOff: string | undefined;
+}
+
+/** What the element adds when it renders the sheet: its locale and the QR code once it is made. */
+export interface NoticeView {
+  locale: Locale;
+  qr: QrPath | undefined;
+  qrError: string;
+}
+
+/** The building, its captain in office today, the grid's active worker and the tip-off link. */
+export async function loadNotice(client: FiregridClient, id: string, locale: Locale): Promise<NoticeData> {
+  const building = await client.data.get('places', id);
+  if (building === null) throw new Error(fill(MESSAGES.notFound[locale], { id }));
+  const [captains, workers, tipOff] = await Promise.all([
+    client.data.list('captains', { placeId: id, limit: 500 }),
+    client.data.list('workers', { gridId: building.gridId, limit: 50 }),
+    client.host.links?.tipOff(id),
+  ]);
+  return {
+    building,
+    captain: activeCaptain(captains.items, id, client.now()),
+    worker: workers.items.find((w) => w.active),
+    tipOff,
+  };
+}
+
+/** The printable sheet with its print button, or why there is none (no captain in office). */
+export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult {
+  const { locale, qr, qrError } = view;
+  const t = (key: MessageKey, values?: Readonly<Record<string, string>>): string => fill(MESSAGES[key][locale], values);
+  const { building, captain, worker, tipOff } = data;
+  if (captain === undefined) return html`<p class="alert" role="alert">${t('vacant', { name: building.name })}</p>`;
+  const term = captain.term.to === undefined ? t('termFrom', { from: captain.term.from }) : t('termRange', { from: captain.term.from, to: captain.term.to });
+  return html`
+    <div class="tools">
+      <button type="button" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
+      <p class="hint">${t('printHint')}</p>
+    </div>
+    ${tipOff === undefined ? html`<p class="alert" role="alert">${t('qrMissing')}</p>` : nothing}
+    ${qrError === '' ? nothing : html`<p class="alert" role="alert">${qrError}</p>`}
+    <article class="sheet" part="sheet" lang=${locale} aria-labelledby="kicker">
+      <div class="frame">
+        <header>
+          <h2 class="kicker" id="kicker">${t('kicker')}</h2>
+          <p class="building">${building.name}</p>
+          ${building.address === '' ? nothing : html`<p class="address">${building.address}</p>`}
+        </header>
+        <dl class="captain">
+          <dt>${t('captain')}</dt><dd class="name">${captain.person.name}</dd>
+          <dt>${t('phone')}</dt><dd class="phone">${captain.person.phone}</dd>
+          <dt>${t('term')}</dt><dd class="term">${term}</dd>
+        </dl>
+        <section class="duties" aria-labelledby="duties">
+          <h3 id="duties">${t('duties')}</h3>
+          <ol>${captain.duties.map((d) => html`<li><span>${d}</span></li>`)}</ol>
+        </section>
+        <p class="pledge">${t('pledge')}${captain.commitment === undefined ? '' : t('signed', { day: dayOf(captain.commitment.signedAt) })}</p>
+        <footer>
+          <div class="contacts">
+            ${worker === undefined ? nothing : html`<p>${t('worker')}：${worker.name}${worker.phone === undefined ? '' : ` ${worker.phone}`}</p>`}
+            <p class="fire">${t('fire')}</p>
+          </div>
+          ${tipOff === undefined ? nothing : html`<figure class="qr" part="qr">
+            ${qr === undefined ? nothing : html`<svg viewBox=${`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img"
+              aria-label=${t('qrLabel', { url: tipOff })} shape-rendering="crispEdges">
+              <rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#fff"></rect>
+              <path d=${qr.path} fill="#000"></path></svg>`}
+            <figcaption>${t('scan')}</figcaption>
+          </figure>`}
+        </footer>
+      </div>
+    </article>`;
+}
