@@ -1,24 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-// The narrow entry: the first screen needs the captain rules, not the schemas or the spreadsheet code.
-import {
-  COMMITMENT_LABELS, CAPTAIN_STATUS_LABELS, DEFAULT_DUTIES, DEFAULT_LIMITS, captainHistory,
-  captainIndex, communityOfGrid, dayOf, dutyTexts, indexCoverage, maskPhone, statusIn,
-} from '@firegrid/core/captains';
 import type {
-  CaptainIndex, CaptainLimits, CoverageOf, CoverageReport, Duty, FiregridClient, FloorCaptain, Locale, OrgUnit, Place, RegistryRow,
-  ImportPreview,
+  CaptainIndex, CaptainLimits, CoverageReport, Duty, FiregridClient, FloorCaptain, Locale, OrgUnit, Place, ImportPreview,
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
+import type { Messages } from '../i18n.js';
 import { registryStyles } from './captain-registry.styles.js';
 import { loadRegistry, searchBuildings, searchGiven, type Where } from './data.js';
 import type * as Editor from './editor.js';
 import type { EditorKind, EditorState } from './editor.js';
 import type * as Io from './io.js';
 import type { ExportFormat } from './io.js';
+import type { MessageKey } from './messages.js';
+import type * as View from './view.js';
+import type { RegistryActions, RegistryView, Row } from './view.js';
 import type * as Virtual from './virtual.js';
-import { fmt, type MessageKey } from './messages.js';
 
 /** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
 export type CaptainSaveEvent = CustomEvent<{ captain: FloorCaptain }>;
@@ -35,7 +32,6 @@ declare global {
   }
 }
 
-type Row = RegistryRow<Place, FloorCaptain>;
 interface Data {
   buildings: readonly Place[];
   captains: FloorCaptain[];
@@ -45,7 +41,27 @@ const SEARCH_DELAY_MS = 250;
 /** What the import button accepts. */
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-// Editing and files are loaded when first used: the first screen needs neither.
+/** The texts of the first screen: everything else comes with the view. */
+const SHELL = {
+  title: { 'zh-CN': '消防安全楼长', en: 'Fire-safety floor captains' },
+  publicTitle: { 'zh-CN': '消防安全楼长公示', en: 'Fire-safety floor captains' },
+  search: { 'zh-CN': '搜索楼栋或楼长姓名', en: 'Search buildings or captains' },
+  searching: { 'zh-CN': '正在搜索…', en: 'Searching…' },
+  results: { 'zh-CN': '找到 {n} 栋', en: '{n} found' },
+  loading: { 'zh-CN': '正在加载楼栋和楼长…', en: 'Loading buildings and captains…' },
+  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内，或设置它的 client 属性。', en: 'No Firegrid client: put the element inside <fg-provider> or set its client property.' },
+  list: { 'zh-CN': '高层住宅楼栋及楼长', en: 'High-rise residential buildings and their captains' },
+  exportCsv: { 'zh-CN': '导出 CSV', en: 'Export CSV' },
+  exportXlsx: { 'zh-CN': '导出 Excel', en: 'Export Excel' },
+  importFile: { 'zh-CN': '导入 CSV / Excel', en: 'Import CSV / Excel' },
+} as const satisfies Messages<string>;
+type ShellKey = keyof typeof SHELL;
+
+// The view (rows, coverage, the captain rules and their texts) loads with the data; editing and
+// files when first used. The first screen needs none of them.
+type ViewModule = typeof View;
+let viewModule: Promise<ViewModule> | undefined;
+const loadView = (): Promise<ViewModule> => (viewModule ??= import('./view.js'));
 type EditorModule = typeof Editor;
 let editorModule: Promise<EditorModule> | undefined;
 const loadEditor = (): Promise<EditorModule> => (editorModule ??= import('./editor.js'));
@@ -151,6 +167,7 @@ export class FgCaptainRegistry extends LitElement {
   @state() private breakdown = false;
   @state() private editorUi: EditorModule | undefined;
   @state() private virtual: VirtualModule | undefined;
+  @state() private ui: ViewModule | undefined;
 
 
   private readonly fg = new ClientController(this);
@@ -163,6 +180,7 @@ export class FgCaptainRegistry extends LitElement {
   private readonly load = new Task(this, {
     task: async ([client, gridId, scope, given], { signal }) => {
       if (given || client === undefined) return undefined;
+      void this.view();
       const where: Where = gridId !== undefined ? { gridId } : { scope: scope ?? (await client.session()).scope };
       return loadRegistry(client.data, where, signal);
     },
@@ -197,29 +215,43 @@ export class FgCaptainRegistry extends LitElement {
     return this.fg.client?.now() ?? new Date();
   }
 
-  private t(key: MessageKey, values?: Record<string, string | number>): string {
-    return fmt(key, this.locale, values);
+  /** A text of the first screen. */
+  private t(key: ShellKey, values?: Record<string, string | number>): string {
+    return SHELL[key][this.locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
   }
 
-  private dutyList(): string[] {
-    return dutyTexts(this.duties ?? DEFAULT_DUTIES, this.locale);
+  /** The view module, loading it when it has not come yet; its failure is shown in the alert. */
+  private async view(): Promise<ViewModule> {
+    if (this.ui !== undefined) return this.ui;
+    try {
+      return (this.ui = await loadView());
+    } catch (e) {
+      this.error = messageOf(e);
+      throw e;
+    }
+  }
+
+  private dutyList(ui: ViewModule): string[] {
+    return ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.locale);
   }
 
   override willUpdate(changed: PropertyValues): void {
     if ((changed.has('buildings') || changed.has('captains')) && this.buildings !== undefined) {
       this.data = { buildings: this.buildings, captains: [...(this.captains ?? [])] };
     }
-    if (changed.has('data')) {
+    const ui = this.ui;
+    if (this.data !== undefined && ui === undefined) void this.view().catch(() => undefined);
+    if (changed.has('data') || changed.has('ui')) {
       // The first screen needs only the order and the total: per-grid figures wait for the breakdown.
-      this.index = this.data === undefined ? undefined : captainIndex(this.data.buildings, this.data.captains, this.now());
+      this.index = this.data === undefined || ui === undefined ? undefined : ui.captainIndex(this.data.buildings, this.data.captains, this.now());
       this.report = undefined;
     }
     if (changed.has('orgUnits')) this.report = undefined;
-    if (this.breakdown && this.report === undefined && this.index !== undefined) {
+    if (this.breakdown && this.report === undefined && this.index !== undefined && ui !== undefined) {
       const units = this.orgUnits;
-      this.report = indexCoverage(this.index, units === undefined ? {} : { communityOf: communityOfGrid(units) });
+      this.report = ui.indexCoverage(this.index, units === undefined ? {} : { communityOf: ui.communityOfGrid(units) });
     }
-    if (changed.has('data') || changed.has('hits')) {
+    if (changed.has('data') || changed.has('hits') || changed.has('ui')) {
       const hits = this.hits;
       const order = this.index?.order ?? [];
       this.shown = hits === undefined ? order : order.filter((b) => hits.has(b.id));
@@ -232,14 +264,6 @@ export class FgCaptainRegistry extends LitElement {
   /** Whether the list is virtualised: decided by all the buildings, so a search does not switch it. */
   private get long(): boolean {
     return (this.index?.order.length ?? 0) > WHOLE_LIST_MAX;
-  }
-
-  /** The registry row of a building: its captain in office and its status. */
-  private rowOf(building: Place): Row {
-    const index = this.index;
-    return index === undefined
-      ? { building, captain: undefined, status: 'vacant' }
-      : { building, captain: index.captainOf.get(building.id), status: statusIn(index, building) };
   }
 
   override updated(changed: PropertyValues): void {
@@ -264,14 +288,42 @@ export class FgCaptainRegistry extends LitElement {
 
   // ---- rendering -------------------------------------------------------------------------------
 
+  /** What the view reads, or `undefined` while the data or the view is still coming. */
+  private viewState(): RegistryView | undefined {
+    const index = this.index;
+    if (index === undefined || this.ui === undefined) return undefined;
+    return {
+      locale: this.locale,
+      manage: this.mode !== 'public',
+      index,
+      shown: this.shown.length,
+      orgUnits: this.orgUnits,
+      report: this.breakdown ? this.report : undefined,
+      working: this.working,
+      on: this.actions,
+    };
+  }
+
+  private readonly actions: RegistryActions = {
+    breakdown: (open) => { this.breakdown = open; },
+    edit: (kind, row) => { void this.openEditor(kind, row); },
+    markPosted: (captain) => { void this.markPosted(captain); },
+    openFile: (building) => { this.fileOf = building; },
+    closeFile: () => { this.fileOf = undefined; },
+    cancelPreview: () => { this.preview = undefined; },
+    confirmImport: () => { void this.confirmImport(); },
+  };
+
   override render(): TemplateResult {
     const manage = this.mode !== 'public';
     const client = this.fg.client;
-    const waiting = this.data === undefined;
+    const ui = this.ui;
+    const v = this.viewState();
+    const waiting = v === undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
       <header part="header">
         <h2 id="title">${this.t(manage ? 'title' : 'publicTitle')}</h2>
-        ${this.renderCoverage()}
+        ${v === undefined || ui === undefined ? nothing : ui.renderCoverage(v)}
       </header>
       <div class="tools" part="toolbar">
         <div class="field search">
@@ -290,19 +342,20 @@ export class FgCaptainRegistry extends LitElement {
           : this.load.error !== undefined ? messageOf(this.load.error)
             : this.fg.error !== undefined ? messageOf(this.fg.error) : ''}</p>
       <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
-      ${this.preview === undefined ? nothing : this.renderPreview(this.preview.name, this.preview.result)}
-      ${waiting && client !== undefined && this.load.error === undefined ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
-      ${!waiting && this.shown.length === 0 ? html`<p class="empty">${(this.index?.order.length ?? 0) === 0 ? this.t('noBuildings') : this.t('empty')}</p>` : nothing}
-      ${this.renderList()}
+      ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
+      ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
+        ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
+      ${v !== undefined && ui !== undefined && this.shown.length === 0 ? html`<p class="empty">${ui.emptyText(v)}</p>` : nothing}
+      ${v === undefined || ui === undefined ? nothing : this.renderList(v, ui)}
       <dialog id="editor" part="dialog" @cancel=${this.closeEditor} @close=${this.closeEditor}>
-        ${this.editor === undefined || this.editorUi === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(), this.locale, {
+        ${this.editor === undefined || this.editorUi === undefined || ui === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(ui), this.locale, {
           change: (patch) => { if (this.editor !== undefined) this.editor = { ...this.editor, ...patch }; },
           save: () => { void this.save(); },
           cancel: this.closeEditor,
         }, this.editorError)}
       </dialog>
       <dialog id="file" part="dialog" aria-labelledby="file-title" @close=${() => { this.fileOf = undefined; }}>
-        ${this.fileOf === undefined ? nothing : this.renderFile(this.fileOf)}
+        ${this.fileOf === undefined || v === undefined || ui === undefined ? nothing : ui.renderFile(v, this.fileOf, this.data?.captains ?? [])}
       </dialog>
     </section>`;
   }
@@ -311,126 +364,19 @@ export class FgCaptainRegistry extends LitElement {
    * The list of buildings: whole when short; virtualised when long, with its first screen shown
    * while the virtualizer loads. The two are different templates, so switching replaces the list.
    */
-  private renderList(): TemplateResult {
+  private renderList(v: RegistryView, ui: ViewModule): TemplateResult {
     const virtual = this.long ? this.virtual : undefined;
     const label = this.t('list');
     const hidden = this.shown.length === 0;
     return virtual === undefined
       ? html`<div class="list whole" part="list" role="list" aria-label=${label} ?hidden=${hidden} tabindex="0">${
-        (this.long ? this.shown.slice(0, FIRST_SCREEN_ROWS) : this.shown).map((b, i) => this.renderRow(b, i))}</div>`
+        (this.long ? this.shown.slice(0, FIRST_SCREEN_ROWS) : this.shown).map((b, i) => ui.renderRow(v, b, i))}</div>`
       : html`<div class="list" part="list" role="list" aria-label=${label} ?hidden=${hidden} tabindex="0">${virtual.virtualize({
         items: this.shown,
         scroller: true,
         keyFunction: (b: Place) => b.id,
-        renderItem: (b: Place, i: number) => this.renderRow(b, i),
+        renderItem: (b: Place, i: number) => ui.renderRow(v, b, i),
       })}</div>`;
-  }
-
-  private renderCoverage(): TemplateResult | typeof nothing {
-    const index = this.index;
-    if (index === undefined) return nothing;
-    const total = index.total;
-    const pct = (rate: number | null): string => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toString()}%`);
-    const units = new Map((this.orgUnits ?? []).map((u) => [u.code, u.name]));
-    const table = (title: MessageKey, list: readonly CoverageOf[]) => html`<table>
-      <caption class="vh">${this.t(title)}</caption>
-      <thead><tr><th scope="col">${this.t('colUnit')}</th><th scope="col" class="num">${this.t('colBuildings')}</th>
-        <th scope="col" class="num">${this.t('colCovered')}</th><th scope="col" class="num">${this.t('colRate')}</th></tr></thead>
-      <tbody>${list.map((g) => html`<tr><th scope="row">${units.get(g.code) ?? g.code}</th><td class="num">${g.buildings}</td>
-        <td class="num">${g.covered}</td><td class="num">${pct(g.rate)}</td></tr>`)}</tbody>
-    </table>`;
-    const report = this.breakdown ? this.report : undefined;
-    const communities = (this.orgUnits ?? []).some((u) => u.level === 'community');
-    return html`<p class="coverage" part="coverage">${this.t('coverage')} <strong>${pct(total.rate)}</strong></p>
-      <p class="hint">${total.buildings === 0 ? this.t('noBuildings') : this.t('coverageOf', { covered: total.covered, total: total.buildings })}</p>
-      <ul class="counts">
-        <li>${this.t('countVacant', { n: total.vacant })}</li>
-        <li>${this.t('countUnposted', { n: total.unposted })}</li>
-      </ul>
-      ${total.buildings === 0 ? nothing : html`<details @toggle=${(e: Event) => { this.breakdown = (e.target as HTMLDetailsElement).open; }}>
-        <summary>${this.t(communities ? 'byCommunity' : 'byGrid')}</summary>
-        ${report === undefined ? nothing : html`${report.communities.length > 0 ? table('byCommunity', report.communities) : nothing}${table('byGrid', report.grids)}`}
-      </details>`}`;
-  }
-
-  private gridName(code: string): string {
-    return this.orgUnits?.find((u) => u.code === code)?.name ?? code;
-  }
-
-  private renderRow(building: Place, i: number): TemplateResult {
-    const row = this.rowOf(building);
-    const { building: b, captain: c, status } = row;
-    const manage = this.mode !== 'public';
-    const households = b.building?.households;
-    const phone = c === undefined ? '' : manage ? c.person.phone : maskPhone(c.person.phone);
-    const action = (kind: EditorKind | 'posted' | 'file', label: MessageKey, handler: () => void) => html`<button type="button"
-      data-action=${kind} @click=${handler}>${this.t(label)}<span class="vh">：${b.name}</span></button>`;
-    return html`<div class="row ${status}" role="listitem" part="row" aria-posinset=${i + 1} aria-setsize=${this.shown.length}>
-      <div class="building">
-        <span class="name">${b.name}</span><span class="badge">${CAPTAIN_STATUS_LABELS[status][this.locale]}</span>
-        <div class="meta">${b.address}${households === undefined ? '' : ` · ${this.t('households', { n: households })}`} · ${this.gridName(b.gridId)}</div>
-      </div>
-      <div class="who">${c === undefined ? html`<span class="meta">${this.t('noCaptain')}</span>` : html`
-        <div><strong>${c.person.name}</strong> <span class="phone">${phone}</span></div>
-        <div class="meta">${this.t('since', { from: c.term.from })}${manage ? html` · ${c.commitment === undefined ? this.t('notCommitted')
-          : this.t('committed', { method: COMMITMENT_LABELS[c.commitment.method][this.locale], day: dayOf(c.commitment.signedAt) })}` : nothing}${c.publicisedAt === undefined ? '' : ` · ${this.t('posted', { day: dayOf(c.publicisedAt) })}`}</div>`}
-      </div>
-      ${manage ? html`<div class="actions" part="actions">${c === undefined
-        ? action('register', 'register', () => { void this.openEditor('register', row); })
-        : html`${action('edit', 'edit', () => { void this.openEditor('edit', row); })}
-          ${action('replace', 'replace', () => { void this.openEditor('replace', row); })}
-          ${action('end', 'end', () => { void this.openEditor('end', row); })}
-          ${status === 'unposted' ? action('posted', 'markPosted', () => { void this.markPosted(c); }) : nothing}
-          ${action('file', 'file', () => { this.fileOf = b; })}`}</div>` : nothing}
-    </div>`;
-  }
-
-  private renderFile(b: Place): TemplateResult {
-    const history = captainHistory(this.data?.captains ?? [], b.id);
-    return html`<h2 id="file-title">${this.t('dialogFile', { building: b.name })}</h2>
-      <ol class="history">${history.map((c) => html`<li>
-        <strong>${c.person.name}</strong> ${c.person.phone}
-        <div class="meta">${this.t('termRange', { from: c.term.from, to: c.term.to ?? this.t('present') })}</div>
-        <div class="meta">${c.commitment === undefined ? this.t('notCommitted')
-          : this.t('committed', { method: COMMITMENT_LABELS[c.commitment.method][this.locale], day: dayOf(c.commitment.signedAt) })}
-          · ${c.publicisedAt === undefined ? this.t('notPosted') : this.t('posted', { day: dayOf(c.publicisedAt) })}</div>
-        <div class="meta">${c.duties.join('；')}</div>
-      </li>`)}</ol>
-      <div class="buttons"><button type="button" @click=${() => { this.fileOf = undefined; }}>${this.t('close')}</button></div>`;
-  }
-
-  private renderPreview(name: string, p: ImportPreview): TemplateResult {
-    const count = (action: string) => p.rows.filter((r) => r.action === action).length;
-    const actionText = (r: ImportPreview['rows'][number]): string => {
-      switch (r.action) {
-        case 'create': return this.t('actionCreate');
-        case 'replace': return this.t('actionReplace', { name: r.replaces ?? '' });
-        case 'update': return this.t('actionUpdate');
-        case 'unchanged': return this.t('actionUnchanged');
-        case undefined: return '';
-      }
-    };
-    return html`<section class="preview" part="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">${this.t('previewTitle', { name })}</h3>
-      ${p.fileIssues.map((issue) => html`<p class="error">${issue}</p>`)}
-      ${p.fileIssues.length > 0 ? nothing : html`
-        <p>${this.t('previewSummary', { rows: p.rows.length, create: count('create'), replace: count('replace'), update: count('update'), unchanged: count('unchanged'), errors: p.errorCount })}</p>
-        ${p.skipped > 0 ? html`<p class="hint">${this.t('previewSkipped', { n: p.skipped })}</p>` : nothing}
-        <div class="scroll" tabindex="0" role="region" aria-label=${this.t('previewRows')}><table>
-          <thead><tr><th scope="col" class="num">${this.t('colLine')}</th><th scope="col">${this.t('colBuilding')}</th><th scope="col">${this.t('colCaptain')}</th>
-            <th scope="col">${this.t('colPhone')}</th><th scope="col">${this.t('colResult')}</th></tr></thead>
-          <tbody>${p.rows.map((r) => html`<tr class=${r.issues.length > 0 ? 'bad' : 'ok'}>
-            <td class="num">${r.line}</td><td>${r.buildingText}</td><td>${r.name}</td><td class="phone">${r.phone}</td>
-            <td>${r.issues.length === 0 ? actionText(r) : html`<ul>${r.issues.map((x) => html`<li>${x.message}</li>`)}</ul>`}</td>
-          </tr>`)}</tbody>
-        </table></div>
-        ${p.errorCount > 0 ? html`<p class="error">${this.t('previewBlocked')}</p>` : p.records.length === 0 ? html`<p class="hint">${this.t('previewNothing')}</p>` : nothing}`}
-      <div class="buttons">
-        <button type="button" @click=${() => { this.preview = undefined; }}>${this.t('cancel')}</button>
-        ${p.errorCount === 0 && p.records.length > 0 ? html`<button type="button" class="primary" ?disabled=${this.working}
-          @click=${() => { void this.confirmImport(); }}>${this.t('confirmImport', { n: p.records.length })}</button>` : nothing}
-      </div>
-    </section>`;
   }
 
   // ---- search ----------------------------------------------------------------------------------
@@ -473,8 +419,9 @@ export class FgCaptainRegistry extends LitElement {
     this.editorError = '';
     this.notice = '';
     try {
+      const view = await this.view();
       const ui = (this.editorUi ??= await loadEditor());
-      this.editor = ui.openEditor(kind, row.building, row.captain, this.dutyList(), dayOf(this.now()));
+      this.editor = ui.openEditor(kind, row.building, row.captain, this.dutyList(view), view.dayOf(this.now()));
     } catch (e) {
       this.error = messageOf(e);
     }
@@ -507,9 +454,11 @@ export class FgCaptainRegistry extends LitElement {
       this.editorError = this.t('noClient');
       return;
     }
-    const today = dayOf(this.now());
+    const view = await this.view();
+    const say = (key: MessageKey, values?: Record<string, string | number>): string => view.fmt(key, this.locale, values);
+    const today = view.dayOf(this.now());
     const ui = this.editorUi ??= await loadEditor();
-    const outcome = ui.readEditor(ed, { locale: this.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? DEFAULT_LIMITS, today });
+    const outcome = ui.readEditor(ed, { locale: this.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? view.DEFAULT_LIMITS, today });
     if (!('kind' in outcome)) {
       this.editor = { ...ed, errors: outcome };
       await this.updateComplete;
@@ -529,16 +478,16 @@ export class FgCaptainRegistry extends LitElement {
         const started = items.find((c) => c.id === outcome.started.id)
           ?? { ...outcome.started, version: 1, createdAt: at, updatedAt: at, tenantId: outcome.ended.tenantId };
         this.fire('fg-captain-save', { captain: started });
-        this.notice = this.t('saved', { name: outcome.started.person.name });
+        this.notice = say('saved', { name: outcome.started.person.name });
       } else {
         const saved = await client.submit('captains', outcome.record);
         this.merge([saved]);
         if (outcome.kind === 'end') {
           this.fire('fg-captain-end', { captainId: saved.id });
-          this.notice = this.t('endedMsg', { name: saved.person.name });
+          this.notice = say('endedMsg', { name: saved.person.name });
         } else {
           this.fire('fg-captain-save', { captain: saved });
-          this.notice = this.t('saved', { name: saved.person.name });
+          this.notice = say('saved', { name: saved.person.name });
         }
       }
       this.editor = undefined;
@@ -560,12 +509,17 @@ export class FgCaptainRegistry extends LitElement {
       const saved = await client.submit('captains', { ...captain, publicisedAt: this.now().toISOString() });
       this.merge([saved]);
       this.fire('fg-captain-save', { captain: saved });
-      this.notice = this.t('saved', { name: saved.person.name });
+      this.notice = await this.say('saved', { name: saved.person.name });
     } catch (e) {
       this.error = messageOf(e);
     } finally {
       this.working = false;
     }
+  }
+
+  /** A text of the view, which has loaded whenever a user can act on a row. */
+  private async say(key: MessageKey, values?: Record<string, string | number>): Promise<string> {
+    return (await this.view()).fmt(key, this.locale, values);
   }
 
   // ---- files -----------------------------------------------------------------------------------
@@ -576,19 +530,21 @@ export class FgCaptainRegistry extends LitElement {
    * are masked.
    */
   async exportFile(format: ExportFormat = 'csv'): Promise<Blob> {
-    const io = await loadIo();
-    return io.exportRows(this.shown.map((b) => this.rowOf(b)), {
+    const [io, view] = await Promise.all([loadIo(), this.view()]);
+    const index = this.index;
+    return io.exportRows(index === undefined ? [] : this.shown.map((b) => view.rowOf(index, b)), {
       locale: this.locale,
       maskPhones: this.mode === 'public',
-      gridName: (code) => this.gridName(code),
-    }, format, this.t('fileName'));
+      gridName: (code) => view.unitName(this.orgUnits, code),
+    }, format, view.fmt('fileName', this.locale));
   }
 
   private async onExport(format: ExportFormat): Promise<void> {
     this.error = '';
     try {
       const blob = await this.exportFile(format);
-      const name = `${this.t('fileName')}-${dayOf(this.now())}.${format}`;
+      const view = await this.view();
+      const name = `${view.fmt('fileName', this.locale)}-${view.dayOf(this.now())}.${format}`;
       if (this.saveFile === undefined) (await loadIo()).download(blob, name);
       else await this.saveFile(blob, name);
     } catch (e) {
@@ -614,21 +570,23 @@ export class FgCaptainRegistry extends LitElement {
     if (this.data === undefined) await this.load.taskComplete.catch(() => undefined);
     const data = this.data;
     if (data === undefined) return undefined;
+    const view = await this.view().catch(() => undefined);
+    if (view === undefined) return undefined;
     const name = file.name ?? '';
     this.error = '';
-    this.notice = this.t('reading');
+    this.notice = view.fmt('reading', this.locale);
     try {
       const io = await loadIo();
       const result = await io.previewImport(file, {
-        buildings: data.buildings, captains: data.captains, at: this.now(), limits: this.limits ?? DEFAULT_LIMITS,
-        duties: this.dutyList(), locale: this.locale,
+        buildings: data.buildings, captains: data.captains, at: this.now(), limits: this.limits ?? view.DEFAULT_LIMITS,
+        duties: this.dutyList(view), locale: this.locale,
       });
       this.preview = { name, result };
       this.notice = '';
       return result;
     } catch (err) {
       this.notice = '';
-      this.error = this.t('badFile', { name, reason: messageOf(err) });
+      this.error = view.fmt('badFile', this.locale, { name, reason: messageOf(err) });
       return undefined;
     }
   }
@@ -646,7 +604,7 @@ export class FgCaptainRegistry extends LitElement {
       else this.merge(items);
       const count = items.length > 0 ? items.length : preview.result.records.length;
       this.preview = undefined;
-      this.notice = this.t('imported', { n: count });
+      this.notice = await this.say('imported', { n: count });
       this.fire('fg-captain-import', { count });
       await this.updateComplete;
       this.noticeEl?.focus();

@@ -3,8 +3,6 @@ import type { Messages } from '../i18n.js';
 
 /** The registry's texts; `{name}` marks a value filled in by {@link fmt}. */
 export const MESSAGES = {
-  title: { 'zh-CN': '消防安全楼长', en: 'Fire-safety floor captains' },
-  publicTitle: { 'zh-CN': '消防安全楼长公示', en: 'Fire-safety floor captains' },
   coverage: { 'zh-CN': '楼长落实率', en: 'Captain coverage' },
   coverageOf: { 'zh-CN': '{covered} / {total} 栋高层住宅已明确楼长并公示', en: '{covered} of {total} high-rise residential buildings have a captain with the notice posted' },
   noBuildings: { 'zh-CN': '没有需要配备楼长的高层住宅', en: 'No high-rise residential buildings here' },
@@ -16,12 +14,6 @@ export const MESSAGES = {
   colBuildings: { 'zh-CN': '高层住宅', en: 'Buildings' },
   colCovered: { 'zh-CN': '已落实', en: 'Covered' },
   colRate: { 'zh-CN': '落实率', en: 'Rate' },
-  search: { 'zh-CN': '搜索楼栋或楼长姓名', en: 'Search buildings or captains' },
-  searching: { 'zh-CN': '正在搜索…', en: 'Searching…' },
-  results: { 'zh-CN': '找到 {n} 栋', en: '{n} found' },
-  loading: { 'zh-CN': '正在加载楼栋和楼长…', en: 'Loading buildings and captains…' },
-  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把元素放在 <fg-provider> 内，或设置它的 client 属性。', en: 'No Firegrid client: put the element inside <fg-provider> or set its client property.' },
-  list: { 'zh-CN': '高层住宅楼栋及楼长', en: 'High-rise residential buildings and their captains' },
   empty: { 'zh-CN': '没有符合条件的楼栋', en: 'No buildings match' },
   households: { 'zh-CN': '{n} 户', en: '{n} households' },
   noCaptain: { 'zh-CN': '尚未明确楼长', en: 'No captain yet' },
@@ -35,9 +27,6 @@ export const MESSAGES = {
   end: { 'zh-CN': '结束任期', en: 'End term' },
   markPosted: { 'zh-CN': '标记已公示', en: 'Mark notice posted' },
   file: { 'zh-CN': '档案', en: 'File' },
-  exportCsv: { 'zh-CN': '导出 CSV', en: 'Export CSV' },
-  exportXlsx: { 'zh-CN': '导出 Excel', en: 'Export Excel' },
-  importFile: { 'zh-CN': '导入 CSV / Excel', en: 'Import CSV / Excel' },
   reading: { 'zh-CN': '正在读取文件…', en: 'Reading the file…' },
   badFile: { 'zh-CN': '无法读取文件"{name}"：{reason}', en: 'Could not read "{name}": {reason}' },
   fileName: { 'zh-CN': '消防安全楼长', en: 'floor-captains' },
