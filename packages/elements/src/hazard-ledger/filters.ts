@@ -1,54 +1,15 @@
 /**
- * The ledger's filters: their state, the list query they make (DESIGN §5 — the data port filters,
- * sorts and pages; the ledger never fetches everything) and the filter bar.
+ * The ledger's filter bar: text search and grid applied on demand, selects and the overdue switch
+ * at once. The filters' state and query are in ./query.ts.
  * @module
  */
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, HAZARD_STATUSES, HAZARD_STATUS_LABELS, SEVERITIES } from '@firegrid/core/base';
 import { SEVERITY_LABELS } from '@firegrid/core/export';
-import { isOpen } from '@firegrid/core/hazard';
-import type { HazardCategory, HazardStatus, Locale, Query, Severity, TwoList } from '@firegrid/core';
+import type { Locale } from '@firegrid/core';
+import type { LedgerFilters } from './query.js';
 import { t } from './messages.js';
-
-/** What the person filters by. `status: 'open'` is every status but rejected and closed. */
-export interface LedgerFilters {
-  q: string;
-  status: HazardStatus | 'open' | '';
-  gridId: string;
-  category: HazardCategory | '';
-  severity: Severity | '';
-  overdue: boolean;
-}
-
-/** No filter at all. */
-export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false };
-
-/** Statuses that are open (DESIGN §9). */
-export const OPEN_STATUSES: readonly HazardStatus[] = HAZARD_STATUSES.filter((s) => isOpen({ status: s }));
-/** Statuses a hazard has once someone is responsible for fixing it: what the 整改责任清单 lists by default. */
-export const RESPONSIBILITY_STATUSES: readonly HazardStatus[] = ['assigned', 'rectifying', 'awaiting-review', 'closed'];
-
-/**
- * The list query of the filters, sorted by urgency (overdue and supervised first). The
- * responsibility list shows the hazards someone has been made responsible for unless a status is chosen.
- */
-export function toQuery(f: LedgerFilters, list: TwoList, limit: number, cursor?: string): Query {
-  const status = f.status === 'open' ? [...OPEN_STATUSES] : f.status !== '' ? f.status : list === 'responsibility' ? [...RESPONSIBILITY_STATUSES] : undefined;
-  const q = f.q.trim();
-  const grid = f.gridId.trim();
-  return {
-    limit,
-    sort: 'urgency',
-    ...(cursor === undefined ? {} : { cursor }),
-    ...(q === '' ? {} : { q }),
-    ...(status === undefined ? {} : { status }),
-    ...(grid === '' ? {} : { gridId: grid }),
-    ...(f.category === '' ? {} : { category: f.category }),
-    ...(f.severity === '' ? {} : { severity: f.severity }),
-    ...(f.overdue ? { overdue: true } : {}),
-  };
-}
 
 /** What the filter bar shows and does. */
 export interface FilterBar {

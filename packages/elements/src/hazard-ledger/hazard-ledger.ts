@@ -1,21 +1,32 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_DUE_SOON_DAYS } from '@firegrid/core/hazard';
-import { TWO_LISTS, TWO_LIST_COLUMNS, twoListTable } from '@firegrid/core/export';
 import type {
   FiregridClient, Hazard, HazardCategory, HazardStatus, Locale, MajorRuleSet, Severity, TwoList, TwoListContext, TwoListPlace,
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
+import type { Messages } from '../i18n.js';
 import { baseStyles } from '../hazard-report/hazard-report.styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
-import { NO_FILTERS, filterBar, toQuery } from './filters.js';
-import type { LedgerFilters } from './filters.js';
 import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
-import { t } from './messages.js';
-import { ledgerTable } from './table.js';
+import { NO_FILTERS, toQuery } from './query.js';
+import type { LedgerFilters } from './query.js';
+// The list view, its columns and texts load with the first page: the first paint needs none of them.
+import type * as View from './view.js';
+import type { LedgerActions } from './view.js';
+
+type ViewModule = typeof View;
+let viewModule: Promise<ViewModule> | undefined;
+const loadView = (): Promise<ViewModule> => (viewModule ??= import('./view.js'));
+
+/** The texts shown before the list view has loaded. */
+const SHELL = {
+  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把本元素放在 <fg-provider> 中，或设置它的 client 属性', en: 'No Firegrid client: put this element inside <fg-provider> or set its client property' },
+  loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
+  back: { 'zh-CN': '返回列表', en: 'Back to the list' },
+} as const satisfies Messages<string>;
 
 /** Detail of `fg-hazard-open`. */
 export interface HazardOpenDetail {
@@ -92,6 +103,7 @@ export class FgHazardLedger extends LitElement {
   @state() private message = '';
   @state() private selected: Hazard | undefined;
   @state() private exporting = false;
+  @state() private ui: ViewModule | undefined;
 
   private readonly fg = new ClientController(this);
   private readonly places = new Map<string, TwoListPlace | null>();
@@ -140,9 +152,13 @@ export class FgHazardLedger extends LitElement {
     this.loading = true;
     this.alert = '';
     try {
-      const page = await client.data.list('hazards', toQuery(this.filters, this.list, this.pageSize, this.cursors[this.page]));
+      const [page, ui] = await Promise.all([
+        client.data.list('hazards', toQuery(this.filters, this.list, this.pageSize, this.cursors[this.page])),
+        loadView(),
+      ]);
       await loadPlaces(client, page.items, this.places);
       if (seq !== this.seq) return;
+      this.ui = ui;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
     } catch (e) {
@@ -212,18 +228,19 @@ export class FgHazardLedger extends LitElement {
     if (client === undefined || this.exporting) return;
     this.exporting = true;
     this.alert = '';
-    this.message = t('exporting', this.locale);
     try {
+      const ui = await loadView();
+      this.message = ui.t('exporting', this.locale);
       // The file code is loaded with the first export: the list itself does not need it.
       const { csvFile, deliver, fetchAll, fileName, xlsxFile } = await import('./export.js');
       const ctx = this.context(client);
-      const lists = list === undefined ? TWO_LISTS : [list];
+      const lists = list === undefined ? ui.TWO_LISTS : [list];
       const tables = [];
       let rows = 0;
       for (const l of lists) {
         const hazards = await fetchAll(client, { ...toQuery(this.filters, l, 500), limit: 500 });
         await loadPlaces(client, hazards, this.places);
-        const table = twoListTable(l, hazards, ctx);
+        const table = ui.twoListTable(l, hazards, ctx);
         rows += table.rows.length;
         tables.push(table);
       }
@@ -233,7 +250,7 @@ export class FgHazardLedger extends LitElement {
         ? [csvFile(first), fileName(first.title, 'csv', ctx.now)]
         : [await xlsxFile(tables), fileName(this.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
       await deliver(file, name, this.saveFile);
-      this.message = t('exported', this.locale, { n: rows, file: name });
+      this.message = ui.t('exported', this.locale, { n: rows, file: name });
     } catch (e) {
       this.message = '';
       this.alert = messageOf(e);
@@ -245,55 +262,43 @@ export class FgHazardLedger extends LitElement {
   override render(): TemplateResult {
     const locale = this.locale;
     const client = this.fg.client;
-    if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
+    if (client === undefined) return html`<p role="alert" part="error" class="alert">${SHELL.noClient[locale]}</p>`;
     const session = this.fg.session;
     if (session === undefined) {
       const failed = this.fg.error;
-      return html`<p class="status" role="status">${failed === undefined ? t('loading', locale) : ''}</p>
+      return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
         <p role="alert" part="error" class="alert">${failed === undefined ? '' : messageOf(failed)}</p>`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">
-        <div><button type="button" id="back" @click=${this.onBack}>${t('back', locale)}</button></div>
+        <div><button type="button" id="back" @click=${this.onBack}>${SHELL.back[locale]}</button></div>
         <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale}
           .ruleSets=${this.ruleSets} .place=${this.selected.placeId === undefined ? undefined : this.places.get(this.selected.placeId)}
           .onChange=${this.onChanged}></fg-hazard-detail>
       </div>`;
     }
-    const ctx = this.context(client);
-    const table = twoListTable(this.list, this.items, ctx);
-    return html`<div class="base" part="base">
-      <div class="toolbar">
-        <h2>${t('title', locale)}</h2>
-        <div class="row lists" role="group" aria-label=${t('lists', locale)}>
-          ${TWO_LISTS.map((l) => html`<button type="button" id=${`list-${l}`} aria-pressed=${this.list === l ? 'true' : 'false'}
-            @click=${() => { this.list = l; }}>${TWO_LIST_COLUMNS[l].title[locale]}</button>`)}
-        </div>
-      </div>
-      ${filterBar({
-        locale, filters: this.filters,
-        onChange: (patch, now) => { this.filters = { ...this.filters, ...patch }; if (now) this.reload(); },
-        onApply: (e) => { e.preventDefault(); this.reload(); },
-        onReset: () => { this.filters = { ...NO_FILTERS }; this.reload(); },
-      })}
-      <div class="exports" role="group" aria-label=${t('export', locale)}>
-        ${TWO_LISTS.map((l) => html`<button type="button" id=${`export-csv-${l}`} aria-disabled=${this.exporting ? 'true' : 'false'}
-          @click=${() => { void this.exportLists('csv', l); }}>${t('exportCsv', locale, { list: TWO_LIST_COLUMNS[l].title[locale] })}</button>`)}
-        <button type="button" id="export-xlsx" aria-disabled=${this.exporting ? 'true' : 'false'} @click=${() => { void this.exportLists('xlsx'); }}>${t('exportXlsx', locale)}</button>
-      </div>
-      <p role="alert" part="error" class="alert">${this.alert}</p>
-      <p class="status" role="status">${this.loading ? t('loading', locale) : this.message !== '' ? this.message : this.items.length === 0 ? t('empty', locale) : t('count', locale, { page: this.page + 1, n: this.items.length })}</p>
-      ${this.items.length === 0 ? nothing : ledgerTable({
-        locale, list: this.list, hazards: this.items, table, first: this.page * this.pageSize + 1, now: ctx.now,
-        dueSoonDays: DEFAULT_DUE_SOON_DAYS, onOpen: (h) => { void this.onOpen(h); },
-      })}
-      <nav class="pager" aria-label=${t('pages', locale)}>
-        <button type="button" id="prev" ?hidden=${this.page === 0} @click=${() => { this.page--; void this.load(); }}>${t('prev', locale)}</button>
-        <button type="button" id="next" ?hidden=${this.nextCursor === null}
-          @click=${() => { this.cursors[this.page + 1] = this.nextCursor ?? undefined; this.page++; void this.load(); }}>${t('next', locale)}</button>
-      </nav>
-    </div>`;
+    const ui = this.ui;
+    if (ui === undefined) {
+      return html`<p class="status" role="status">${SHELL.loading[locale]}</p>
+        <p role="alert" part="error" class="alert">${this.alert}</p>`;
+    }
+    return ui.renderLedger({
+      locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
+      hasNext: this.nextCursor !== null, loading: this.loading, alert: this.alert, message: this.message,
+      exporting: this.exporting, ctx: this.context(client),
+    }, this.actions);
   }
+
+  private readonly actions: LedgerActions = {
+    pickList: (list) => { this.list = list; },
+    changeFilters: (patch, now) => { this.filters = { ...this.filters, ...patch }; if (now) this.reload(); },
+    apply: (e) => { e.preventDefault(); this.reload(); },
+    reset: () => { this.filters = { ...NO_FILTERS }; this.reload(); },
+    exportLists: (format, list) => { void this.exportLists(format, list); },
+    open: (h) => { void this.onOpen(h); },
+    prev: () => { this.page--; void this.load(); },
+    next: () => { this.cursors[this.page + 1] = this.nextCursor ?? undefined; this.page++; void this.load(); },
+  };
 }
 
 declare global {

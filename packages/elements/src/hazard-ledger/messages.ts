@@ -33,8 +33,6 @@ export const MESSAGES = {
   exportXlsx: { 'zh-CN': '导出两张清单 Excel', en: 'Export both lists as Excel' },
   exporting: { 'zh-CN': '正在导出…', en: 'Exporting…' },
   exported: { 'zh-CN': '已导出 {n} 条：{file}', en: 'Exported {n} rows: {file}' },
-  noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把本元素放在 <fg-provider> 中，或设置它的 client 属性', en: 'No Firegrid client: put this element inside <fg-provider> or set its client property' },
-  back: { 'zh-CN': '返回列表', en: 'Back to the list' },
 } satisfies Messages<string>;
 
 /** A key of {@link MESSAGES}. */
