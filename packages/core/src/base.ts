@@ -17,6 +17,8 @@ export type { FiregridErrorCode, Issue } from './errors.js';
 
 export { newId } from './new-id.js';
 
+export { positionToGeoPoint } from './host/position.js';
+
 // Also in `@firegrid/core/offline`, whose other modules (the IndexedDB outbox) need zod.
 export { autosave } from './offline/autosave.js';
 export type { Autosave, AutosaveOptions } from './offline/autosave.js';

@@ -9,6 +9,7 @@ import { LOCALES } from './names.js';
 import type { Locale } from './names.js';
 import type { GeoPoint, HostSession } from './schema/index.js';
 import { defineHost } from './host/define-host.js';
+import { positionToGeoPoint } from './host/position.js';
 import type {
   CaptureOptions, DataPort, DirectoryPort, EventSink, FiregridHost, GeoPort, LinkPort, MediaPort, UiPort,
 } from './host/types.js';
@@ -48,20 +49,6 @@ const GEO_ERRORS: Record<number, { code: 'forbidden' | 'host-failure'; message: 
   2: { code: 'host-failure', message: 'The device could not determine its position; move to open sky or pick the point on the map.' },
   3: { code: 'host-failure', message: 'Finding the position took too long; try again, or pick the point on the map.' },
 };
-
-/**
- * Maps a Geolocation API position to a GeoPoint. Browsers report WGS-84 (the W3C Geolocation
- * API's reference system), with the fix's accuracy radius in metres.
- */
-export function positionToGeoPoint(position: GeolocationPosition): GeoPoint {
-  const { longitude, latitude, accuracy } = position.coords;
-  return {
-    lng: longitude,
-    lat: latitude,
-    crs: 'WGS84',
-    ...(Number.isFinite(accuracy) && accuracy >= 0 && { accuracyM: accuracy }),
-  };
-}
 
 function browserGeo(options: PositionOptions): GeoPort {
   return {
@@ -150,4 +137,5 @@ export function createBrowserHost(options: BrowserHostOptions): FiregridHost {
 }
 
 export { compressPhoto, preparePhoto, MAX_PHOTO_EDGE } from './media/compress.js';
+export { positionToGeoPoint } from './host/position.js';
 export type { CompressOptions, CompressedPhoto, PreparedPhoto } from './media/compress.js';

@@ -5,7 +5,7 @@
  */
 import { FiregridError } from '@firegrid/core/base';
 import type { DirectoryPlace, FiregridClient, GeoPoint, Locale } from '@firegrid/core';
-import { positionToGeoPoint } from '@firegrid/core/browser';
+import { positionToGeoPoint } from '@firegrid/core/base';
 import { t } from './form.js';
 
 /**

@@ -6,7 +6,6 @@
  */
 import { newId } from '@firegrid/core/base';
 import type { FiregridClient, Locale, PhotoRef } from '@firegrid/core';
-import { preparePhoto } from '@firegrid/core/browser';
 
 /**
  * Keeps one photo the person took and returns its reference. With the offline backend the photo
@@ -15,6 +14,8 @@ import { preparePhoto } from '@firegrid/core/browser';
  */
 export async function keepPhoto(client: FiregridClient, blob: Blob, locale: Locale): Promise<PhotoRef> {
   if (client.offline !== undefined) return client.offline.addPhoto(blob);
+  // Compression and hashing are loaded with the first photo: a form that takes none needs neither.
+  const { preparePhoto } = await import('./prepare.js');
   const prepared = await preparePhoto(blob, { locale });
   return client.data.uploadMedia(prepared.blob, prepared.meta, { idempotencyKey: newId() });
 }
