@@ -348,10 +348,32 @@ describe('fg-captain-registry', () => {
     expect(isFiregridError(new Error('x'))).to.equal(false);
   });
 
+  it('renders a grid of up to 100 high-rise buildings whole, every row in the DOM, without the virtualizer', async () => {
+    const world = captainWorld({ buildings: 112 });
+    const high = world.places.filter((p) => (p.building?.floors ?? 0) >= 10).length;
+    expect(high).to.be.within(90, 100);
+    const el = await fixture<FgCaptainRegistry>(html`<fg-captain-registry .buildings=${world.places} .captains=${world.captains}></fg-captain-registry>`);
+    await until(() => rows(el).length === high, `all ${high} rows`);
+    const list = root(el).querySelector('[part~="list"]')!;
+    expect(list.classList.contains('whole')).to.equal(true);
+    expect(list.querySelector('[virtualizer-sizer]')).to.equal(null);
+    expect(rows(el).at(-1)!.getAttribute('aria-posinset')).to.equal(String(high));
+    // Searching filters the same whole list.
+    const search = root(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = world.places[0]!.name;
+    search.dispatchEvent(new Event('input'));
+    await until(() => rows(el).length < high && rows(el).length > 0, 'the matches');
+    expect(root(el).querySelector('[part~="list"]')!.classList.contains('whole')).to.equal(true);
+  });
+
   it('renders a county of 100,000 buildings with a bounded DOM (scrolling to the end: tests/node/captain-registry-scale)', async () => {
     const world = captainWorld({ buildings: 100_000, covered: 0.8, grids: Array.from({ length: 100 }, (_, g) => `140106${String(g).padStart(6, '0')}001`) });
     const el = await fixture<FgCaptainRegistry>(html`<fg-captain-registry .buildings=${world.places} .captains=${world.captains}></fg-captain-registry>`);
     await until(() => rows(el).length > 0, 'the first rows');
+    // The first screen shows while the virtualizer loads; then the list is virtualised.
+    expect(rows(el).length).to.be.below(80);
+    await until(() => root(el).querySelector('[part~="list"]:not(.whole)'), 'the virtualised list');
+    await until(() => rows(el).length > 0, 'the virtualised rows');
     const high = world.places.filter((p) => (p.building?.floors ?? 0) >= 10).length;
     expect(root(el).querySelector('[part~="header"]')!.textContent).to.contain(`/ ${high} 栋`);
     expect(rows(el).length).to.be.below(80);
