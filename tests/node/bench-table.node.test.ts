@@ -12,6 +12,8 @@ const results = {
   machine: { node: 'v20.20.2', cpus: 2, cpuModel: 'AMD EPYC', memGiB: 23.5, platform: 'linux x64', chromium: 'HeadlessChrome/156', date: '2026-11-29T03:03:41.604Z' },
   figures: [
     { name: 'bytes.all.initial', value: 7339, unit: 'B gzip', compare: { budget: 45000, ok: true } },
+    { name: 'bytes.lazy.editor', value: 2863, unit: 'B gzip' },
+    { name: 'bytes.lazy.templates', value: 17199, unit: 'B gzip' },
     { name: 'checklist.render500.ratio', value: 1.7, unit: 'ratio', compare: { baseline: 'shared/bench/bare-list.js', baselineValue: 40, target: 1.5, ok: false } },
     { name: 'outbox.flush1000.ms', value: 812.5, unit: 'ms' },
   ],
@@ -34,6 +36,9 @@ describe('scripts/bench-table.mjs', () => {
     assert.match(r.stdout, /^\| `bytes\.all\.initial` \| 7,339 \| B gzip \| ≤ 45,000 \(budget\) \| ok \|$/m);
     assert.match(r.stdout, /^\| `checklist\.render500\.ratio` \| 1\.7 \| ratio \| ≤ 1\.5 vs `shared\/bench\/bare-list\.js` \| \*\*over\*\* \|$/m);
     assert.match(r.stdout, /^\| `outbox\.flush1000\.ms` \| 812\.5 \| ms \| {2}\| recorded \|$/m);
+    // Lazy chunks: one row with their sum, after the bytes.all figure; none of them on its own.
+    assert.match(r.stdout, /^\| `bytes\.all\.initial` .*\n\| `bytes\.lazy\.\*` \(2 chunks, loaded when used\) \| 20,062 \| B gzip \| {2}\| reported, not counted \|$/m);
+    assert.doesNotMatch(r.stdout, /bytes\.lazy\.editor/);
     assert.match(r.stdout, /Produced by `npm run bench` on 2026-11-29 \(Node v20\.20\.2, 2 × AMD EPYC, HeadlessChrome\/156\)/);
   });
 

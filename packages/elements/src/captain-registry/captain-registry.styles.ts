@@ -1,47 +1,10 @@
 import { css } from 'lit';
 
-/** The registry's look: tokens with literal fallbacks, native controls sized for touch, no fixed widths. */
+/** The registry's look over the shared one (../styles.ts): the list, its rows, the dialogs and the import preview. */
 export const registryStyles = css`
-  :host {
-    --_accent: var(--fg-captain-accent, var(--fg-color-primary, #c62828));
-    --_text: var(--fg-color-text, #1f1f1f);
-    --_muted: var(--fg-color-muted, #595959);
-    --_border: var(--fg-color-border, #8a8a8a);
-    --_surface: var(--fg-color-surface, #ffffff);
-    --_subtle: var(--fg-color-subtle, #f4f4f4);
-    --_error: var(--fg-color-error, #b00020);
-    --_ok: var(--fg-color-success, #1b5e20);
-    --_warn: var(--fg-color-warning, #8a4b00);
-    --_radius: var(--fg-radius, 6px);
-    --_target: var(--fg-target-size, 44px);
-    --_font: var(--fg-font-size, 16px);
-    display: block;
-    color: var(--_text);
-    font-family: var(--fg-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
-    font-size: var(--_font);
-    line-height: 1.5;
-  }
-  :host([elder]) { --_target: var(--fg-target-size-elder, 56px); --_font: var(--fg-font-size-elder, 20px); }
-  *, *::before, *::after { box-sizing: border-box; }
-  [hidden] { display: none !important; }
-  .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-  h2, h3 { margin: 0 0 0.4em; line-height: 1.3; }
-  h2 { font-size: 1.25em; }
-  h3 { font-size: 1.1em; }
-  label, legend { font-weight: 600; }
-  input, select, textarea, button { font: inherit; color: inherit; }
-  input:not([type='checkbox']):not([type='file']), select, textarea {
-    display: block;
-    width: 100%;
-    min-height: var(--_target);
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  textarea { min-height: calc(var(--_target) * 2); resize: vertical; }
-  input[type='checkbox'] { width: 1.4em; height: 1.4em; margin: 0; flex: none; accent-color: var(--_accent); }
-  [aria-invalid='true'] { border-color: var(--_error) !important; border-width: 2px !important; }
+  :host { --_accent: var(--fg-captain-accent, var(--fg-color-primary, #c62828)); }
+  h2, h3 { margin: 0 0 0.4em; }
+  textarea { min-height: calc(var(--_target) * 2); }
   button, .file {
     display: inline-flex;
     align-items: center;
@@ -55,12 +18,8 @@ export const registryStyles = css`
     font-weight: 400;
     cursor: pointer;
   }
-  button.primary { background: var(--_accent); border-color: var(--_accent); color: #fff; font-weight: 600; }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
-  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, .file:focus-within {
-    outline: 3px solid var(--fg-focus-color, #1a73e8);
-    outline-offset: 2px;
-  }
+  .file:focus-within { outline: 3px solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
   .file { position: relative; }
   .file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
 
@@ -117,7 +76,7 @@ export const registryStyles = css`
   .meta { color: var(--_muted); font-size: 0.9em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
   .badge { display: inline-block; margin-inline-start: 0.5em; padding: 0 0.5em; border-radius: 1em; border: 1px solid currentColor; font-size: 0.85em; font-weight: 600; color: var(--_status); white-space: nowrap; }
   .who > div:first-child { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.3em; justify-content: flex-end; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.3em; justify-content: flex-end; margin-top: 0; }
   .actions button { padding-inline: 0.6em; }
   .empty { padding: 1em; color: var(--_muted); }
 

@@ -6,6 +6,7 @@ import type {
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
+import { baseStyles } from '../styles.js';
 import { registryStyles } from './captain-registry.styles.js';
 import { loadRegistry, searchBuildings, searchGiven, type Where } from './data.js';
 import type * as Editor from './editor.js';
@@ -127,7 +128,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * @cssprop --fg-target-size - Touch target size (56px in elder mode).
  */
 export class FgCaptainRegistry extends LitElement {
-  static override styles = registryStyles;
+  static override styles = [baseStyles, registryStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */

@@ -38,30 +38,5 @@ export function uploadPhoto(client: FiregridClient, blob: Blob, locale: Locale):
   return keepPhoto(client, blob, locale);
 }
 
-/**
- * Object URLs of photos read through the data port (an `<img>` cannot send the host's token).
- * `url()` returns undefined until the blob has arrived, then `onLoad` asks for a re-render.
- */
-export class PhotoUrls {
-  private readonly urls = new Map<string, string | null>();
-
-  constructor(private readonly onLoad: () => void) {}
-
-  /** The object URL of a photo, or undefined while it loads (or when it could not be read). */
-  url(client: FiregridClient | undefined, ref: PhotoRef): string | undefined {
-    const known = this.urls.get(ref.id);
-    if (known !== undefined || client === undefined) return known ?? undefined;
-    this.urls.set(ref.id, null);
-    client.data.readMedia(ref).then(
-      (blob) => { this.urls.set(ref.id, URL.createObjectURL(blob)); this.onLoad(); },
-      () => { /* The thumbnail stays empty; the reference itself is kept in the answer. */ },
-    );
-    return undefined;
-  }
-
-  /** Releases every object URL. */
-  clear(): void {
-    for (const url of this.urls.values()) if (url !== null) URL.revokeObjectURL(url);
-    this.urls.clear();
-  }
-}
+// Thumbnails come from blobs read through the port, as the hazard elements show theirs.
+export { PhotoUrls } from '../hazard-report/photos.js';

@@ -1,33 +1,16 @@
 import { css } from 'lit';
 
-/** Styles of `<fg-grid-score>`: everything inside the shadow root, themable through `--fg-*` properties. */
+/** Styles of `<fg-grid-score>` over the shared look (../styles.ts), themable through `--fg-*` properties. */
 export const gridScoreStyles = css`
   :host {
     --_accent: var(--fg-score-accent, var(--fg-color-primary, #c62828));
-    --_text: var(--fg-color-text, #1f1f1f);
     --_muted: var(--fg-color-muted, #4a4a4a);
-    --_border: var(--fg-color-border, #8a8a8a);
-    --_subtle: var(--fg-color-subtle, #f4f4f4);
-    --_surface: var(--fg-color-surface, #fff);
-    --_error: var(--fg-color-error, #b00020);
     --_me: var(--fg-score-me, #fff3cd);
-    --_radius: var(--fg-radius, 6px);
-    --_target: var(--fg-target-size, 44px);
-    display: block;
-    color: var(--_text);
     background: var(--_surface);
-    font-family: var(--fg-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--fg-font-size, 16px);
-    line-height: 1.5;
   }
-  :host([elder]) { --_target: var(--fg-target-size-elder, 56px); font-size: var(--fg-font-size-elder, 20px); }
-  *, *::before, *::after { box-sizing: border-box; }
-  [hidden] { display: none !important; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
   .base { display: grid; gap: 1em; }
-  h2, h3 { margin: 0; line-height: 1.3; }
-  h2 { font-size: 1.25em; }
+  h2, h3 { margin: 0; }
   h3 { font-size: 1.05em; }
   p { margin: 0; }
   .muted { color: var(--_muted); }
@@ -46,7 +29,6 @@ export const gridScoreStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
 
   .header { display: flex; flex-wrap: wrap; gap: 0.75em 1.5em; align-items: center; justify-content: space-between; }
   .summary { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; align-items: baseline; }

@@ -5,6 +5,7 @@ import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/c
 import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
+import { baseStyles } from '../styles.js';
 import { gridScoreStyles } from './grid-score.styles.js';
 // The engine, zod, the loader, the views and their texts come in lazy chunks, loaded with the
 // scores: the element's first paint (its loading state) needs none of them.
@@ -70,7 +71,7 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @cssprop --fg-target-size - Minimum size of buttons (44px; 56px in elder mode via --fg-target-size-elder).
  */
 export class FgGridScore extends LitElement {
-  static override styles = gridScoreStyles;
+  static override styles = [baseStyles, gridScoreStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */

@@ -8,7 +8,8 @@ import {
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
 } from '@firegrid/core';
-import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
+import { baseStyles } from '../styles.js';
 import { PhotoUrls } from '../hazard-report/photos.js';
 import { detailStyles, flagStyles } from './hazard-ledger.styles.js';
 import { dt } from './detail-messages.js';
@@ -23,7 +24,7 @@ import { flagsOf } from './table.js';
  * @tag fg-hazard-detail
  */
 export class FgHazardDetail extends LitElement {
-  static override styles = [baseStyles, flagStyles, detailStyles];
+  static override styles = [baseStyles, hazardAccent, flagStyles, detailStyles];
 
   /** The client. */
   @property({ attribute: false }) client: FiregridClient | undefined;

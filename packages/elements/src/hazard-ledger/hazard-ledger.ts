@@ -6,7 +6,8 @@ import type {
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
-import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
+import { baseStyles } from '../styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
@@ -66,7 +67,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * @cssprop [--fg-color-error=#b00020] - Colour of overdue flags and errors.
  */
 export class FgHazardLedger extends LitElement {
-  static override styles = [baseStyles, flagStyles, ledgerStyles];
+  static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */

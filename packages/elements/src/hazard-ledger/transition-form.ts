@@ -5,7 +5,8 @@ import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS } fr
 import type {
   FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, PhotoRef, SupervisionLevel, TransitionActor, TransitionInput,
 } from '@firegrid/core';
-import { baseStyles } from '../hazard-report/hazard-report.styles.js';
+import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
+import { baseStyles } from '../styles.js';
 import { PhotoUrls, captureFromHost, keepPhoto } from '../hazard-report/photos.js';
 import { dt, noteLabel } from './detail-messages.js';
 import type { DetailKey } from './detail-messages.js';
@@ -64,7 +65,7 @@ const isHazardOf = (v: unknown, id: string): v is Hazard =>
  * @tag fg-hazard-transition-form
  */
 export class FgHazardTransitionForm extends LitElement {
-  static override styles = [baseStyles, formStyles];
+  static override styles = [baseStyles, hazardAccent, formStyles];
 
   /** The client. */
   @property({ attribute: false }) client: FiregridClient | undefined;

@@ -5,7 +5,8 @@ import { FiregridError, HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, autosave, newI
 import type { Autosave } from '@firegrid/core/base';
 import type { DirectoryPlace, FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
-import { baseStyles, reportStyles } from './hazard-report.styles.js';
+import { baseStyles } from '../styles.js';
+import { hazardAccent, reportStyles } from './hazard-report.styles.js';
 import {
   FIELD_ORDER, emptyFields, fieldOfPath, fromDraft, isReportDraft, t, toDraft, toHazard, validate,
 } from './form.js';
@@ -61,7 +62,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @cssprop [--fg-color-error=#b00020] - Colour of error messages.
  */
 export class FgHazardReport extends LitElement {
-  static override styles = [baseStyles, reportStyles];
+  static override styles = [baseStyles, hazardAccent, reportStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
