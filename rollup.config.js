@@ -32,5 +32,5 @@ const lib = (pkg, external) => ({
 export default [
   lib('core', [dep('zod'), dep('idb'), dep('gcoord'), dep('uuid')]),
   lib('server', [/^node:/, ...builtinModules.map(dep), dep('better-sqlite3'), dep('jose'), dep('pg'), dep('zod'), dep('@firegrid/core')]),
-  lib('elements', [dep('lit'), /^@lit\//, /^@lit-labs\//, dep('@firegrid/core'), dep('lean-qr'), dep('papaparse'), dep('read-excel-file'), dep('write-excel-file')]),
+  lib('elements', [dep('lit'), /^@lit\//, /^@lit-labs\//, dep('@firegrid/core'), dep('lean-qr'), dep('read-excel-file'), dep('write-excel-file')]),
 ];

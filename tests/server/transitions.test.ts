@@ -244,6 +244,12 @@ describe('captains import: all rows or none', () => {
   const importRows = (rows: unknown, token = supervisor, key = newId()): Promise<Response> =>
     s.request('POST', '/v1/captains:import', { token, body: { rows }, headers: { 'idempotency-key': key } });
   const stored = async (id: string): Promise<number> => (await s.request('GET', `/v1/captains/${id}`, { token: admin })).status;
+  /** A high-rise building in grid A with no captain yet: terms of one building must not overlap. */
+  const freshBuilding = async (): Promise<string> => {
+    const b = place({ gridId: GRID_A, building: { floors: 24, heightM: 72 } });
+    await s.put(`/v1/places/${b.id}`, b, admin);
+    return b.id;
+  };
 
   before(async () => {
     s = await startTestServer();
@@ -257,7 +263,12 @@ describe('captains import: all rows or none', () => {
   });
 
   it('imports every row in one go and credits each registration', async () => {
-    const rows = [captain(inA.id), captain(inA.id, { person: { id: 'p-2', name: '张伟', phone: '13912345678' } }), captain(inA.id)];
+    // One building's file: two past terms and the one in office, back to back (half-open terms).
+    const rows = [
+      captain(inA.id, { term: { from: '2024-01-01', to: '2025-01-01' } }),
+      captain(inA.id, { person: { id: 'p-2', name: '张伟', phone: '13912345678' }, term: { from: '2025-01-01', to: '2026-01-01' } }),
+      captain(inA.id),
+    ];
     const res = await importRows(rows);
     assert.equal(res.status, 200, res.text);
     const body = res.json as { count: number; created: number; updated: number; items: Rec[] };
@@ -269,6 +280,27 @@ describe('captains import: all rows or none', () => {
     const b2 = again.json as { count: number; created: number; updated: number; items: Rec[] };
     assert.deepEqual([b2.count, b2.created, b2.updated], [3, 0, 3]);
     assert.ok(b2.items.every((r) => r.version === 2), 'every row at version 2');
+  });
+
+  it('refuses terms that would overlap at one building, in the import or with a stored captain (422, nothing stored)', async () => {
+    const building = { id: await freshBuilding() };
+    const inOffice = captain(building.id, { term: { from: '2026-01-01' } });
+    assert.equal((await importRows([inOffice])).status, 200);
+    // A second captain from a later day while the first is still in office.
+    const rival = captain(building.id, { person: { id: 'p-9', name: '赵强', phone: '13700001111' }, term: { from: '2026-03-01' } });
+    const other = captain(await freshBuilding());
+    const clash = problemOf(await importRows([other, rival]), 422);
+    assert.deepEqual(pathsOf(clash), ['rows[1].term']);
+    assert.match(JSON.stringify(clash), /李芳/);
+    assert.equal(await stored(rival.id), 404);
+    assert.equal(await stored(other.id), 404, 'the good row was not stored either');
+    // Two rows of the import that overlap each other.
+    const a = captain(building.id, { term: { from: '2020-01-01', to: '2021-06-01' } });
+    const b = captain(building.id, { term: { from: '2021-01-01', to: '2022-01-01' } });
+    assert.deepEqual(pathsOf(problemOf(await importRows([a, b]), 422)), ['rows[0].term', 'rows[1].term']);
+    // A replacement — the old term ends the day the new one begins — is what the rule allows.
+    const ended = { ...inOffice, term: { from: '2026-01-01', to: '2026-03-01' } };
+    assert.equal((await importRows([ended, rival])).status, 200);
   });
 
   it('refuses the whole import when one row is invalid, naming rows[i] paths', async () => {
@@ -283,7 +315,7 @@ describe('captains import: all rows or none', () => {
   });
 
   it('refuses the whole import when a building is unknown (422) or out of scope (403)', async () => {
-    const good = captain(inA.id);
+    const good = captain(await freshBuilding());
     const unknown = problemOf(await importRows([good, captain(newId())]), 422);
     assert.deepEqual(pathsOf(unknown), ['rows[1].buildingId']);
     const outside = problemOf(await importRows([good, captain(inB.id)]), 403);
@@ -303,7 +335,7 @@ describe('captains import: all rows or none', () => {
   });
 
   it('replays an import under the same key without importing twice', async () => {
-    const rows = [captain(inA.id)];
+    const rows = [captain(await freshBuilding())];
     const key = newId();
     const first = await importRows(rows, supervisor, key);
     const again = await importRows(rows, supervisor, key);

@@ -9,9 +9,9 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FloorCaptainInput, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, RESOURCE_KINDS, TransitionInput, checkWith,
-  formatPath, isFiregridError, newId, strictDeep,
+  formatPath, isFiregridError, newId, strictDeep, termsOverlap,
 } from '@firegrid/core';
-import type { Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig } from '@firegrid/core';
+import type { FloorCaptain, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig } from '@firegrid/core';
 import { computeScores, exampleScoreConfig, parsePeriod, RANK_LEVELS } from '@firegrid/core/scoring';
 import type { RankLevel, ScoreConfigBody, ScoreReport, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
@@ -564,6 +564,7 @@ export class Service {
     if (issues.length > 0) {
       throw invalid(400, text('导入中有重复的 id，未导入任何一行', 'The import has the same id twice; nothing was imported'), issues);
     }
+    this.#refuseOverlaps(p.tenant, parsedRows as unknown as FloorCaptain[]);
     const writer = new ActivityWriter(this.store, p.tenant, call.now);
     const items: StoredRecord[] = [];
     let created = 0;
@@ -592,6 +593,37 @@ export class Service {
       items.push(record);
     });
     return { count: items.length, created, updated: items.length - created, items };
+  }
+
+  /**
+   * One captain per building at a time (一楼一长): once the rows are applied, no two terms of a
+   * building may overlap. Refuses the whole import (422) with one issue per clashing row.
+   */
+  #refuseOverlaps(tenant: string, rows: readonly FloorCaptain[]): void {
+    const incoming = new Set(rows.map((r) => r.id));
+    const after = new Map<string, FloorCaptain[]>();
+    for (const row of rows) {
+      let list = after.get(row.buildingId);
+      if (list === undefined) {
+        list = (this.store.atPlace(tenant, 'captains', row.buildingId) as unknown as FloorCaptain[]).filter((c) => !incoming.has(c.id));
+        after.set(row.buildingId, list);
+      }
+      list.push(row);
+    }
+    const issues: Issue[] = [];
+    rows.forEach((row, i) => {
+      const clash = after.get(row.buildingId)?.find((c) => c.id !== row.id && termsOverlap(c, row));
+      if (clash !== undefined) {
+        issues.push({ path: `rows[${i}].term`, message: `overlaps the term of ${clash.person.name} from ${clash.term.from} (one captain per building)` });
+      }
+    });
+    if (issues.length > 0) {
+      const first = issues[0];
+      throw invalid(422, text(
+        `楼长任期重叠（一楼一长），未导入任何一行（例如 ${first?.path ?? ''}：${first?.message ?? ''}）`,
+        `Captains' terms overlap (one captain per building); nothing was imported (e.g. ${first?.path ?? ''}: ${first?.message ?? ''})`,
+      ), issues);
+    }
   }
 
   // ---- media --------------------------------------------------------------------------------

@@ -297,6 +297,13 @@ export class Store {
     return row === undefined ? undefined : JSON.parse(row.body) as StoredRecord;
   }
 
+  /** Every record of `kind` at a place (its `placeId`, a captain's `buildingId`), in id order. */
+  atPlace(tenant: string, kind: ResourceKind, placeId: string): StoredRecord[] {
+    return this.db.prepare<[string, string, string], { body: string }>(
+      'SELECT body FROM records WHERE tenant = ? AND kind = ? AND place_id = ? ORDER BY id',
+    ).all(tenant, kind, placeId).map((r) => JSON.parse(r.body) as StoredRecord);
+  }
+
   /** The grid and kind of a place, when the tenant has it. */
   place(tenant: string, id: string): PlaceFacts | undefined {
     const p = this.get(tenant, 'places', id);

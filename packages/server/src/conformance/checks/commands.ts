@@ -46,5 +46,29 @@ const importAll: Check = {
   },
 };
 
+const oneCaptainPerBuilding: Check = {
+  name: 'captains:import: one captain per building (terms never overlap)',
+  async run(ctx) {
+    const today = cstDate(ctx.now());
+    const building = await create(ctx, 'places', placeRecord(`一致性测试 ${ctx.tag} 一楼一长`, ctx.grid));
+    const first = captainRecord(building.id, '张三', today);
+    const stored = await importCaptains(ctx, [first]);
+    expect(stored.status === 200 || stored.status === 201, () => `importing the building's first captain: ${described(stored)}: ${preview(stored)}`);
+    // A second captain of the same building while the first is in office: 一楼一长 forbids it.
+    const rival = captainRecord(building.id, '李四', today);
+    const refused = expectProblem(await importCaptains(ctx, [rival]), [400, 409, 422], 'a second captain whose term overlaps the one in office');
+    const paths = (refused.errors ?? []).map((e) => e.path);
+    expect(paths.some((p) => p.includes('0')), () => `the refusal should name the row (rows[0].term); paths: ${JSON.stringify(paths)}`);
+    const after = await get(ctx, 'captains', rival.id);
+    expect(after.status === 404, () => `the overlapping captain was stored anyway (${described(after)})`);
+    // A replacement ends the old term the day the new one begins: that is allowed, in one import.
+    const ended = { ...first, term: { from: today, to: cstDate(new Date(ctx.now().getTime() + 86_400_000)) } };
+    const next = { ...rival, term: { from: ended.term.to } };
+    const replaced = await importCaptains(ctx, [ended, next]);
+    expect(replaced.status === 200 || replaced.status === 201, () => `a replacement (old term ends the day the new begins): ${described(replaced)}: ${preview(replaced)}`);
+    return `an overlapping term refused with ${refused.status} naming ${paths[0] ?? ''}; a replacement stored`;
+  },
+};
+
 /** Checks of commands, in the order they run. */
-export const COMMAND_CHECKS: readonly Check[] = [importAll];
+export const COMMAND_CHECKS: readonly Check[] = [importAll, oneCaptainPerBuilding];
