@@ -6,17 +6,8 @@ import { FgCaptainRegistry } from '@firegrid/elements/captain-registry';
 import type { CaptainEndEvent, CaptainImportEvent, CaptainSaveEvent } from '@firegrid/elements/captain-registry';
 import { captainClient, captainImportCsv, captainNow, captainOrgUnits, captainWorld, type CaptainWorld } from '../../stories/captain-registry.stories.js';
 import * as stories from '../../stories/captain-registry.stories.js';
+import { until } from '../support/wait.js';
 
-/** Waits until `check` returns a value (not undefined/false), polling every 16 ms for up to `ms`. */
-async function until<T>(check: () => T | undefined | false | null, what: string, ms = 15000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v !== undefined && v !== false && v !== null) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what} (page ${document.visibilityState})`);
-    await new Promise((r) => setTimeout(r, 16));
-  }
-}
 
 const root = (el: FgCaptainRegistry): ShadowRoot => el.shadowRoot!;
 const rows = (el: FgCaptainRegistry): HTMLElement[] => [...root(el).querySelectorAll<HTMLElement>('[part~="row"]')];

@@ -7,24 +7,10 @@ import {
   HAZARD, captainSession, fireOfficerSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
 } from '../../stories/hazard-ledger.stories.js';
 import { samplePhoto } from '../../stories/hazard-report.stories.js';
+import { until, allDeep } from '../support/wait.js';
 
-async function until(cond: () => boolean, what: string, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-function all(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    out.push(el);
-    if (el.shadowRoot) out.push(...all(el.shadowRoot));
-  }
-  return out;
-}
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
-  all(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
+  allDeep(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
 const need = (el: HTMLElement, sel: string): HTMLElement => {
   const found = deep(el, sel);
   if (found === undefined) throw new Error(`no ${sel}`);
@@ -33,7 +19,7 @@ const need = (el: HTMLElement, sel: string): HTMLElement => {
 /** `sel` inside the shadow root of the first `host` tag under `el`. */
 const inside = (el: HTMLElement, host: string, sel: string): Element | undefined =>
   deep(el, host)?.shadowRoot?.querySelector(sel) ?? undefined;
-const text = (el: HTMLElement): string => all(el.shadowRoot!).map((e) => (e.shadowRoot ? '' : Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''))).join(' ');
+const text = (el: HTMLElement): string => allDeep(el.shadowRoot!).map((e) => (e.shadowRoot ? '' : Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''))).join(' ');
 function fill(el: HTMLElement, sel: string, value: string): void {
   const f = (need(el, sel) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement);
   f.value = value;
@@ -167,7 +153,7 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(deep(el, '[data-action]')).to.equal(undefined);
     expect(text(el)).to.contain('没有可办理的操作');
     const sup = await open(supervisorSession, HAZARD.reported);
-    expect(all(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['verify', 'reject', 'flag-major']);
+    expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['verify', 'reject', 'flag-major']);
     await expect(el).to.be.accessible();
   });
 

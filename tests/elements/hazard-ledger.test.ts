@@ -10,6 +10,7 @@ import type { HazardTransitionDetail, HazardTransitionedDetail } from '@firegrid
 import {
   HAZARD, ledgerClient, ledgerSeed, supervisorSession, workerSession,
 } from '../../stories/hazard-ledger.stories.js';
+import { until, allDeep } from '../support/wait.js';
 
 async function settled(el: HTMLElement): Promise<void> {
   for (let i = 0; i < 10; i++) {
@@ -17,24 +18,8 @@ async function settled(el: HTMLElement): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
   }
 }
-async function until(cond: () => boolean, what: string, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-/** Every element under `root`, through shadow roots. */
-function all(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    out.push(el);
-    if (el.shadowRoot) out.push(...all(el.shadowRoot));
-  }
-  return out;
-}
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
-  all(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
+  allDeep(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
 const need = (el: HTMLElement, sel: string): HTMLElement => {
   const found = deep(el, sel);
   if (found === undefined) throw new Error(`no ${sel} in ${el.localName}`);
@@ -207,7 +192,7 @@ describe('fg-hazard-ledger: lists', () => {
     }]);
     const el = await mount(ledgerClient(supervisorSession, data));
     expect(deepText(el.shadowRoot!)).to.contain(hostile);
-    expect(all(el.shadowRoot!).some((e) => e.localName === 'img' || e.localName === 'b')).to.equal(false);
+    expect(allDeep(el.shadowRoot!).some((e) => e.localName === 'img' || e.localName === 'b')).to.equal(false);
     expect((window as unknown as { __ledgerPwned?: number }).__ledgerPwned).to.equal(undefined);
   });
 

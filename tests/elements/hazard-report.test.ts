@@ -6,6 +6,7 @@ import '@firegrid/elements/hazard-report/define';
 import { FgHazardReport } from '@firegrid/elements/hazard-report';
 import { demoSeed } from '../../examples/demo-data.js';
 import { reportClient, reportHost, residentSession, samplePhoto, unreachablePort } from '../../stories/hazard-report.stories.js';
+import { until } from '../support/wait.js';
 
 const PLACE_ID = '019a4b2c-0000-7000-8000-000000000001';
 
@@ -13,13 +14,6 @@ async function settled(el: HTMLElement): Promise<void> {
   for (let i = 0; i < 8; i++) {
     await (el as Partial<FgHazardReport>).updateComplete;
     await new Promise((r) => setTimeout(r, 0));
-  }
-}
-async function until(cond: () => boolean, what: string, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
 const $ = (el: HTMLElement, sel: string): HTMLElement => {

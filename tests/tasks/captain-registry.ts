@@ -10,6 +10,7 @@ import '@firegrid/elements/captain-registry/define';
 import { captainClient, captainNow, captainOrgUnits, captainWorld } from '../../stories/captain-registry.stories.js';
 import { parseCsv } from '../gates/csv.js';
 import type { PrimaryTask } from './types.js';
+import { waitFor } from '../support/wait.js';
 
 interface State {
   data: DataPort;
@@ -22,14 +23,6 @@ interface State {
 
 const states = new WeakMap<HTMLElement, State>();
 
-async function waitFor(cond: () => boolean, ms = 15000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
 
 export const task: PrimaryTask = {
   tag: 'fg-captain-registry',

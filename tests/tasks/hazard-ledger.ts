@@ -11,6 +11,7 @@ import type { HazardTransitionedDetail } from '@firegrid/elements/hazard-ledger'
 import { HAZARD, ledgerSeed, supervisorSession } from '../../stories/hazard-ledger.stories.js';
 import { parseCsv } from '../gates/csv.js';
 import type { PrimaryTask } from './types.js';
+import { waitFor } from '../support/wait.js';
 
 interface State {
   data: DataPort;
@@ -21,14 +22,6 @@ interface State {
 const states = new WeakMap<HTMLElement, State>();
 const HOSTILE_PLACE = '019a4b2c-0000-7000-8000-00000000f002';
 
-async function waitFor(cond: () => boolean, ms = 15000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
 
 export const task: PrimaryTask = {
   tag: 'fg-hazard-ledger',
