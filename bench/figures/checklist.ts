@@ -6,8 +6,8 @@
 // client, place and template as properties, so the figure is rendering and the element's own
 // loading (template validation, draft lookup), not a network.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { bundlePage, openPage } from '../lib/page.js';
 import { compareTo } from '../lib/figure.js';
 import type { FigureModule } from '../lib/figure.js';
 
@@ -70,48 +70,16 @@ window.bench = {
 };
 `;
 
-/** Bundles the page: the floor and the element, one copy of lit, production builds. */
-async function bundle(root: string, bareList: string): Promise<string> {
-  const out = await build({
-    stdin: { contents: page(bareList), resolveDir: root, sourcefile: 'checklist-bench.js', loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-    conditions: ['source'],
-    // shared/ sits beside the repository: its `lit` import resolves to the repository's copy.
-    nodePaths: [join(root, 'node_modules')],
-    logLevel: 'silent',
-  });
-  const file = out.outputFiles[0];
-  if (file === undefined) throw new Error('esbuild produced no output for the checklist bench page');
-  return file.text;
-}
-
 export default {
   name: 'checklist',
   async run(ctx) {
     const bareList = resolve(ctx.root, '../shared/bench/bare-list.js');
     if (!existsSync(bareList)) throw new Error(`the floor ${bareList} is missing: shared/ must sit beside the repository`);
     ctx.progress('bundling the page …');
-    const script = await bundle(ctx.root, bareList);
-    const browser = await ctx.browser();
-    const tab = await browser.newPage();
-    const pageErrors: string[] = [];
-    tab.on('pageerror', (e) => { pageErrors.push(e instanceof Error ? e.message : String(e)); });
-    tab.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    const script = await bundlePage(ctx.root, page(bareList), 'checklist');
+    const tab = await openPage(ctx, script, { width: 412, height: 915 });
     try {
-      await tab.setViewport({ width: 412, height: 915 });
-      await tab.setContent('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><div id="app"></div></body></html>');
-      await tab.addScriptTag({ content: script });
-      const measure = async (which: 'floor' | 'checklist'): Promise<number> => {
-        try {
-          return await tab.evaluate((w, n) => (window as unknown as { bench: Record<'floor' | 'checklist', (n: number) => Promise<number>> }).bench[w](n), which, N);
-        } catch (error) {
-          const detail = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join('\n')}` : '';
-          throw new Error(`${which}: ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
-        }
-      };
+      const measure = (which: 'floor' | 'checklist'): Promise<number> => tab.call(which, N);
       ctx.progress('warming up …');
       await measure('floor');
       await measure('checklist');

@@ -8,8 +8,8 @@
 // so the figure is the element — coverage, gaps-first ordering, the virtualised list — not a
 // network. Medians of 7 runs, the two sizes interleaved.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { bundlePage, openPage } from '../lib/page.js';
 import { compareTo } from '../lib/figure.js';
 import type { FigureModule } from '../lib/figure.js';
 
@@ -73,49 +73,16 @@ window.bench = {
 };
 `;
 
-/** Bundles the page: the element with its dependencies, one copy of lit, production builds. */
-async function bundle(root: string, bareList: string): Promise<string> {
-  const out = await build({
-    stdin: { contents: page(bareList), resolveDir: root, sourcefile: 'registry-bench.js', loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-    conditions: ['source'],
-    // shared/ sits beside the repository: its `lit` import resolves to the repository's copy.
-    nodePaths: [join(root, 'node_modules')],
-    logLevel: 'silent',
-  });
-  const file = out.outputFiles[0];
-  if (file === undefined) throw new Error('esbuild produced no output for the registry bench page');
-  return file.text;
-}
-
 export default {
   name: 'registry',
   async run(ctx) {
     const bareList = resolve(ctx.root, '../shared/bench/bare-list.js');
     if (!existsSync(bareList)) throw new Error(`the timing rule ${bareList} is missing: shared/ must sit beside the repository`);
     ctx.progress('bundling the page …');
-    const script = await bundle(ctx.root, bareList);
-    const browser = await ctx.browser();
-    const tab = await browser.newPage();
-    const pageErrors: string[] = [];
-    tab.on('pageerror', (e) => { pageErrors.push(e instanceof Error ? e.message : String(e)); });
-    tab.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    const script = await bundlePage(ctx.root, page(bareList), 'registry');
+    const tab = await openPage(ctx, script, { width: 1024, height: 900 });
     try {
-      await tab.setViewport({ width: 1024, height: 900 });
-      await tab.setContent('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><div id="app"></div></body></html>');
-      await tab.addScriptTag({ content: script });
-      type Bench = Record<'prepare' | 'registry', (n: number) => Promise<number> | number>;
-      const call = async (fn: 'prepare' | 'registry', n: number): Promise<number> => {
-        try {
-          return await tab.evaluate((f, size) => (window as unknown as { bench: Bench }).bench[f](size), fn, n);
-        } catch (error) {
-          const detail = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join('\n')}` : '';
-          throw new Error(`${fn}(${n}): ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
-        }
-      };
+      const call = (fn: 'prepare' | 'registry', n: number): Promise<number> => tab.call(fn, n);
       for (const n of SIZES) {
         ctx.progress(`making ${n.toLocaleString('en')} buildings …`);
         await call('prepare', n);
