@@ -17,6 +17,7 @@ import type { MessageKey } from './messages.js';
 import type * as View from './view.js';
 import type { RegistryActions, RegistryView, Row } from './view.js';
 import type * as Virtual from './virtual.js';
+import { fill } from '../i18n.js';
 
 /** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
 export type CaptainSaveEvent = CustomEvent<{ captain: FloorCaptain }>;
@@ -218,7 +219,7 @@ export class FgCaptainRegistry extends LitElement {
 
   /** A text of the first screen. */
   private t(key: ShellKey, values?: Record<string, string | number>): string {
-    return SHELL[key][this.locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
+    return fill(SHELL[key][this.locale], values);
   }
 
   /** The view module, loading it when it has not come yet; its failure is shown in the alert. */

@@ -1,4 +1,5 @@
 import type { Locale } from '@firegrid/core';
+import { fill } from '../i18n.js';
 import type { Messages } from '../i18n.js';
 
 /** The registry's texts; `{name}` marks a value filled in by {@link fmt}. */
@@ -96,8 +97,5 @@ export type MessageKey = keyof typeof MESSAGES;
  * fmt('households', 'zh-CN', { n: 144 }); // '144 户'
  */
 export function fmt(key: MessageKey, locale: Locale, values: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = values[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fill(MESSAGES[key][locale], values);
 }

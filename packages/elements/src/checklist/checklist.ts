@@ -14,11 +14,11 @@ import type { MessageKey } from './messages.js';
 import { PhotoUrls, pickPhotos, uploadPhoto } from './photos.js';
 import { RESULTS, focusTarget, renderSection, tr } from './render.js';
 import type { RenderContext } from './render.js';
+import { fill } from '../i18n.js';
 
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
-const fmt = (text: string, vars: Record<string, number>): string => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -201,7 +201,7 @@ export class FgChecklist extends LitElement {
         <p class="place">${r.place.name}${r.place.address === '' ? '' : ` · ${r.place.address}`}</p>
         <div part="progress" class="progress">
           <progress max=${Math.max(p.total, 1)} .value=${p.answered} aria-label=${this.t('progress')}></progress>
-          <span>${fmt(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>
+          <span>${fill(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>
         </div>
         ${this.renderStatus(ro)}
       </div>
@@ -359,7 +359,7 @@ export class FgChecklist extends LitElement {
     const first = p.incomplete[0];
     if (first !== undefined) {
       this.showMissing = true;
-      this.error = fmt(this.t('incomplete'), { n: p.incomplete.length });
+      this.error = fill(this.t('incomplete'), { n: p.incomplete.length });
       await this.updateComplete;
       this.focusItem(first.itemId, first.missing);
       return;

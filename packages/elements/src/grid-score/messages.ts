@@ -1,4 +1,5 @@
 import type { Locale, MetricKey } from '@firegrid/core';
+import { fill } from '../i18n.js';
 import type { Messages } from '../i18n.js';
 
 /** The element's texts; `{name}` marks a value filled in by the element. */
@@ -53,10 +54,7 @@ export type MessageKey = keyof typeof MESSAGES;
 
 /** The text of `key` in `locale`, with `{name}` placeholders filled from `values`. */
 export function t(key: MessageKey, locale: Locale, values: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = values[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fill(MESSAGES[key][locale], values);
 }
 
 /** Activity types as a worker reads them in the evidence list. */

@@ -1,5 +1,6 @@
 import type { HazardAction, Locale } from '@firegrid/core';
 import type { Messages } from '../i18n.js';
+import { fill } from '../i18n.js';
 
 /** Texts of the ledger's detail and transition form, zh-CN first (loaded with them, on demand). */
 export const DETAIL_MESSAGES = {
@@ -62,7 +63,7 @@ export type DetailKey = keyof typeof DETAIL_MESSAGES;
 
 /** Replaces `{name}` placeholders. */
 export function dt(key: DetailKey, locale: Locale, vars: Record<string, string | number> = {}): string {
-  return DETAIL_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(DETAIL_MESSAGES[key][locale], vars);
 }
 
 /** The label of the note field for an action. */

@@ -1,5 +1,6 @@
 import type { Locale } from '@firegrid/core';
 import type { Messages } from '../i18n.js';
+import { fill } from '../i18n.js';
 
 /** Texts of `<fg-hazard-ledger>` and its detail, zh-CN first. */
 export const MESSAGES = {
@@ -40,5 +41,5 @@ export type MessageKey = keyof typeof MESSAGES;
 
 /** Replaces `{name}` placeholders. */
 export function t(key: MessageKey, locale: Locale, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(MESSAGES[key][locale], vars);
 }

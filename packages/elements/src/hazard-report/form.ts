@@ -7,6 +7,7 @@ import { HAZARD_CATEGORIES } from '@firegrid/core/base';
 import type { Draft, GeoPoint, HazardCategory, HazardInput, HostSession, Locale, PhotoRef, ReporterKind, Role } from '@firegrid/core';
 import { MESSAGES } from './messages.js';
 import type { MessageKey } from './messages.js';
+import { fill } from '../i18n.js';
 
 /** `worker`: a grid worker (or another staff role) reports; `public`: a resident's tip-off. */
 export type ReportMode = 'worker' | 'public';
@@ -42,7 +43,7 @@ const PHONE = /^\+?\d[\d -]{4,22}\d$/;
 
 /** Replaces `{name}` placeholders. */
 export function fmt(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(text, vars);
 }
 
 /** A message of the form in `locale`, with placeholders filled. */
