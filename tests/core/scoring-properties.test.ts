@@ -207,6 +207,43 @@ describe('scoring properties', () => {
       }), { numRuns: 300 });
   });
 
+  it('tells ids apart however alike they are: renaming every id, keeping their order, renames the report and nothing else', () => {
+    const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+    const arbAlike = fc.record({ base: fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'), minLength: 12, maxLength: 40 }), at: fc.nat() });
+    fc.assert(fc.property(arbWorld, fc.oneof(fc.constant(DEFAULT), arbConfig), arbAlike, (world, config, { base, at }) => {
+      const ids = [...new Set([
+        ...world.workers.map((w) => w.id),
+        ...world.places.map((p) => p.id),
+        ...world.activities.flatMap((a) => [a.id, a.workerId, a.placeId, a.hazardId]),
+      ].filter((id): id is string => id !== undefined))].sort();
+      // Every id becomes the same text but for two characters at one place (36² names, in the same order).
+      const j = at % (base.length - 1);
+      const alike = new Map(ids.map((id, k) => [id, `${base.slice(0, j)}${DIGITS[Math.floor(k / 36)]}${DIGITS[k % 36]}${base.slice(j + 2)}`]));
+      const back = new Map([...alike].map(([id, renamed]) => [renamed, id]));
+      const to = (id: string): string => alike.get(id) ?? id;
+      const from = (id: string): string => back.get(id) ?? id;
+      const renamed: World = {
+        workers: world.workers.map((w) => ({ ...w, id: to(w.id) })),
+        places: world.places.map((p) => ({ ...p, id: to(p.id) })),
+        activities: world.activities.map((a) => ({
+          ...a, id: to(a.id), workerId: to(a.workerId),
+          ...(a.placeId === undefined ? {} : { placeId: to(a.placeId) }),
+          ...(a.hazardId === undefined ? {} : { hazardId: to(a.hazardId) }),
+        })),
+      };
+      const report = score(renamed, config);
+      const restored: ScoreReport = {
+        ...report,
+        workers: report.workers.map((w) => ({
+          ...w,
+          workerId: from(w.workerId),
+          metrics: w.metrics.map((m) => ({ ...m, activityIds: m.activityIds.map(from), placeIds: m.placeIds.map(from) })),
+        })),
+      };
+      expect(restored).to.deep.equal(score(world, config));
+    }), { numRuns: 300 });
+  });
+
   it('does not depend on the order of the activities', () => {
     fc.assert(fc.property(arbWorld, fc.oneof(fc.constant(DEFAULT), arbConfig), fc.array(fc.nat()), (world, config, keys) => {
       const shuffled = world.activities

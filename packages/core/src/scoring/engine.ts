@@ -3,9 +3,13 @@
  * deterministic: the clock, the period and the people are passed in, the order of the activities
  * does not matter, and every figure carries the ids of the activities behind it.
  *
- * It reads the activities once, threading what each metric needs into per-worker, per-hazard and
- * per-place lists (through one index array, so the pass allocates almost nothing), then works per
- * worker over those lists: the cost grows linearly
+ * It reads the activities once, and DESIGN §8 measures it against a bare pass over them, so the
+ * pass does as little as it can per activity: it finds the one thing the activity counts for (a
+ * worker, one of his places, a hazard, a building) and notes the one evidence list it joins
+ * ({@link Lists}), allocating nothing. Ids are found by fingerprint ({@link IdTable}) rather than
+ * by comparing scattered strings, and what is known per place and per hazard lives in typed
+ * columns rather than in an object each, which young-generation collections during the call
+ * would copy. Per-worker work then reads those columns and list slices: the cost grows linearly
  * with the number of activities.
  * @module
  */
@@ -20,6 +24,8 @@ import { resolveScoreConfig, targetFor } from './config.js';
 import type { ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
 import { explainMetric } from './explain.js';
 import type { MetricFigures } from './explain.js';
+import { IdTable, fingerprint, grown } from './ids.js';
+import { Lists, sorted } from './lists.js';
 import type { MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
 import { roundHalfAway } from './round.js';
 import { AFTER, INSIDE, PeriodWindow, dueEnd, parseAt } from './window.js';
@@ -78,74 +84,263 @@ export interface RawFigure {
 }
 
 /**
- * A list of activities threaded through {@link Links}: `head` is the index of the last one added,
- * -1 when empty. Embedded in the objects that own a list, so adding an activity allocates nothing.
+ * `list[i]` where the loop's bounds guarantee an element, which `noUncheckedIndexedAccess` cannot
+ * see. A hole would be a bug here, so it throws instead of passing `undefined` on.
  */
-interface List {
-  head: number;
-  count: number;
+function item<T>(values: ArrayLike<T>, i: number): T {
+  const v = values[i];
+  if (v === undefined) throw new RangeError(`scoring: no element at ${i} of ${values.length}`);
+  return v;
 }
 
-/** The links of every list: `next[i]` is the activity added to the same list before activity `i`. */
-interface Links {
-  /** Scratch space for merging lists, reused by every worker's evidence (one allocation per call, not per list). */
-  scratch: number[];
-  next: Int32Array;
-  activities: readonly ScoringActivity[];
-  /** `ids[i]` is `activities[i].id`, read once in the pass so lists copy pointers without touching activities again. */
-  ids: string[];
-  /**
-   * True when the activities came in id order (as a data port or `ORDER BY id` gives them): then
-   * input order is id order, and lists read in input order need no sorting.
-   */
-  sortedById: boolean;
-}
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What one worker's activities add up to. */
 interface WorkerState {
+  /** His number among the scored workers (the order of `Tally.byWorker`). */
+  index: number;
   worker: ScoringWorker;
   grids: string[];
+  /** What is known of each of his grids, in the order of `grids`. */
+  gridStates: GridState[];
   home: string;
-  /** His inspections that count for coverage: at places of his grids that need visits (places mode), or all (quota mode). */
-  inspections: List;
-  verified: List;
-  outreach: List;
-  reviews: List;
+  /**
+   * His lists ({@link Lists}): inspections that count for coverage (at places of his grids that
+   * need visits in places mode, all in quota mode), verified reports, reviews, training and publicity.
+   */
+  inspections: number;
+  verified: number;
+  reviews: number;
+  outreach: number;
   reviewsOnTime: number;
-  /** Hazards due in the period attributed to him (closure), and those of them that are late (overdue). */
-  closure: HazardState[];
+  /** Numbers of the hazards due in the period attributed to him (closure), and of those of them that are late (overdue). */
+  closure: number[];
   closureOnTime: number;
-  overdue: HazardState[];
+  overdue: number[];
   /** Indices of late reviews attributed to him. */
   lateReviews: number[];
 }
 
-/** What the activities of one hazard say about its deadline and closure. */
-interface HazardState extends List {
-  /** Latest deadline seen on `hazard.assigned` / `hazard.closed`, epoch ms; NaN when none. */
-  due: number;
-  closed: boolean;
-  onTime: boolean;
-  /** Grid and credited worker of its first activity, and whether the others all share them. */
-  grid: string;
-  worker: string;
-  oneGrid: boolean;
-  oneWorker: boolean;
+/** A grid with scored workers: who works it, and the numbers of its places that need visits and of its buildings the captain metric counts. */
+interface GridState {
+  workers: WorkerState[];
+  visited: number[];
+  buildings: number[];
 }
 
-/** A place that needs visits this period, with the visits of the workers of its grid. */
-interface VisitedPlace {
-  place: ScoringPlace;
-  need: number;
-  /** The scored workers of the place's grid; `owner` is the first, the usual only one. */
-  workers: WorkerState[];
-  owner: WorkerState;
-  /** The id of `owner`, kept here so the hot loop compares without following pointers. */
-  ownerId: string;
-  /** Visits by `owner` in the period. */
-  visits: number;
-  /** Visits by the others, when the grid has more than one worker. */
-  others: Map<WorkerState, number> | undefined;
+/**
+ * The places activities can count for, as columns by place number: those that need visits this
+ * period, and the high-rise buildings the captain metric counts. One number per id; each role
+ * comes from the first place with the id that qualifies for it.
+ */
+class Places {
+  private readonly numbers = new IdTable();
+  /** Visits owed this period by each worker of its grid; 0 when no place with the id needs visits. */
+  private need = new Int32Array(256);
+  /** 1 + the list ({@link Lists}) of captains registered at it; 0 when no building with the id counts. */
+  private registrations = new Int32Array(256);
+
+  /** The number of the place `id`, numbering it when new. */
+  add(id: string): number {
+    const p = this.numbers.add(id, fingerprint(id));
+    if (p === this.need.length) {
+      this.need = grown(this.need);
+      this.registrations = grown(this.registrations);
+    }
+    return p;
+  }
+
+  /** The number of the place `id`, -1 when no activity can count for it. */
+  find(id: string): number {
+    return this.numbers.find(id, fingerprint(id));
+  }
+
+  id(p: number): string {
+    return item(this.numbers.ids, p);
+  }
+
+  printOf(p: number): number {
+    return this.numbers.printOf(p);
+  }
+
+  needOf(p: number): number {
+    return item(this.need, p);
+  }
+
+  /** Sets the visits a place needs; false when a place with its id already set them. */
+  setNeed(p: number, need: number): boolean {
+    if (item(this.need, p) > 0) return false;
+    this.need[p] = need;
+    return true;
+  }
+
+  /** The list of registrations at building `p`, -1 when it is not one the captain metric counts. */
+  registrationsOf(p: number): number {
+    return item(this.registrations, p) - 1;
+  }
+
+  /** Makes `p` a building the captain metric counts, with its list; false when a place with its id already is one. */
+  setRegistrations(p: number, list: number): boolean {
+    if (item(this.registrations, p) > 0) return false;
+    this.registrations[p] = list + 1;
+    return true;
+  }
+}
+
+/**
+ * The places each worker owes visits (the places of his grids that need them), with his visits to
+ * each. An inspection is found from its worker — one lookup among thousands — and then among his
+ * few places by fingerprint: a binary search in his slice, sorted by fingerprint, reading the text
+ * of the match only.
+ */
+class Rounds {
+  /** Worker `w`'s places are slots `starts[w]` to `starts[w + 1]`, sorted by fingerprint. */
+  private readonly starts: Int32Array;
+  /** The place number, fingerprint and id in each slot, side by side so a search reads no place. */
+  private readonly places: number[] = [];
+  private readonly prints: number[] = [];
+  private readonly ids: string[] = [];
+  /** Visits in the period per slot. */
+  private readonly visits: Int32Array;
+
+  constructor(workers: readonly WorkerState[], places: Places) {
+    this.starts = new Int32Array(workers.length + 1);
+    for (const s of workers) {
+      const from = this.places.length;
+      for (const g of s.gridStates) {
+        for (const p of g.visited) {
+          // Insertion into his slice, which stays sorted by fingerprint: a worker has a handful of places.
+          const print = places.printOf(p);
+          let k = this.places.length;
+          this.places.push(p);
+          this.prints.push(print);
+          this.ids.push(places.id(p));
+          for (; k > from && item(this.prints, k - 1) > print; k--) {
+            this.places[k] = item(this.places, k - 1);
+            this.prints[k] = item(this.prints, k - 1);
+            this.ids[k] = item(this.ids, k - 1);
+          }
+          this.places[k] = p;
+          this.prints[k] = print;
+          this.ids[k] = places.id(p);
+        }
+      }
+      this.starts[s.index + 1] = this.places.length;
+    }
+    this.visits = new Int32Array(this.places.length);
+  }
+
+  /** The slot of the place `id` among worker `w`'s, -1 when he owes it no visits. */
+  find(w: number, id: string): number {
+    const print = fingerprint(id);
+    let lo = item(this.starts, w);
+    let hi = item(this.starts, w + 1);
+    const end = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (item(this.prints, mid) < print) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < end && item(this.prints, k) === print; k++) if (item(this.ids, k) === id) return k;
+    return -1;
+  }
+
+  visit(slot: number): void {
+    this.visits[slot] = item(this.visits, slot) + 1;
+  }
+
+  /** Counts worker `w`'s places visited as often as they need, and adds the others' ids to `short`. */
+  covered(w: number, places: Places, short: string[]): number {
+    let covered = 0;
+    for (let k = item(this.starts, w), end = item(this.starts, w + 1); k < end; k++) {
+      if (item(this.visits, k) >= places.needOf(item(this.places, k))) covered++;
+      else short.push(item(this.ids, k));
+    }
+    return covered;
+  }
+
+  /** How many places worker `w` owes visits. */
+  required(w: number): number {
+    return item(this.starts, w + 1) - item(this.starts, w);
+  }
+}
+
+/** Bits of {@link Hazards} flags. */
+const CLOSED = 1;
+const ON_TIME = 2;
+/** Its assignments and closures name more than one grid, or credit more than one worker. */
+const MANY_GRIDS = 4;
+const MANY_WORKERS = 8;
+
+/**
+ * What the assignments and closures of each hazard say about its deadline and closure, as columns
+ * by hazard number. A million activities name about a hundred thousand hazards.
+ */
+class Hazards {
+  private readonly numbers = new IdTable();
+  /** The list ({@link Lists}) of each hazard's assignments and closures. */
+  private lists = new Int32Array(256);
+  /** Latest deadline seen on them, epoch ms; NaN when none. */
+  private dues = new Float64Array(256);
+  private flags = new Uint8Array(256);
+  /** Grid and credited worker of its first assignment or closure. */
+  private readonly grids: string[] = [];
+  private readonly workers: string[] = [];
+
+  get count(): number {
+    return this.numbers.size;
+  }
+
+  /** The number of the hazard `a` names, made on its first assignment or closure; `a` joins its list. */
+  read(a: ScoringActivity, id: string, i: number, lists: Lists): number {
+    const h = this.numbers.add(id, fingerprint(id));
+    if (h === this.grids.length) {
+      if (h === this.lists.length) {
+        this.lists = grown(this.lists);
+        this.dues = grown(this.dues);
+        this.flags = grown(this.flags);
+      }
+      this.lists[h] = lists.open();
+      this.dues[h] = NaN;
+      this.grids.push(a.gridId);
+      this.workers.push(a.workerId);
+    } else {
+      if (a.gridId !== item(this.grids, h)) this.flag(h, MANY_GRIDS);
+      if (a.workerId !== item(this.workers, h)) this.flag(h, MANY_WORKERS);
+    }
+    lists.add(item(this.lists, h), i, a.id);
+    return h;
+  }
+
+  listOf(h: number): number {
+    return item(this.lists, h);
+  }
+
+  due(h: number): number {
+    return item(this.dues, h);
+  }
+
+  /** Keeps the later of the deadline known and `due`, ignoring NaN. */
+  setDue(h: number, due: number): void {
+    const known = item(this.dues, h);
+    if (!Number.isNaN(due) && (Number.isNaN(known) || due > known)) this.dues[h] = due;
+  }
+
+  has(h: number, flag: number): boolean {
+    return (item(this.flags, h) & flag) !== 0;
+  }
+
+  flag(h: number, flag: number): void {
+    this.flags[h] = item(this.flags, h) | flag;
+  }
+
+  grid(h: number): string {
+    return item(this.grids, h);
+  }
+
+  worker(h: number): string {
+    return item(this.workers, h);
+  }
 }
 
 type MetricOf<K extends MetricKey> = Extract<ResolvedMetric, { key: K }>;
@@ -163,105 +358,29 @@ interface Plan {
   overdue: MetricOf<'overdue'> | undefined;
   captains: MetricOf<'captains'> | undefined;
   outreach: boolean;
-  /** Hazards are read at all (closure or overdue is on). */
+  /** Deadlines and closures are read (closure or overdue is on). */
   hazards: boolean;
 }
 
 /** Everything the activities are sorted into. */
 interface Tally {
-  links: Links;
+  activities: readonly ScoringActivity[];
+  lists: Lists;
   byWorker: Map<string, WorkerState>;
-  byGrid: Map<string, WorkerState[]>;
-  visited: Map<string, VisitedPlace>;
-  visitedByGrid: Map<string, VisitedPlace[]>;
-  highRiseByGrid: Map<string, ScoringPlace[]>;
-  hazards: Map<string, HazardState>;
-  rejected: Set<string>;
-  registered: Map<string, List>;
+  byGrid: Map<string, GridState>;
+  places: Places;
+  /** Coverage in places mode: the places each worker owes visits; made once the places are read. */
+  rounds: Rounds | undefined;
+  hazards: Hazards;
+  /**
+   * The hazards named by `hazard.rejected`. A rejection can come after the report it rejects, so
+   * reports are checked once every activity is read.
+   */
+  rejected: IdTable;
+  /** Discovery: `verifiedPrint[i]` is the {@link fingerprint} of the hazard verified report `i` names. */
+  verifiedPrint: Int32Array;
   /** Indices of late reviews in the period. */
   lateReviews: number[];
-}
-
-const list = (): List => ({ head: -1, count: 0 });
-
-/**
- * `list[i]` where the loop's bounds guarantee an element, which `noUncheckedIndexedAccess` cannot
- * see. A hole would be a bug here, so it throws instead of passing `undefined` on.
- */
-function item<T>(values: ArrayLike<T>, i: number): T {
-  const v = values[i];
-  if (v === undefined) throw new RangeError(`scoring: no element at ${i} of ${values.length}`);
-  return v;
-}
-
-/** The activity linked before `j` in its list, -1 at the end. */
-function nextOf(links: Links, j: number): number {
-  return links.next[j] ?? -1;
-}
-
-function link(t: Tally, l: List, i: number): void {
-  t.links.next[i] = l.head;
-  l.head = i;
-  l.count++;
-}
-
-/** The ids of a list's activities, in input order. */
-function idsOf(links: Links, l: List): string[] {
-  const out = new Array<string>(l.count);
-  let p = l.count - 1;
-  for (let j = l.head; j >= 0; j = nextOf(links, j)) out[p--] = item(links.ids, j);
-  return inIdOrder(links, out);
-}
-
-/** The ids of several lists' activities (and single ones), in input order: indices are merged, not strings. */
-function idsOfMany(links: Links, lists: readonly List[], singles: readonly number[] = []): string[] {
-  const index = links.scratch;
-  index.length = 0;
-  for (const l of lists) for (let j = l.head; j >= 0; j = nextOf(links, j)) index.push(j);
-  for (const j of singles) index.push(j);
-  sortIndices(index);
-  const out = new Array<string>(index.length);
-  for (let k = 0; k < index.length; k++) out[k] = item(links.ids, item(index, k));
-  return inIdOrder(links, out);
-}
-
-/**
- * Sorts activity indices ascending. The lists are short and made of descending runs (each list is
- * threaded newest first), so an insertion sort beats a sort with a comparison callback.
- */
-function sortIndices(index: number[]): void {
-  if (index.length > 64) {
-    index.sort((a, b) => a - b);
-    return;
-  }
-  for (let i = 1; i < index.length; i++) {
-    const v = item(index, i);
-    let j = i - 1;
-    while (j >= 0 && item(index, j) > v) {
-      index[j + 1] = item(index, j);
-      j--;
-    }
-    index[j + 1] = v;
-  }
-}
-
-/** Ids in input order are in id order when the input was; otherwise they are sorted here. */
-function inIdOrder(links: Links, ids: string[]): string[] {
-  return links.sortedById ? ids : sorted(ids);
-}
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Sorts ids in place, in UTF-16 code unit order (the order of `<` on strings). Activities usually
- * arrive in id order, which leaves most lists sorted already: checking costs one comparison per id.
- */
-function sorted(ids: string[]): string[] {
-  for (let i = 1; i < ids.length; i++) {
-    // The default sort compares in the same order as `<`, without a callback per comparison.
-    if (item(ids, i - 1) > item(ids, i)) return ids.sort();
-  }
-  return ids;
 }
 
 function rankCode(level: RankLevel, home: string, scope: string, lengths: CodeLengths): string {
@@ -289,12 +408,6 @@ function nowMs(now: Date): number {
     });
   }
   return t;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const l = map.get(key);
-  if (l === undefined) map.set(key, [value]);
-  else l.push(value);
 }
 
 function planFor(cfg: ResolvedScoreConfig, asOf: number): Plan {
@@ -326,12 +439,22 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
     const grids = [...new Set(worker.gridIds)];
     const home = grids[0];
     if (home === undefined || !inScope(grids, scope)) continue;
+    const lists = t.lists;
     const state: WorkerState = {
-      worker, grids, home, inspections: list(), verified: list(), outreach: list(), reviews: list(), reviewsOnTime: 0,
+      index: t.byWorker.size, worker, grids, gridStates: [], home,
+      inspections: lists.open(), verified: lists.open(), reviews: lists.open(), outreach: lists.open(), reviewsOnTime: 0,
       closure: [], closureOnTime: 0, overdue: [], lateReviews: [],
     };
     t.byWorker.set(worker.id, state);
-    for (const g of grids) push(t.byGrid, g, state);
+    for (const g of grids) {
+      let grid = t.byGrid.get(g);
+      if (grid === undefined) {
+        grid = { workers: [], visited: [], buildings: [] };
+        t.byGrid.set(g, grid);
+      }
+      grid.workers.push(state);
+      state.gridStates.push(grid);
+    }
   }
 }
 
@@ -339,33 +462,29 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
 function indexPlaces(t: Tally, places: readonly ScoringPlace[], plan: Plan): void {
   const needByKind = new Map<PlaceKind, number>();
   const captains = plan.captains;
-  const highRise = new Set<string>();
   // Places usually come grouped by grid: the previous lookup is reused.
   let lastGrid: string | undefined;
-  let workers: WorkerState[] | undefined;
+  let grid: GridState | undefined;
   for (const place of places) {
     if (place.gridId !== lastGrid) {
       lastGrid = place.gridId;
-      workers = t.byGrid.get(lastGrid);
+      grid = t.byGrid.get(lastGrid);
     }
-    if (workers === undefined) continue;
-    if (plan.byPlaces && !t.visited.has(place.id)) {
-      let need = needByKind.get(place.kind);
-      if (need === undefined) {
-        need = targetFor(plan.cfg.visitsPerMonth[place.kind] ?? 0, plan.cfg.months);
-        needByKind.set(place.kind, need);
-      }
-      if (need > 0) {
-        const owner = item(workers, 0);
-        const v: VisitedPlace = { place, need, workers, owner, ownerId: owner.worker.id, visits: 0, others: undefined };
-        t.visited.set(place.id, v);
-        push(t.visitedByGrid, place.gridId, v);
-      }
+    if (grid === undefined) continue;
+    let need = 0;
+    if (plan.byPlaces) {
+      const known = needByKind.get(place.kind);
+      need = known ?? targetFor(plan.cfg.visitsPerMonth[place.kind] ?? 0, plan.cfg.months);
+      if (known === undefined) needByKind.set(place.kind, need);
     }
-    if (captains !== undefined && !highRise.has(place.id) && isHighRise(place)
-      && (captains.params.buildings === 'all' || place.kind === 'residential')) {
-      highRise.add(place.id);
-      push(t.highRiseByGrid, place.gridId, place);
+    const building = captains !== undefined && isHighRise(place)
+      && (captains.params.buildings === 'all' || place.kind === 'residential');
+    if (need <= 0 && !building) continue;
+    const p = t.places.add(place.id);
+    if (need > 0 && t.places.setNeed(p, need)) grid.visited.push(p);
+    if (building && t.places.registrationsOf(p) < 0) {
+      t.places.setRegistrations(p, t.lists.open());
+      grid.buildings.push(p);
     }
   }
 }
@@ -374,49 +493,39 @@ function readInspection(t: Tally, a: ScoringActivity, i: number, plan: Plan): vo
   if (plan.window.where(a.at) !== INSIDE) return;
   if (plan.byQuota) {
     const s = t.byWorker.get(a.workerId);
-    if (s !== undefined) link(t, s.inspections, i);
+    if (s !== undefined) t.lists.add(s.inspections, i, a.id);
     return;
   }
   const placeId = a.placeId;
-  if (placeId === undefined) return;
-  const v = t.visited.get(placeId);
-  if (v === undefined) return;
-  const workerId = a.workerId;
-  if (v.ownerId === workerId) {
-    v.visits++;
-    link(t, v.owner.inspections, i);
-  } else if (v.workers.length > 1) {
-    const s = t.byWorker.get(workerId);
-    if (s === undefined || !v.workers.includes(s)) return;
-    v.others ??= new Map();
-    v.others.set(s, (v.others.get(s) ?? 0) + 1);
-    link(t, s.inspections, i);
-  }
+  const rounds = t.rounds;
+  if (placeId === undefined || rounds === undefined) return;
+  // A visit counts for the workers of the place's grid: it is one of the places of his grids.
+  const s = t.byWorker.get(a.workerId);
+  if (s === undefined) return;
+  const slot = rounds.find(s.index, placeId);
+  if (slot < 0) return;
+  rounds.visit(slot);
+  t.lists.add(s.inspections, i, a.id);
+}
+
+/** A verified report in the period joins its finder's list; whether it counts is known once every rejection is read. */
+function readVerified(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
+  if (plan.window.where(a.at) !== INSIDE) return;
+  const s = t.byWorker.get(a.workerId);
+  const id = a.hazardId;
+  if (s === undefined || id === undefined) return;
+  t.verifiedPrint[i] = fingerprint(id);
+  t.lists.add(s.verified, i, a.id);
 }
 
 function readHazard(t: Tally, a: ScoringActivity, i: number, closed: boolean): void {
   const id = a.hazardId;
   if (id === undefined) return;
-  let h = t.hazards.get(id);
-  if (h === undefined) {
-    h = {
-      head: -1, count: 0, due: NaN, closed: false, onTime: false, grid: a.gridId, worker: a.workerId, oneGrid: true, oneWorker: true,
-    };
-    t.hazards.set(id, h);
-  } else {
-    if (a.gridId !== h.grid) h.oneGrid = false;
-    if (a.workerId !== h.worker) h.oneWorker = false;
-  }
+  const hazards = t.hazards;
+  const h = hazards.read(a, id, i, t.lists);
   const dueAt = a.dueAt;
-  if (dueAt !== undefined) {
-    const due = dueEnd(dueAt);
-    if (!Number.isNaN(due) && (Number.isNaN(h.due) || due > h.due)) h.due = due;
-  }
-  if (closed) {
-    h.closed = true;
-    if (a.onTime === true) h.onTime = true;
-  }
-  link(t, h, i);
+  if (dueAt !== undefined) hazards.setDue(h, dueEnd(dueAt));
+  if (closed) hazards.flag(h, a.onTime === true ? CLOSED | ON_TIME : CLOSED);
 }
 
 function readReview(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
@@ -424,80 +533,91 @@ function readReview(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
   const onTime = a.onTime === true;
   const s = t.byWorker.get(a.workerId);
   if (s !== undefined) {
-    link(t, s.reviews, i);
+    t.lists.add(s.reviews, i, a.id);
     if (onTime) s.reviewsOnTime++;
+  } else if (!onTime) {
+    // Late reviews count against the workers of the grid too, whoever did them.
+    t.lists.keep(i, a.id);
   }
   if (!onTime) t.lateReviews.push(i);
 }
 
-function readOther(t: Tally, a: ScoringActivity, i: number, plan: Plan, type: ScoringActivity['type']): void {
-  const window = plan.window;
-  if (type === 'hazard.verified') {
-    if (!plan.discovery || window.where(a.at) !== INSIDE) return;
-    const s = t.byWorker.get(a.workerId);
-    if (s !== undefined) link(t, s.verified, i);
-  } else if (type === 'hazard.rejected') {
-    if (a.hazardId !== undefined) t.rejected.add(a.hazardId);
-  } else if (type === 'captain.registered') {
-    if (plan.captains === undefined || a.placeId === undefined || window.where(a.at) === AFTER) return;
-    let l = t.registered.get(a.placeId);
-    if (l === undefined) {
-      l = list();
-      t.registered.set(a.placeId, l);
-    }
-    link(t, l, i);
-  } else if (type === 'training.held' || type === 'publicity.held') {
-    if (!plan.outreach || window.where(a.at) !== INSIDE) return;
-    const s = t.byWorker.get(a.workerId);
-    if (s !== undefined) link(t, s.outreach, i);
-  }
+/** A captain registered before the period's end, at a building the captain metric counts. */
+function readRegistration(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
+  const placeId = a.placeId;
+  if (placeId === undefined || plan.window.where(a.at) === AFTER) return;
+  const p = t.places.find(placeId);
+  const list = p < 0 ? -1 : t.places.registrationsOf(p);
+  if (list >= 0) t.lists.add(list, i, a.id);
 }
 
-/** The one pass over the activities, threading each into the list that metrics read. */
+function readOutreach(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
+  if (plan.window.where(a.at) !== INSIDE) return;
+  const s = t.byWorker.get(a.workerId);
+  if (s !== undefined) t.lists.add(s.outreach, i, a.id);
+}
+
+/** The one pass over the activities: each is filed where the metrics that are on will read it. */
 function readActivities(t: Tally, activities: readonly ScoringActivity[], plan: Plan): void {
-  const n = activities.length;
   const coverage = plan.byPlaces || plan.byQuota;
   const reviews = plan.review || plan.overdue !== undefined;
-  let previous = '';
-  let sortedById = true;
-  const ids = t.links.ids;
+  const n = activities.length;
   for (let i = 0; i < n; i++) {
     const a = item(activities, i);
-    const id = a.id;
-    ids[i] = id;
-    if (sortedById && id < previous) sortedById = false;
-    previous = id;
-    const type = a.type;
-    if (type === 'inspection.submitted') {
-      if (coverage) readInspection(t, a, i, plan);
-    } else if (type === 'hazard.assigned') {
-      if (plan.hazards) readHazard(t, a, i, false);
-    } else if (type === 'hazard.closed') {
-      if (plan.hazards) readHazard(t, a, i, true);
-    } else if (type === 'review.done') {
-      if (reviews) readReview(t, a, i, plan);
-    } else {
-      readOther(t, a, i, plan, type);
+    // Most frequent first; each case reads only the fields its type carries.
+    switch (a.type) {
+      case 'inspection.submitted':
+        if (coverage) readInspection(t, a, i, plan);
+        break;
+      case 'hazard.reported':
+        // Discovery counts verified reports; a report alone counts for nothing.
+        break;
+      case 'hazard.verified':
+        if (plan.discovery) readVerified(t, a, i, plan);
+        break;
+      case 'hazard.rejected':
+        if (plan.discovery && a.hazardId !== undefined) t.rejected.add(a.hazardId, fingerprint(a.hazardId));
+        break;
+      case 'hazard.assigned':
+        if (plan.hazards) readHazard(t, a, i, false);
+        break;
+      case 'hazard.closed':
+        if (plan.hazards) readHazard(t, a, i, true);
+        break;
+      case 'review.done':
+        if (reviews) readReview(t, a, i, plan);
+        break;
+      case 'captain.registered':
+        if (plan.captains !== undefined) readRegistration(t, a, i, plan);
+        break;
+      case 'training.held':
+      case 'publicity.held':
+        if (plan.outreach) readOutreach(t, a, i, plan);
+        break;
     }
   }
-  t.links.sortedById = sortedById;
 }
 
+const NO_WORKERS: readonly WorkerState[] = [];
+
 /**
- * The scored workers an item is attributed to: the workers of its grids, or the workers it is
- * credited to. Almost always a hazard's activities share one grid and one worker, which needs no set.
+ * The scored workers a hazard is attributed to: the workers of its grids, or the workers it is
+ * credited to. Almost always its activities share one grid and one worker, which needs no set.
  */
-function membersOf(t: Tally, h: HazardState, byGridAttribution: boolean): readonly WorkerState[] {
-  if (byGridAttribution ? h.oneGrid : h.oneWorker) {
-    if (byGridAttribution) return t.byGrid.get(h.grid) ?? [];
-    const s = t.byWorker.get(h.worker);
-    return s === undefined ? [] : [s];
+function membersOf(t: Tally, h: number, byGridAttribution: boolean): readonly WorkerState[] {
+  const hazards = t.hazards;
+  if (!hazards.has(h, byGridAttribution ? MANY_GRIDS : MANY_WORKERS)) {
+    if (byGridAttribution) return t.byGrid.get(hazards.grid(h))?.workers ?? NO_WORKERS;
+    const s = t.byWorker.get(hazards.worker(h));
+    return s === undefined ? NO_WORKERS : [s];
   }
   const seen = new Set<WorkerState>();
-  for (let j = h.head; j >= 0; j = nextOf(t.links, j)) {
-    const a = item(t.links.activities, j);
+  const lists = t.lists;
+  const list = hazards.listOf(h);
+  for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
+    const a = item(t.activities, lists.activityAt(p));
     if (byGridAttribution) {
-      for (const s of t.byGrid.get(a.gridId) ?? []) seen.add(s);
+      for (const s of t.byGrid.get(a.gridId)?.workers ?? NO_WORKERS) seen.add(s);
     } else {
       const s = t.byWorker.get(a.workerId);
       if (s !== undefined) seen.add(s);
@@ -511,36 +631,42 @@ function attributeHazards(t: Tally, plan: Plan): void {
   const { closure, overdue, cfg } = plan;
   const closureByGrid = closure?.params.attribution === 'grid';
   const overdueByGrid = overdue?.params.attribution === 'grid';
-  for (const h of t.hazards.values()) {
-    let due = h.due;
+  const { lists, hazards } = t;
+  for (let h = 0; h < hazards.count; h++) {
+    const closed = hazards.has(h, CLOSED);
+    let due = hazards.due(h);
     if (Number.isNaN(due)) {
       // A closure without any deadline falls in the period it was closed in.
-      if (!h.closed) continue;
+      if (!closed) continue;
       due = Infinity;
-      for (let j = h.head; j >= 0; j = nextOf(t.links, j)) {
-        const a = item(t.links.activities, j);
+      const list = hazards.listOf(h);
+      for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
+        const a = item(t.activities, lists.activityAt(p));
         if (a.type === 'hazard.closed') due = Math.min(due, parseAt(a.at));
       }
     }
     if (due < cfg.startMs || due >= cfg.endMs) continue;
-    const late = h.closed ? !h.onTime : due < plan.asOf;
+    const late = closed ? !hazards.has(h, ON_TIME) : due < plan.asOf;
     // Not closed and not yet due: it counts once it is closed or late.
-    if (!h.closed && !late) continue;
+    if (!closed && !late) continue;
     if (closure !== undefined) {
-      for (const s of membersOf(t, h, closureByGrid)) {
+      const members = membersOf(t, h, closureByGrid);
+      for (let k = 0; k < members.length; k++) {
+        const s = item(members, k);
         s.closure.push(h);
         if (!late) s.closureOnTime++;
       }
     }
     if (overdue !== undefined && late) {
-      for (const s of membersOf(t, h, overdueByGrid)) s.overdue.push(h);
+      const members = membersOf(t, h, overdueByGrid);
+      for (let k = 0; k < members.length; k++) item(members, k).overdue.push(h);
     }
   }
   if (overdue === undefined) return;
   for (const i of t.lateReviews) {
-    const a = item(t.links.activities, i);
+    const a = item(t.activities, i);
     if (overdueByGrid) {
-      for (const s of t.byGrid.get(a.gridId) ?? []) s.lateReviews.push(i);
+      for (const s of t.byGrid.get(a.gridId)?.workers ?? NO_WORKERS) s.lateReviews.push(i);
     } else {
       t.byWorker.get(a.workerId)?.lateReviews.push(i);
     }
@@ -553,70 +679,90 @@ interface Evidence extends RawFigure {
   placeIds: string[];
 }
 
+/** The ids of the assignments and closures of some hazards, and of single activities, in id order. */
+function hazardIds(t: Tally, hazards: readonly number[], singles: readonly number[] = []): string[] {
+  const lists = t.lists;
+  const index = lists.merging();
+  for (const h of hazards) {
+    const list = t.hazards.listOf(h);
+    for (let p = lists.from(list), end = lists.to(list); p < end; p++) index.push(lists.activityAt(p));
+  }
+  for (const i of singles) index.push(i);
+  return lists.idsOfIndices(index);
+}
+
+/** The hazard a verified report names (every report in a list names one). */
+const hazardOf = (t: Tally, i: number): string => item(t.activities, i).hazardId ?? '';
+
+/** Whether one of the reports `found` names the hazard report `i` names: fingerprints first, ids only when they match. */
+function sameHazardIn(t: Tally, found: readonly number[], i: number): boolean {
+  const print = item(t.verifiedPrint, i);
+  for (const j of found) {
+    if (item(t.verifiedPrint, j) === print && hazardOf(t, j) === hazardOf(t, i)) return true;
+  }
+  return false;
+}
+
 function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t: Tally): Evidence {
-  const links = t.links;
+  const lists = t.lists;
   switch (m.key) {
     case 'coverage': {
       if (m.params.mode === 'quota') {
-        return { value: s.inspections.count, outOf: targetFor(m.params.quotaPerMonth, cfg.months), ids: idsOf(links, s.inspections), placeIds: [] };
+        return { value: lists.size(s.inspections), outOf: targetFor(m.params.quotaPerMonth, cfg.months), ids: lists.ids(s.inspections), placeIds: [] };
       }
-      let required = 0;
-      let covered = 0;
       const short: string[] = [];
-      for (const g of s.grids) {
-        for (const v of t.visitedByGrid.get(g) ?? []) {
-          required++;
-          const visits = v.owner === s ? v.visits : (v.others?.get(s) ?? 0);
-          if (visits >= v.need) covered++;
-          else short.push(v.place.id);
-        }
-      }
-      return { value: covered, outOf: required, ids: idsOf(links, s.inspections), placeIds: short };
+      const covered = t.rounds?.covered(s.index, t.places, short) ?? 0;
+      return { value: covered, outOf: t.rounds?.required(s.index) ?? 0, ids: lists.ids(s.inspections), placeIds: short };
     }
     case 'discovery': {
-      const found: string[] = [];
-      const kept: number[] = [];
-      for (let j = s.verified.head; j >= 0; j = nextOf(links, j)) {
-        const id = item(links.activities, j).hazardId;
-        if (id === undefined || (t.rejected.size > 0 && t.rejected.has(id))) continue;
-        if (!found.includes(id)) found.push(id);
-        kept.push(j);
+      // Distinct hazards among his verified reports, leaving out rejected ones; every report kept is evidence.
+      const found: number[] = [];
+      const kept: string[] = [];
+      for (let p = lists.from(s.verified), end = lists.to(s.verified); p < end; p++) {
+        const i = lists.activityAt(p);
+        const print = item(t.verifiedPrint, i);
+        // The id itself is read only when a rejected hazard shares the fingerprint.
+        if (t.rejected.mayHave(print) && t.rejected.find(hazardOf(t, i), print) >= 0) continue;
+        if (!sameHazardIn(t, found, i)) found.push(i);
+        kept.push(lists.idAt(p));
       }
-      return { value: found.length, outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: idsOfMany(links, [], kept), placeIds: [] };
+      return { value: found.length, outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: lists.inIdOrder(kept), placeIds: [] };
     }
     case 'closure':
-      return { value: s.closureOnTime, outOf: s.closure.length, ids: idsOfMany(links, s.closure), placeIds: [] };
+      return { value: s.closureOnTime, outOf: s.closure.length, ids: hazardIds(t, s.closure), placeIds: [] };
     case 'review':
-      return { value: s.reviewsOnTime, outOf: s.reviews.count, ids: idsOf(links, s.reviews), placeIds: [] };
+      return { value: s.reviewsOnTime, outOf: lists.size(s.reviews), ids: lists.ids(s.reviews), placeIds: [] };
     case 'overdue': {
       return {
-        value: s.overdue.length + s.lateReviews.length, outOf: null, ids: idsOfMany(links, s.overdue, s.lateReviews), placeIds: [],
+        value: s.overdue.length + s.lateReviews.length, outOf: null, ids: hazardIds(t, s.overdue, s.lateReviews), placeIds: [],
         overdueHazards: s.overdue.length, overdueReviews: s.lateReviews.length,
       };
     }
     case 'captains': {
       let buildings = 0;
       let covered = 0;
-      const kept: number[] = [];
+      const kept = lists.merging();
       const short: string[] = [];
-      for (const g of s.grids) {
-        for (const place of t.highRiseByGrid.get(g) ?? []) {
+      const byWorker = m.params.attribution === 'worker';
+      for (const g of s.gridStates) {
+        for (const b of g.buildings) {
           buildings++;
           let found = false;
-          const l = t.registered.get(place.id);
-          for (let j = l === undefined ? -1 : l.head; j >= 0; j = nextOf(links, j)) {
-            if (m.params.attribution === 'worker' && item(links.activities, j).workerId !== s.worker.id) continue;
+          const list = t.places.registrationsOf(b);
+          for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
+            const i = lists.activityAt(p);
+            if (byWorker && item(t.activities, i).workerId !== s.worker.id) continue;
             found = true;
-            kept.push(j);
+            kept.push(i);
           }
           if (found) covered++;
-          else short.push(place.id);
+          else short.push(t.places.id(b));
         }
       }
-      return { value: covered, outOf: buildings, ids: idsOfMany(links, [], kept), placeIds: short };
+      return { value: covered, outOf: buildings, ids: lists.idsOfIndices(kept), placeIds: short };
     }
     case 'outreach':
-      return { value: s.outreach.count, outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: idsOf(links, s.outreach), placeIds: [] };
+      return { value: lists.size(s.outreach), outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: lists.ids(s.outreach), placeIds: [] };
   }
 }
 
@@ -716,13 +862,14 @@ export function computeScores(
   const rankBy = context.rankBy ?? 'grid';
   const lengths: CodeLengths = { ...DEFAULT_CODE_LENGTHS, ...context.codeLengths };
   const t: Tally = {
-    links: { scratch: [], next: new Int32Array(activities.length), activities, ids: new Array<string>(activities.length), sortedById: true },
-    byWorker: new Map(), byGrid: new Map(), visited: new Map(), visitedByGrid: new Map(), highRiseByGrid: new Map(),
-    hazards: new Map(), rejected: new Set(), registered: new Map(), lateReviews: [],
+    activities, lists: new Lists(activities.length), byWorker: new Map(), byGrid: new Map(), places: new Places(), rounds: undefined,
+    hazards: new Hazards(), rejected: new IdTable(), verifiedPrint: new Int32Array(plan.discovery ? activities.length : 0), lateReviews: [],
   };
   indexWorkers(t, context.workers, cfg.scope);
   indexPlaces(t, context.places, plan);
+  if (plan.byPlaces) t.rounds = new Rounds([...t.byWorker.values()], t.places);
   readActivities(t, activities, plan);
+  t.lists.place();
   attributeHazards(t, plan);
 
   const states = [...t.byWorker.values()];

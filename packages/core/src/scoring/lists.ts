@@ -1,0 +1,186 @@
+/**
+ * The activities behind each figure of a score, as numbered lists filled count-then-place (see
+ * {@link Lists}), for the scoring engine.
+ * @module
+ */
+
+/** `values[i]` where the caller's bounds guarantee it, which `noUncheckedIndexedAccess` cannot see. */
+function at<T>(values: ArrayLike<T>, i: number): T {
+  const v = values[i];
+  if (v === undefined) throw new RangeError(`scoring: no element at ${i} of ${values.length}`);
+  return v;
+}
+
+/**
+ * Sorts ids in place, in UTF-16 code unit order (the order of `<` on strings). Activities usually
+ * arrive in id order, which leaves most lists sorted already: checking costs one comparison per id.
+ */
+export function sorted(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) {
+    if (at(ids, i - 1) <= at(ids, i)) continue;
+    // The default sort compares in the same order as `<`, without a callback per comparison; a
+    // short list is sorted in place without the sort's scratch allocation.
+    if (ids.length > 16) return ids.sort();
+    for (let k = i; k < ids.length; k++) {
+      const v = at(ids, k);
+      let j = k - 1;
+      while (j >= 0 && at(ids, j) > v) {
+        ids[j + 1] = at(ids, j);
+        j--;
+      }
+      ids[j + 1] = v;
+    }
+    return ids;
+  }
+  return ids;
+}
+
+/**
+ * Sorts activity indices ascending. Merged lists are short and made of ascending runs (one per
+ * list), so an insertion sort beats a sort with a comparison callback.
+ */
+function sortIndices(index: number[]): void {
+  if (index.length > 64) {
+    index.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < index.length; i++) {
+    const v = at(index, i);
+    let j = i - 1;
+    while (j >= 0 && at(index, j) > v) {
+      index[j + 1] = at(index, j);
+      j--;
+    }
+    index[j + 1] = v;
+  }
+}
+
+/**
+ * Numbered lists of activities, filled count-then-place. During the pass an activity joins at most
+ * one list ({@link add}: its list is noted and counted, nothing grows); {@link place} then lays the
+ * lists out one after another, each in input order, in one sequential sweep. A list is then a range
+ * of positions: its ids are one slice, and merging lists follows no links.
+ * @example
+ * const lists = new Lists(activities.length);
+ * const mine = lists.open();
+ * lists.add(mine, 7, activities[7].id);
+ * lists.place();
+ * lists.ids(mine); // [activities[7].id]
+ */
+export class Lists {
+  /** `joined[i]` is 1 + the list activity `i` joined, 0 for none. */
+  private readonly joined: Int32Array;
+  /** The id of every activity in a list or kept, by activity index, read while the activity is at hand. */
+  private readonly idOf: string[];
+  /** Members per list, while the pass counts them. */
+  private readonly counts: number[] = [];
+  /** After {@link place}: list `l` holds positions `starts[l]` to `starts[l + 1]` (exclusive). */
+  private starts = new Int32Array(1);
+  /** After {@link place}: the activity index and the id at each position. */
+  private order = new Int32Array(0);
+  private placed: string[] = [];
+  /**
+   * True while the activities joining lists come in id order (as a data port or `ORDER BY id` gives
+   * them): then every list, and every merge of lists by input index, is in id order with no sorting.
+   */
+  private sortedById = true;
+  private previous = '';
+  /** Scratch space for merging lists, reused by every merge (one allocation per call, not per list). */
+  private readonly scratch: number[] = [];
+
+  constructor(activities: number) {
+    this.joined = new Int32Array(activities);
+    this.idOf = new Array<string>(activities);
+  }
+
+  /** A new, empty list; its number. */
+  open(): number {
+    this.counts.push(0);
+    return this.counts.length - 1;
+  }
+
+  /** Activity `i`, whose id is `id`, joins list `list`. Each activity joins one list at most. */
+  add(list: number, i: number, id: string): void {
+    this.joined[i] = list + 1;
+    this.counts[list] = at(this.counts, list) + 1;
+    this.keep(i, id);
+  }
+
+  /** Keeps the id of activity `i`, which joins no list but is merged with lists later ({@link idsOfIndices}). */
+  keep(i: number, id: string): void {
+    this.idOf[i] = id;
+    if (id < this.previous) this.sortedById = false;
+    this.previous = id;
+  }
+
+  /** Lays the lists out, each in input order. Called once, after the pass. */
+  place(): void {
+    const lists = this.counts.length;
+    const starts = new Int32Array(lists + 1);
+    for (let l = 0; l < lists; l++) starts[l + 1] = at(starts, l) + at(this.counts, l);
+    const total = at(starts, lists);
+    const order = new Int32Array(total);
+    const placed = new Array<string>(total);
+    const next = starts.slice(0, lists);
+    const joined = this.joined;
+    for (let i = 0; i < joined.length; i++) {
+      const l = at(joined, i) - 1;
+      if (l < 0) continue;
+      const p = at(next, l);
+      next[l] = p + 1;
+      order[p] = i;
+      placed[p] = at(this.idOf, i);
+    }
+    this.starts = starts;
+    this.order = order;
+    this.placed = placed;
+  }
+
+  /** The first position of a list. */
+  from(list: number): number {
+    return at(this.starts, list);
+  }
+
+  /** The position after the last of a list. */
+  to(list: number): number {
+    return at(this.starts, list + 1);
+  }
+
+  size(list: number): number {
+    return this.to(list) - this.from(list);
+  }
+
+  /** The index of the activity at a position. */
+  activityAt(p: number): number {
+    return at(this.order, p);
+  }
+
+  /** The id of the activity at a position. */
+  idAt(p: number): string {
+    return at(this.placed, p);
+  }
+
+  /** The ids of a list, in id order. */
+  ids(list: number): string[] {
+    return this.inIdOrder(this.placed.slice(this.from(list), this.to(list)));
+  }
+
+  /** A cleared scratch array to collect activity indices in for {@link idsOfIndices}. */
+  merging(): number[] {
+    this.scratch.length = 0;
+    return this.scratch;
+  }
+
+  /** The ids of activities given by index (members of lists, or kept), in id order. */
+  idsOfIndices(index: number[]): string[] {
+    sortIndices(index);
+    const out = new Array<string>(index.length);
+    for (let k = 0; k < index.length; k++) out[k] = at(this.idOf, at(index, k));
+    return this.inIdOrder(out);
+  }
+
+  /** Ids in input order are in id order when the input was; otherwise they are sorted here. */
+  inIdOrder(ids: string[]): string[] {
+    return this.sortedById ? ids : sorted(ids);
+  }
+}
