@@ -24,7 +24,7 @@ import { resolveScoreConfig, targetFor } from './config.js';
 import type { ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
 import { explainMetric } from './explain.js';
 import type { MetricFigures } from './explain.js';
-import { IdTable, fingerprint, grown } from './ids.js';
+import { IdTable, fingerprint, grown, packed } from './ids.js';
 import { Lists, sorted } from './lists.js';
 import type { MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
 import { roundHalfAway } from './round.js';
@@ -85,7 +85,9 @@ export interface RawFigure {
 
 /**
  * `list[i]` where the loop's bounds guarantee an element, which `noUncheckedIndexedAccess` cannot
- * see. A hole would be a bug here, so it throws instead of passing `undefined` on.
+ * see. A hole would be a bug here, so it throws instead of passing `undefined` on. Used for arrays
+ * of objects only: typed and number arrays on the hot paths are read as `values[i] ?? 0`, because
+ * one helper loading from every kind of array turns its load megamorphic, and slow everywhere.
  */
 function item<T>(values: ArrayLike<T>, i: number): T {
   const v = values[i];
@@ -150,13 +152,18 @@ class Places {
     return p;
   }
 
+  /** Packs the ids ({@link packed}) once every place is numbered. */
+  pack(): void {
+    this.numbers.pack();
+  }
+
   /** The number of the place `id`, -1 when no activity can count for it. */
   find(id: string): number {
     return this.numbers.find(id, fingerprint(id));
   }
 
   id(p: number): string {
-    return item(this.numbers.ids, p);
+    return this.numbers.id(p);
   }
 
   printOf(p: number): number {
@@ -164,24 +171,24 @@ class Places {
   }
 
   needOf(p: number): number {
-    return item(this.need, p);
+    return this.need[p] ?? 0;
   }
 
   /** Sets the visits a place needs; false when a place with its id already set them. */
   setNeed(p: number, need: number): boolean {
-    if (item(this.need, p) > 0) return false;
+    if ((this.need[p] ?? 0) > 0) return false;
     this.need[p] = need;
     return true;
   }
 
   /** The list of registrations at building `p`, -1 when it is not one the captain metric counts. */
   registrationsOf(p: number): number {
-    return item(this.registrations, p) - 1;
+    return (this.registrations[p] ?? 0) - 1;
   }
 
   /** Makes `p` a building the captain metric counts, with its list; false when a place with its id already is one. */
   setRegistrations(p: number, list: number): boolean {
-    if (item(this.registrations, p) > 0) return false;
+    if ((this.registrations[p] ?? 0) > 0) return false;
     this.registrations[p] = list + 1;
     return true;
   }
@@ -215,10 +222,10 @@ class Rounds {
           this.places.push(p);
           this.prints.push(print);
           this.ids.push(places.id(p));
-          for (; k > from && item(this.prints, k - 1) > print; k--) {
-            this.places[k] = item(this.places, k - 1);
-            this.prints[k] = item(this.prints, k - 1);
-            this.ids[k] = item(this.ids, k - 1);
+          for (; k > from && (this.prints[k - 1] ?? 0) > print; k--) {
+            this.places[k] = this.places[k - 1] ?? 0;
+            this.prints[k] = this.prints[k - 1] ?? 0;
+            this.ids[k] = this.ids[k - 1] ?? '';
           }
           this.places[k] = p;
           this.prints[k] = print;
@@ -233,35 +240,35 @@ class Rounds {
   /** The slot of the place `id` among worker `w`'s, -1 when he owes it no visits. */
   find(w: number, id: string): number {
     const print = fingerprint(id);
-    let lo = item(this.starts, w);
-    let hi = item(this.starts, w + 1);
+    let lo = this.starts[w] ?? 0;
+    let hi = this.starts[w + 1] ?? 0;
     const end = hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (item(this.prints, mid) < print) lo = mid + 1;
+      if ((this.prints[mid] ?? 0) < print) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < end && item(this.prints, k) === print; k++) if (item(this.ids, k) === id) return k;
+    for (let k = lo; k < end && (this.prints[k] ?? 0) === print; k++) if ((this.ids[k] ?? '') === id) return k;
     return -1;
   }
 
   visit(slot: number): void {
-    this.visits[slot] = item(this.visits, slot) + 1;
+    this.visits[slot] = (this.visits[slot] ?? 0) + 1;
   }
 
   /** Counts worker `w`'s places visited as often as they need, and adds the others' ids to `short`. */
   covered(w: number, places: Places, short: string[]): number {
     let covered = 0;
-    for (let k = item(this.starts, w), end = item(this.starts, w + 1); k < end; k++) {
-      if (item(this.visits, k) >= places.needOf(item(this.places, k))) covered++;
-      else short.push(item(this.ids, k));
+    for (let k = this.starts[w] ?? 0, end = this.starts[w + 1] ?? 0; k < end; k++) {
+      if ((this.visits[k] ?? 0) >= places.needOf(this.places[k] ?? 0)) covered++;
+      else short.push(this.ids[k] ?? '');
     }
     return covered;
   }
 
   /** How many places worker `w` owes visits. */
   required(w: number): number {
-    return item(this.starts, w + 1) - item(this.starts, w);
+    return (this.starts[w + 1] ?? 0) - (this.starts[w] ?? 0);
   }
 }
 
@@ -283,16 +290,17 @@ class Hazards {
   /** Latest deadline seen on them, epoch ms; NaN when none. */
   private dues = new Float64Array(256);
   private flags = new Uint8Array(256);
-  /** Grid and credited worker of its first assignment or closure. */
+  /** Grid and credited worker of its first assignment or closure, and that grid's state (undefined when no scored worker works it). */
   private readonly grids: string[] = [];
   private readonly workers: string[] = [];
+  private readonly gridStates: (GridState | undefined)[] = [];
 
   get count(): number {
     return this.numbers.size;
   }
 
   /** The number of the hazard `a` names, made on its first assignment or closure; `a` joins its list. */
-  read(a: ScoringActivity, id: string, i: number, lists: Lists): number {
+  read(a: ScoringActivity, id: string, i: number, lists: Lists, byGrid: ReadonlyMap<string, GridState>): number {
     const h = this.numbers.add(id, fingerprint(id));
     if (h === this.grids.length) {
       if (h === this.lists.length) {
@@ -304,42 +312,45 @@ class Hazards {
       this.dues[h] = NaN;
       this.grids.push(a.gridId);
       this.workers.push(a.workerId);
+      // Looked up now, while the activity's grid id is at hand, rather than from the stored one later.
+      this.gridStates.push(byGrid.get(a.gridId));
     } else {
-      if (a.gridId !== item(this.grids, h)) this.flag(h, MANY_GRIDS);
-      if (a.workerId !== item(this.workers, h)) this.flag(h, MANY_WORKERS);
+      if (a.gridId !== (this.grids[h] ?? '')) this.flag(h, MANY_GRIDS);
+      if (a.workerId !== (this.workers[h] ?? '')) this.flag(h, MANY_WORKERS);
     }
-    lists.add(item(this.lists, h), i, a.id);
+    lists.add(this.lists[h] ?? 0, i, a.id);
     return h;
   }
 
   listOf(h: number): number {
-    return item(this.lists, h);
+    return this.lists[h] ?? 0;
   }
 
   due(h: number): number {
-    return item(this.dues, h);
+    return this.dues[h] ?? NaN;
   }
 
   /** Keeps the later of the deadline known and `due`, ignoring NaN. */
   setDue(h: number, due: number): void {
-    const known = item(this.dues, h);
+    const known = this.dues[h] ?? NaN;
     if (!Number.isNaN(due) && (Number.isNaN(known) || due > known)) this.dues[h] = due;
   }
 
   has(h: number, flag: number): boolean {
-    return (item(this.flags, h) & flag) !== 0;
+    return ((this.flags[h] ?? 0) & flag) !== 0;
   }
 
   flag(h: number, flag: number): void {
-    this.flags[h] = item(this.flags, h) | flag;
+    this.flags[h] = (this.flags[h] ?? 0) | flag;
   }
 
-  grid(h: number): string {
-    return item(this.grids, h);
+  /** The state of the grid of its first assignment or closure; undefined when no scored worker works it. */
+  gridState(h: number): GridState | undefined {
+    return this.gridStates[h];
   }
 
   worker(h: number): string {
-    return item(this.workers, h);
+    return this.workers[h] ?? '';
   }
 }
 
@@ -434,9 +445,14 @@ function planFor(cfg: ResolvedScoreConfig, asOf: number): Plan {
 
 /** Workers in scope, and who works each grid. */
 function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string): void {
-  for (const worker of workers) {
-    if (!worker.active || t.byWorker.has(worker.id)) continue;
-    const grids = [...new Set(worker.gridIds)];
+  // Both maps are keyed by packed copies of the ids: every activity is looked up in one of them.
+  const keys = packed(workers.map((w) => w.id));
+  const gridKeys = packed(workers.map((w) => w.gridIds));
+  for (let k = 0; k < workers.length; k++) {
+    const worker = item(workers, k);
+    const key = keys[k] ?? worker.id;
+    if (!worker.active || t.byWorker.has(key)) continue;
+    const grids = [...new Set(gridKeys[k] ?? worker.gridIds)];
     const home = grids[0];
     if (home === undefined || !inScope(grids, scope)) continue;
     const lists = t.lists;
@@ -445,7 +461,7 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
       inspections: lists.open(), verified: lists.open(), reviews: lists.open(), outreach: lists.open(), reviewsOnTime: 0,
       closure: [], closureOnTime: 0, overdue: [], lateReviews: [],
     };
-    t.byWorker.set(worker.id, state);
+    t.byWorker.set(key, state);
     for (const g of grids) {
       let grid = t.byGrid.get(g);
       if (grid === undefined) {
@@ -522,7 +538,7 @@ function readHazard(t: Tally, a: ScoringActivity, i: number, closed: boolean): v
   const id = a.hazardId;
   if (id === undefined) return;
   const hazards = t.hazards;
-  const h = hazards.read(a, id, i, t.lists);
+  const h = hazards.read(a, id, i, t.lists, t.byGrid);
   const dueAt = a.dueAt;
   if (dueAt !== undefined) hazards.setDue(h, dueEnd(dueAt));
   if (closed) hazards.flag(h, a.onTime === true ? CLOSED | ON_TIME : CLOSED);
@@ -607,7 +623,7 @@ const NO_WORKERS: readonly WorkerState[] = [];
 function membersOf(t: Tally, h: number, byGridAttribution: boolean): readonly WorkerState[] {
   const hazards = t.hazards;
   if (!hazards.has(h, byGridAttribution ? MANY_GRIDS : MANY_WORKERS)) {
-    if (byGridAttribution) return t.byGrid.get(hazards.grid(h))?.workers ?? NO_WORKERS;
+    if (byGridAttribution) return hazards.gridState(h)?.workers ?? NO_WORKERS;
     const s = t.byWorker.get(hazards.worker(h));
     return s === undefined ? NO_WORKERS : [s];
   }
@@ -696,9 +712,9 @@ const hazardOf = (t: Tally, i: number): string => item(t.activities, i).hazardId
 
 /** Whether one of the reports `found` names the hazard report `i` names: fingerprints first, ids only when they match. */
 function sameHazardIn(t: Tally, found: readonly number[], i: number): boolean {
-  const print = item(t.verifiedPrint, i);
+  const print = t.verifiedPrint[i] ?? 0;
   for (const j of found) {
-    if (item(t.verifiedPrint, j) === print && hazardOf(t, j) === hazardOf(t, i)) return true;
+    if ((t.verifiedPrint[j] ?? 0) === print && hazardOf(t, j) === hazardOf(t, i)) return true;
   }
   return false;
 }
@@ -720,7 +736,7 @@ function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t
       const kept: string[] = [];
       for (let p = lists.from(s.verified), end = lists.to(s.verified); p < end; p++) {
         const i = lists.activityAt(p);
-        const print = item(t.verifiedPrint, i);
+        const print = t.verifiedPrint[i] ?? 0;
         // The id itself is read only when a rejected hazard shares the fingerprint.
         if (t.rejected.mayHave(print) && t.rejected.find(hazardOf(t, i), print) >= 0) continue;
         if (!sameHazardIn(t, found, i)) found.push(i);
@@ -867,6 +883,7 @@ export function computeScores(
   };
   indexWorkers(t, context.workers, cfg.scope);
   indexPlaces(t, context.places, plan);
+  t.places.pack();
   if (plan.byPlaces) t.rounds = new Rounds([...t.byWorker.values()], t.places);
   readActivities(t, activities, plan);
   t.lists.place();

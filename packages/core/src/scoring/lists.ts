@@ -1,15 +1,10 @@
 /**
  * The activities behind each figure of a score, as numbered lists filled count-then-place (see
  * {@link Lists}), for the scoring engine.
+ *
+ * Arrays are read in bounds: `values[i] ?? 0` only satisfies `noUncheckedIndexedAccess`.
  * @module
  */
-
-/** `values[i]` where the caller's bounds guarantee it, which `noUncheckedIndexedAccess` cannot see. */
-function at<T>(values: ArrayLike<T>, i: number): T {
-  const v = values[i];
-  if (v === undefined) throw new RangeError(`scoring: no element at ${i} of ${values.length}`);
-  return v;
-}
 
 /**
  * Sorts ids in place, in UTF-16 code unit order (the order of `<` on strings). Activities usually
@@ -17,15 +12,15 @@ function at<T>(values: ArrayLike<T>, i: number): T {
  */
 export function sorted(ids: string[]): string[] {
   for (let i = 1; i < ids.length; i++) {
-    if (at(ids, i - 1) <= at(ids, i)) continue;
+    if ((ids[i - 1] ?? '') <= (ids[i] ?? '')) continue;
     // The default sort compares in the same order as `<`, without a callback per comparison; a
     // short list is sorted in place without the sort's scratch allocation.
     if (ids.length > 16) return ids.sort();
     for (let k = i; k < ids.length; k++) {
-      const v = at(ids, k);
+      const v = ids[k] ?? '';
       let j = k - 1;
-      while (j >= 0 && at(ids, j) > v) {
-        ids[j + 1] = at(ids, j);
+      while (j >= 0 && (ids[j] ?? '') > v) {
+        ids[j + 1] = ids[j] ?? '';
         j--;
       }
       ids[j + 1] = v;
@@ -45,10 +40,10 @@ function sortIndices(index: number[]): void {
     return;
   }
   for (let i = 1; i < index.length; i++) {
-    const v = at(index, i);
+    const v = index[i] ?? 0;
     let j = i - 1;
-    while (j >= 0 && at(index, j) > v) {
-      index[j + 1] = at(index, j);
+    while (j >= 0 && (index[j] ?? 0) > v) {
+      index[j + 1] = index[j] ?? 0;
       j--;
     }
     index[j + 1] = v;
@@ -102,7 +97,7 @@ export class Lists {
   /** Activity `i`, whose id is `id`, joins list `list`. Each activity joins one list at most. */
   add(list: number, i: number, id: string): void {
     this.joined[i] = list + 1;
-    this.counts[list] = at(this.counts, list) + 1;
+    this.counts[list] = (this.counts[list] ?? 0) + 1;
     this.keep(i, id);
   }
 
@@ -117,19 +112,19 @@ export class Lists {
   place(): void {
     const lists = this.counts.length;
     const starts = new Int32Array(lists + 1);
-    for (let l = 0; l < lists; l++) starts[l + 1] = at(starts, l) + at(this.counts, l);
-    const total = at(starts, lists);
+    for (let l = 0; l < lists; l++) starts[l + 1] = (starts[l] ?? 0) + (this.counts[l] ?? 0);
+    const total = starts[lists] ?? 0;
     const order = new Int32Array(total);
     const placed = new Array<string>(total);
     const next = starts.slice(0, lists);
     const joined = this.joined;
     for (let i = 0; i < joined.length; i++) {
-      const l = at(joined, i) - 1;
+      const l = (joined[i] ?? 0) - 1;
       if (l < 0) continue;
-      const p = at(next, l);
+      const p = next[l] ?? 0;
       next[l] = p + 1;
       order[p] = i;
-      placed[p] = at(this.idOf, i);
+      placed[p] = this.idOf[i] ?? '';
     }
     this.starts = starts;
     this.order = order;
@@ -138,12 +133,12 @@ export class Lists {
 
   /** The first position of a list. */
   from(list: number): number {
-    return at(this.starts, list);
+    return this.starts[list] ?? 0;
   }
 
   /** The position after the last of a list. */
   to(list: number): number {
-    return at(this.starts, list + 1);
+    return this.starts[list + 1] ?? 0;
   }
 
   size(list: number): number {
@@ -152,12 +147,12 @@ export class Lists {
 
   /** The index of the activity at a position. */
   activityAt(p: number): number {
-    return at(this.order, p);
+    return this.order[p] ?? 0;
   }
 
   /** The id of the activity at a position. */
   idAt(p: number): string {
-    return at(this.placed, p);
+    return this.placed[p] ?? '';
   }
 
   /** The ids of a list, in id order. */
@@ -175,7 +170,7 @@ export class Lists {
   idsOfIndices(index: number[]): string[] {
     sortIndices(index);
     const out = new Array<string>(index.length);
-    for (let k = 0; k < index.length; k++) out[k] = at(this.idOf, at(index, k));
+    for (let k = 0; k < index.length; k++) out[k] = this.idOf[index[k] ?? 0] ?? '';
     return this.inIdOrder(out);
   }
 
