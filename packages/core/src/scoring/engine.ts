@@ -121,7 +121,11 @@ interface WorkerState {
   overdue: number[];
   /** Indices of late reviews attributed to him. */
   lateReviews: number[];
+  /** Fingerprints of the hazards his verified reports name, in the order of his `verified` list (input order). */
+  verifiedPrints: number[];
 }
+
+const NO_WORKERS: readonly WorkerState[] = [];
 
 /** A grid with scored workers: who works it, and the numbers of its places that need visits and of its buildings the captain metric counts. */
 interface GridState {
@@ -136,11 +140,18 @@ interface GridState {
  * comes from the first place with the id that qualifies for it.
  */
 class Places {
-  private readonly numbers = new IdTable();
+  private readonly numbers: IdTable;
   /** Visits owed this period by each worker of its grid; 0 when no place with the id needs visits. */
-  private need = new Int32Array(256);
+  private need: Int32Array;
   /** 1 + the list ({@link Lists}) of captains registered at it; 0 when no building with the id counts. */
-  private registrations = new Int32Array(256);
+  private registrations: Int32Array;
+
+  /** `expected`: about how many places there will be, to size the table once. */
+  constructor(expected: number) {
+    this.numbers = new IdTable(expected);
+    this.need = new Int32Array(Math.max(64, expected));
+    this.registrations = new Int32Array(Math.max(64, expected));
+  }
 
   /** The number of the place `id`, numbering it when new. */
   add(id: string): number {
@@ -150,11 +161,6 @@ class Places {
       this.registrations = grown(this.registrations);
     }
     return p;
-  }
-
-  /** Packs the ids ({@link packed}) once every place is numbered. */
-  pack(): void {
-    this.numbers.pack();
   }
 
   /** The number of the place `id`, -1 when no activity can count for it. */
@@ -204,24 +210,28 @@ class Rounds {
   /** Worker `w`'s places are slots `starts[w]` to `starts[w + 1]`, sorted by fingerprint. */
   private readonly starts: Int32Array;
   /** The place number, fingerprint and id in each slot, side by side so a search reads no place. */
-  private readonly places: number[] = [];
-  private readonly prints: number[] = [];
-  private readonly ids: string[] = [];
+  private readonly places: Int32Array;
+  private readonly prints: Int32Array;
+  private readonly ids: string[];
   /** Visits in the period per slot. */
   private readonly visits: Int32Array;
 
   constructor(workers: readonly WorkerState[], places: Places) {
+    let slots = 0;
+    for (const s of workers) for (const g of s.gridStates) slots += g.visited.length;
     this.starts = new Int32Array(workers.length + 1);
+    this.places = new Int32Array(slots);
+    this.prints = new Int32Array(slots);
+    this.ids = new Array<string>(slots);
+    this.visits = new Int32Array(slots);
+    let end = 0;
     for (const s of workers) {
-      const from = this.places.length;
+      const from = end;
       for (const g of s.gridStates) {
         for (const p of g.visited) {
-          // Insertion into his slice, which stays sorted by fingerprint: a worker has a handful of places.
+          // Insertion into his slice, kept sorted by fingerprint: a worker has a handful of places.
           const print = places.printOf(p);
-          let k = this.places.length;
-          this.places.push(p);
-          this.prints.push(print);
-          this.ids.push(places.id(p));
+          let k = end++;
           for (; k > from && (this.prints[k - 1] ?? 0) > print; k--) {
             this.places[k] = this.places[k - 1] ?? 0;
             this.prints[k] = this.prints[k - 1] ?? 0;
@@ -232,9 +242,8 @@ class Rounds {
           this.ids[k] = places.id(p);
         }
       }
-      this.starts[s.index + 1] = this.places.length;
+      this.starts[s.index + 1] = end;
     }
-    this.visits = new Int32Array(this.places.length);
   }
 
   /** The slot of the place `id` among worker `w`'s, -1 when he owes it no visits. */
@@ -388,10 +397,9 @@ interface Tally {
    * reports are checked once every activity is read.
    */
   rejected: IdTable;
-  /** Discovery: `verifiedPrint[i]` is the {@link fingerprint} of the hazard verified report `i` names. */
-  verifiedPrint: Int32Array;
-  /** Indices of late reviews in the period. */
+  /** Indices of late reviews in the period, and the scored workers each counts against (overdue is on). */
   lateReviews: number[];
+  lateReviewers: (readonly WorkerState[])[];
 }
 
 function rankCode(level: RankLevel, home: string, scope: string, lengths: CodeLengths): string {
@@ -459,7 +467,7 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
     const state: WorkerState = {
       index: t.byWorker.size, worker, grids, gridStates: [], home,
       inspections: lists.open(), verified: lists.open(), reviews: lists.open(), outreach: lists.open(), reviewsOnTime: 0,
-      closure: [], closureOnTime: 0, overdue: [], lateReviews: [],
+      closure: [], closureOnTime: 0, overdue: [], lateReviews: [], verifiedPrints: [],
     };
     t.byWorker.set(key, state);
     for (const g of grids) {
@@ -530,7 +538,7 @@ function readVerified(t: Tally, a: ScoringActivity, i: number, plan: Plan): void
   const s = t.byWorker.get(a.workerId);
   const id = a.hazardId;
   if (s === undefined || id === undefined) return;
-  t.verifiedPrint[i] = fingerprint(id);
+  s.verifiedPrints.push(fingerprint(id));
   t.lists.add(s.verified, i, a.id);
 }
 
@@ -555,7 +563,11 @@ function readReview(t: Tally, a: ScoringActivity, i: number, plan: Plan): void {
     // Late reviews count against the workers of the grid too, whoever did them.
     t.lists.keep(i, a.id);
   }
-  if (!onTime) t.lateReviews.push(i);
+  const overdue = plan.overdue;
+  if (onTime || overdue === undefined) return;
+  t.lateReviews.push(i);
+  if (overdue.params.attribution === 'grid') t.lateReviewers.push(t.byGrid.get(a.gridId)?.workers ?? NO_WORKERS);
+  else t.lateReviewers.push(s === undefined ? NO_WORKERS : [s]);
 }
 
 /** A captain registered before the period's end, at a building the captain metric counts. */
@@ -613,8 +625,6 @@ function readActivities(t: Tally, activities: readonly ScoringActivity[], plan: 
     }
   }
 }
-
-const NO_WORKERS: readonly WorkerState[] = [];
 
 /**
  * The scored workers a hazard is attributed to: the workers of its grids, or the workers it is
@@ -678,14 +688,9 @@ function attributeHazards(t: Tally, plan: Plan): void {
       for (let k = 0; k < members.length; k++) item(members, k).overdue.push(h);
     }
   }
-  if (overdue === undefined) return;
-  for (const i of t.lateReviews) {
-    const a = item(t.activities, i);
-    if (overdueByGrid) {
-      for (const s of t.byGrid.get(a.gridId)?.workers ?? NO_WORKERS) s.lateReviews.push(i);
-    } else {
-      t.byWorker.get(a.workerId)?.lateReviews.push(i);
-    }
+  for (let k = 0; k < t.lateReviews.length; k++) {
+    const i = t.lateReviews[k] ?? 0;
+    for (const s of t.lateReviewers[k] ?? NO_WORKERS) s.lateReviews.push(i);
   }
 }
 
@@ -695,28 +700,44 @@ interface Evidence extends RawFigure {
   placeIds: string[];
 }
 
-/** The ids of the assignments and closures of some hazards, and of single activities, in id order. */
-function hazardIds(t: Tally, hazards: readonly number[], singles: readonly number[] = []): string[] {
+/** The ids of the assignments and closures of some hazards, and of late reviews, in id order. */
+function hazardIds(t: Tally, hazards: readonly number[], lateReviews: readonly number[] = []): string[] {
   const lists = t.lists;
-  const index = lists.merging();
-  for (const h of hazards) {
-    const list = t.hazards.listOf(h);
-    for (let p = lists.from(list), end = lists.to(list); p < end; p++) index.push(lists.activityAt(p));
-  }
-  for (const i of singles) index.push(i);
-  return lists.idsOfIndices(index);
+  lists.merging();
+  for (const h of hazards) lists.mergeList(t.hazards.listOf(h));
+  for (const i of lateReviews) lists.mergeActivity(i);
+  return lists.merged();
 }
 
 /** The hazard a verified report names (every report in a list names one). */
 const hazardOf = (t: Tally, i: number): string => item(t.activities, i).hazardId ?? '';
 
-/** Whether one of the reports `found` names the hazard report `i` names: fingerprints first, ids only when they match. */
-function sameHazardIn(t: Tally, found: readonly number[], i: number): boolean {
-  const print = t.verifiedPrint[i] ?? 0;
-  for (const j of found) {
-    if ((t.verifiedPrint[j] ?? 0) === print && hazardOf(t, j) === hazardOf(t, i)) return true;
+/**
+ * Discovery: the distinct hazards among a worker's verified reports, leaving out rejected ones,
+ * and the ids of the reports kept. Hazards are told apart by fingerprint, reading a report's
+ * hazard id only when its fingerprint matches a rejected hazard's or an earlier report's.
+ */
+function discoveries(t: Tally, s: WorkerState): { found: number; ids: string[] } {
+  const lists = t.lists;
+  const found: number[] = [];
+  const foundPrints: number[] = [];
+  const ids: string[] = [];
+  const from = lists.from(s.verified);
+  for (let p = from, end = lists.to(s.verified); p < end; p++) {
+    const i = lists.activityAt(p);
+    const print = s.verifiedPrints[p - from] ?? 0;
+    if (t.rejected.mayHave(print) && t.rejected.find(hazardOf(t, i), print) >= 0) continue;
+    let known = false;
+    for (let k = 0; k < found.length && !known; k++) {
+      known = foundPrints[k] === print && hazardOf(t, found[k] ?? 0) === hazardOf(t, i);
+    }
+    if (!known) {
+      found.push(i);
+      foundPrints.push(print);
+    }
+    ids.push(lists.idAt(p));
   }
-  return false;
+  return { found: found.length, ids: lists.inIdOrder(ids) };
 }
 
 function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t: Tally): Evidence {
@@ -731,18 +752,8 @@ function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t
       return { value: covered, outOf: t.rounds?.required(s.index) ?? 0, ids: lists.ids(s.inspections), placeIds: short };
     }
     case 'discovery': {
-      // Distinct hazards among his verified reports, leaving out rejected ones; every report kept is evidence.
-      const found: number[] = [];
-      const kept: string[] = [];
-      for (let p = lists.from(s.verified), end = lists.to(s.verified); p < end; p++) {
-        const i = lists.activityAt(p);
-        const print = t.verifiedPrint[i] ?? 0;
-        // The id itself is read only when a rejected hazard shares the fingerprint.
-        if (t.rejected.mayHave(print) && t.rejected.find(hazardOf(t, i), print) >= 0) continue;
-        if (!sameHazardIn(t, found, i)) found.push(i);
-        kept.push(lists.idAt(p));
-      }
-      return { value: found.length, outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: lists.inIdOrder(kept), placeIds: [] };
+      const { found, ids } = discoveries(t, s);
+      return { value: found, outOf: targetFor(m.params.targetPerMonth, cfg.months), ids, placeIds: [] };
     }
     case 'closure':
       return { value: s.closureOnTime, outOf: s.closure.length, ids: hazardIds(t, s.closure), placeIds: [] };
@@ -757,7 +768,7 @@ function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t
     case 'captains': {
       let buildings = 0;
       let covered = 0;
-      const kept = lists.merging();
+      lists.merging();
       const short: string[] = [];
       const byWorker = m.params.attribution === 'worker';
       for (const g of s.gridStates) {
@@ -766,16 +777,15 @@ function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t
           let found = false;
           const list = t.places.registrationsOf(b);
           for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
-            const i = lists.activityAt(p);
-            if (byWorker && item(t.activities, i).workerId !== s.worker.id) continue;
+            if (byWorker && item(t.activities, lists.activityAt(p)).workerId !== s.worker.id) continue;
             found = true;
-            kept.push(i);
+            lists.mergeAt(p);
           }
           if (found) covered++;
           else short.push(t.places.id(b));
         }
       }
-      return { value: covered, outOf: buildings, ids: lists.idsOfIndices(kept), placeIds: short };
+      return { value: covered, outOf: buildings, ids: lists.merged(), placeIds: short };
     }
     case 'outreach':
       return { value: lists.size(s.outreach), outOf: targetFor(m.params.targetPerMonth, cfg.months), ids: lists.ids(s.outreach), placeIds: [] };
@@ -878,12 +888,11 @@ export function computeScores(
   const rankBy = context.rankBy ?? 'grid';
   const lengths: CodeLengths = { ...DEFAULT_CODE_LENGTHS, ...context.codeLengths };
   const t: Tally = {
-    activities, lists: new Lists(activities.length), byWorker: new Map(), byGrid: new Map(), places: new Places(), rounds: undefined,
-    hazards: new Hazards(), rejected: new IdTable(), verifiedPrint: new Int32Array(plan.discovery ? activities.length : 0), lateReviews: [],
+    activities, lists: new Lists(activities.length), byWorker: new Map(), byGrid: new Map(), places: new Places(context.places.length), rounds: undefined,
+    hazards: new Hazards(), rejected: new IdTable(), lateReviews: [], lateReviewers: [],
   };
   indexWorkers(t, context.workers, cfg.scope);
   indexPlaces(t, context.places, plan);
-  t.places.pack();
   if (plan.byPlaces) t.rounds = new Rounds([...t.byWorker.values()], t.places);
   readActivities(t, activities, plan);
   t.lists.place();

@@ -63,20 +63,23 @@ export function grown<T extends Int32Array | Float64Array | Uint8Array>(values: 
  */
 export class IdTable {
   /** `ids[k]` is the id numbered `k`. */
-  private ids: string[] = [];
+  private readonly ids: string[] = [];
   /** `prints[k]` is the fingerprint of `ids[k]`. */
-  private prints = new Int32Array(64);
+  private prints: Int32Array;
   /** 1 + the number of an id whose probe sequence passes the slot; 0 for an empty slot. */
-  private slots = new Int32Array(128);
+  private slots: Int32Array;
+
+  /** `expected`: about how many ids there will be, so the table is sized once; it grows past that. */
+  constructor(expected = 32) {
+    let slots = 64;
+    while (slots < 2 * expected) slots *= 2;
+    this.prints = new Int32Array(slots / 2);
+    this.slots = new Int32Array(slots);
+  }
 
   /** The id numbered `k`. */
   id(k: number): string {
     return this.ids[k] ?? '';
-  }
-
-  /** Replaces the stored ids with {@link packed} copies, once all are numbered and before the lookups. */
-  pack(): void {
-    this.ids = packed(this.ids);
   }
 
   /** How many ids are numbered. */

@@ -31,22 +31,32 @@ export function sorted(ids: string[]): string[] {
 }
 
 /**
- * Sorts activity indices ascending. Merged lists are short and made of ascending runs (one per
- * list), so an insertion sort beats a sort with a comparison callback.
+ * Sorts `ids` by `keys` (activity indices, all different), moving both. Merged lists are short and
+ * made of ascending runs, one per list, so an insertion sort beats a sort with a callback; a long
+ * merge is sorted through an index instead.
  */
-function sortIndices(index: number[]): void {
-  if (index.length > 64) {
-    index.sort((a, b) => a - b);
+function sortByKeys(keys: number[], ids: string[]): void {
+  if (keys.length > 64) {
+    const order = keys.map((_, k) => k).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+    const sortedIds = order.map((k) => ids[k] ?? '');
+    const sortedKeys = order.map((k) => keys[k] ?? 0);
+    for (let k = 0; k < order.length; k++) {
+      ids[k] = sortedIds[k] ?? '';
+      keys[k] = sortedKeys[k] ?? 0;
+    }
     return;
   }
-  for (let i = 1; i < index.length; i++) {
-    const v = index[i] ?? 0;
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] ?? 0;
+    const id = ids[i] ?? '';
     let j = i - 1;
-    while (j >= 0 && (index[j] ?? 0) > v) {
-      index[j + 1] = index[j] ?? 0;
+    while (j >= 0 && (keys[j] ?? 0) > key) {
+      keys[j + 1] = keys[j] ?? 0;
+      ids[j + 1] = ids[j] ?? '';
       j--;
     }
-    index[j + 1] = v;
+    keys[j + 1] = key;
+    ids[j + 1] = id;
   }
 }
 
@@ -80,8 +90,9 @@ export class Lists {
    */
   private sortedById = true;
   private previous = '';
-  /** Scratch space for merging lists, reused by every merge (one allocation per call, not per list). */
-  private readonly scratch: number[] = [];
+  /** The merge being collected ({@link merging}): activity indices and their ids, reused by every merge. */
+  private readonly mergeKeys: number[] = [];
+  private readonly mergeIds: string[] = [];
 
   constructor(activities: number) {
     this.joined = new Int32Array(activities);
@@ -101,7 +112,7 @@ export class Lists {
     this.keep(i, id);
   }
 
-  /** Keeps the id of activity `i`, which joins no list but is merged with lists later ({@link idsOfIndices}). */
+  /** Keeps the id of activity `i`, which joins no list but is merged with lists later ({@link mergeActivity}). */
   keep(i: number, id: string): void {
     this.idOf[i] = id;
     if (id < this.previous) this.sortedById = false;
@@ -160,18 +171,36 @@ export class Lists {
     return this.inIdOrder(this.placed.slice(this.from(list), this.to(list)));
   }
 
-  /** A cleared scratch array to collect activity indices in for {@link idsOfIndices}. */
-  merging(): number[] {
-    this.scratch.length = 0;
-    return this.scratch;
+  /**
+   * Starts merging lists, and single activities, into one list of ids ({@link merged}). Listed
+   * activities are taken by position, which reads their id where the index is, side by side.
+   */
+  merging(): void {
+    this.mergeKeys.length = 0;
+    this.mergeIds.length = 0;
   }
 
-  /** The ids of activities given by index (members of lists, or kept), in id order. */
-  idsOfIndices(index: number[]): string[] {
-    sortIndices(index);
-    const out = new Array<string>(index.length);
-    for (let k = 0; k < index.length; k++) out[k] = this.idOf[index[k] ?? 0] ?? '';
-    return this.inIdOrder(out);
+  /** Adds every activity of a list to the merge. */
+  mergeList(list: number): void {
+    for (let p = this.from(list), end = this.to(list); p < end; p++) this.mergeAt(p);
+  }
+
+  /** Adds the activity at position `p` to the merge. */
+  mergeAt(p: number): void {
+    this.mergeKeys.push(this.order[p] ?? 0);
+    this.mergeIds.push(this.placed[p] ?? '');
+  }
+
+  /** Adds activity `i`, which is in no list but was kept ({@link keep}), to the merge. */
+  mergeActivity(i: number): void {
+    this.mergeKeys.push(i);
+    this.mergeIds.push(this.idOf[i] ?? '');
+  }
+
+  /** The ids of the merge, in id order. */
+  merged(): string[] {
+    sortByKeys(this.mergeKeys, this.mergeIds);
+    return this.inIdOrder(this.mergeIds.slice());
   }
 
   /** Ids in input order are in id order when the input was; otherwise they are sorted here. */
