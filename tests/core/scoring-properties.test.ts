@@ -209,7 +209,8 @@ describe('scoring properties', () => {
 
   it('tells ids apart however alike they are: renaming every id, keeping their order, renames the report and nothing else', () => {
     const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-    const arbAlike = fc.record({ base: fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'), minLength: 12, maxLength: 40 }), at: fc.nat() });
+    const HEX = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', '-'];
+    const arbAlike = fc.record({ base: fc.string({ unit: fc.constantFrom(...HEX), minLength: 12, maxLength: 40 }), at: fc.nat() });
     fc.assert(fc.property(arbWorld, fc.oneof(fc.constant(DEFAULT), arbConfig), arbAlike, (world, config, { base, at }) => {
       const ids = [...new Set([
         ...world.workers.map((w) => w.id),

@@ -6,11 +6,13 @@
  * It reads the activities once, and DESIGN §8 measures it against a bare pass over them, so the
  * pass does as little as it can per activity: it finds the one thing the activity counts for (a
  * worker, one of his places, a hazard, a building) and notes the one evidence list it joins
- * ({@link Lists}), allocating nothing. Ids are found by fingerprint ({@link IdTable}) rather than
- * by comparing scattered strings, and what is known per place and per hazard lives in typed
- * columns rather than in an object each, which young-generation collections during the call
- * would copy. Per-worker work then reads those columns and list slices: the cost grows linearly
- * with the number of activities.
+ * ({@link Lists}), allocating next to nothing. What dominates a pass over a million parsed
+ * records is memory, not arithmetic, so the engine avoids following pointers: places and hazards
+ * are numbered by fingerprint ({@link IdTable}) rather than found by comparing scattered strings,
+ * what is known about them lives in typed columns rather than in an object each (which the
+ * garbage collector would copy during the call), and the worker map is keyed by packed ids
+ * ({@link packed}). Per-worker work then reads those columns and list slices: the cost grows
+ * linearly with the number of activities.
  * @module
  */
 import { FiregridError } from '../errors.js';
@@ -202,9 +204,9 @@ class Places {
 
 /**
  * The places each worker owes visits (the places of his grids that need them), with his visits to
- * each. An inspection is found from its worker — one lookup among thousands — and then among his
- * few places by fingerprint: a binary search in his slice, sorted by fingerprint, reading the text
- * of the match only.
+ * each. An inspection counts for a worker of the place's grid, so it is found from its worker (a
+ * lookup the pass makes anyway for most activities) and then among his few places by
+ * fingerprint: a binary search in his slice, reading the text of the match only.
  */
 class Rounds {
   /** Worker `w`'s places are slots `starts[w]` to `starts[w + 1]`, sorted by fingerprint. */
