@@ -428,3 +428,21 @@ describe('GET /v1/scores requests', () => {
     expect(scoringWindow(c).endMs).to.equal(Date.parse('2025-03-01T00:00:00+08:00'));
   });
 });
+
+describe('computeScores: records that bypassed the schemas', () => {
+  it('names the activity that does not fit, as a validation error, instead of failing with a TypeError', () => {
+    const places = [place('p1', G1)];
+    const good = act('inspection.submitted', 'w1', G1, '2025-03-10T09:00:00+08:00', { placeId: 'p1' });
+    const bad = { ...act('inspection.submitted', 'w1', G1, '2025-03-11T09:00:00+08:00', { placeId: 'p1' }), at: 20_250_311 } as unknown as ScoringActivity;
+    let caught: unknown;
+    try {
+      computeScores([good, bad], config([{ key: 'coverage', weight: 100 }]), ctx([worker('w1', [G1])], places));
+    } catch (e) {
+      caught = e;
+    }
+    expect(isFiregridError(caught, 'validation'), String(caught)).to.equal(true);
+    const err = caught as FiregridError;
+    expect(err.message).to.contain('activities[1]');
+    expect(err.issues.map((x) => x.path)).to.deep.equal(['activities[1]']);
+  });
+});

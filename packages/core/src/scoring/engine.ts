@@ -592,39 +592,51 @@ function readActivities(t: Tally, activities: readonly ScoringActivity[], plan: 
   const coverage = plan.byPlaces || plan.byQuota;
   const reviews = plan.review || plan.overdue !== undefined;
   const n = activities.length;
-  for (let i = 0; i < n; i++) {
-    const a = item(activities, i);
-    // Most frequent first; each case reads only the fields its type carries.
-    switch (a.type) {
-      case 'inspection.submitted':
-        if (coverage) readInspection(t, a, i, plan);
-        break;
-      case 'hazard.reported':
-        // Discovery counts verified reports; a report alone counts for nothing.
-        break;
-      case 'hazard.verified':
-        if (plan.discovery) readVerified(t, a, i, plan);
-        break;
-      case 'hazard.rejected':
-        if (plan.discovery && a.hazardId !== undefined) t.rejected.add(a.hazardId, fingerprint(a.hazardId));
-        break;
-      case 'hazard.assigned':
-        if (plan.hazards) readHazard(t, a, i, false);
-        break;
-      case 'hazard.closed':
-        if (plan.hazards) readHazard(t, a, i, true);
-        break;
-      case 'review.done':
-        if (reviews) readReview(t, a, i, plan);
-        break;
-      case 'captain.registered':
-        if (plan.captains !== undefined) readRegistration(t, a, i, plan);
-        break;
-      case 'training.held':
-      case 'publicity.held':
-        if (plan.outreach) readOutreach(t, a, i, plan);
-        break;
-    }
+  let i = 0;
+  try {
+    for (; i < n; i++) readActivity(t, item(activities, i), i, plan, coverage, reviews);
+  } catch (e) {
+    // Records that bypassed the schemas (an id that is not text, a missing field) fail deep in the
+    // tables: say which one, as a validation error, instead of a bare TypeError.
+    if (!(e instanceof TypeError)) throw e;
+    throw new FiregridError('validation', `computeScores: activities[${i}] does not fit ScoringActivity (${e.message})`, {
+      issues: [{ path: `activities[${i}]`, message: e.message }],
+    });
+  }
+}
+
+/** Files one activity (the `i`th) where the metrics that are on will read it. */
+function readActivity(t: Tally, a: ScoringActivity, i: number, plan: Plan, coverage: boolean, reviews: boolean): void {
+  // Most frequent first; each case reads only the fields its type carries.
+  switch (a.type) {
+    case 'inspection.submitted':
+      if (coverage) readInspection(t, a, i, plan);
+      break;
+    case 'hazard.reported':
+      // Discovery counts verified reports; a report alone counts for nothing.
+      break;
+    case 'hazard.verified':
+      if (plan.discovery) readVerified(t, a, i, plan);
+      break;
+    case 'hazard.rejected':
+      if (plan.discovery && a.hazardId !== undefined) t.rejected.add(a.hazardId, fingerprint(a.hazardId));
+      break;
+    case 'hazard.assigned':
+      if (plan.hazards) readHazard(t, a, i, false);
+      break;
+    case 'hazard.closed':
+      if (plan.hazards) readHazard(t, a, i, true);
+      break;
+    case 'review.done':
+      if (reviews) readReview(t, a, i, plan);
+      break;
+    case 'captain.registered':
+      if (plan.captains !== undefined) readRegistration(t, a, i, plan);
+      break;
+    case 'training.held':
+    case 'publicity.held':
+      if (plan.outreach) readOutreach(t, a, i, plan);
+      break;
   }
 }
 
