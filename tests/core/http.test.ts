@@ -148,6 +148,9 @@ describe('httpDataPort: requests', () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).to.deep.equal([...bytes]);
     expect(sent[1]!.url).to.equal('https://api.example.cn/firegrid/v1/media/m1');
     expect(sent[1]!.headers.authorization).to.equal('Bearer t');
+    // The server's contract path, behind a proxy that serves the API under a prefix it does not know.
+    await data.readMedia({ ...ref, url: '/v1/media/m1' });
+    expect(sent[2]!.url).to.equal('https://api.example.cn/firegrid/v1/media/m1');
     served = new Uint8Array([9, 9, 9]);
     const damaged = await rejection(data.readMedia(ref));
     expect(damaged.code).to.equal('host-response');

@@ -127,6 +127,7 @@ export function httpDataPort(options: HttpDataPortOptions): DataPort {
   }
   const base = baseUrl.href.replace(/\/+$/, '');
   const origin = baseUrl.origin;
+  const basePath = baseUrl.pathname.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const mediaTimeoutMs = options.mediaTimeoutMs ?? 120_000;
   const localeOf = (): Locale => (typeof options.locale === 'function' ? options.locale() : options.locale ?? 'zh-CN');
@@ -301,7 +302,10 @@ export function httpDataPort(options: HttpDataPortOptions): DataPort {
       }, PhotoRef);
     },
     async readMedia(ref) {
-      const url = new URL(ref.url, `${base}/`).href;
+      // A contract path (`/v1/media/…`) is relative to the API root, which a proxy may serve under
+      // a prefix the server does not know (`/api` → `/api/v1/media/…`); any other URL is resolved
+      // as a link would be.
+      const url = ref.url.startsWith('/v1/') && !ref.url.startsWith(`${basePath}/v1/`) ? `${base}${ref.url}` : new URL(ref.url, `${base}/`).href;
       const what = `GET ${ref.url}`;
       const answer = await exchange({ method: 'GET', path: ref.url, media: true }, url, what);
       if (await sha256Hex(answer.bytes) !== ref.sha256) {
