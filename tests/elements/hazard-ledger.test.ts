@@ -201,6 +201,26 @@ describe('fg-hazard-ledger: lists', () => {
     expect(text).not.to.contain('13700007777');
   });
 
+  it('shows no confidential reporter to any role that may not see him, in the list or the detail', async () => {
+    const secret: HazardInput = {
+      id: newId(), category: 'other', title: '保密举报二', description: '', photos: [], source: 'worker',
+      reporter: { kind: 'grid-worker', personId: 'w-secret-9', contact: '13600009999', confidential: true }, severity: 'general', status: 'reported',
+      gridId: '140106001001',
+      history: [{ at: '2026-03-01T02:00:00.000Z', by: 'w-secret-9', action: 'submit', from: 'draft', to: 'reported' }],
+    };
+    const { data } = recorded(workerSession, [secret]);
+    for (const role of ['grid-worker', 'unit-manager', 'captain', 'resident'] as const) {
+      const session = { ...workerSession, user: { ...workerSession.user, id: `viewer-${role}`, roles: [role] } };
+      const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data }) });
+      for (const hazardId of [undefined, secret.id]) {
+        const el = await mount(client, hazardId === undefined ? {} : { hazardId });
+        const text = deepText(el.shadowRoot!);
+        expect(text, `${role} ${hazardId === undefined ? 'list' : 'detail'}`).not.to.match(/w-secret-9|13600009999/);
+        el.remove();
+      }
+    }
+  });
+
   it('renders markup in hazard text as text', async () => {
     const hostile = '<img src=x onerror="window.__ledgerPwned=1"><b>粗体</b>';
     const { data } = recorded(supervisorSession, [{

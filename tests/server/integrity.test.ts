@@ -228,6 +228,8 @@ describe('integrity: one captain per building, ids in one case', () => {
     assert.equal(made.status, 201, made.text);
     assert.equal(bodyOf(made).id, h.id);
     assert.equal(bodyOf(made).placeId, p.id, 'references are stored in the same case');
+    const byPlace = bodyOf(await s.request('GET', `/v1/hazards?placeId=${upper}`, { token: admin })).items as Rec[];
+    assert.deepEqual(byPlace.map((x) => x.id), [h.id], 'a list filter takes the id in either case');
   });
 });
 

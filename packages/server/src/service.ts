@@ -293,7 +293,7 @@ export class Service {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS[kind].read, text(`查看${kindLabel[kind]['zh-CN']}`, `read ${kindLabel[kind].en}s`));
     const resident = kind === 'hazards' && isResidentOnly(p);
-    const parsed = checkInput(Query, raw, call.locale);
+    const parsed = checkInput(Query, typeof raw.placeId === 'string' ? { ...raw, placeId: canonicalId(raw.placeId) } : raw, call.locale);
     if (!parsed.ok) throw invalid(400, text(`查询参数无效：${parsed.message}`, `The list query is invalid: ${parsed.message}`), parsed.issues, 'bad-query');
     const view: ListView = resident
       ? { scope: null, scopeMode: 'none', owner: p.user }
