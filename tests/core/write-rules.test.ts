@@ -152,6 +152,8 @@ describe('rules: pure functions', () => {
     expect(shown.history.map((e) => e.by)).to.deep.equal(['群众（保密）', 'sup']);
     expect(shown.reporter).to.deep.equal({ kind: 'resident', confidential: true });
     expect(redactReporter(h, { id: 'x', roles: ['fire-officer'] })).to.equal(h);
+    const named = { ...h, history: [{ ...h.history[0]!, byName: '张三' }] };
+    expect(JSON.stringify(redactReporter(named, { id: 'gw', roles: ['grid-worker'] }))).not.to.contain('张三');
     const act = { workerId: 'w1', hazardId: 'h', placeId: 'p', confidential: true };
     expect(redactActivity(act, { id: 'gw', roles: ['grid-worker'] })).to.deep.equal({ workerId: 'w1', confidential: true });
     expect(redactActivity(act, { id: 'u', roles: ['grid-worker'] }, 'w1')).to.equal(act);

@@ -70,7 +70,8 @@ export function redactReporter<H extends Pick<Hazard, 'reporter'> & { history?: 
   const history: readonly HazardHistoryEntry[] | undefined = hazard.history;
   if (person !== undefined && history?.some((e) => e.by === person) === true) {
     const label = hiddenActor(reporter, locale);
-    (shown as { history?: HazardHistoryEntry[] }).history = history.map((e) => (e.by === person ? { ...e, by: label } : e));
+    // A name recorded beside the id (`byName`, where a server keeps one) is his identity too.
+    (shown as { history?: HazardHistoryEntry[] }).history = history.map((e) => (e.by === person ? { ...e, by: label, ...('byName' in e ? { byName: label } : {}) } : e));
   }
   return shown;
 }
