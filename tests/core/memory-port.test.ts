@@ -184,16 +184,19 @@ describe('memoryDataPort: sort', () => {
     expect(names.indexOf('安居')).to.be.below(names.indexOf('王府'));
     expect(names.indexOf('王府')).to.be.below(names.indexOf('张家'));
 
+    // Deadlines and severities come from actions, which a save may not run: seed them as stored.
     const saved: Hazard[] = [];
     for (const [title, deadline, severity] of [
       ['none', undefined, 'major'], ['late', '2025-06-10T00:00:00Z', 'general'], ['soon', '2025-06-20T00:00:00Z', 'general'],
       ['later', '2025-09-01T00:00:00Z', 'major'],
     ] as const) {
       clock = new Date(clock.getTime() + 60_000);
-      saved.push(await port.save('hazards', hazard({ title, severity, ...(deadline && { deadline }) }), { idempotencyKey: newId() }));
+      const at = clock.toISOString();
+      saved.push({ ...hazard({ title, severity, ...(deadline && { deadline }) }), version: 1, createdAt: at, updatedAt: at, tenantId: 'memory', history: [] });
     }
+    const hazards = memoryDataPort({ hazards: saved }, { now: () => clock });
     clock = new Date('2025-06-15T00:00:00Z');
-    const order = async (sort: Query['sort']) => (await port.list('hazards', { sort })).items.map((x) => x.title);
+    const order = async (sort: Query['sort']) => (await hazards.list('hazards', { sort })).items.map((x) => x.title);
     expect(await order('deadline')).to.deep.equal(['late', 'soon', 'later', 'none']);
     expect(await order('updatedAt')).to.deep.equal(['later', 'soon', 'late', 'none']);
     // Overdue first; then, among open hazards with a later deadline, major before general; none last.

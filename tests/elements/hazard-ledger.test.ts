@@ -184,6 +184,43 @@ describe('fg-hazard-ledger: lists', () => {
     expect(deepText(sup.shadowRoot!)).to.contain('张先生 13912345678（保密）');
   });
 
+  it('shows a confidential reporter\'s own history entries as 群众（保密）, even when the backend sent his id', async () => {
+    const secret: HazardInput = {
+      id: newId(), category: 'other', title: '保密举报的隐患', description: '', photos: [], source: 'public',
+      reporter: { kind: 'resident', personId: 'r-0777', contact: '13700007777', confidential: true }, severity: 'general', status: 'reported',
+      gridId: '140106001001',
+      history: [{ at: '2026-03-01T02:00:00.000Z', by: 'r-0777', action: 'submit', from: 'draft', to: 'reported' }],
+    };
+    // No reporterPrivacy: a backend that forgot to strip him, in the reporter and in the history.
+    const { data } = recorded(workerSession, [secret]);
+    const unstripped = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(workerSession), data }) });
+    const el = await mount(unstripped, { hazardId: secret.id });
+    const text = deepText(el.shadowRoot!);
+    expect(text).to.contain('群众（保密）');
+    expect(text).not.to.contain('r-0777');
+    expect(text).not.to.contain('13700007777');
+  });
+
+  it('shows no confidential reporter to any role that may not see him, in the list or the detail', async () => {
+    const secret: HazardInput = {
+      id: newId(), category: 'other', title: '保密举报二', description: '', photos: [], source: 'worker',
+      reporter: { kind: 'grid-worker', personId: 'w-secret-9', contact: '13600009999', confidential: true }, severity: 'general', status: 'reported',
+      gridId: '140106001001',
+      history: [{ at: '2026-03-01T02:00:00.000Z', by: 'w-secret-9', action: 'submit', from: 'draft', to: 'reported' }],
+    };
+    const { data } = recorded(workerSession, [secret]);
+    for (const role of ['grid-worker', 'unit-manager', 'captain', 'resident'] as const) {
+      const session = { ...workerSession, user: { ...workerSession.user, id: `viewer-${role}`, roles: [role] } };
+      const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data }) });
+      for (const hazardId of [undefined, secret.id]) {
+        const el = await mount(client, hazardId === undefined ? {} : { hazardId });
+        const text = deepText(el.shadowRoot!);
+        expect(text, `${role} ${hazardId === undefined ? 'list' : 'detail'}`).not.to.match(/w-secret-9|13600009999/);
+        el.remove();
+      }
+    }
+  });
+
   it('renders markup in hazard text as text', async () => {
     const hostile = '<img src=x onerror="window.__ledgerPwned=1"><b>粗体</b>';
     const { data } = recorded(supervisorSession, [{

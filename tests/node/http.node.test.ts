@@ -19,7 +19,7 @@ const SECRET = 'http-port-secret-that-is-long-enough-0123456789';
 function hazard(over: Partial<HazardInput> = {}): HazardInput {
   return {
     id: newId(), category: 'exit-blocked', title: '楼道堆放杂物', description: '', photos: [], source: 'worker', gridId: '330106001001001',
-    reporter: { kind: 'grid-worker', personId: 'w1', confidential: false }, severity: 'general', status: 'reported', ...over,
+    reporter: { kind: 'grid-worker', personId: 'sup-1', confidential: false }, severity: 'general', status: 'reported', ...over,
   };
 }
 

@@ -118,7 +118,7 @@ describe('auth: roles, tenants and scope', () => {
     assert.deepEqual(pathsOf(problemOf(await s.put(`/v1/hazards/${fresh.id}`, fresh, gw), 403)), ['gridId']);
     problemOf(await s.put(`/v1/hazards/${inA.id}`, { ...inA, gridId: GRID_B }, gw), 403);
     problemOf(await s.put(`/v1/hazards/${inB.id}`, { ...inB, gridId: GRID_A }, gw), 403);
-    const ok = hazard({ gridId: GRID_A2 });
+    const ok = hazard({ gridId: GRID_A2, reporter: { kind: 'grid-worker', personId: 'g', confidential: false } });
     assert.equal((await s.put(`/v1/hazards/${ok.id}`, ok, gw)).status, 201);
     // A record without any grid needs the whole tenant.
     const loose = hazard();
@@ -132,7 +132,7 @@ describe('auth: roles, tenants and scope', () => {
     const gw = await s.token({ user: 'g', roles: ['grid-worker'], scope: [COMMUNITY_A] });
     const pl = place({ gridId: GRID_A });
     await s.put(`/v1/places/${pl.id}`, pl, admin);
-    const h = hazard({ placeId: pl.id });
+    const h = hazard({ placeId: pl.id, reporter: { kind: 'grid-worker', personId: 'g', confidential: false } });
     delete (h as Record<string, unknown>).gridId;
     assert.equal((await s.put(`/v1/hazards/${h.id}`, h, gw)).status, 201);
     const listed = async (): Promise<boolean> => ((await s.request('GET', `/v1/hazards?placeId=${pl.id}`, { token: gw })).json as { items: Rec[] })
@@ -278,7 +278,7 @@ describe('auth: residents', () => {
       assert.equal((await limited.request('GET', '/v1/hazards', { token })).status, 200);
       const staff = await limited.token({ user: 'w', roles: ['grid-worker'] });
       for (let i = 0; i < 12; i++) {
-        const x = hazard();
+        const x = hazard({ reporter: { kind: 'grid-worker', personId: 'w', confidential: false } });
         assert.equal((await limited.put(`/v1/hazards/${x.id}`, x, staff)).status, 201);
       }
       // A minute later the resident may write again.

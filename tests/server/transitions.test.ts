@@ -211,8 +211,11 @@ describe('hazard transitions through the core lifecycle, and the activities they
     assert.equal((await s.put(`/v1/inspections/${draft.id}`, draft, workerToken)).status, 201);
     const count = async (): Promise<Act[]> => (await activities()).filter((a) => a.type === 'inspection.submitted' && a.inspectionId === draft.id);
     assert.equal((await count()).length, 0);
-    const submittedAt = '2026-03-05T10:30:00+08:00';
-    assert.equal((await s.put(`/v1/inspections/${draft.id}`, { ...draft, state: 'submitted', submittedAt }, workerToken)).status, 200);
+    // The body's submittedAt is back-dated: the server's clock decides when it was submitted.
+    const res = await s.put(`/v1/inspections/${draft.id}`, { ...draft, state: 'submitted', submittedAt: '2026-03-05T10:30:00+08:00' }, workerToken);
+    assert.equal(res.status, 200);
+    const submittedAt = (res.json as { submittedAt?: string }).submittedAt;
+    assert.equal(submittedAt, s.clock.now().toISOString());
     const acts = await count();
     assert.equal(acts.length, 1);
     const [act] = acts;

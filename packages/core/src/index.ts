@@ -22,6 +22,16 @@ export {
   OLD_RESIDENTIAL_BEFORE_YEAR,
 } from './rules/place.js';
 export type { PlaceFacts } from './rules/place.js';
+export { applyWriteRules, captainOverlaps, ACTION_OWNED_FIELDS, ON_BEHALF_ROLES } from './rules/writes.js';
+export type {
+  ActionOwnedField, WriteRefusal, WriteActor, WriteLookups, WriteContext, WriteOutcome, CaptainFacts, CaptainClash,
+} from './rules/writes.js';
+export { canonicalJson } from './rules/json.js';
+export { canonicalId, canonicalIds } from './rules/ids.js';
+export {
+  hiddenActor, redactActivity, readsConfidential, CONFIDENTIAL_ACTIVITY_LABEL,
+} from './rules/confidential.js';
+export type { ActivityFacts } from './rules/confidential.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
   checklistProgress, conditionCycles, validateTemplate,

@@ -9,6 +9,10 @@
  * a resident's tip-off or a device's alarm is nobody's discovery); a review to the reviewer; a
  * submitted inspection to its inspector; a captain's registration to whoever registered him.
  * An activity needs a grid: a record whose grid cannot be told (no `gridId`, unknown place) makes none.
+ * When someone wrote on the credited person's behalf (a grid supervisor filing a worker's find or
+ * inspection), `by` names the writer, so the credit shows both. A find whose reporter asked for
+ * confidentiality is marked `confidential`, so readers who may not see him get it without the
+ * hazard (core's `redactActivity`).
  * @module
  */
 import { Activity, effectiveDeadline, newId, parseWith, reviewDueAt } from '@firegrid/core';
@@ -54,19 +58,22 @@ export class ActivityWriter {
 
   /** After a record of `kind` was stored (`previous` is what was there before, if anything). */
   afterWrite(kind: string, previous: Rec | undefined, next: Rec, actor: string): void {
-    if (kind === 'inspections') this.#inspection(previous, next);
-    else if (kind === 'hazards' && previous === undefined && next.status === 'reported') this.#hazard('hazard.reported', next as unknown as Hazard);
+    if (kind === 'inspections') this.#inspection(previous, next, actor);
+    else if (kind === 'hazards' && previous === undefined && next.status === 'reported') {
+      const h = next as unknown as Hazard;
+      this.#hazard('hazard.reported', h, h.reporter.personId === actor ? {} : { by: actor });
+    }
     else if (kind === 'captains' && previous === undefined) this.#captain(next, actor);
   }
 
-  #inspection(previous: Rec | undefined, next: Rec): void {
+  #inspection(previous: Rec | undefined, next: Rec, actor: string): void {
     if (next.state !== 'submitted' || previous?.state === 'submitted') return;
     const gridId = this.#gridOf(next);
     const inspector = str(next.inspectorId);
     if (gridId === undefined || inspector === undefined) return;
     this.#add({
       type: 'inspection.submitted', at: str(next.submittedAt) ?? this.#now.toISOString(), workerId: this.workerOf(inspector), gridId,
-      placeId: next.placeId, inspectionId: next.id,
+      placeId: next.placeId, inspectionId: next.id, ...(inspector === actor ? {} : { by: actor }),
     });
   }
 
@@ -86,7 +93,10 @@ export class ActivityWriter {
     const finder = this.#finder(h);
     const gridId = this.#gridOf(h);
     if (finder === undefined || gridId === undefined) return;
-    this.#add({ type, workerId: this.workerOf(finder), gridId, hazardId: h.id, ...(h.placeId === undefined ? {} : { placeId: h.placeId }), ...extra });
+    this.#add({
+      type, workerId: this.workerOf(finder), gridId, hazardId: h.id, ...(h.placeId === undefined ? {} : { placeId: h.placeId }),
+      ...(h.reporter.confidential ? { confidential: true } : {}), ...extra,
+    });
   }
 
   /** After a hazard transition: `before` and `after` are the hazard around `entry`. */

@@ -182,8 +182,8 @@ export const PERMISSIONS: Readonly<Record<ResourceKind, Permission>> & {
   scores: { read: OFFICIALS, write: [] },
 };
 
-/** Roles that see a confidential reporter's identity and contact (DESIGN §5). */
-export const CONFIDENTIAL_READERS: readonly Role[] = ['grid-supervisor', 'fire-officer', 'admin'];
+/** Roles that see a confidential reporter's identity and contact (DESIGN §5): core's list, the one every port reads. */
+export { CONFIDENTIAL_READERS } from '@firegrid/core';
 
 /** True when one of `roles` is in `allowed`. */
 export const hasRole = (roles: readonly Role[], allowed: readonly Role[]): boolean => roles.some((r) => allowed.includes(r));

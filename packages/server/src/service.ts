@@ -8,16 +8,16 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FloorCaptainInput, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, RESOURCE_KINDS, TransitionInput, checkWith,
-  formatPath, isFiregridError, newId, strictDeep, termsOverlap,
+  FloorCaptainInput, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, RESOURCE_KINDS, TransitionInput, applyWriteRules, canonicalId,
+  canonicalIds, captainOverlaps, checkWith, formatPath, isFiregridError, newId, redactActivity, redactReporter, strictDeep,
 } from '@firegrid/core';
-import type { FloorCaptain, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig } from '@firegrid/core';
+import type {
+  CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
+} from '@firegrid/core';
 import { computeScores, exampleScoreConfig, parsePeriod, RANK_LEVELS } from '@firegrid/core/scoring';
 import type { RankLevel, ScoreConfigBody, ScoreReport, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
-import {
-  CONFIDENTIAL_READERS, PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant,
-} from './auth.js';
+import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
 import type { Principal } from './auth.js';
 import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
@@ -143,6 +143,14 @@ function invalid(status: 400 | 422, detail: Text, issues: readonly Issue[], slug
   return new HttpError(status, slug, detail, { errors: issues.slice(0, MAX_ISSUES) });
 }
 
+/** The problem of a refused write (core's `WriteRefusal`): its status, slug, field paths and, for an action-owned field, the field and its actions. */
+function refusal(r: WriteRefusal): HttpError {
+  return new HttpError(r.status, r.code, text(r.message['zh-CN'], r.message.en), {
+    errors: r.issues,
+    ...(r.field === undefined ? {} : { extra: { field: r.field, ...(r.actions === undefined ? {} : { actions: r.actions }) } }),
+  });
+}
+
 /** The REST contract's operations over a {@link Store}. */
 export class Service {
   readonly store: Store;
@@ -239,26 +247,53 @@ export class Service {
     }
   }
 
-  /** A record as this caller may see it: a confidential reporter's identity only for those DESIGN §5 names. */
+  /**
+   * A record as this caller may see it (core's `rules/confidential`): a confidential reporter's
+   * identity, contact and history entries only for those DESIGN §5 names, and his finds as
+   * activities without the hazard for everyone else.
+   */
   tailor(call: Call, kind: ResourceKind, rec: StoredRecord): StoredRecord {
-    if (kind !== 'hazards') return rec;
-    const reporter = rec.reporter as Hazard['reporter'] | undefined;
-    if (reporter?.confidential !== true) return rec;
-    if (hasRole(call.principal.roles, CONFIDENTIAL_READERS) || reporter.personId === call.principal.user) return rec;
-    const kept: Rec = { ...reporter };
-    delete kept.personId;
-    delete kept.contact;
-    return { ...rec, reporter: kept };
+    const viewer = { id: call.principal.user, roles: call.principal.roles };
+    if (kind === 'hazards' && rec.reporter !== undefined) return redactReporter(rec as StoredRecord & Hazard, viewer, call.locale);
+    if (kind === 'activities' && rec.confidential === true) {
+      return redactActivity(rec as StoredRecord & { workerId: string }, viewer, this.store.workerIdOf(call.principal.tenant, call.principal.user));
+    }
+    return rec;
+  }
+
+  /** What the write rules read of this tenant's store, as `call`'s principal. */
+  #lookups(call: Call): WriteLookups {
+    const p = call.principal;
+    return {
+      get: (kind, id) => this.store.get(p.tenant, kind, canonicalId(id)),
+      workerOfUser: (userId) => this.store.workerIdOf(p.tenant, userId),
+      captainsAt: (buildingId) => this.store.atPlace(p.tenant, 'captains', buildingId) as unknown as CaptainFacts[],
+      mayActFor: (userId) => {
+        // A user inside the scope: his worker record's grids are all the caller's. Without one,
+        // nobody can tell where he belongs: only a whole-tenant caller may name him.
+        if (wholeTenant(p)) return true;
+        const workerId = this.store.workerIdOf(p.tenant, userId);
+        const worker = workerId === undefined ? undefined : this.store.get(p.tenant, 'workers', workerId);
+        const grids = Array.isArray(worker?.gridIds) ? worker.gridIds as string[] : [];
+        return grids.length > 0 && grids.every((g) => codeInScope(p, g));
+      },
+    };
   }
 
   // ---- reads --------------------------------------------------------------------------------
 
   /** `GET /v1/{kind}`. */
   list(call: Call, kind: ResourceKind, raw: Record<string, unknown>): Page<StoredRecord> {
+    const page = this.#page(call, kind, raw);
+    return { items: page.items.map((r) => this.tailor(call, kind, r)), nextCursor: page.nextCursor };
+  }
+
+  /** One page of a list as stored: what the caller may list, not yet tailored to what he may see. */
+  #page(call: Call, kind: ResourceKind, raw: Record<string, unknown>): Page<StoredRecord> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS[kind].read, text(`查看${kindLabel[kind]['zh-CN']}`, `read ${kindLabel[kind].en}s`));
     const resident = kind === 'hazards' && isResidentOnly(p);
-    const parsed = checkInput(Query, raw, call.locale);
+    const parsed = checkInput(Query, typeof raw.placeId === 'string' ? { ...raw, placeId: canonicalId(raw.placeId) } : raw, call.locale);
     if (!parsed.ok) throw invalid(400, text(`查询参数无效：${parsed.message}`, `The list query is invalid: ${parsed.message}`), parsed.issues, 'bad-query');
     const view: ListView = resident
       ? { scope: null, scopeMode: 'none', owner: p.user }
@@ -275,7 +310,7 @@ export class Service {
       }
       throw e;
     }
-    return { items: page.items.map((r) => this.tailor(call, kind, r)), nextCursor: page.nextCursor };
+    return page;
   }
 
   /**
@@ -319,7 +354,8 @@ export class Service {
       const out: T[] = [];
       let cursor: string | undefined;
       do {
-        const page = this.list(call, kind, { limit: 500, ...(scope === '*' ? {} : { scope }), ...(cursor === undefined ? {} : { cursor }) });
+        // As stored: a confidential finder's own score counts his find (the ids it shows are activity ids).
+        const page = this.#page(call, kind, { limit: 500, ...(scope === '*' ? {} : { scope }), ...(cursor === undefined ? {} : { cursor }) });
         out.push(...(page.items as unknown as T[]));
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
@@ -341,7 +377,7 @@ export class Service {
   /** `GET /v1/{kind}/{id}`. */
   get(call: Call, kind: ResourceKind, id: string): StoredRecord {
     this.#requireRole(call, PERMISSIONS[kind].read, text(`查看${kindLabel[kind]['zh-CN']}`, `read ${kindLabel[kind].en}s`));
-    const rec = this.store.get(call.principal.tenant, kind, id);
+    const rec = this.store.get(call.principal.tenant, kind, canonicalId(id));
     if (rec === undefined) throw notFound(kind, id);
     this.#assertVisible(call, kind, rec);
     return this.tailor(call, kind, rec);
@@ -410,25 +446,6 @@ export class Service {
             [{ path: 'status', message: `is ${String(previous.status)}` }]);
         }
       }
-      const status = content.status as string;
-      if (previous === undefined && status !== 'draft' && status !== 'reported') {
-        throw invalid(422, text(
-          `隐患只能以草稿（draft）或已上报（reported）状态创建，不能是 ${status}；之后的状态来自流转操作`,
-          `A hazard is created as draft or reported, not ${status}; later statuses come from transitions`,
-        ), [{ path: 'status', message: 'must be draft or reported' }], 'hazard-status');
-      }
-      if (previous !== undefined && status !== previous.status) {
-        throw invalid(422, text(
-          `隐患状态只能通过流转（POST /v1/hazards/${String(content.id)}/transitions）改变，不能直接保存（${String(previous.status)} → ${status}）`,
-          `A hazard's status changes only through transitions (POST /v1/hazards/${String(content.id)}/transitions), not by saving it (${String(previous.status)} → ${status})`,
-        ), [{ path: 'status', message: `must stay ${String(previous.status)}` }], 'hazard-status');
-      }
-      content.history = previous?.history ?? [];
-      // A caller who cannot see a confidential reporter sent him back stripped: keep him as stored.
-      const before = previous?.reporter as Hazard['reporter'] | undefined;
-      if (before?.confidential === true && !hasRole(p.roles, CONFIDENTIAL_READERS) && before.personId !== p.user) {
-        content.reporter = before;
-      }
     }
     if (kind === 'inspections' && previous?.state === 'submitted') {
       throw new HttpError(409, 'inspection-submitted', text(
@@ -464,16 +481,31 @@ export class Service {
     return checked.value;
   }
 
+  /**
+   * The write rules every port shares (core's `applyWriteRules`): action-owned fields, what a new
+   * hazard may carry, the actor and time from the token and the clock, one worker per user, one
+   * captain per building. Returns the record to store.
+   */
+  #writeRules(call: Call, kind: ResourceKind, content: Rec, previous: StoredRecord | undefined): Rec {
+    const outcome = applyWriteRules(kind, content, {
+      previous, actor: { id: call.principal.user, roles: call.principal.roles }, now: call.now, lookups: this.#lookups(call),
+    });
+    if (!outcome.ok) throw refusal(outcome.refusal);
+    return outcome.record;
+  }
+
   /** `PUT /v1/{kind}/{id}`: 201 when created, 200 when updated. */
-  put(call: Call, kind: ResourceKind, id: string, body: unknown, ifMatch?: number): PutResult {
+  put(call: Call, kind: ResourceKind, rawId: string, body: unknown, ifMatch?: number): PutResult {
     const p = call.principal;
+    // One record per UUID whatever its case: ids are stored and compared in lower case.
+    const id = canonicalId(rawId);
     const label = kindLabel[kind];
     this.#requireRole(call, PERMISSIONS[kind].write, text(`保存${label['zh-CN']}`, `write ${label.en}s`));
     const parsed = checkInput(RECORD_INPUT_SCHEMAS[kind], body, call.locale);
     if (!parsed.ok) {
       throw invalid(400, text(`${label['zh-CN']}内容无效：${parsed.message}`, `The ${label.en} is invalid: ${parsed.message}`), parsed.issues);
     }
-    const content: Rec = { ...(parsed.value as Rec) };
+    let content: Rec = canonicalIds({ ...(parsed.value as Rec) });
     if (content.id !== id) {
       throw invalid(400, text(`请求体中的 id（${String(content.id)}）与地址中的 id（${id}）不一致`, `The body's id (${String(content.id)}) is not the id in the URL (${id})`),
         [{ path: 'id', message: `must be ${id}` }]);
@@ -485,6 +517,7 @@ export class Service {
     this.#kindRules(call, kind, content, previous);
     this.#assertWritable(call, kind, content);
     if (previous !== undefined && !(kind === 'hazards' && isResidentOnly(p))) this.#assertWritable(call, kind, previous);
+    content = this.#writeRules(call, kind, content, previous);
     this.#checkPhotos(call, this.#photoRefs(kind, content));
     const record = this.#stamp(call, kind, content, previous);
     this.store.write(p.tenant, kind, record);
@@ -493,8 +526,9 @@ export class Service {
   }
 
   /** `POST /v1/hazards/{id}/transitions` (the `hazards.transition` command), through the core lifecycle. */
-  transition(call: Call, id: string, body: unknown, ifMatch?: number): StoredRecord {
+  transition(call: Call, rawId: string, body: unknown, ifMatch?: number): StoredRecord {
     const p = call.principal;
+    const id = canonicalId(rawId);
     this.#requireRole(call, PERMISSIONS.hazards.write, text('流转隐患', 'run hazard transitions'));
     const parsed = checkInput(TransitionBody, body, call.locale);
     if (!parsed.ok) {
@@ -545,7 +579,7 @@ export class Service {
     const parsedRows: Rec[] = [];
     rows.forEach((row, i) => {
       const r = checkInput(FloorCaptainInput, row, call.locale);
-      if (r.ok) parsedRows.push({ ...(r.value as Rec) });
+      if (r.ok) parsedRows.push(canonicalIds({ ...(r.value as Rec) }));
       else for (const issue of r.issues) issues.push({ path: `rows[${i}]${issue.path === '' ? '' : issue.path.startsWith('[') ? issue.path : `.${issue.path}`}`, message: issue.message });
     });
     if (issues.length > 0) {
@@ -564,7 +598,7 @@ export class Service {
     if (issues.length > 0) {
       throw invalid(400, text('导入中有重复的 id，未导入任何一行', 'The import has the same id twice; nothing was imported'), issues);
     }
-    this.#refuseOverlaps(p.tenant, parsedRows as unknown as FloorCaptain[]);
+    this.#refuseOverlaps(call, parsedRows as unknown as CaptainFacts[]);
     const writer = new ActivityWriter(this.store, p.tenant, call.now);
     const items: StoredRecord[] = [];
     let created = 0;
@@ -599,24 +633,9 @@ export class Service {
    * One captain per building at a time (一楼一长): once the rows are applied, no two terms of a
    * building may overlap. Refuses the whole import (422) with one issue per clashing row.
    */
-  #refuseOverlaps(tenant: string, rows: readonly FloorCaptain[]): void {
-    const incoming = new Set(rows.map((r) => r.id));
-    const after = new Map<string, FloorCaptain[]>();
-    for (const row of rows) {
-      let list = after.get(row.buildingId);
-      if (list === undefined) {
-        list = (this.store.atPlace(tenant, 'captains', row.buildingId) as unknown as FloorCaptain[]).filter((c) => !incoming.has(c.id));
-        after.set(row.buildingId, list);
-      }
-      list.push(row);
-    }
-    const issues: Issue[] = [];
-    rows.forEach((row, i) => {
-      const clash = after.get(row.buildingId)?.find((c) => c.id !== row.id && termsOverlap(c, row));
-      if (clash !== undefined) {
-        issues.push({ path: `rows[${i}].term`, message: `overlaps the term of ${clash.person.name} from ${clash.term.from} (one captain per building)` });
-      }
-    });
+  #refuseOverlaps(call: Call, rows: readonly CaptainFacts[]): void {
+    const issues: Issue[] = captainOverlaps(rows, this.#lookups(call).captainsAt)
+      .map((c) => ({ path: `rows[${c.index}].term`, message: c.message }));
     if (issues.length > 0) {
       const first = issues[0];
       throw invalid(422, text(

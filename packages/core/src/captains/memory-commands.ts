@@ -14,7 +14,8 @@ import { checkWith } from '../validate.js';
 import type { MemoryCommandHandler } from '../host/memory-port.js';
 import { checkLimits } from './limits.js';
 import type { CaptainLimits } from './limits.js';
-import { dayOf, termsOverlap } from './terms.js';
+import { dayOf } from './terms.js';
+import { captainOverlaps } from '../rules/writes.js';
 
 /** Options of {@link captainCommands}. */
 export interface CaptainCommandOptions {
@@ -90,20 +91,12 @@ export function captainCommands(options: CaptainCommandOptions = {}): { 'captain
       rows.push(r.value);
     });
     if (issues.length === 0) {
-      const incoming = new Map(rows.map((r, i) => [r.id, { row: r, i }]));
-      const buildings = new Set(rows.map((r) => r.buildingId));
-      const after = [
-        ...ctx.all('captains').filter((c) => buildings.has(c.buildingId) && !incoming.has(c.id)),
-        ...rows,
-      ];
-      let clashes = 0;
-      for (const { row, i } of incoming.values()) {
-        const clash = after.find((c) => c.id !== row.id && c.buildingId === row.buildingId && termsOverlap(c, row));
-        if (clash === undefined) continue;
-        clashes++;
-        issues.push({ path: `rows[${i}].term`, message: text.overlap(clash.person.name, clash.term.from) });
-      }
-      if (options.limits !== undefined && clashes === 0) {
+      const incoming = new Set(rows.map((r) => r.id));
+      const stored = ctx.all('captains');
+      // The same rule as a PUT and the server's import (core's rules/writes).
+      const clashes = captainOverlaps(rows, (buildingId) => stored.filter((c) => c.buildingId === buildingId));
+      for (const clash of clashes) issues.push({ path: `rows[${clash.index}].term`, message: text.overlap(clash.with.person.name, clash.with.term.from) });
+      if (options.limits !== undefined && clashes.length === 0) {
         const all = [...ctx.all('captains').filter((c) => !incoming.has(c.id)), ...rows];
         const breaches = checkLimits(all, ctx.all('places'), dayOf(ctx.now), options.limits);
         for (const b of breaches) {

@@ -12,8 +12,8 @@ import type { RecordOf } from '../schema/index.js';
 import type { DataPort } from '../host/types.js';
 import type { MemoryCommandHandler } from '../host/memory-port.js';
 import { checkWith } from '../validate.js';
-import { redactReporter } from '../export/reporter.js';
-import type { Viewer } from '../export/reporter.js';
+import { redactActivity, redactReporter } from '../rules/confidential.js';
+import type { ActivityFacts, Viewer } from '../rules/confidential.js';
 import { createLifecycle } from './lifecycle.js';
 import type { Lifecycle, LifecycleOptions, TransitionActor } from './lifecycle.js';
 import { TransitionInput } from './transition-input.js';
@@ -66,17 +66,20 @@ export function hazardCommands(options: HazardCommandsOptions): Partial<Record<C
 
 /**
  * A data port that shows hazards to `viewer` as the server would: a confidential reporter's
- * identity and contact stripped (DESIGN §5) from what `list`, `get`, `save` and the
- * `hazards.transition` command return. For stories and tests over `memoryDataPort`, which stores
- * everything and strips nothing.
+ * identity, contact and history entries stripped (DESIGN §5) from what `list`, `get`, `save` and
+ * the `hazards.transition` command return, and his finds among the activities without the hazard.
+ * For stories and tests over `memoryDataPort`, which stores everything and strips nothing.
  * @example
  * const data = reporterPrivacy(memoryDataPort(seed), session.user);
  */
 export function reporterPrivacy(port: DataPort, viewer: Viewer | (() => Viewer)): DataPort {
   const who = (): Viewer => (typeof viewer === 'function' ? viewer() : viewer);
-  const hide = <T>(kind: string, rec: T): T => (
-    kind === 'hazards' && rec !== null && typeof rec === 'object' && 'reporter' in rec ? redactReporter(rec as unknown as Hazard, who()) as T : rec
-  );
+  const hide = <T>(kind: string, rec: T): T => {
+    if (rec === null || typeof rec !== 'object') return rec;
+    if (kind === 'hazards' && 'reporter' in rec) return redactReporter(rec as unknown as Hazard, who()) as T;
+    if (kind === 'activities' && 'workerId' in rec) return redactActivity(rec as unknown as ActivityFacts, who()) as T;
+    return rec;
+  };
   return {
     list: async (kind, query) => {
       const page = await port.list(kind, query);

@@ -15,12 +15,16 @@ import { RESOURCE_KINDS } from '../names.js';
 import type { Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page, RecordOf , PhotoRef} from '../schema/index.js';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, sha256Hex } from '../host/memory-port.js';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, lookupsOver, refusalError, sha256Hex } from '../host/memory-port.js';
 import type { MemoryCommandContext, MemoryCommandHandler } from '../host/memory-port.js';
 import { Query, applyQuery } from '../host/query.js';
 import { MediaMeta } from '../host/types.js';
 import type { DataPort, SaveOptions } from '../host/types.js';
 import { checkWith } from '../validate.js';
+import { canonicalJson as canonical } from '../rules/json.js';
+import { canonicalId, canonicalIds } from '../rules/ids.js';
+import { applyWriteRules } from '../rules/writes.js';
+import type { WriteActor } from '../rules/writes.js';
 import { storageError } from './db.js';
 
 /** Options of {@link localDataPort}. */
@@ -37,6 +41,8 @@ export interface LocalDataPortOptions {
   commands?: Partial<Record<'hazards.transition' | 'captains.import', MemoryCommandHandler>>;
   /** The IndexedDB factory; the page's by default. */
   indexedDB?: IDBFactory;
+  /** Who writes, as `memoryDataPort` takes him: with it, `save` also applies the actor rules. */
+  actor?: WriteActor | (() => WriteActor);
 }
 
 /** A port that also lets a demo start over. */
@@ -58,14 +64,12 @@ const omit = (record: Record<string, unknown>, fields: readonly string[]): Recor
   Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
+/** The kinds the write rules of a kind read (core's `rules/writes`). */
+const RULE_READS: Partial<Record<ResourceKind, readonly ResourceKind[]>> = {
+  hazards: ['inspections', 'templates'],
+  workers: ['workers'],
+  captains: ['captains'],
+};
 
 function checkKind(kind: string): asserts kind is ResourceKind {
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
@@ -181,7 +185,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
     get(kind, id) {
       return serial(async () => {
         checkKind(kind);
-        const row = await (await db()).get('records', [kind, id]);
+        const row = await (await db()).get('records', [kind, canonicalId(id)]);
         return row === undefined ? null : clone(row.record) as unknown as RecordOf<typeof kind>;
       });
     },
@@ -194,7 +198,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
       }
       return remember(opts.idempotencyKey, body, async (d) => {
         const parsed = check(RECORD_INPUT_SCHEMAS[kind], clone(input), 'rejected', `The ${kind} record was refused (400)`) as Record<string, unknown>;
-        const content = omit(parsed, SERVER_FIELDS);
+        let content = canonicalIds(omit(parsed, SERVER_FIELDS));
         const id = content.id as string;
         const previous = (await d.get('records', [kind, id]))?.record;
         const base = opts.baseVersion;
@@ -203,21 +207,14 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
             issues: [{ path: 'version', message: `stored version is ${previous?.version ?? 0}` }],
           });
         }
-        if (kind === 'hazards') {
-          const status = content.status as string;
-          if (previous === undefined && status !== 'draft' && status !== 'reported') {
-            throw new FiregridError('rejected', `A hazard is created as draft or reported, not ${status}; later statuses come from transitions.`, {
-              issues: [{ path: 'status', message: 'must be draft or reported' }],
-            });
-          }
-          if (previous !== undefined && status !== previous.status) {
-            throw new FiregridError('rejected', `A hazard's status changes only through transitions (hazards.transition), not by saving it.`, {
-              issues: [{ path: 'status', message: `must stay ${String(previous.status)}` }],
-            });
-          }
-          content.history = previous?.history ?? [];
-        }
-        const stored = stamp(kind, content, previous, clock(), `The ${kind} record would be stored invalid`);
+        const read = new Map<ResourceKind, Map<string, Stored>>();
+        for (const k of RULE_READS[kind] ?? []) read.set(k, new Map((await readKind(d, k)).map((r) => [r.id, r])));
+        const now = clock();
+        const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
+        const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver((k) => read.get(k) ?? new Map()) });
+        if (!outcome.ok) throw refusalError(outcome.refusal);
+        content = outcome.record;
+        const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);
         return { response: stored as unknown as RecordOf<typeof kind>, writes: [stored], kinds: [kind] };
       });
     },
@@ -237,11 +234,11 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         const context: MemoryCommandContext = {
           now,
           tenantId,
-          get: (kind, id) => clone(view(kind).get(id) ?? null) as unknown as RecordOf<typeof kind> | null,
+          get: (kind, id) => clone(view(kind).get(canonicalId(id)) ?? null) as unknown as RecordOf<typeof kind> | null,
           all: (kind) => clone([...view(kind).values()]) as unknown as RecordOf<typeof kind>[],
           put: (kind, record) => {
             checkKind(kind);
-            const content = omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']);
+            const content = canonicalIds(omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']));
             const id = String(content.id);
             const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
             view(kind).set(id, stored);

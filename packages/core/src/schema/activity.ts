@@ -16,17 +16,24 @@ function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored
     workerId: NonEmpty,
     gridId: NonEmpty,
     placeId: z.optional(Uuid),
-    /** Who acted, when that is not the worker credited (the verifier of a hazard). */
+    /** Who acted, when that is not the worker credited (the verifier of a hazard, a supervisor filing on someone's behalf). */
     by: z.optional(NonEmpty),
+    /**
+     * A find whose reporter asked for confidentiality: to viewers who may not see him it comes
+     * without `hazardId` and `placeId` and is shown as 保密上报 (DESIGN §5).
+     */
+    confidential: z.optional(z.boolean()),
   };
+  // Left out of a confidential find for viewers who may not see its finder.
+  const finds = z.optional(Uuid);
   const type = <T extends ActivityType>(t: T) => z.literal(t);
   return [
     z.object({ ...base, type: type('inspection.submitted'), inspectionId: Uuid, placeId: Uuid }),
-    z.object({ ...base, type: type('hazard.reported'), hazardId: Uuid }),
-    z.object({ ...base, type: type('hazard.verified'), hazardId: Uuid, by: NonEmpty }),
-    z.object({ ...base, type: type('hazard.rejected'), hazardId: Uuid, by: NonEmpty }),
-    z.object({ ...base, type: type('hazard.assigned'), hazardId: Uuid, dueAt: Deadline }),
-    z.object({ ...base, type: type('hazard.closed'), hazardId: Uuid, dueAt: z.optional(Deadline), onTime: z.boolean() }),
+    z.object({ ...base, type: type('hazard.reported'), hazardId: finds }),
+    z.object({ ...base, type: type('hazard.verified'), hazardId: finds, by: NonEmpty }),
+    z.object({ ...base, type: type('hazard.rejected'), hazardId: finds, by: NonEmpty }),
+    z.object({ ...base, type: type('hazard.assigned'), hazardId: finds, dueAt: Deadline }),
+    z.object({ ...base, type: type('hazard.closed'), hazardId: finds, dueAt: z.optional(Deadline), onTime: z.boolean() }),
     z.object({ ...base, type: type('review.done'), hazardId: Uuid, dueAt: z.optional(Deadline), onTime: z.boolean() }),
     z.object({ ...base, type: type('captain.registered'), placeId: Uuid, captainId: z.optional(Uuid) }),
     z.object({ ...base, type: type('training.held') }),
@@ -35,7 +42,8 @@ function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored
 }
 
 /**
- * An activity as stored and read: a union discriminated by `type`. `hazard.*` carry `hazardId`;
+ * An activity as stored and read: a union discriminated by `type`. `hazard.*` carry `hazardId`
+ * (except a confidential find shown to someone who may not see its finder: `confidential: true`);
  * `hazard.reported`, `hazard.verified` and `hazard.rejected` are credited to the finder, with the
  * verifier in `by`; `hazard.assigned` carries `dueAt`; `hazard.closed` and `review.done` carry
  * `onTime`; `inspection.submitted` carries `inspectionId` and `placeId`; `captain.registered`

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, isOpen, shanghaiTime, suggestMajor,
+  createLifecycle, deadlineText, finderText, isOpen, redactReporter, shanghaiTime, suggestMajor,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -132,10 +132,13 @@ export class FgHazardDetail extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { hazard: h, session, locale, lifecycle } = this;
-    if (h === undefined || session === undefined) return html``;
+    const { hazard, session, locale, lifecycle } = this;
+    if (hazard === undefined || session === undefined) return html``;
     const now = this.client?.now() ?? new Date();
     const viewer = { id: session.user.id, roles: session.user.roles };
+    // As the server would send it to this viewer: a backend that forgot to strip a confidential
+    // reporter (from his history entries too) still shows him only as 群众（保密）.
+    const h = redactReporter(hazard, viewer, locale);
     const actions = lifecycle.allowedActions(h, session.user.roles);
     const place = this.place ?? undefined;
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>

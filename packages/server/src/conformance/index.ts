@@ -18,6 +18,7 @@ import { newId } from '@firegrid/core';
 import { ACCESS_CHECKS } from './checks/access.js';
 import { COMMAND_CHECKS } from './checks/commands.js';
 import { HAZARD_CHECKS } from './checks/hazards.js';
+import { INTEGRITY_CHECKS } from './checks/integrity.js';
 import { LIST_CHECKS } from './checks/lists.js';
 import { MEDIA_CHECKS } from './checks/media.js';
 import { RECORD_CHECKS } from './checks/records.js';
@@ -89,7 +90,7 @@ export interface ConformanceReport {
 
 /** Every check, in the order they run, with what each needs beyond the main token. */
 export const CHECKS: readonly Check[] = [
-  ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS,
+  ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS, ...INTEGRITY_CHECKS,
 ];
 
 /** The flag that supplies what a check needs, for "not run" messages. */

@@ -15,7 +15,7 @@ Runs the Firegrid REST contract (DESIGN §5) against a server and prints one lin
   --token T                 a token with scope "*" and the roles grid-supervisor, fire-officer
                             and grid-worker (admin alongside is fine)
   --token-limited T2        a grid worker of one grid (role grid-worker, scope that grid):
-                            runs the scope, role and confidential-reporter checks
+                            runs the scope, role, actor and confidential-reporter checks
   --token-other-tenant T3   a token of another tenant: runs the cross-tenant check
   --origin ORIGIN           an origin the server allows: runs the CORS check
   --grid CODE               the grid the suite writes in; the limited token must cover it

@@ -6,20 +6,37 @@
  */
 import { RESOURCE_KINDS } from '@firegrid/core';
 import type { HazardInput } from '@firegrid/core';
-import { create, expectPage, expectSameIds, list, put, expectRecord, sleep, walk } from '../context.js';
+import { create, expectPage, expectSameIds, list, put, expectRecord, sleep, transition, walk } from '../context.js';
 import type { Ctx, Rec } from '../context.js';
 import { cstDate, hazardRecord, placeRecord } from '../fixtures.js';
 import { expect } from '../http.js';
 import { expectProblem } from '../problem.js';
 import type { Check } from './types.js';
 
-/** A fresh place and hazards in it, one per spec (created in order). */
+/** Runs one transition with the main token and returns the hazard it answers. */
+async function run(ctx: Ctx, hazard: Rec, body: Record<string, unknown>): Promise<Rec> {
+  return expectRecord(await transition(ctx, hazard.id, body), 'hazards', 200, `the transition "${String(body.action)}"`);
+}
+
+/**
+ * A fresh place and hazards in it, one per spec (created in order). A deadline or a severity
+ * other than general comes from its action (verify + assign, flag-major), as on any server:
+ * a PUT may not set fields an action owns.
+ */
 async function hazardsAt(ctx: Ctx, label: string, specs: readonly Partial<HazardInput>[]): Promise<{ place: Rec; hazards: Rec[] }> {
   const place = await create(ctx, 'places', placeRecord(`一致性测试 ${ctx.tag} ${label}`, ctx.grid));
   const hazards: Rec[] = [];
-  for (const [i, spec] of specs.entries()) {
+  for (const [i, { deadline, severity, ...spec }] of specs.entries()) {
     const base = hazardRecord({ title: `一致性测试 ${ctx.tag} ${label} ${i + 1}`, gridId: ctx.grid, placeId: place.id });
-    hazards.push(await create(ctx, 'hazards', { ...base, ...spec }));
+    let hazard = await create(ctx, 'hazards', { ...base, ...spec });
+    if (severity === 'major-candidate') hazard = await run(ctx, hazard, { action: 'flag-major', note: '一致性测试：疑似重大隐患' });
+    if (deadline !== undefined) {
+      hazard = await run(ctx, hazard, { action: 'verify' });
+      hazard = await run(ctx, hazard, {
+        action: 'assign', deadline, measures: '一致性测试', responsible: { unit: '一致性测试物业', person: '王五' },
+      });
+    }
+    hazards.push(hazard);
   }
   return { place, hazards };
 }
