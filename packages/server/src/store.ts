@@ -186,7 +186,15 @@ function overdueSql(now: number): string {
     AND r.deadline_end IS NOT NULL AND r.deadline_end < ${now}), 0)`;
 }
 
-interface CursorData { f: string; k: (string | number)[] }
+/**
+ * A list cursor: the query's fingerprint, the last key, and for lists that depend on the clock
+ * (`sort=urgency`, `overdue`) the clock of the first page, so that a hazard crossing a threshold
+ * between two pages is neither skipped nor listed twice.
+ */
+interface CursorData { f: string; k: (string | number)[]; t?: number }
+
+/** True when a list's order or filter depends on the clock. */
+const clocked = (query: Query): boolean => query.sort === 'urgency' || query.overdue !== undefined;
 
 // 32-bit FNV-1a over the filters: a cursor only has to notice that it is used with another query.
 function fingerprint(query: Query): string {
@@ -206,7 +214,7 @@ const badCursor = (message: string): FiregridError => new FiregridError('rejecte
   issues: [{ path: 'cursor', message: 'not a cursor of this list' }],
 });
 
-function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): (string | number)[] {
+function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): CursorData {
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -216,13 +224,13 @@ function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): (st
   const d = obj(data) as Partial<CursorData> | undefined;
   const want = sort === undefined ? ['string'] : sort === 'updatedAt' || sort === 'deadline' ? ['number', 'string'] : ['string', 'string'];
   if (d === undefined || typeof d.f !== 'string' || !Array.isArray(d.k) || d.k.length !== want.length
-    || !d.k.every((x, i) => typeof x === want[i])) {
+    || !d.k.every((x, i) => typeof x === want[i]) || (clocked(query) && !Number.isSafeInteger(d.t))) {
     throw badCursor('The list cursor is not one this list gave out; start again without a cursor.');
   }
   if (d.f !== fingerprint(query)) {
     throw badCursor('The list cursor belongs to a query with other filters or sort; start again without a cursor.');
   }
-  return d.k;
+  return d as CursorData;
 }
 
 const encodeCursor = (data: CursorData): string => Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
@@ -358,7 +366,10 @@ export class Store {
    */
   list(tenant: string, kind: ResourceKind, query: Query, view: ListView, now: Date): Page<StoredRecord> {
     const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-    const nowMs = Math.trunc(now.getTime());
+    const sort = query.sort;
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query, sort);
+    // Every page of one listing is ordered and filtered by the clock of its first page.
+    const nowMs = cursor?.t ?? Math.trunc(now.getTime());
     const where: string[] = ['r.tenant = ?', 'r.kind = ?'];
     const args: unknown[] = [tenant, kind];
     const facet = (name: string, cond: string, condArgs: unknown[]): void => {
@@ -417,11 +428,10 @@ export class Store {
       }
     }
 
-    const sort = query.sort;
     const keyExpr = sort === 'updatedAt' ? 'r.updated_ms' : sort === 'deadline' ? 'r.deadline_sort'
       : sort === 'name' ? 'r.name_text' : sort === 'urgency' ? `(${urgencySql(nowMs, this.#soonMs)})` : undefined;
-    if (query.cursor !== undefined) {
-      const k = decodeCursor(query.cursor, query, sort);
+    if (cursor !== undefined) {
+      const { k } = cursor;
       if (keyExpr === undefined) {
         where.push('r.id > ?');
         args.push(k[0]);
@@ -446,7 +456,7 @@ export class Store {
     return {
       items: page.map((r) => JSON.parse(r.body) as StoredRecord),
       nextCursor: more
-        ? encodeCursor({ f: fingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id] })
+        ? encodeCursor({ f: fingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id], ...(clocked(query) ? { t: nowMs } : {}) })
         : null,
     };
   }
