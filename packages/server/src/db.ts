@@ -94,6 +94,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 2,
+    name: 'idempotency: the roles and scope of the caller who first sent the write',
+    // A replay returns the stored reply only to a caller with at least these grants ('{}': before this column).
+    sql: `ALTER TABLE idempotency ADD COLUMN grants TEXT NOT NULL DEFAULT '{}';`,
+  },
 ];
 
 /** The file name of the database inside the data folder. */

@@ -61,6 +61,8 @@ export interface StoredReply {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** The roles and scope of the token that first sent the write (absent for replies stored before they were kept). */
+  grants?: { roles: string[]; scope: string[] };
 }
 
 type Rec = Readonly<Record<string, unknown>>;
@@ -279,10 +281,10 @@ export class Store {
       'SELECT body FROM records WHERE tenant = ? AND kind = ? AND place_id = ?',
     );
     this.#findReply = db.prepare<[string, string, string], {
-      method: string; path: string; body_hash: string; status: number; headers: string; body: Buffer;
-    }>('SELECT method, path, body_hash, status, headers, body FROM idempotency WHERE tenant = ? AND principal = ? AND key = ?');
-    this.#saveReply = db.prepare(`INSERT INTO idempotency (tenant, principal, key, method, path, body_hash, status, headers, body, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      method: string; path: string; body_hash: string; status: number; headers: string; body: Buffer; grants: string;
+    }>('SELECT method, path, body_hash, status, headers, body, grants FROM idempotency WHERE tenant = ? AND principal = ? AND key = ?');
+    this.#saveReply = db.prepare(`INSERT INTO idempotency (tenant, principal, key, method, path, body_hash, status, headers, body, created_at, grants)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#worker = db.prepare<[string, string], string>(
       "SELECT id FROM facets WHERE tenant = ? AND kind = 'workers' AND facet = 'user' AND value = ? ORDER BY id LIMIT 1",
     ).pluck();
@@ -465,16 +467,18 @@ export class Store {
   findReply(tenant: string, principal: string, key: string): StoredReply | undefined {
     const row = this.#findReply.get(tenant, principal, key);
     if (row === undefined) return undefined;
+    const grants = JSON.parse(row.grants) as Partial<NonNullable<StoredReply['grants']>>;
     return {
       method: row.method, path: row.path, bodyHash: row.body_hash, status: row.status,
       headers: JSON.parse(row.headers) as Record<string, string>, body: row.body,
+      ...(Array.isArray(grants.roles) && Array.isArray(grants.scope) ? { grants: { roles: grants.roles, scope: grants.scope } } : {}),
     };
   }
 
   /** Stores the reply of a successful write under its idempotency key. */
   saveReply(tenant: string, principal: string, key: string, reply: StoredReply, now: Date): void {
     this.#saveReply.run(tenant, principal, key, reply.method, reply.path, reply.bodyHash, reply.status,
-      JSON.stringify(reply.headers), reply.body, now.toISOString());
+      JSON.stringify(reply.headers), reply.body, now.toISOString(), JSON.stringify(reply.grants ?? {}));
   }
 
   /** Records an uploaded media file. */
