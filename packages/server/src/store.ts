@@ -119,6 +119,26 @@ function nameOf(rec: Rec): string {
   return str(rec.name) ?? str(rec.title) ?? str(obj(rec.person)?.name) ?? '';
 }
 
+/** The ids of the photos a record cites: a hazard's photos and the evidence in its history, an inspection's answer photos. */
+export function photoIdsOf(kind: ResourceKind, rec: Rec): string[] {
+  const ids: unknown[] = [];
+  const refs = (v: unknown): void => {
+    if (Array.isArray(v)) for (const ref of v as unknown[]) ids.push(obj(ref)?.id);
+  };
+  if (kind === 'hazards') {
+    refs(rec.photos);
+    if (Array.isArray(rec.history)) {
+      for (const entry of rec.history as unknown[]) {
+        const evidence = obj(entry)?.evidence;
+        if (Array.isArray(evidence)) ids.push(...(evidence as unknown[]));
+      }
+    }
+  } else if (kind === 'inspections') {
+    for (const answer of Object.values(obj(rec.answers) ?? {})) refs(obj(answer)?.photos);
+  }
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
+
 /** The columns a record is filtered and sorted by. */
 interface Columns {
   status: string | null;
@@ -259,6 +279,7 @@ export class Store {
   readonly #saveReply;
   readonly #worker;
   readonly #insertMedia;
+  readonly #citing;
   readonly #getMedia;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -288,6 +309,9 @@ export class Store {
     this.#worker = db.prepare<[string, string], string>(
       "SELECT id FROM facets WHERE tenant = ? AND kind = 'workers' AND facet = 'user' AND value = ? ORDER BY id LIMIT 1",
     ).pluck();
+    this.#citing = db.prepare<[string, string, number], { kind: string; body: string }>(`SELECT r.kind AS kind, r.body AS body
+      FROM facets f JOIN records r ON r.tenant = f.tenant AND r.kind = f.kind AND r.id = f.id
+      WHERE f.tenant = ? AND f.kind IN ('hazards', 'inspections') AND f.facet = 'photo' AND f.value = ? LIMIT ?`);
     this.#insertMedia = db.prepare(`INSERT INTO media (tenant, id, sha256, bytes, width, height, content_type, uploader, created_at)
       VALUES (@tenant, @id, @sha256, @bytes, @width, @height, @contentType, @uploader, @createdAt)`);
     this.#getMedia = db.prepare<[string, string], {
@@ -360,6 +384,15 @@ export class Store {
     for (const g of gridsOf(rec, place)) this.#addFacet.run(tenant, kind, rec.id, 'grid', g);
     for (const k of placeKindsOf(rec, place)) this.#addFacet.run(tenant, kind, rec.id, 'pkind', k);
     if (kind === 'workers' && typeof rec.userId === 'string') this.#addFacet.run(tenant, kind, rec.id, 'user', rec.userId);
+    for (const id of photoIdsOf(kind, rec)) this.#addFacet.run(tenant, kind, rec.id, 'photo', id);
+  }
+
+  /**
+   * The records that cite a photo (a hazard's photos or evidence, an inspection's answers), at
+   * most `limit`: a photo is served to whoever may read one of them (DESIGN §5).
+   */
+  citing(tenant: string, mediaId: string, limit = 100): { kind: ResourceKind; rec: StoredRecord }[] {
+    return this.#citing.all(tenant, mediaId, limit).map((r) => ({ kind: r.kind as ResourceKind, rec: JSON.parse(r.body) as StoredRecord }));
   }
 
   /**
