@@ -28,7 +28,7 @@ const isList = (list: unknown): list is TwoList => list === 'problems' || list =
 const SHELL = {
   noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把本元素放在 <fg-provider> 中，或设置它的 client 属性', en: 'No Firegrid client: put this element inside <fg-provider> or set its client property' },
   loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
-  badList: { 'zh-CN': 'list 属性应为 problems 或 responsibility，收到：', en: 'The list attribute must be problems or responsibility; got: ' },
+  badList: { 'zh-CN': 'list 属性应为 problems 或 responsibility：', en: 'list must be problems or responsibility: ' },
   back: { 'zh-CN': '返回列表', en: 'Back to the list' },
 } as const satisfies Messages<string>;
 
