@@ -22,6 +22,7 @@ export {
   OLD_RESIDENTIAL_BEFORE_YEAR,
 } from './rules/place.js';
 export type { PlaceFacts } from './rules/place.js';
+export { RESERVED_KEYS, reservedKeyOf } from './rules/reserved-keys.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
   checklistProgress, conditionCycles, validateTemplate,

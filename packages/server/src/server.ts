@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reservedKeyOf } from '@firegrid/core';
 import type { LifecycleOptions, Locale } from '@firegrid/core';
 import { TokenError, bearerToken, checkSecret, covers, isResidentOnly, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
@@ -122,7 +122,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
       `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`, `The JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
     ), { errors: [{ path: '', message: 'nested too deep' }] });
   }
-  const reserved = reservedKeyPath(value);
+  const reserved = reservedKeyOf(value);
   if (reserved !== undefined) {
     throw new HttpError(400, 'reserved-key', text(
       `请求体含保留的键名 ${reserved.key}（位于 ${reserved.path}）：__proto__、constructor、prototype 不能用作字段名或答案的题目编号`,
@@ -130,24 +130,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     ), { errors: [{ path: reserved.path, message: `reserved key ${reserved.key}` }] });
   }
   return value;
-}
-
-/** Keys no record may carry: JavaScript would treat them as the object's prototype, not as data. */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The first reserved key in a parsed JSON value and its path (`answers.__proto__`), or undefined. */
-function reservedKeyPath(value: unknown): { key: string; path: string } | undefined {
-  const stack: [unknown, string][] = [[value, '']];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [v, path] = top;
-    if (v === null || typeof v !== 'object') continue;
-    for (const [k, child] of Object.entries(v)) {
-      const at = Array.isArray(v) ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`;
-      if (!Array.isArray(v) && RESERVED_KEYS.has(k)) return { key: k, path: at };
-      stack.push([child, at]);
-    }
-  }
-  return undefined;
 }
 
 const MAX_JSON_DEPTH = 64;
