@@ -313,13 +313,13 @@ const problemResponse = (description: string): Json => ({
 });
 
 const RESPONSES: Record<string, Json> = {
-  BadRequest: problemResponse('The request is invalid: a body that fails the schema (unknown fields included), a bad query parameter or cursor, a media digest that does not match. `errors` names each path.'),
+  BadRequest: problemResponse('The request is invalid: a body that fails the schema (unknown fields included), a reserved key (`__proto__`, `constructor`, `prototype`) anywhere in a body, a bad query parameter or cursor, a media digest that does not match. `errors` names each path.'),
   Unauthorized: problemResponse('No bearer token, or one that is invalid or expired.'),
-  Forbidden: problemResponse('The token\'s roles or scope do not allow this (a record outside its scope may also answer 404).'),
+  Forbidden: problemResponse('The token\'s roles or scope do not allow this (a record outside its scope may also answer 404), or it replays an `Idempotency-Key` first used by a token of the same user with more roles or a wider scope.'),
   NotFound: problemResponse('No record with this id in the token\'s tenant (records of another tenant are never revealed).'),
   Conflict: problemResponse('The record changed since the version given in `If-Match` (read it again and reapply the edit), a submitted inspection was to be changed, or a transition is not allowed from the hazard\'s status.'),
   PayloadTooLarge: problemResponse('JSON bodies over 1 MB and media over 20 MB are refused.'),
-  UnsupportedMediaType: problemResponse('The body is not JSON (writes) or not a JPEG, PNG, WebP or GIF image (media).'),
+  UnsupportedMediaType: problemResponse('The body is not labelled JSON (`Content-Type: application/json` is required on writes) or not a JPEG, PNG, WebP or GIF image (media).'),
   UnprocessableContent: problemResponse('Well-formed but refused: the `Idempotency-Key` was already used with a different body; a hazard created in a later status than `reported` or a status changed by `PUT`; a place or photo the record points to is not on the server; an activity type the server derives itself; a field a transition needs is missing. `errors` names the paths.'),
   TooManyRequests: problemResponse('Rate limited (resident tokens). Retry after the `Retry-After` header.'),
 };
@@ -479,7 +479,7 @@ function otherPaths(): Json {
         operationId: 'getMedia',
         tags: ['media'],
         summary: 'Read a photo',
-        description: 'The bytes as uploaded. Needs the bearer token, like every call: an `<img>` cannot send one, so clients read photos through `DataPort.readMedia`.',
+        description: 'The bytes as uploaded. Needs the bearer token, like every call: an `<img>` cannot send one, so clients read photos through `DataPort.readMedia`. A photo is served by its record: to its uploader and to a caller who may read a record citing it (a hazard\'s `photos` or history `evidence`, an inspection\'s answer photos); anyone else gets 404.',
         responses: {
           200: { description: 'The image.', content: { 'image/*': { schema: {} } } },
           ...errors('Unauthorized', 'Forbidden', 'NotFound'),
@@ -509,13 +509,13 @@ function otherPaths(): Json {
 
 const DESCRIPTION = `The REST contract of Firegrid (DESIGN §5): what the SDK's \`httpDataPort\` speaks and \`@firegrid/server\` serves. A vendor's backend that serves it works with every Firegrid element; check one with the conformance suite: \`npx firegrid-conformance --base-url URL --token T\`.
 
-**Auth.** Every call needs \`Authorization: Bearer <token>\`; no token or a bad one gets 401. The token carries the tenant, the user, roles and scope (OrgUnit code prefixes, \`*\` for the whole tenant); every call checks all of them. A record of another tenant answers 404; a record outside the scope answers 403 or 404.
+**Auth.** Every call needs \`Authorization: Bearer <token>\`; no token or a bad one gets 401. The token carries the tenant, the user, roles, scope (OrgUnit code prefixes, \`*\` for the whole tenant) and an expiry (\`exp\`, required: a token without one gets 401); every call checks all of them. A record of another tenant answers 404; a record outside the scope answers 403 or 404.
 
 **Strict in, lenient out.** Request bodies are validated strictly: a field the schema does not know is refused (400, with its path in \`errors\`). Responses may carry fields this document does not list; clients ignore them. A record as \`GET\` returns it is accepted back by \`PUT\`: server-managed fields (\`version\`, \`createdAt\`, \`updatedAt\`, \`tenantId\`, a hazard's \`history\`) are ignored on input.
 
 **Versions.** The server increments \`version\` on every write (a new record is 1) and returns it as \`ETag: "<version>"\`. An edit sends \`If-Match: "<version>"\` and gets 409 when the record moved on.
 
-**Idempotency.** Every write carries an \`Idempotency-Key\` (one per write, stable across retries). An identical resend returns the first response and writes nothing; a different body under a used key gets 422.
+**Idempotency.** Every write carries an \`Idempotency-Key\` (one per write, stable across retries). An identical resend returns the first response and writes nothing, to a caller with at least the first caller's roles and scope (403 otherwise); a different body under a used key gets 422. A JSON body needs \`Content-Type: application/json\` (415 otherwise).
 
 **Errors** are \`application/problem+json\` (RFC 9457) with \`type\`, \`title\`, \`status\` and, for invalid input, \`errors: [{ path, message }]\`.
 

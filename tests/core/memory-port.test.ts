@@ -252,6 +252,18 @@ describe('memoryDataPort: save', () => {
     expect((await port.get('places', input.id))?.name).to.equal(input.name);
   });
 
+  it('refuses a reserved key anywhere in a record or a command (an answer keyed __proto__), naming its path', async () => {
+    const port = memoryDataPort();
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const record = JSON.parse(`{"id":"${newId()}","answers":{"${key}":{"result":"fail"}}}`) as Record<string, unknown>;
+      const error = await rejection(port.save('inspections', record as never, { idempotencyKey: newId() }));
+      expect(error.code).to.equal('rejected');
+      expect(error.issues.map((i) => i.path)).to.deep.equal([`answers.${key}`]);
+      const command = await rejection(port.command('captains.import', JSON.parse(`{"rows":[{"${key}":1}]}`), { idempotencyKey: newId() }));
+      expect(command.issues.map((i) => i.path)).to.deep.equal([`rows[0].${key}`]);
+    }
+  });
+
   it('refuses a stale baseVersion with conflict and keeps the newer record', async () => {
     const port = memoryDataPort({}, { now });
     const v1 = await port.save('places', place(), { idempotencyKey: newId() });

@@ -30,6 +30,15 @@ describe('localDataPort', () => {
   beforeEach(() => { name = `test-local-${newId()}`; });
   afterEach(async () => { await localDataPort({ name }).clear(); });
 
+  it('refuses a reserved key in a record (an answer keyed __proto__) instead of dropping it', async () => {
+    const port = localDataPort({ name });
+    const record = JSON.parse(`{"id":"${newId()}","answers":{"__proto__":{"result":"fail"}}}`) as Record<string, unknown>;
+    const error = await rejection(port.save('inspections', record as never, { idempotencyKey: newId() }));
+    expect(error.code).to.equal('rejected');
+    expect(error.issues.map((i) => i.path)).to.deep.equal(['answers.__proto__']);
+    expect(error.message).to.contain('__proto__');
+  });
+
   it('keeps records across instances (reloads), with versions, conflicts and server-managed fields', async () => {
     const first = localDataPort({ name, tenantId: 'demo' });
     const h = hazard();

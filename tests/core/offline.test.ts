@@ -243,6 +243,100 @@ describe('offline: the outbox', () => {
     expect((await client.offline.status()).conflicted).to.have.length(0);
   });
 
+  it('double save: a second edit made from the same stale copy is a conflict with both versions, not a lost update', async () => {
+    const s = spy();
+    const client = offlineClient(s.port, prefix);
+    const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
+    // One tab saves twice quickly from the copy it loaded (version 1), not from what the first save returned.
+    await client.submit('hazards', { ...stored, title: '第一次保存' });
+    await client.submit('hazards', { ...stored, description: '第二次保存' });
+    const status = await client.offline.sync();
+    expect(s.saves.map((o) => o.baseVersion)).to.deep.equal([undefined, 1, 1]);
+    expect(status.conflicted).to.have.length(1);
+    const conflict = status.conflicted[0]!;
+    expect(conflict.record?.description).to.equal('第二次保存');
+    expect(conflict.theirs?.title).to.equal('第一次保存');
+    expect(conflict.theirs?.version).to.equal(2);
+    const server = await s.port.get('hazards', stored.id);
+    expect(server?.title).to.equal('第一次保存');
+    expect(server?.description).to.equal('');
+  });
+
+  it('two tabs: edits made from the same server version conflict; an edit made from the other tab\'s unsent copy chains', async () => {
+    const s = spy();
+    const a = offlineClient(s.port, prefix);
+    const b = offlineClient(s.port, prefix);
+    const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
+    const inA = await a.data.get('hazards', stored.id);
+    const inB = await b.data.get('hazards', stored.id);
+    await a.submit('hazards', { ...inA!, title: '甲标签页' });
+    await b.submit('hazards', { ...inB!, title: '乙标签页' });
+    const status = await a.offline.sync();
+    expect(status.conflicted).to.have.length(1);
+    expect(status.conflicted[0]?.record?.title).to.equal('乙标签页');
+    expect(status.conflicted[0]?.theirs?.title).to.equal('甲标签页');
+    expect((await s.port.get('hazards', stored.id))?.title).to.equal('甲标签页');
+    await a.offline.resolve(status.conflicted[0]!.id, 'theirs');
+
+    // Tab B now opens the record while tab A's edit is unsent: it sees A's copy and builds on it.
+    const server = await s.port.get('hazards', stored.id);
+    await a.submit('hazards', { ...server!, title: '甲的第二次' });
+    const seen = await b.data.get('hazards', stored.id);
+    expect(seen?.title).to.equal('甲的第二次');
+    await b.submit('hazards', { ...seen!, description: '乙接着改' });
+    const after = await b.offline.sync();
+    expect(after.conflicted).to.have.length(0);
+    expect(after.pending).to.have.length(0);
+    const final = await s.port.get('hazards', stored.id);
+    expect(final?.title).to.equal('甲的第二次');
+    expect(final?.description).to.equal('乙接着改');
+    expect(final?.version).to.equal(4);
+  });
+
+  it('an edit made from the device\'s own copy after it was sent goes on the version the server gave it', async () => {
+    const s = spy();
+    const client = offlineClient(s.port, prefix);
+    const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
+    const first = await client.submit('hazards', { ...stored, title: '第一次' });
+    await client.offline.sync();
+    await client.submit('hazards', { ...first, description: '接着改' });
+    const status = await client.offline.sync();
+    expect(status.conflicted).to.have.length(0);
+    expect(s.saves.at(-1)?.baseVersion).to.equal(2);
+    const server = await s.port.get('hazards', stored.id);
+    expect(server?.title).to.equal('第一次');
+    expect(server?.description).to.equal('接着改');
+
+    // Someone else changes it; the same old copy is now stale, and says so.
+    await s.port.save('hazards', { ...server!, title: '别人' }, { idempotencyKey: newId(), baseVersion: 3 });
+    await client.submit('hazards', { ...first, description: '再改' });
+    expect((await client.offline.sync()).conflicted).to.have.length(1);
+  });
+
+  it('an edit chained on the device\'s copy follows the device\'s own transition queued before it', async () => {
+    // A transition that only adds to the history (as flag-major's note would): it moves the version on.
+    const inner = memoryDataPort({}, {
+      commands: { 'hazards.transition': (payload, ctx) => {
+        const { hazardId } = payload as { hazardId: string };
+        const current = ctx.get('hazards', hazardId);
+        if (current === null) throw new FiregridError('not-found', `no hazard ${hazardId}`);
+        return ctx.put('hazards', { ...current });
+      } },
+    });
+    const client = offlineClient(inner, prefix);
+    const stored = await inner.save('hazards', hazard(), { idempotencyKey: newId() });
+    const first = await client.submit('hazards', { ...stored, title: '先改' });
+    await client.command('hazards.transition', { hazardId: stored.id, action: 'flag-major', note: '楼道' });
+    await client.submit('hazards', { ...first, description: '再改' });
+    const status = await client.offline.sync();
+    expect(status.conflicted).to.have.length(0);
+    expect(status.failed).to.have.length(0);
+    const server = await inner.get('hazards', stored.id);
+    expect(server?.title).to.equal('先改');
+    expect(server?.description).to.equal('再改');
+    expect(server?.version).to.equal(4);
+  });
+
   it('resends after a lost answer with the same key, and the server applies it once', async () => {
     const s = spy();
     s.failSave = (n) => (n === 1 ? { error: new TypeError('Failed to fetch'), after: true } : undefined);

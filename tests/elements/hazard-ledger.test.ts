@@ -79,6 +79,28 @@ describe('fg-hazard-ledger: lists', () => {
     expect([b.list, b.status, b.gridId, b.category, b.severity, b.overdue, b.pageSize, b.hazardId]).to.deep.equal(['responsibility', 'open', '140106', 'electrical', 'major', true, 5, 'x']);
   });
 
+  it('shows what is wrong with an invalid attribute instead of loading forever', async () => {
+    const { data } = recorded(workerSession);
+    const client = ledgerClient(workerSession, data);
+    const alertOf = async (el: FgHazardLedger): Promise<string> => until(() => {
+      const text = el.shadowRoot!.querySelector('[role="alert"]')?.textContent.trim() ?? '';
+      return text === '' ? undefined : text;
+    }, 'an alert');
+    const bad = await fixture<FgHazardLedger>(html`<fg-hazard-ledger .client=${client} list="bogus"></fg-hazard-ledger>`);
+    expect(await alertOf(bad)).to.contain('list');
+    await settled(bad);
+    expect(deepText(bad.shadowRoot!)).not.to.contain('正在加载');
+    await expect(bad).to.be.accessible();
+    // Fixing the attribute loads the list.
+    bad.list = 'responsibility';
+    await until(() => bad.shadowRoot!.querySelector('tbody'), 'the list after the fix');
+    // An invalid filter is the data port's refusal, shown without a spinner.
+    const status = await fixture<FgHazardLedger>(html`<fg-hazard-ledger .client=${client} status="bogus"></fg-hazard-ledger>`);
+    expect(await alertOf(status)).to.contain('status');
+    await settled(status);
+    expect(deepText(status.shadowRoot!)).not.to.contain('正在加载');
+  });
+
   it('shows the problem list with the columns of DESIGN §9, most urgent first, and is accessible', async () => {
     const el = await mount(ledgerClient());
     const header = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent.trim());

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
+import { unzipSync } from 'fflate';
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { launchChromium } from '../../bench/lib/context.js';
 import { repoRoot } from '../../scripts/bytes-lib.mjs';
@@ -69,6 +70,23 @@ async function bundle(): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const f of result.outputFiles) files.set(`/${basename(f.path)}`, f.contents);
   files.set('/control.js', new TextEncoder().encode(CONTROL_JS));
+  // The Excel export on its own page: a sheet large enough (over fflate's 160 kB) for the zip library to want a worker.
+  const excel = await build({
+    stdin: {
+      contents: `import { xlsxFile } from ${JSON.stringify(join(repoRoot, 'packages/elements/src/hazard-ledger/export.ts'))};
+window.__fgExcel = async (count) => {
+  const rows = Array.from({ length: count }, (_, i) => [i + 1, '=HYPERLINK("x") 楼道堆放杂物，电动自行车入户充电 ' + i + ' ' + 'x'.repeat(60)]);
+  const blob = await xlsxFile([{ title: '问题隐患清单', header: ['序号', '隐患内容'], rows }]);
+  let text = '';
+  for (const b of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(b);
+  return btoa(text);
+};`,
+      resolveDir: repoRoot, sourcefile: 'csp-excel.ts', loader: 'ts',
+    },
+    absWorkingDir: repoRoot, tsconfig: join(repoRoot, 'tsconfig.json'), bundle: true, splitting: true, format: 'esm', target: 'es2022',
+    conditions: ['source'], outdir: join(repoRoot, '.csp-gate-out'), entryNames: 'excel', chunkNames: 'excel-[name]-[hash]', write: false, logLevel: 'silent',
+  });
+  for (const f of excel.outputFiles) files.set(`/${basename(f.path)}`, f.contents);
   return files;
 }
 
@@ -77,10 +95,11 @@ function serve(files: Map<string, Uint8Array>): Promise<Server> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     res.setHeader('Content-Security-Policy', STRICT_CSP);
     res.setHeader('Cache-Control', 'no-store');
-    if (path === '/' || path === '/control') {
+    if (path === '/' || path === '/control' || path === '/excel') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       // The control page also carries an inline script, which the policy must block.
-      res.end(path === '/' ? page('/gate.js') : page('/control.js', '<p>control</p><script>window.inline = 1</script>'));
+      res.end(path === '/' ? page('/gate.js') : path === '/excel' ? page('/excel.js')
+        : page('/control.js', '<p>control</p><script>window.inline = 1</script>'));
       return;
     }
     const body = files.get(path);
@@ -153,6 +172,33 @@ describe('gate: strict CSP', () => {
         assert.ok(directives.has(d), `expected a ${d} violation, got: ${violations.map(describeViolation).join('; ')}`);
       }
       assert.ok(violations.some((v) => v.blocked === 'https://evil.example/x.png'), violations.map(describeViolation).join('; '));
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('exports a large two-list workbook to Excel under the policy: no blob: worker, no violation, every row in the file', async () => {
+    const { page: p, violations, errors } = await open(browser);
+    try {
+      await p.goto(`${origin}/excel`, { waitUntil: 'load' });
+      await p.waitForFunction(() => typeof (window as unknown as { __fgExcel?: unknown }).__fgExcel === 'function');
+      const count = 3000;
+      const out = await p.evaluate((n) => Promise.race([
+        (window as unknown as { __fgExcel: (n: number) => Promise<string> }).__fgExcel(n),
+        new Promise<string>((resolve) => setTimeout(() => { resolve('timeout'); }, 20_000)),
+      ]), count);
+      assert.notEqual(out, 'timeout', `the Excel export did not finish in 20 s; page errors: ${errors.join('; ')}; violations: ${violations.map(describeViolation).join('; ')}`);
+      const files = unzipSync(new Uint8Array(Buffer.from(out, 'base64')));
+      const sheet = Object.entries(files).find(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+      assert.ok(sheet !== undefined, `no worksheet in the file: ${Object.keys(files).join(', ')}`);
+      // Text lives in the sheet or in the shared strings, whichever the writer chose.
+      const xml = Object.values(files).map((bytes) => new TextDecoder().decode(bytes)).join('\n');
+      const largest = Math.max(...Object.values(files).map((bytes) => bytes.length));
+      assert.ok(largest > 160_000, `the largest file is ${largest} bytes: too small to need fflate's worker`);
+      assert.ok(xml.includes(`电动自行车入户充电 ${count - 1} `), 'the last row is in the sheet');
+      assert.ok(xml.includes("'=HYPERLINK"), 'formula-like text is neutralised');
+      assert.deepEqual(violations.map(describeViolation), [], 'securitypolicyviolation events');
+      assert.deepEqual(errors, [], `page errors: ${errors.join('; ')}`);
     } finally {
       await p.close();
     }

@@ -391,6 +391,73 @@ describe('offline reliability in Chromium against the reference server', () => {
     await b.browserContext().close();
   });
 
+  it('two tabs of one user editing from the same version end in a visible conflict, not a lost update', async () => {
+    const base = await world.data.save('hazards', {
+      id: newId(), category: 'fire-door', title: 'Fire door held open', description: '', photos: [],
+      source: 'worker', reporter: { kind: 'grid-worker', personId: 'admin-1', confidential: false }, severity: 'general', status: 'reported',
+    }, { idempotencyKey: newId() });
+    const context = await browser.createBrowserContext();
+    const url = `${world.origin}/?boot&db=two-tabs&token=${await world.token()}`;
+    const [one, two] = [await context.newPage(), await context.newPage()];
+    for (const p of [one, two]) {
+      await p.goto(url);
+      await p.waitForFunction(ready);
+    }
+    // Both tabs open version 1, then go offline (a stairwell) and each saves its edit.
+    const open = (p: Page) => p.evaluate(async (id) => { (window as unknown as { copy: unknown }).copy = await window.fg.client.data.get('hazards', id); }, base.id);
+    await open(one);
+    await open(two);
+    for (const p of [one, two]) await p.setOfflineMode(true);
+    const save = (p: Page, title: string) => p.evaluate(async (newTitle) => {
+      const copy = (window as unknown as { copy: Hazard }).copy;
+      await window.fg.client.submit('hazards', { ...copy, title: newTitle });
+    }, title);
+    await save(one, 'Tab one: door wedged');
+    await save(two, 'Tab two: door fixed');
+    for (const p of [one, two]) await p.setOfflineMode(false);
+    const conflict = await eventually('the conflict', async () => {
+      const s = await one.evaluate(() => window.fg.client.offline.sync({ force: true }));
+      return s.pending.length === 0 ? s.conflicted[0] : undefined;
+    });
+    assert.equal(conflict.record?.title, 'Tab two: door fixed', 'mine is shown');
+    assert.equal(conflict.theirs?.title, 'Tab one: door wedged', 'theirs is shown');
+    assert.equal(conflict.theirs.version, 2);
+    const server = await world.data.get('hazards', base.id);
+    assert.equal(server?.title, 'Tab one: door wedged', 'nothing was overwritten');
+    assert.equal(server.version, 2);
+    await context.close();
+  });
+
+  it('a double save from the same copy, online, ends in a visible conflict, not a lost update', async () => {
+    const base = await world.data.save('hazards', {
+      id: newId(), category: 'fire-door', title: 'Fire door held open', description: '', photos: [],
+      source: 'worker', reporter: { kind: 'grid-worker', personId: 'admin-1', confidential: false }, severity: 'general', status: 'reported',
+    }, { idempotencyKey: newId() });
+    const page = await openPage(browser, `${world.origin}/?boot&db=double-save&token=${await world.token()}`);
+    await page.evaluate(async (id) => {
+      const { client } = window.fg;
+      const copy = await client.data.get('hazards', id);
+      // Two quick taps on 保存 from the same form: neither waits for the other to be sent.
+      await Promise.all([
+        client.submit('hazards', { ...copy!, title: 'First save' }),
+        client.submit('hazards', { ...copy!, description: 'Second save' }),
+      ]);
+    }, base.id);
+    const status = await eventually('both saves settled', async () => {
+      const s = await page.evaluate(() => window.fg.client.offline.sync({ force: true }));
+      return s.pending.length === 0 ? s : undefined;
+    });
+    const server = await world.data.get('hazards', base.id);
+    assert.equal(server?.version, 2, 'one save went through');
+    assert.equal(status.conflicted.length, 1, 'the other is a conflict to resolve');
+    const kept = status.conflicted[0]!;
+    assert.equal(kept.theirs?.version, 2);
+    const first = server.title === 'First save';
+    assert.equal(first ? server.description : server.title, first ? '' : 'Fire door held open');
+    assert.equal(first ? kept.record?.description : kept.record?.title, first ? 'Second save' : 'First save');
+    await page.browserContext().close();
+  });
+
   it('pauses sync when the token expired while offline, instead of rejecting, and resumes with a fresh one', async () => {
     const page = await openPage(browser, `${world.origin}/?boot&db=expired&token=${await world.token({ ttlSeconds: 600 })}`);
     await page.setOfflineMode(true);

@@ -47,6 +47,9 @@ describe('auth: tokens', () => {
       authorization: `Bearer ${await signToken({ secret: SECRET, tenant: 't1', user: 'u', roles: ['admin'], scope: ['*'], ttlSeconds: 60, now: new Date('2020-01-01T00:00:00Z') })}`,
     }), 'token-expired'],
     ['a well-signed token without scope', () => Promise.resolve({ authorization: `Bearer ${rawJwt({ tenant: 't1', roles: ['admin'] })}` }), 'token-claims'],
+    ['a well-signed token without exp (it would never expire)', () => Promise.resolve({
+      authorization: `Bearer ${rawJwt({ tenant: 't1', roles: ['admin'], scope: ['*'], exp: undefined })}`,
+    }), 'token-claims'],
     ['a well-signed token with an unknown role', () => Promise.resolve({
       authorization: `Bearer ${rawJwt({ tenant: 't1', roles: ['mayor'], scope: ['*'] })}`,
     }), 'token-claims'],

@@ -100,6 +100,10 @@ describe('firegrid-server CLI', () => {
     const token = r.stdout.trim();
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
     assert.deepEqual(await verifyToken(token, SECRET), { tenant: 'demo', user: 'wangwei', name: '王伟', roles: ['grid-worker', 'captain'], scope: ['*'] });
+    // Every token expires (the server refuses one without exp): --ttl 2h is 7,200 s after iat.
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iat?: number; exp?: number };
+    assert.equal(typeof claims.exp, 'number');
+    assert.equal((claims.exp ?? 0) - (claims.iat ?? 0), 7200);
   });
 
   it('token refuses to sign without FIREGRID_SECRET, and with an unknown role (exit 2)', () => {

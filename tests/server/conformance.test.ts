@@ -174,6 +174,7 @@ describe('conformance suite against broken servers', () => {
       for (const name of [
         check('scope: lists leave out'), check('scope: a record outside'), check('role: a transition'), check('confidential reporter'),
         check('tenant: another tenant'), check('confidential history'), check('actor: a grid worker'),
+        check('media: a photo is served by its record'),
       ]) {
         assert.equal(results.get(name)?.status, 'failed', `${name} should fail when the limited and other-tenant tokens see everything`);
       }

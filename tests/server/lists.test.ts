@@ -206,6 +206,43 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     assert.ok(wider.every((r) => typeof r.gridId !== 'string' || r.gridId.startsWith(COMMUNITY_A)), 'only records in his community');
   });
 
+  it('sort=urgency and overdue pin their clock in the cursor: a hazard crossing a threshold between pages is not skipped', async () => {
+    const started = s.clock.ms;
+    try {
+      for (const query of [{ sort: 'urgency', limit: 10 }, { overdue: false, sort: 'deadline', limit: 10 }] satisfies Query[]) {
+        s.clock.ms = started;
+        const expected = await listAll({ ...query, limit: 500 });
+        const out: Rec[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await s.request('GET', `/v1/hazards?${params({ ...query, ...(cursor === null ? {} : { cursor }) })}`, { token: admin });
+          assert.equal(res.status, 200, res.text);
+          const page = res.json as { items: Rec[]; nextCursor: string | null };
+          out.push(...page.items);
+          cursor = page.nextCursor;
+          // Days pass between two pages: deadlines come due and pass, so urgency keys move.
+          s.clock.advance(2 * DAY);
+        } while (cursor !== null);
+        assert.deepEqual(out.map((r) => r.id), expected.map((r) => r.id), JSON.stringify(query));
+      }
+      // The SDK's in-memory paging (memory and local ports) pins it the same way.
+      s.clock.ms = started;
+      const whole = applyQuery(all, { sort: 'urgency', limit: 500 }, { now: s.clock.now(), placeOf });
+      const paged: Rec[] = [];
+      let cursor: string | undefined;
+      let at = started;
+      do {
+        const page = applyQuery(all, { sort: 'urgency', limit: 10, ...(cursor === undefined ? {} : { cursor }) }, { now: new Date(at), placeOf });
+        paged.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        at += 2 * DAY;
+      } while (cursor !== undefined);
+      assert.deepEqual(paged.map((r) => r.id), whole.items.map((r) => r.id));
+    } finally {
+      s.clock.ms = started;
+    }
+  });
+
   it('refuses bad queries with 400 naming the parameter', async () => {
     const cases: [string, string][] = [
       ['limit=501', 'limit'], ['limit=0', 'limit'], ['limit=ten', 'limit'], ['colour=red', 'colour'], ['status=lost', 'status'],

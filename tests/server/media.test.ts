@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PhotoRef, newId } from '@firegrid/core';
-import { fakePng, hazard, pathsOf, problemOf, sha256b64, startTestServer } from './helpers.js';
+import { GRID_A, GRID_B, fakePng, hazard, pathsOf, problemOf, sha256b64, startTestServer } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
 const JPEG_4X3 = Buffer.from(
@@ -77,6 +77,45 @@ describe('media', () => {
     const staff = PhotoRef.parse((await post(bytes, { 'content-digest': digest(bytes) })).json);
     problemOf(await s.request('GET', staff.url, { token: resident }), 404);
     problemOf(await s.request('GET', own.url, { token: await s.token({ user: 'res-2', roles: ['resident'] }) }), 404);
+  });
+
+  it('serves a photo by its record: to its uploader and to who may read a record citing it, not to the whole tenant', async () => {
+    const workerA = await s.token({ user: 'w-a', roles: ['grid-worker'], scope: [GRID_A] });
+    const workerB = await s.token({ user: 'w-b', roles: ['grid-worker'], scope: [GRID_B] });
+    const unitManager = await s.token({ user: 'um-1', roles: ['unit-manager'], scope: ['*'] });
+    const bytes = fakePng(20, 20);
+    // Worker A's photo, before the record that cites it: his to read, no one else's yet.
+    const ref = PhotoRef.parse((await post(bytes, { 'content-digest': digest(bytes) }, workerA)).json);
+    assert.equal((await s.request('GET', ref.url, { token: workerA })).status, 200);
+    problemOf(await s.request('GET', ref.url, { token: workerB }), 404);
+    problemOf(await s.request('GET', ref.url, { token: admin }), 404);
+    // Cited by a hazard of grid A: whoever may read that hazard reads the photo; another grid still does not.
+    const h = hazard({ gridId: GRID_A, photos: [ref], reporter: { kind: 'grid-worker', personId: 'w-a', confidential: false } });
+    assert.equal((await s.put(`/v1/hazards/${h.id}`, h, workerA)).status, 201);
+    assert.equal((await s.request('GET', ref.url, { token: admin })).status, 200);
+    assert.equal((await s.request('GET', ref.url, { token: unitManager })).status, 200);
+    assert.equal((await s.request('GET', ref.url, { token: await s.token({ user: 'w-a2', roles: ['grid-worker'], scope: [GRID_A] }) })).status, 200);
+    problemOf(await s.request('GET', ref.url, { token: workerB }), 404);
+    // Citing a photo one may not read is no way to read it.
+    const h2 = hazard({ gridId: GRID_B, photos: [ref] });
+    assert.deepEqual(pathsOf(problemOf(await s.put(`/v1/hazards/${h2.id}`, h2, workerB), 422)), ['photos[0].id']);
+    problemOf(await s.request('GET', ref.url, { token: workerB }), 404);
+
+    // Evidence of a transition and an inspection's answer photos count as citing too.
+    const evidenceBytes = fakePng(21, 21);
+    const evidence = PhotoRef.parse((await post(evidenceBytes, { 'content-digest': digest(evidenceBytes) }, unitManager)).json);
+    const sup = await s.token({ user: 'sup-1', roles: ['grid-supervisor', 'fire-officer'], scope: ['*'] });
+    const move = async (body: Record<string, unknown>, token = sup) => {
+      const res = await s.request('POST', `/v1/hazards/${h.id}/transitions`, { token, body, headers: { 'idempotency-key': newId() } });
+      assert.equal(res.status, 200, res.text);
+    };
+    await move({ action: 'verify' });
+    await move({ action: 'assign', responsible: { unit: '物业', person: '王五' }, measures: '清理', deadline: '2026-04-01' });
+    await move({ action: 'start' });
+    problemOf(await s.request('GET', evidence.url, { token: workerA }), 404);
+    await move({ action: 'report-rectified', note: '已整改', evidence: [evidence.id] }, unitManager);
+    assert.equal((await s.request('GET', evidence.url, { token: workerA })).status, 200);
+    problemOf(await s.request('GET', evidence.url, { token: workerB }), 404);
   });
 
   it('refuses bytes that do not match Content-Digest with 400 naming the header, and stores nothing', async () => {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { RECORD_SCHEMAS, newId } from '@firegrid/core';
 import type { ResourceKind } from '@firegrid/core';
 import {
-  GRID_A, captain, hazard, inspection, pathsOf, place, problemOf, scoreConfig, startTestServer, template, training, worker,
+  GRID_A, GRID_B, captain, hazard, inspection, pathsOf, place, problemOf, scoreConfig, startTestServer, template, training, worker,
 } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
@@ -95,6 +95,29 @@ describe('records: PUT and GET', () => {
     assert.deepEqual(pathsOf(p), ['Idempotency-Key']);
     const got = await s.request('GET', `/v1/hazards/${h.id}`, { token: admin });
     assert.equal((got.json as Rec).description, h.description);
+  });
+
+  it('a replay checks the caller: a narrower token of the same user does not get the stored reply', async () => {
+    const h = hazard({ gridId: GRID_A });
+    const key = newId();
+    const wide = await s.token({ user: 'sup-9', roles: ['grid-supervisor', 'fire-officer'], scope: ['*'] });
+    assert.equal((await s.put(`/v1/hazards/${h.id}`, h, wide, { 'idempotency-key': key })).status, 201);
+    for (const narrow of [
+      await s.token({ user: 'sup-9', roles: ['grid-supervisor', 'fire-officer'], scope: [GRID_B] }),
+      await s.token({ user: 'sup-9', roles: ['grid-supervisor'], scope: ['*'] }),
+    ]) {
+      const res = await s.put(`/v1/hazards/${h.id}`, h, narrow, { 'idempotency-key': key });
+      const p = problemOf(res, 403);
+      assert.equal(p.type, 'urn:firegrid:problem:idempotency-caller-narrower');
+      assert.equal(res.headers.get('idempotency-replayed'), null);
+      assert.ok(!res.text.includes(h.title), 'nothing of the stored reply');
+    }
+    // A fresh token with the same rights (the old one expired) still replays.
+    s.clock.advance(1000);
+    const again = await s.token({ user: 'sup-9', roles: ['fire-officer', 'grid-supervisor'], scope: ['*'] });
+    const replay = await s.put(`/v1/hazards/${h.id}`, h, again, { 'idempotency-key': key });
+    assert.equal(replay.status, 201);
+    assert.equal(replay.headers.get('idempotency-replayed'), 'true');
   });
 
   it('a key is per user: another user may use the same key for his own write', async () => {
@@ -225,6 +248,25 @@ describe('records: problem+json for bad input, never a 500', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('a reserved key anywhere in the body (an answer keyed __proto__, constructor) → 400 naming it, never dropped silently', async () => {
+    const t = template();
+    const pl = place();
+    assert.equal((await s.put(`/v1/templates/${t.id}`, t, admin)).status, 201);
+    assert.equal((await s.put(`/v1/places/${pl.id}`, pl, admin)).status, 201);
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const i = inspection(t.id, pl.id);
+      const raw = JSON.stringify(i).replace('"answers":{', `"answers":{"${key}":{"result":"fail"},`);
+      const res = await s.request('PUT', `/v1/inspections/${i.id}`, {
+        token: admin, raw, headers: { 'content-type': 'application/json', 'idempotency-key': newId() },
+      });
+      const p = problemOf(res, 400);
+      assert.equal(p.type, 'urn:firegrid:problem:reserved-key', key);
+      assert.deepEqual(pathsOf(p), [`answers.${key}`]);
+      assert.ok(p.detail.includes(key), p.detail);
+      assert.equal((await s.request('GET', `/v1/inspections/${i.id}`, { token: admin })).status, 404, 'nothing stored');
+    }
+  });
+
   it('a JSON body over 1 MB → 413, and the server keeps serving', async () => {
     const h = { ...hazard(), description: 'x'.repeat(1_200_000) };
     const p = problemOf(await s.put(`/v1/hazards/${h.id}`, h, admin), 413);
@@ -238,6 +280,22 @@ describe('records: problem+json for bad input, never a 500', () => {
       token: admin, raw: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': newId() },
     });
     assert.deepEqual(pathsOf(problemOf(res, 415)), ['Content-Type']);
+  });
+
+  it('a JSON body without Content-Type → 415, on PUT, transitions and imports', async () => {
+    const h = hazard();
+    // Bytes, not a string: fetch would label a string text/plain.
+    const bytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+    const put = await s.request('PUT', `/v1/hazards/${h.id}`, { token: admin, raw: bytes(h), headers: { 'idempotency-key': newId() } });
+    assert.deepEqual(pathsOf(problemOf(put, 415)), ['Content-Type']);
+    assert.equal((await s.request('GET', `/v1/hazards/${h.id}`, { token: admin })).status, 404, 'nothing stored');
+    assert.equal((await s.put(`/v1/hazards/${h.id}`, h, admin)).status, 201);
+    const move = await s.request('POST', `/v1/hazards/${h.id}/transitions`, {
+      token: admin, raw: bytes({ action: 'verify' }), headers: { 'idempotency-key': newId() },
+    });
+    problemOf(move, 415);
+    const imported = await s.request('POST', '/v1/captains:import', { token: admin, raw: bytes({ rows: [] }), headers: { 'idempotency-key': newId() } });
+    problemOf(imported, 415);
   });
 });
 

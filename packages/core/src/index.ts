@@ -32,6 +32,7 @@ export {
   hiddenActor, redactActivity, readsConfidential, CONFIDENTIAL_ACTIVITY_LABEL,
 } from './rules/confidential.js';
 export type { ActivityFacts } from './rules/confidential.js';
+export { RESERVED_KEYS, reservedKeyOf } from './rules/reserved-keys.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
   checklistProgress, conditionCycles, validateTemplate,

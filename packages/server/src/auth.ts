@@ -129,9 +129,15 @@ export async function signToken(options: TokenOptions): Promise<string> {
 export async function verifyToken(token: string, secret: string, now: Date = new Date()): Promise<Principal> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, keyOf(secret), { issuer: TOKEN_ISSUER, algorithms: ['HS256'], currentDate: now }));
+    ({ payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: TOKEN_ISSUER, algorithms: ['HS256'], currentDate: now, requiredClaims: ['exp'],
+    }));
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new TokenError('expired', 'The token has expired; ask the host for a fresh one.');
+    // A token that never expires stays a key to the tenant after the person has left: every token needs `exp`.
+    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'exp') {
+      throw new TokenError('claims', 'The token has no usable `exp` claim (its expiry, in seconds since 1970); every token must expire.');
+    }
     if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
       throw new TokenError('signature', 'The token was not signed with this server\'s secret.');
     }
@@ -190,6 +196,15 @@ export const hasRole = (roles: readonly Role[], allowed: readonly Role[]): boole
 
 /** True when the principal is only a resident (a staff role alongside it lifts the resident rules). */
 export const isResidentOnly = (p: Principal): boolean => p.roles.includes('resident') && !hasRole(p.roles, STAFF_ROLES);
+
+/**
+ * True when `p` holds at least `grants`: every role in them, and a scope that covers each of
+ * their prefixes. An idempotent replay returns the stored reply only to such a caller.
+ */
+export function covers(p: Principal, grants: { roles: readonly string[]; scope: readonly string[] }): boolean {
+  return grants.roles.every((r) => (p.roles as readonly string[]).includes(r))
+    && grants.scope.every((prefix) => wholeTenant(p) || (prefix !== '*' && codeInScope(p, prefix)));
+}
 
 /** True when the principal's scope is the whole tenant. */
 export const wholeTenant = (p: Principal): boolean => p.scope.includes('*');

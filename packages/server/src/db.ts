@@ -94,6 +94,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 2,
+    name: 'idempotency: the caller\'s roles and scope; photo facets (media served by the records citing them)',
+    // A replay returns the stored reply only to a caller with at least these grants ('{}': before this column).
+    // A photo is served to whoever may read a record citing it: the facet 'photo' names the citing records.
+    sql: `
+      ALTER TABLE idempotency ADD COLUMN grants TEXT NOT NULL DEFAULT '{}';
+      INSERT OR IGNORE INTO facets (tenant, kind, id, facet, value)
+        SELECT r.tenant, r.kind, r.id, 'photo', json_extract(p.value, '$.id')
+        FROM records r, json_each(r.body, '$.photos') p
+        WHERE r.kind = 'hazards' AND json_type(p.value, '$.id') = 'text';
+      INSERT OR IGNORE INTO facets (tenant, kind, id, facet, value)
+        SELECT r.tenant, r.kind, r.id, 'photo', e.value
+        FROM records r, json_each(r.body, '$.history') h, json_each(h.value, '$.evidence') e
+        WHERE r.kind = 'hazards' AND e.type = 'text';
+      INSERT OR IGNORE INTO facets (tenant, kind, id, facet, value)
+        SELECT r.tenant, r.kind, r.id, 'photo', json_extract(p.value, '$.id')
+        FROM records r, json_each(r.body, '$.answers') a, json_each(a.value, '$.photos') p
+        WHERE r.kind = 'inspections' AND json_type(p.value, '$.id') = 'text';
+    `,
+  },
 ];
 
 /** The file name of the database inside the data folder. */

@@ -10,9 +10,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reservedKeyOf } from '@firegrid/core';
 import type { LifecycleOptions, Locale } from '@firegrid/core';
-import { TokenError, bearerToken, checkSecret, isResidentOnly, verifyToken } from './auth.js';
+import { TokenError, bearerToken, checkSecret, covers, isResidentOnly, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
 import {
@@ -99,11 +99,12 @@ function contentDigest(value: string | undefined): Buffer {
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = header(req, 'content-type');
-  if (type !== undefined && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  // No guessing: a body without its type (a form post, a CSRF attempt) is not read as JSON.
+  if (type === undefined || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new HttpError(415, 'unsupported-media-type', text(
-      `请求体应为 JSON（Content-Type: application/json），收到的是 ${type}`,
-      `The body must be JSON (Content-Type: application/json); got ${type}`,
-    ), { errors: [{ path: 'Content-Type', message: 'not JSON' }] });
+      `请求体应为 JSON（Content-Type: application/json），收到的是 ${type ?? '无 Content-Type'}`,
+      `The body must be JSON (Content-Type: application/json); got ${type ?? 'no Content-Type'}`,
+    ), { errors: [{ path: 'Content-Type', message: type === undefined ? 'missing' : 'not JSON' }] });
   }
   const body = await readBody(req, MAX_JSON_BYTES, text('JSON 请求体', 'The JSON body'));
   let value: unknown;
@@ -120,6 +121,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     throw new HttpError(400, 'too-deep', text(
       `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`, `The JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
     ), { errors: [{ path: '', message: 'nested too deep' }] });
+  }
+  const reserved = reservedKeyOf(value);
+  if (reserved !== undefined) {
+    throw new HttpError(400, 'reserved-key', text(
+      `请求体含保留的键名 ${reserved.key}（位于 ${reserved.path}）：__proto__、constructor、prototype 不能用作字段名或答案的题目编号`,
+      `The body has the reserved key "${reserved.key}" (at ${reserved.path}): __proto__, constructor and prototype cannot be field names or item ids`,
+    ), { errors: [{ path: reserved.path, message: `reserved key ${reserved.key}` }] });
   }
   return value;
 }
@@ -225,6 +233,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return store.transaction(() => {
       const prior = store.findReply(tenant, user, key);
       if (prior !== undefined) {
+        // The stored reply is what the first caller was allowed to see: a token of the same user
+        // with fewer roles or a narrower scope does not get it by replaying the key.
+        if (prior.grants !== undefined && !covers(call.principal, prior.grants)) {
+          throw new HttpError(403, 'idempotency-caller-narrower', text(
+            `Idempotency-Key ${key} 的写入由角色 ${prior.grants.roles.join('、')}、范围 ${prior.grants.scope.join('、')} 的令牌发出；此令牌的权限更窄，不能取回其结果`,
+            `The write under Idempotency-Key ${key} was sent with roles ${prior.grants.roles.join(', ')} and scope ${prior.grants.scope.join(', ')}; this token has fewer rights and cannot replay it`,
+          ), { errors: [{ path: 'Idempotency-Key', message: 'first used by a token with more rights' }] });
+        }
         if (prior.bodyHash === hash && prior.method === method && prior.path === path) {
           return { status: prior.status, headers: { ...prior.headers, 'idempotency-replayed': 'true' }, body: prior.body };
         }
@@ -235,7 +251,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       const reply = run();
       if (reply.status >= 200 && reply.status < 300) {
-        store.saveReply(tenant, user, key, { method, path, bodyHash: hash, status: reply.status, headers: reply.headers, body: reply.body }, call.now);
+        store.saveReply(tenant, user, key, {
+          method, path, bodyHash: hash, status: reply.status, headers: reply.headers, body: reply.body,
+          grants: { roles: [...call.principal.roles], scope: [...call.principal.scope] },
+        }, call.now);
       }
       return reply;
     });

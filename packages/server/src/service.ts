@@ -402,9 +402,15 @@ export class Service {
     });
   }
 
-  /** Refuses photo references that are not uploads of this tenant. */
+  /**
+   * Refuses photo references that are not uploads of this tenant the caller may read (his own, or
+   * cited by a record he may read): citing a photo must not become a way to read it.
+   */
   #checkPhotos(call: Call, refs: { path: string; id: string }[]): void {
-    const missing = refs.filter((r) => this.store.getMedia(call.principal.tenant, r.id) === undefined);
+    const missing = refs.filter((r) => {
+      const row = this.store.getMedia(call.principal.tenant, r.id);
+      return row === undefined || !this.#mayReadMedia(call, row);
+    });
     if (missing.length === 0) return;
     throw invalid(422, text(
       `照片 ${missing.map((m) => m.id).join('、')} 未上传到本服务器；先通过 POST /v1/media 上传`,
@@ -673,13 +679,24 @@ export class Service {
     return { id, url: `/v1/media/${id}`, sha256: row.sha256, width: row.width, height: row.height, bytes: row.bytes };
   }
 
-  /** `GET /v1/media/{id}`: the row and the file's path, for the caller's tenant (residents: their own uploads). */
+  /**
+   * `GET /v1/media/{id}`: the row and the file's path. A photo is served by its record: to a
+   * caller who may read a record citing it, or to its uploader (photos go up before the record
+   * that cites them); to anyone else of the tenant it does not exist (404).
+   */
   readMedia(call: Call, id: string): { row: MediaRow; file: string } {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.media.read, text('查看照片', 'read photos'));
     const row = this.store.getMedia(p.tenant, id);
-    if (row === undefined || (isResidentOnly(p) && row.uploader !== p.user)) throw notFound('media', id);
+    if (row === undefined || !this.#mayReadMedia(call, row)) throw notFound('media', id);
     return { row, file: join(this.#mediaDir, row.id) };
+  }
+
+  /** A photo is the caller's to read when he uploaded it or may read a record that cites it. */
+  #mayReadMedia(call: Call, row: MediaRow): boolean {
+    const p = call.principal;
+    return row.uploader === p.user || this.store.citing(p.tenant, row.id).some(({ kind, rec }) =>
+      hasRole(p.roles, PERMISSIONS[kind].read) && this.#visibility(call, kind, rec) === 'ok');
   }
 }
 

@@ -61,6 +61,8 @@ export interface StoredReply {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** The roles and scope of the token that first sent the write (absent for replies stored before they were kept). */
+  grants?: { roles: string[]; scope: string[] };
 }
 
 type Rec = Readonly<Record<string, unknown>>;
@@ -115,6 +117,26 @@ function nameOf(rec: Rec): string {
   const title = obj(rec.title);
   if (title !== undefined) return str(title['zh-CN']) ?? '';
   return str(rec.name) ?? str(rec.title) ?? str(obj(rec.person)?.name) ?? '';
+}
+
+/** The ids of the photos a record cites: a hazard's photos and the evidence in its history, an inspection's answer photos. */
+export function photoIdsOf(kind: ResourceKind, rec: Rec): string[] {
+  const ids: unknown[] = [];
+  const refs = (v: unknown): void => {
+    if (Array.isArray(v)) for (const ref of v as unknown[]) ids.push(obj(ref)?.id);
+  };
+  if (kind === 'hazards') {
+    refs(rec.photos);
+    if (Array.isArray(rec.history)) {
+      for (const entry of rec.history as unknown[]) {
+        const evidence = obj(entry)?.evidence;
+        if (Array.isArray(evidence)) ids.push(...(evidence as unknown[]));
+      }
+    }
+  } else if (kind === 'inspections') {
+    for (const answer of Object.values(obj(rec.answers) ?? {})) refs(obj(answer)?.photos);
+  }
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }
 
 /** The columns a record is filtered and sorted by. */
@@ -186,7 +208,15 @@ function overdueSql(now: number): string {
     AND r.deadline_end IS NOT NULL AND r.deadline_end < ${now}), 0)`;
 }
 
-interface CursorData { f: string; k: (string | number)[] }
+/**
+ * A list cursor: the query's fingerprint, the last key, and for lists that depend on the clock
+ * (`sort=urgency`, `overdue`) the clock of the first page, so that a hazard crossing a threshold
+ * between two pages is neither skipped nor listed twice.
+ */
+interface CursorData { f: string; k: (string | number)[]; t?: number }
+
+/** True when a list's order or filter depends on the clock. */
+const clocked = (query: Query): boolean => query.sort === 'urgency' || query.overdue !== undefined;
 
 // 32-bit FNV-1a over the filters: a cursor only has to notice that it is used with another query.
 function fingerprint(query: Query): string {
@@ -206,7 +236,7 @@ const badCursor = (message: string): FiregridError => new FiregridError('rejecte
   issues: [{ path: 'cursor', message: 'not a cursor of this list' }],
 });
 
-function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): (string | number)[] {
+function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): CursorData {
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -216,13 +246,13 @@ function decodeCursor(cursor: string, query: Query, sort: Sort | undefined): (st
   const d = obj(data) as Partial<CursorData> | undefined;
   const want = sort === undefined ? ['string'] : sort === 'updatedAt' || sort === 'deadline' ? ['number', 'string'] : ['string', 'string'];
   if (d === undefined || typeof d.f !== 'string' || !Array.isArray(d.k) || d.k.length !== want.length
-    || !d.k.every((x, i) => typeof x === want[i])) {
+    || !d.k.every((x, i) => typeof x === want[i]) || (clocked(query) && !Number.isSafeInteger(d.t))) {
     throw badCursor('The list cursor is not one this list gave out; start again without a cursor.');
   }
   if (d.f !== fingerprint(query)) {
     throw badCursor('The list cursor belongs to a query with other filters or sort; start again without a cursor.');
   }
-  return d.k;
+  return d as CursorData;
 }
 
 const encodeCursor = (data: CursorData): string => Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
@@ -249,6 +279,7 @@ export class Store {
   readonly #saveReply;
   readonly #worker;
   readonly #insertMedia;
+  readonly #citing;
   readonly #getMedia;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -271,13 +302,16 @@ export class Store {
       'SELECT body FROM records WHERE tenant = ? AND kind = ? AND place_id = ?',
     );
     this.#findReply = db.prepare<[string, string, string], {
-      method: string; path: string; body_hash: string; status: number; headers: string; body: Buffer;
-    }>('SELECT method, path, body_hash, status, headers, body FROM idempotency WHERE tenant = ? AND principal = ? AND key = ?');
-    this.#saveReply = db.prepare(`INSERT INTO idempotency (tenant, principal, key, method, path, body_hash, status, headers, body, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      method: string; path: string; body_hash: string; status: number; headers: string; body: Buffer; grants: string;
+    }>('SELECT method, path, body_hash, status, headers, body, grants FROM idempotency WHERE tenant = ? AND principal = ? AND key = ?');
+    this.#saveReply = db.prepare(`INSERT INTO idempotency (tenant, principal, key, method, path, body_hash, status, headers, body, created_at, grants)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#worker = db.prepare<[string, string], string>(
       "SELECT id FROM facets WHERE tenant = ? AND kind = 'workers' AND facet = 'user' AND value = ? ORDER BY id LIMIT 1",
     ).pluck();
+    this.#citing = db.prepare<[string, string, number], { kind: string; body: string }>(`SELECT r.kind AS kind, r.body AS body
+      FROM facets f JOIN records r ON r.tenant = f.tenant AND r.kind = f.kind AND r.id = f.id
+      WHERE f.tenant = ? AND f.kind IN ('hazards', 'inspections') AND f.facet = 'photo' AND f.value = ? LIMIT ?`);
     this.#insertMedia = db.prepare(`INSERT INTO media (tenant, id, sha256, bytes, width, height, content_type, uploader, created_at)
       VALUES (@tenant, @id, @sha256, @bytes, @width, @height, @contentType, @uploader, @createdAt)`);
     this.#getMedia = db.prepare<[string, string], {
@@ -350,6 +384,15 @@ export class Store {
     for (const g of gridsOf(rec, place)) this.#addFacet.run(tenant, kind, rec.id, 'grid', g);
     for (const k of placeKindsOf(rec, place)) this.#addFacet.run(tenant, kind, rec.id, 'pkind', k);
     if (kind === 'workers' && typeof rec.userId === 'string') this.#addFacet.run(tenant, kind, rec.id, 'user', rec.userId);
+    for (const id of photoIdsOf(kind, rec)) this.#addFacet.run(tenant, kind, rec.id, 'photo', id);
+  }
+
+  /**
+   * The records that cite a photo (a hazard's photos or evidence, an inspection's answers), at
+   * most `limit`: a photo is served to whoever may read one of them (DESIGN §5).
+   */
+  citing(tenant: string, mediaId: string, limit = 100): { kind: ResourceKind; rec: StoredRecord }[] {
+    return this.#citing.all(tenant, mediaId, limit).map((r) => ({ kind: r.kind as ResourceKind, rec: JSON.parse(r.body) as StoredRecord }));
   }
 
   /**
@@ -358,7 +401,10 @@ export class Store {
    */
   list(tenant: string, kind: ResourceKind, query: Query, view: ListView, now: Date): Page<StoredRecord> {
     const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-    const nowMs = Math.trunc(now.getTime());
+    const sort = query.sort;
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query, sort);
+    // Every page of one listing is ordered and filtered by the clock of its first page.
+    const nowMs = cursor?.t ?? Math.trunc(now.getTime());
     const where: string[] = ['r.tenant = ?', 'r.kind = ?'];
     const args: unknown[] = [tenant, kind];
     const facet = (name: string, cond: string, condArgs: unknown[]): void => {
@@ -417,11 +463,10 @@ export class Store {
       }
     }
 
-    const sort = query.sort;
     const keyExpr = sort === 'updatedAt' ? 'r.updated_ms' : sort === 'deadline' ? 'r.deadline_sort'
       : sort === 'name' ? 'r.name_text' : sort === 'urgency' ? `(${urgencySql(nowMs, this.#soonMs)})` : undefined;
-    if (query.cursor !== undefined) {
-      const k = decodeCursor(query.cursor, query, sort);
+    if (cursor !== undefined) {
+      const { k } = cursor;
       if (keyExpr === undefined) {
         where.push('r.id > ?');
         args.push(k[0]);
@@ -446,7 +491,7 @@ export class Store {
     return {
       items: page.map((r) => JSON.parse(r.body) as StoredRecord),
       nextCursor: more
-        ? encodeCursor({ f: fingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id] })
+        ? encodeCursor({ f: fingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id], ...(clocked(query) ? { t: nowMs } : {}) })
         : null,
     };
   }
@@ -455,16 +500,18 @@ export class Store {
   findReply(tenant: string, principal: string, key: string): StoredReply | undefined {
     const row = this.#findReply.get(tenant, principal, key);
     if (row === undefined) return undefined;
+    const grants = JSON.parse(row.grants) as Partial<NonNullable<StoredReply['grants']>>;
     return {
       method: row.method, path: row.path, bodyHash: row.body_hash, status: row.status,
       headers: JSON.parse(row.headers) as Record<string, string>, body: row.body,
+      ...(Array.isArray(grants.roles) && Array.isArray(grants.scope) ? { grants: { roles: grants.roles, scope: grants.scope } } : {}),
     };
   }
 
   /** Stores the reply of a successful write under its idempotency key. */
   saveReply(tenant: string, principal: string, key: string, reply: StoredReply, now: Date): void {
     this.#saveReply.run(tenant, principal, key, reply.method, reply.path, reply.bodyHash, reply.status,
-      JSON.stringify(reply.headers), reply.body, now.toISOString());
+      JSON.stringify(reply.headers), reply.body, now.toISOString(), JSON.stringify(reply.grants ?? {}));
   }
 
   /** Records an uploaded media file. */

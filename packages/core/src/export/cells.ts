@@ -8,12 +8,15 @@
  * @module
  */
 
-// Leading spaces are skipped by some importers before they look for `=`.
-const FORMULA_START = /^[\t\r]|^[ \u00a0]*[=+\-@]/;
+// Importers skip leading whitespace of any kind (a tab, a line feed, U+3000) before they look
+// for `=`, and writers drop control and format characters XML cannot hold (U+0001, U+200B, BOM):
+// a formula character behind any run of them is still a formula.
+const FORMULA_START = /^[\t\r]|^[\s\p{Cc}\p{Cf}]*[=+\-@]/u;
 
 /**
  * Returns the cell's text, prefixed with `'` when a spreadsheet would run it as a formula: text
- * beginning with `=`, `+`, `-`, `@` (also after leading spaces), a tab or a carriage return.
+ * beginning with `=`, `+`, `-`, `@` (also after leading whitespace, control or format characters
+ * such as U+0001 or U+200B, which a writer may strip), a tab or a carriage return.
  * `null` and `undefined` become `''`; numbers and booleans become their text (never a formula). The apostrophe is
  * what spreadsheets themselves use to mark "text, not a formula", and a person reading the cell
  * still sees the whole value.

@@ -9,6 +9,7 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { CommandName, Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
@@ -208,6 +209,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
   const save = async (kind: ResourceKind, input: unknown, opts: SaveOptions): Promise<unknown> => {
     checkKind(kind);
     checkKey(opts.idempotencyKey);
+    refuseReservedKeys(kind, input);
     const body = canonical({ op: 'save', kind, record: input, baseVersion: opts.baseVersion ?? null });
     if (byteLength(body) > MAX_JSON_BYTES) {
       throw new FiregridError('rejected', `The ${kind} record is larger than 1 MB (413); move photos to media.`);
@@ -260,6 +262,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
 
     async command(name, payload, opts: CommandOptions) {
       checkKey(opts.idempotencyKey);
+      refuseReservedKeys(name, payload);
       return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async () => {
         const handler = options.commands?.[name];
         if (handler === undefined) {

@@ -266,7 +266,15 @@ function fingerprint(query: Query): string {
   return (h >>> 0).toString(36);
 }
 
-interface CursorData { f: string; k: Key }
+/**
+ * A list cursor: the query's fingerprint, the last key, and for lists that depend on the clock
+ * (`sort=urgency`, `overdue`) the clock of the first page, so a hazard crossing a threshold
+ * between pages is neither skipped nor listed twice.
+ */
+interface CursorData { f: string; k: Key; t?: number }
+
+/** True when a list's order or filter depends on the clock. */
+const clocked = (query: Query): boolean => query.sort === 'urgency' || query.overdue !== undefined;
 
 function toBase64Url(text: string): string {
   let binary = '';
@@ -283,7 +291,7 @@ function encodeCursor(data: CursorData): string {
   return toBase64Url(JSON.stringify(data));
 }
 
-function decodeCursor(cursor: string, query: Query): Key {
+function decodeCursor(cursor: string, query: Query): CursorData {
   let data: unknown;
   try {
     data = JSON.parse(fromBase64Url(cursor));
@@ -292,19 +300,20 @@ function decodeCursor(cursor: string, query: Query): Key {
   }
   const ok = data !== null && typeof data === 'object'
     && typeof (data as CursorData).f === 'string' && Array.isArray((data as CursorData).k)
-    && (data as CursorData).k.every((x) => typeof x === 'string' || typeof x === 'number');
+    && (data as CursorData).k.every((x) => typeof x === 'string' || typeof x === 'number')
+    && (!clocked(query) || Number.isSafeInteger((data as CursorData).t));
   if (!ok) {
     throw new FiregridError('rejected', 'The list cursor is not one this list gave out; start again without a cursor.', {
       issues: [{ path: 'cursor', message: 'not a cursor of this list' }],
     });
   }
-  const { f, k } = data as CursorData;
+  const { f } = data as CursorData;
   if (f !== fingerprint(query)) {
     throw new FiregridError('rejected', 'The list cursor belongs to a query with other filters or sort; start again without a cursor.', {
       issues: [{ path: 'cursor', message: 'belongs to another query' }],
     });
   }
-  return k;
+  return data as CursorData;
 }
 
 /**
@@ -319,16 +328,21 @@ function decodeCursor(cursor: string, query: Query): Key {
  */
 export function applyQuery<T extends object>(records: readonly T[], query: Query, ctx: QueryContext): Page<T> {
   const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
+  const after = cursor?.k;
+  // Every page of one listing is ordered and filtered by the clock of its first page.
+  const nowMs = cursor?.t ?? ctx.now.getTime();
+  const at: QueryContext = cursor?.t === undefined ? ctx : { ...ctx, now: new Date(nowMs) };
   const keyed = records
-    .filter((r) => matchesQuery(r, query, ctx))
-    .map((r) => ({ r, k: keyOf(r as Rec, query.sort, ctx.now) }))
+    .filter((r) => matchesQuery(r, query, at))
+    .map((r) => ({ r, k: keyOf(r as Rec, query.sort, at.now) }))
     .filter((x) => after === undefined || compareKeys(x.k, after, query.sort) > 0)
     .sort((a, b) => compareKeys(a.k, b.k, query.sort));
   const page = keyed.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((x) => x.r),
-    nextCursor: keyed.length > limit && last !== undefined ? encodeCursor({ f: fingerprint(query), k: last.k }) : null,
+    nextCursor: keyed.length > limit && last !== undefined
+      ? encodeCursor({ f: fingerprint(query), k: last.k, ...(clocked(query) ? { t: nowMs } : {}) }) : null,
   };
 }

@@ -90,6 +90,18 @@ const without = <T extends object, K extends keyof T>(value: T, keys: readonly K
   return out;
 };
 const JsonObject = z.record(z.string(), z.unknown());
+/**
+ * A local revision stamp: `now` as ISO 8601, moved on past every stamp in `after` so that the
+ * device's copy never carries the `updatedAt` of another copy (a fixed clock, two saves in one ms).
+ */
+const revisionAfter = (now: Date, after: readonly (unknown)[]): string => {
+  let ms = now.getTime();
+  for (const stamp of after) {
+    const t = typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN;
+    if (!Number.isNaN(t) && t >= ms) ms = t + 1;
+  }
+  return new Date(ms).toISOString();
+};
 
 interface Space {
   name: string;
@@ -379,18 +391,14 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     const s = await space();
     const id = record.id;
     const photos = await devicePhotosIn(s, record);
-    const at = context.now().toISOString();
+    const now = context.now();
+    const at = now.toISOString();
     const db = await s.db.get();
     if ((await db.getKey('drafts', rowKey(kind, id))) !== undefined) await assertDraftFree(s, kind, id);
-    const provisional = {
-      ...(kind === 'hazards' ? { history: [] } : {}),
-      ...copy(record),
-      version: record.version ?? 0,
-      createdAt: record.createdAt ?? at,
-      updatedAt: at,
-      tenantId: s.tenantId,
-    } as unknown as RecordOf<typeof kind>;
     const group = `${kind}/${id}`;
+    // The copy the edit was made from: its `updatedAt` is the local revision when it is this device's own.
+    const madeFrom = typeof record.updatedAt === 'string' ? record.updatedAt : undefined;
+    let provisional: RecordOf<typeof kind>;
     let removedDraft = false;
     try {
       const tx = db.transaction(['outbox', 'drafts', 'records'], 'readwrite');
@@ -398,23 +406,40 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
         const parsed = OutboxEntry.safeParse(row);
         return parsed.success ? [parsed.data] : [];
       });
-      const chained = opts.baseVersion !== undefined && earlier.some((e) => e.baseVersion === opts.baseVersion || e.chained === true);
+      const key = rowKey(kind, id);
+      const cached = CachedRow.safeParse(await tx.objectStore('records').get(key));
+      const row = cached.success ? cached.data : undefined;
+      const line = row?.line;
+      // Made from the copy this device last submitted: it builds on the device's own writes — on
+      // those still queued (chained: its base comes as they are acknowledged), or on the version
+      // the last of them became. Made from any other copy, it goes with the version it was made
+      // from, and the server refuses it as stale if that version has moved on (DESIGN §4).
+      const fromLine = madeFrom !== undefined && line?.revision === madeFrom;
+      const chained = fromLine && earlier.length > 0;
+      const baseVersion = fromLine && !chained && line.version !== undefined ? line.version : opts.baseVersion;
+      const revision = revisionAfter(now, [line?.revision, row?.record?.updatedAt, madeFrom]);
+      provisional = {
+        ...(kind === 'hazards' ? { history: [] } : {}),
+        ...copy(record),
+        version: baseVersion ?? record.version ?? 0,
+        createdAt: record.createdAt ?? at,
+        updatedAt: revision,
+        tenantId: s.tenantId,
+      } as unknown as RecordOf<typeof kind>;
       const entry: OutboxEntry = {
         id: opts.idempotencyKey, seq: nextSeq(), group, op: 'save', kind, record: copy(record),
-        ...(opts.baseVersion === undefined ? {} : { baseVersion: opts.baseVersion }),
+        ...(baseVersion === undefined ? {} : { baseVersion }),
         ...(chained ? { chained } : {}),
-        photos, state: 'pending', attempts: 0, createdAt: at, updatedAt: at,
+        revision, photos, state: 'pending', attempts: 0, createdAt: at, updatedAt: at,
       };
       await tx.objectStore('outbox').put(entry);
-      const draftKey = rowKey(kind, id);
-      if ((await tx.objectStore('drafts').getKey(draftKey)) !== undefined) {
-        await tx.objectStore('drafts').delete(draftKey);
+      if ((await tx.objectStore('drafts').getKey(key)) !== undefined) {
+        await tx.objectStore('drafts').delete(key);
         removedDraft = true;
       }
-      const cached = CachedRow.safeParse(await tx.objectStore('records').get(draftKey));
       await tx.objectStore('records').put({
-        kind, id, ...(cached.success && cached.data.record !== undefined ? { record: cached.data.record } : {}),
-        local: provisional, cachedAt: at,
+        kind, id, ...(row?.record === undefined ? {} : { record: row.record }),
+        local: provisional, line: { revision }, cachedAt: at,
       });
       await tx.done;
     } catch (error) {
@@ -541,16 +566,24 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     const kind = entry.op === 'save' ? entry.kind : entry.name === 'hazards.transition' ? 'hazards' : undefined;
     if (saved.success && kind !== undefined && typeof saved.data.id === 'string' && typeof saved.data.version === 'number') {
       const version = saved.data.version;
+      // Chained edits stay chained until they are sent: each acknowledgement of a write queued
+      // before them (a save or a transition of this device) moves their base on.
       for (const next of later) {
         if (next.chained === true && next.state === 'pending') {
-          await outbox.put({ ...without(next, ['chained']), baseVersion: version, updatedAt: at });
+          await outbox.put({ ...next, baseVersion: version, updatedAt: at });
         }
       }
       const records = tx.objectStore('records');
       const key = rowKey(kind, saved.data.id);
       const cached = CachedRow.safeParse(await records.get(key));
       const keepLocal = later.length > 0 && cached.success && cached.data.local !== undefined;
-      await records.put({ kind, id: saved.data.id, record: saved.data, ...(keepLocal ? { local: cached.data.local } : {}), cachedAt: at });
+      const line = cached.success ? cached.data.line : undefined;
+      // The device's last copy now stands on this version: its own save became it, or its own transition moved it on.
+      const moved = line !== undefined && (entry.op === 'save' ? entry.revision === line.revision : line.version !== undefined);
+      await records.put({
+        kind, id: saved.data.id, record: saved.data, ...(keepLocal ? { local: cached.data.local } : {}),
+        ...(line === undefined ? {} : { line: moved ? { revision: line.revision, version } : line }), cachedAt: at,
+      });
     }
     await tx.objectStore('meta').put(at, 'lastSyncAt');
     await tx.done;
@@ -750,7 +783,8 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
       for (const item of items) {
         const cached = CachedRow.safeParse(await tx.store.get(rowKey(kind, item.id)));
         const local = cached.success ? cached.data.local : undefined;
-        await tx.store.put({ kind, id: item.id, record: copy(item), ...(local === undefined ? {} : { local }), cachedAt: at });
+        const line = cached.success ? cached.data.line : undefined;
+        await tx.store.put({ kind, id: item.id, record: copy(item), ...(local === undefined ? {} : { local }), ...(line === undefined ? {} : { line }), cachedAt: at });
       }
       await tx.done;
     } catch {

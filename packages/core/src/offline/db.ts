@@ -34,6 +34,14 @@ export const CachedRow = z.object({
   record: z.optional(z.record(z.string(), z.unknown())),
   /** As this device last submitted it, until the server has acknowledged every write of it. */
   local: z.optional(z.record(z.string(), z.unknown())),
+  /**
+   * This device's line of edits (a local revision, as ODK Central's entity base versions): the
+   * `updatedAt` stamp of the copy it last submitted, and once every write up to it is
+   * acknowledged, the server version that copy became. An edit made from that copy builds on the
+   * device's own writes; an edit made from any other copy is sent with the version it was made
+   * from, and a stale one becomes a conflict.
+   */
+  line: z.optional(z.object({ revision: z.string(), version: z.optional(z.int()) })),
   cachedAt: z.string(),
 });
 export type CachedRow = z.infer<typeof CachedRow>;

@@ -11,6 +11,7 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
@@ -192,6 +193,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
     async save(kind, input, opts: SaveOptions) {
       checkKind(kind);
       checkKey(opts.idempotencyKey);
+      refuseReservedKeys(kind, input);
       const body = canonical({ op: 'save', kind, record: input, baseVersion: opts.baseVersion ?? null });
       if (new TextEncoder().encode(body).length > MAX_JSON_BYTES) {
         throw new FiregridError('rejected', `The ${kind} record is larger than 1 MB (413); move photos to media.`);
@@ -220,6 +222,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
     },
     command(name, payload, opts) {
       checkKey(opts.idempotencyKey);
+      refuseReservedKeys(name, payload);
       return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async (d) => {
         const handler = options.commands?.[name];
         if (handler === undefined) {

@@ -62,10 +62,14 @@ export const OutboxEntry = z.object({
   /** `save`: the version the edit started from (`If-Match`); absent to create or overwrite. */
   baseVersion: z.optional(z.int().check(z.nonnegative())),
   /**
-   * `save`: the edit builds on an earlier write of this device still in the outbox, so its base
-   * is the version the server gives that write (set when it is acknowledged).
+   * `save`: the edit was made from this device's own unsent copy (its `updatedAt` is the
+   * {@link revision} of the write before it), so its base is the version the server gives the
+   * writes queued before it (set as each is acknowledged). An edit made from any other copy is
+   * not chained: it keeps the version it was made from, and a stale one becomes a conflict.
    */
   chained: z.optional(z.boolean()),
+  /** `save`: the local revision of the copy this write made (the `updatedAt` of the provisional record). */
+  revision: z.optional(z.string()),
   /** `command`: the name and payload. */
   name: z.optional(z.enum(COMMANDS)),
   payload: z.optional(z.unknown()),

@@ -34,10 +34,11 @@ export async function readTable(file: Blob & { name?: string }): Promise<unknown
 /** The table as a file: CSV (UTF-8 with BOM, CRLF) or an .xlsx whose every cell is a string cell. */
 export async function writeTable(table: readonly (readonly string[])[], format: ExportFormat, sheet: string): Promise<Blob> {
   if (format === 'csv') return new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
-  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const [{ default: writeXlsxFile }, { inPageZip }] = await Promise.all([import('write-excel-file/browser'), import('../excel-zip.js')]);
   // String cells: a phone stays "0351-7654321" and a name beginning with "=" is never a formula.
   const rows = table.map((row) => row.map((value) => ({ value, type: String })));
-  return writeXlsxFile(rows, { sheet }).toBlob();
+  // Compressed in the page: a strict CSP blocks the zip library's blob: worker (see excel-zip.ts).
+  return inPageZip(() => writeXlsxFile(rows, { sheet }).toBlob());
 }
 
 /** Offers a Blob as a download named `name` (an object URL on a temporary link, revoked after). */

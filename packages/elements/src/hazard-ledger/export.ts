@@ -35,7 +35,7 @@ export function csvFile(table: TwoListTable): Blob {
 
 /** Both lists as one workbook, a sheet each; text cells neutralised as in the CSV. */
 export async function xlsxFile(tables: readonly TwoListTable[]): Promise<Blob> {
-  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const [{ default: writeXlsxFile }, { inPageZip }] = await Promise.all([import('write-excel-file/browser'), import('../excel-zip.js')]);
   const sheets = tables.map((table) => ({
     sheet: table.title,
     stickyRowsCount: 1,
@@ -45,7 +45,8 @@ export async function xlsxFile(tables: readonly TwoListTable[]): Promise<Blob> {
       ...neutraliseRows(table.rows).map((row) => row.map((cell) => (typeof cell === 'number' ? { value: cell, type: Number } : { value: cell, type: String }))),
     ],
   }));
-  return writeXlsxFile(sheets).toBlob();
+  // Compressed in the page: a strict CSP blocks the zip library's blob: worker (see excel-zip.ts).
+  return inPageZip(() => writeXlsxFile(sheets).toBlob());
 }
 
 /** `问题隐患清单-20260301.csv`: the list's title and the day, in China Standard Time. */

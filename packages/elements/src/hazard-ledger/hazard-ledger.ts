@@ -22,10 +22,13 @@ type ViewModule = typeof View;
 let viewModule: Promise<ViewModule> | undefined;
 const loadView = (): Promise<ViewModule> => (viewModule ??= import('./view.js'));
 
+const isList = (list: unknown): list is TwoList => list === 'problems' || list === 'responsibility';
+
 /** The texts shown before the list view has loaded. */
 const SHELL = {
   noClient: { 'zh-CN': '没有找到 Firegrid 客户端：请把本元素放在 <fg-provider> 中，或设置它的 client 属性', en: 'No Firegrid client: put this element inside <fg-provider> or set its client property' },
   loading: { 'zh-CN': '正在加载…', en: 'Loading…' },
+  badList: { 'zh-CN': 'list 属性应为 problems 或 responsibility：', en: 'list must be problems or responsibility: ' },
   back: { 'zh-CN': '返回列表', en: 'Back to the list' },
 } as const satisfies Messages<string>;
 
@@ -148,7 +151,8 @@ export class FgHazardLedger extends LitElement {
 
   private async load(): Promise<void> {
     const client = this.fg.client;
-    if (client === undefined) return;
+    // An invalid list is shown as such by render(); nothing to ask the server.
+    if (client === undefined || !isList(this.list)) return;
     const seq = ++this.seq;
     this.loading = true;
     this.alert = '';
@@ -279,9 +283,12 @@ export class FgHazardLedger extends LitElement {
       </div>`;
     }
     const ui = this.ui;
-    if (ui === undefined) {
-      return html`<p class="status" role="status">${SHELL.loading[locale]}</p>
-        <p role="alert" part="error" class="alert">${this.alert}</p>`;
+    const badList = !isList(this.list);
+    if (ui === undefined || badList) {
+      // What went wrong replaces the spinner: a refused query or an invalid attribute never loads.
+      const alert = badList ? SHELL.badList[locale] + this.list : this.alert;
+      return html`<p class="status" role="status">${alert === '' ? SHELL.loading[locale] : ''}</p>
+        <p role="alert" part="error" class="alert">${alert}</p>`;
     }
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,

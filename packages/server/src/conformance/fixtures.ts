@@ -151,8 +151,13 @@ export const JPEG_4X3 = {
 } as const;
 
 /** The bytes of {@link JPEG_4X3}. */
-export function jpegBytes(): Uint8Array {
-  return Uint8Array.from(atob(JPEG_4X3.base64), (c) => c.charCodeAt(0));
+export function jpegBytes(note?: string): Uint8Array {
+  const bytes = Uint8Array.from(atob(JPEG_4X3.base64), (c) => c.charCodeAt(0));
+  if (note === undefined) return bytes;
+  // A comment segment (COM) right after SOI: other bytes, the same 4 × 3 picture.
+  const text = new TextEncoder().encode(note);
+  const segment = [0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 0xff, ...text];
+  return Uint8Array.from([...bytes.subarray(0, 2), ...segment, ...bytes.subarray(2)]);
 }
 
 /** The kinds in the order their round trips run (a template and a place before an inspection). */

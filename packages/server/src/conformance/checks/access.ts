@@ -3,13 +3,14 @@
  * transition his role may not run), confidential reporters, another tenant, and CORS.
  * @module
  */
+import type { PhotoRef } from '@firegrid/core';
 import { create, expectPage, expectRecord, expectSameIds, get, list, put, transition, walk } from '../context.js';
 import type { Ctx, Rec } from '../context.js';
-import { hazardRecord } from '../fixtures.js';
+import { hazardRecord, jpegBytes } from '../fixtures.js';
 import { described, expect, preview } from '../http.js';
 import { expectProblem } from '../problem.js';
 import { step } from './hazards.js';
-import { uploadPhoto } from './media.js';
+import { postMedia, uploadPhoto } from './media.js';
 import type { Check } from './types.js';
 
 /** The limited token; the check's `needs` guarantees it is there. */
@@ -160,4 +161,30 @@ const cors: Check = {
 };
 
 /** Checks that need the optional tokens or an origin, in the order they run. */
-export const ACCESS_CHECKS: readonly Check[] = [scopeList, scopeRecord, roleDenied, confidential, otherTenant, cors];
+const mediaByRecord: Check = {
+  name: 'media: a photo is served by its record — to its uploader and to readers of a record citing it, not to other grids (limited token)',
+  needs: ['tokenLimited'],
+  async run(ctx) {
+    const token = limitedOf(ctx);
+    const uploaded = async (note: string, by: string): Promise<PhotoRef> => {
+      const reply = await postMedia(ctx, jpegBytes(`${ctx.tag} ${note}`), { token: by });
+      expect(reply.status === 201 || reply.status === 200, () => `uploading a photo: ${described(reply)}: ${preview(reply)}`);
+      return reply.json as PhotoRef;
+    };
+    const read = (ref: PhotoRef, by: string) => ctx.api.request('GET', ctx.api.resolve(ref.url), { token: by, headers: { accept: 'image/*' } });
+    const outside = await uploaded('other grid', ctx.token);
+    const inside = await uploaded('own grid', ctx.token);
+    expectProblem(await read(outside, token), [403, 404], 'the limited token reading a photo no record cites yet, uploaded by someone else');
+    await create(ctx, 'hazards', { ...hazardRecord({ title: `一致性测试 ${ctx.tag} 照片 其他网格`, gridId: ctx.otherGrid }), photos: [outside] });
+    await create(ctx, 'hazards', { ...hazardRecord({ title: `一致性测试 ${ctx.tag} 照片 本网格`, gridId: ctx.grid }), photos: [inside] });
+    expectProblem(await read(outside, token), [403, 404], 'the limited token reading the photo of a hazard of another grid');
+    const own = await read(inside, token);
+    expect(own.status === 200, () => `the limited token reading the photo of a hazard of its own grid: ${described(own)}: ${preview(own)}`);
+    const mine = await uploaded('mine', token);
+    const back = await read(mine, token);
+    expect(back.status === 200, () => `the limited token reading its own upload (before any record cites it): ${described(back)}`);
+    return 'other grid refused, own grid and own upload served';
+  },
+};
+
+export const ACCESS_CHECKS: readonly Check[] = [scopeList, scopeRecord, roleDenied, confidential, otherTenant, mediaByRecord, cors];

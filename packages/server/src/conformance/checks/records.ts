@@ -199,6 +199,40 @@ const tooLarge: Check = {
 };
 
 /** Checks of single records, in the order they run. */
+const noContentType: Check = {
+  name: 'problem+json: JSON body without Content-Type → 415',
+  async run(ctx) {
+    const hazard = hazardRecord({ title: `一致性测试 ${ctx.tag} 无类型`, gridId: ctx.grid });
+    // Bytes, so that nothing labels the body on the way (fetch labels a string text/plain).
+    const reply = await ctx.api.request('PUT', `/v1/hazards/${hazard.id}`, {
+      token: ctx.token, body: new TextEncoder().encode(JSON.stringify(hazard)), headers: { 'idempotency-key': newId() },
+    });
+    expectProblem(reply, 415, 'a PUT whose JSON body has no Content-Type');
+    await expectAbsent(ctx, 'hazards', hazard.id, 'the PUT without Content-Type was refused');
+    return 'refused';
+  },
+};
+
+const reservedKey: Check = {
+  name: 'problem+json: a reserved key (an answer keyed __proto__) → 400 naming it',
+  async run(ctx) {
+    const template = await ctx.once('template', () => create(ctx, 'templates', templateRecord(`一致性测试 ${ctx.tag} 检查模板`)));
+    const inspection = inspectionRecord(template.id, (await sharedPlace(ctx)).id, ctx.now());
+    // JSON text, not an object: `{ __proto__: … }` in code would set the prototype, not a key.
+    const raw = JSON.stringify(inspection).replace('"answers":{', '"answers":{"__proto__":{"result":"fail"},');
+    const reply = await ctx.api.request('PUT', `/v1/inspections/${inspection.id}`, {
+      token: ctx.token, body: new TextEncoder().encode(raw), headers: { 'idempotency-key': newId(), 'content-type': 'application/json' },
+    });
+    const problem = expectProblem(reply, 400, 'a PUT of an inspection with an answer keyed __proto__ (dropping it silently loses the answer)');
+    const paths = (problem.errors ?? []).map((e) => e.path);
+    expect(paths.some((p) => p.includes('answers') && p.includes('__proto__')), () =>
+      `errors[] has no entry whose path names answers.__proto__; paths: ${JSON.stringify(paths)}`);
+    await expectAbsent(ctx, 'inspections', inspection.id, 'the PUT with a reserved key was refused');
+    return `paths ${paths.join(', ')}`;
+  },
+};
+
 export const RECORD_CHECKS: readonly Check[] = [
-  auth, createCheck, notFound, ...ROUND_TRIP_KINDS.map(roundTrip), unknownFields, invalidField, replay, conflictingReplay, stale, tooLarge,
+  auth, createCheck, notFound, ...ROUND_TRIP_KINDS.map(roundTrip), unknownFields, invalidField, noContentType, reservedKey,
+  replay, conflictingReplay, stale, tooLarge,
 ];
