@@ -147,7 +147,7 @@ export const MajorSuggestion: Story = {
 
 /** The property manager's view of the rectification list, in English. */
 export const English: Story = {
-  render: (): TemplateResult => html`<fg-hazard-ledger lang="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
+  render: (): TemplateResult => html`<fg-hazard-ledger locale="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
 };
 
 /** Without a client the element says what is missing. */

@@ -40,9 +40,9 @@ describe('fg-checklist: rendering', () => {
     expect(text).to.contain('（条款待核实）');
   });
 
-  it('speaks English with lang="en"', async () => {
+  it('speaks English with locale="en"', async () => {
     const { client } = setup();
-    const el = await fixture<FgChecklist>(html`<fg-checklist lang="en" .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}></fg-checklist>`);
+    const el = await fixture<FgChecklist>(html`<fg-checklist locale="en" .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}></fg-checklist>`);
     await settled(el);
     expect(root(el).textContent).to.contain('Quick stairwell check');
     expect(root(el).textContent).to.contain('0 of 4 checked');

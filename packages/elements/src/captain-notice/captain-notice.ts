@@ -43,6 +43,9 @@ export const NOTICE_PAGE_CSS = {
  * The host page prints with `window.print()` (the button does): hide the rest of the page in
  * the host's own print stylesheet, and add {@link NOTICE_PAGE_CSS} there to preselect the paper.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary The printable fire-safety floor captain notice of one building, with a tip-off QR code.
  * @tag fg-captain-notice
  *
@@ -59,6 +62,8 @@ export class FgCaptainNotice extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** The building (a Place id) whose notice to show. */
   @property({ attribute: 'building-id' }) buildingId: string | undefined;
   /** Elder-friendly mode for the on-screen controls: 20 px text, 56 px targets. */
@@ -74,7 +79,7 @@ export class FgCaptainNotice extends LitElement {
     task: async ([client, id]): Promise<{ data: NoticeData; sheet: typeof Sheet } | undefined> => {
       if (client === undefined || id === undefined || id === '') return undefined;
       const sheet = await import('./sheet.js');
-      return { data: await sheet.loadNotice(client, id, this.locale), sheet };
+      return { data: await sheet.loadNotice(client, id, this.fg.locale), sheet };
     },
     args: () => [this.fg.client, this.buildingId] as const,
     onComplete: (loaded) => {
@@ -87,10 +92,6 @@ export class FgCaptainNotice extends LitElement {
       );
     },
   });
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   /** Resolves once the notice (and its QR code, when there is one) has rendered. */
   get ready(): Promise<void> {
@@ -121,17 +122,17 @@ export class FgCaptainNotice extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.locale]}</p>`;
+    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
     if (failure !== undefined) return html`<p class="alert" role="alert">${failure instanceof Error ? failure.message : JSON.stringify(failure)}</p>`;
-    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.locale]}</p>`;
+    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
     return this.load.render({
-      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
-      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
+      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
+      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
       error: (e) => html`<p class="alert" role="alert">${e instanceof Error ? e.message : String(e)}</p>`,
       complete: (loaded) => (loaded === undefined ? html``
-        : loaded.sheet.renderNotice(loaded.data, { locale: this.locale, qr: this.qr, qrError: this.qrError })),
+        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });
   }
 }

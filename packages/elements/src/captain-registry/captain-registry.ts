@@ -99,6 +99,9 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * properties when the host has them already. Saves go through `client.submit` and
  * `client.command('captains.import')`.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary Floor captains per high-rise building: coverage, register/replace/end, import and export.
  * @tag fg-captain-registry
  *
@@ -134,6 +137,8 @@ export class FgCaptainRegistry extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** The grid (OrgUnit code) whose buildings to show. */
   @property({ attribute: 'grid-id' }) gridId: string | undefined;
   /** An OrgUnit code prefix (a community, a county) whose buildings to show; the session's scope when neither is set. */
@@ -209,17 +214,13 @@ export class FgCaptainRegistry extends LitElement {
     return this.gridId !== undefined ? { gridId: this.gridId } : this.scope !== undefined ? { scope: this.scope } : {};
   }
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   private now(): Date {
     return this.fg.client?.now() ?? new Date();
   }
 
   /** A text of the first screen. */
   private t(key: ShellKey, values?: Record<string, string | number>): string {
-    return fill(SHELL[key][this.locale], values);
+    return fill(SHELL[key][this.fg.locale], values);
   }
 
   /** The view module, loading it when it has not come yet; its failure is shown in the alert. */
@@ -234,7 +235,7 @@ export class FgCaptainRegistry extends LitElement {
   }
 
   private dutyList(ui: ViewModule): string[] {
-    return ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.locale);
+    return ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.fg.locale);
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -295,7 +296,7 @@ export class FgCaptainRegistry extends LitElement {
     const index = this.index;
     if (index === undefined || this.ui === undefined) return undefined;
     return {
-      locale: this.locale,
+      locale: this.fg.locale,
       manage: this.mode !== 'public',
       index,
       shown: this.shown.length,
@@ -350,7 +351,7 @@ export class FgCaptainRegistry extends LitElement {
       ${v !== undefined && ui !== undefined && this.shown.length === 0 ? html`<p class="empty">${ui.emptyText(v)}</p>` : nothing}
       ${v === undefined || ui === undefined ? nothing : this.renderList(v, ui)}
       <dialog id="editor" part="dialog" @cancel=${this.closeEditor} @close=${this.closeEditor}>
-        ${this.editor === undefined || this.editorUi === undefined || ui === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(ui), this.locale, {
+        ${this.editor === undefined || this.editorUi === undefined || ui === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(ui), this.fg.locale, {
           change: (patch) => { if (this.editor !== undefined) this.editor = { ...this.editor, ...patch }; },
           save: () => { void this.save(); },
           cancel: this.closeEditor,
@@ -457,10 +458,10 @@ export class FgCaptainRegistry extends LitElement {
       return;
     }
     const view = await this.view();
-    const say = (key: MessageKey, values?: Record<string, string | number>): string => view.fmt(key, this.locale, values);
+    const say = (key: MessageKey, values?: Record<string, string | number>): string => view.fmt(key, this.fg.locale, values);
     const today = view.dayOf(this.now());
     const ui = this.editorUi ??= await loadEditor();
-    const outcome = ui.readEditor(ed, { locale: this.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? view.DEFAULT_LIMITS, today });
+    const outcome = ui.readEditor(ed, { locale: this.fg.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? view.DEFAULT_LIMITS, today });
     if (!('kind' in outcome)) {
       this.editor = { ...ed, errors: outcome };
       await this.updateComplete;
@@ -521,7 +522,7 @@ export class FgCaptainRegistry extends LitElement {
 
   /** A text of the view, which has loaded whenever a user can act on a row. */
   private async say(key: MessageKey, values?: Record<string, string | number>): Promise<string> {
-    return (await this.view()).fmt(key, this.locale, values);
+    return (await this.view()).fmt(key, this.fg.locale, values);
   }
 
   // ---- files -----------------------------------------------------------------------------------
@@ -535,10 +536,10 @@ export class FgCaptainRegistry extends LitElement {
     const [io, view] = await Promise.all([loadIo(), this.view()]);
     const index = this.index;
     return io.exportRows(index === undefined ? [] : this.shown.map((b) => view.rowOf(index, b)), {
-      locale: this.locale,
+      locale: this.fg.locale,
       maskPhones: this.mode === 'public',
       gridName: (code) => view.unitName(this.orgUnits, code),
-    }, format, view.fmt('fileName', this.locale));
+    }, format, view.fmt('fileName', this.fg.locale));
   }
 
   private async onExport(format: ExportFormat): Promise<void> {
@@ -546,7 +547,7 @@ export class FgCaptainRegistry extends LitElement {
     try {
       const blob = await this.exportFile(format);
       const view = await this.view();
-      const name = `${view.fmt('fileName', this.locale)}-${view.dayOf(this.now())}.${format}`;
+      const name = `${view.fmt('fileName', this.fg.locale)}-${view.dayOf(this.now())}.${format}`;
       if (this.saveFile === undefined) (await loadIo()).download(blob, name);
       else await this.saveFile(blob, name);
     } catch (e) {
@@ -576,19 +577,19 @@ export class FgCaptainRegistry extends LitElement {
     if (view === undefined) return undefined;
     const name = file.name ?? '';
     this.error = '';
-    this.notice = view.fmt('reading', this.locale);
+    this.notice = view.fmt('reading', this.fg.locale);
     try {
       const io = await loadIo();
       const result = await io.previewImport(file, {
         buildings: data.buildings, captains: data.captains, at: this.now(), limits: this.limits ?? view.DEFAULT_LIMITS,
-        duties: this.dutyList(view), locale: this.locale,
+        duties: this.dutyList(view), locale: this.fg.locale,
       });
       this.preview = { name, result };
       this.notice = '';
       return result;
     } catch (err) {
       this.notice = '';
-      this.error = view.fmt('badFile', this.locale, { name, reason: messageOf(err) });
+      this.error = view.fmt('badFile', this.fg.locale, { name, reason: messageOf(err) });
       return undefined;
     }
   }

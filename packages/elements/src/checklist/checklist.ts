@@ -31,6 +31,9 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * host stores that applies to the place (the worker chooses when several apply; the built-in
  * library of `@firegrid/core/templates` is loaded on demand when the host stores none).
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary A fire-safety checklist for one place: answer, add evidence, submit.
  * @tag fg-checklist
  *
@@ -66,6 +69,8 @@ export class FgChecklist extends LitElement {
 
   /** A client of its own; when unset, the nearest `<fg-provider>`'s is used. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Id of the place to inspect (read with `client.data.get('places', id)`). */
   @property({ attribute: 'place-id' }) placeId: string | undefined;
   /** Id of the template to use; when unset, the template that applies to the place. */
@@ -143,12 +148,8 @@ export class FgChecklist extends LitElement {
     }
   }
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   private t(key: MessageKey): string {
-    return MESSAGES[key][this.locale];
+    return MESSAGES[key][this.fg.locale];
   }
 
   private get isReadonly(): boolean {
@@ -175,12 +176,12 @@ export class FgChecklist extends LitElement {
     return html`<div part="base" class="choose">
       <h2>${this.t('choose')}</h2>
       <p class="place">${value.place.name}</p>
-      ${value.choices.map((t) => html`<button type="button" @click=${() => { this.chosenId = t.id; }}>${tr(t.title, this.locale)}</button>`)}
+      ${value.choices.map((t) => html`<button type="button" @click=${() => { this.chosenId = t.id; }}>${tr(t.title, this.fg.locale)}</button>`)}
     </div>`;
   }
 
   private renderReady(r: Ready): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const ro = this.isReadonly;
     const p = r.engine.checklistProgress(r.template, r.place, this.answers);
     const missing = new Map<string, Missing[]>();
@@ -327,7 +328,7 @@ export class FgChecklist extends LitElement {
     this.busy = new Set(this.busy).add(id);
     try {
       for (const blob of blobs) {
-        const ref = await uploadPhoto(client, blob, this.locale);
+        const ref = await uploadPhoto(client, blob, this.fg.locale);
         const prev = this.answers[id] ?? { result: 'fail' };
         this.setAnswer(id, { ...prev, photos: [...(prev.photos ?? []), ref] });
       }

@@ -48,6 +48,9 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * on the server (`GET /v1/scores`, the same engine) and set `scores` to the report — or to several,
  * oldest first, for the trend.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary A grid worker's explained score, rank and trend; or the ranking of his scope.
  * @tag fg-grid-score
  *
@@ -76,6 +79,8 @@ export class FgGridScore extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Precomputed scores (a `ScoreReport`, or several oldest first for the trend), e.g. from `GET /v1/scores`; when set nothing is loaded. */
   @property({ attribute: false }) scores: ScoreReport | readonly ScoreReport[] | undefined;
   /** The score configuration to compute with; else `config-id`, else the latest stored, else the example. */
@@ -103,21 +108,17 @@ export class FgGridScore extends LitElement {
 
   private readonly load = new Task(this, {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
-      if (scores === undefined && client === undefined) throw new Error(SHELL.noClient[this.locale]);
+      if (scores === undefined && client === undefined) throw new Error(SHELL.noClient[this.fg.locale]);
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
-        return { data: precomputed(scores, session?.user.id, this.locale), view };
+        return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
       }
-      if (client === undefined) throw new Error(SHELL.noClient[this.locale]);
-      return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.locale }), view };
+      if (client === undefined) throw new Error(SHELL.noClient[this.fg.locale]);
+      return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.fg.locale }), view };
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
   });
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   /** Resolves once the scores have loaded (or failed) and rendered. */
   get ready(): Promise<void> {
@@ -134,7 +135,7 @@ export class FgGridScore extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     if (this.fg.client === undefined && this.scores === undefined) return this.alert(SHELL.noClient[locale]);
     const failure: unknown = this.fg.error;
     if (failure !== undefined && this.scores === undefined) return this.alert(failure instanceof Error ? failure.message : JSON.stringify(failure));
@@ -152,7 +153,7 @@ export class FgGridScore extends LitElement {
 
   private renderData(data: ScoreData, view: ViewModule): TemplateResult {
     return view.renderScores(data, {
-      locale: this.locale,
+      locale: this.fg.locale,
       workerId: this.picked ?? this.workerId,
       own: this.workerId,
       view: this.view,

@@ -46,6 +46,9 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * CSV (UTF-8 with BOM) and Excel with formula-like cells neutralised; a confidential reporter is
  * shown (and exported) only to grid supervisors, fire officers and admins.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary The two lists of hazards, with role-gated transitions and export.
  * @tag fg-hazard-ledger
  * @fires {CustomEvent<HazardOpenDetail>} fg-hazard-open - The person opened a hazard.
@@ -72,6 +75,8 @@ export class FgHazardLedger extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Which list: `problems` (问题隐患清单) or `responsibility` (整改责任清单). */
   @property({ reflect: true }) list: TwoList = 'problems';
   /** Initial status filter: a status, or `open` for every status but rejected and closed. */
@@ -112,10 +117,6 @@ export class FgHazardLedger extends LitElement {
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<unknown> | undefined;
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
   private loadDetail(): Promise<unknown> {
@@ -185,7 +186,7 @@ export class FgHazardLedger extends LitElement {
   private context(client: FiregridClient): TwoListContext {
     const session = this.fg.session;
     return {
-      locale: this.locale,
+      locale: this.fg.locale,
       now: client.now(),
       viewer: { id: session?.user.id ?? '', roles: session?.user.roles ?? [] },
       place: (id) => this.places.get(id) ?? undefined,
@@ -231,7 +232,7 @@ export class FgHazardLedger extends LitElement {
     this.alert = '';
     try {
       const ui = await loadView();
-      this.message = ui.t('exporting', this.locale);
+      this.message = ui.t('exporting', this.fg.locale);
       // The file code is loaded with the first export: the list itself does not need it.
       const { csvFile, deliver, fetchAll, fileName, xlsxFile } = await import('./export.js');
       const ctx = this.context(client);
@@ -249,9 +250,9 @@ export class FgHazardLedger extends LitElement {
       if (first === undefined) return;
       const [file, name] = format === 'csv'
         ? [csvFile(first), fileName(first.title, 'csv', ctx.now)]
-        : [await xlsxFile(tables), fileName(this.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
+        : [await xlsxFile(tables), fileName(this.fg.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
       await deliver(file, name, this.saveFile);
-      this.message = ui.t('exported', this.locale, { n: rows, file: name });
+      this.message = ui.t('exported', this.fg.locale, { n: rows, file: name });
     } catch (e) {
       this.message = '';
       this.alert = messageOf(e);
@@ -261,7 +262,7 @@ export class FgHazardLedger extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${SHELL.noClient[locale]}</p>`;
     const session = this.fg.session;

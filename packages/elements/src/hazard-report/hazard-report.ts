@@ -44,6 +44,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and sent when the network returns. In `mode="public"` (a resident's tip-off) the form is simpler
  * and elder-friendly: 20 px text and 56 px targets.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary Reports one hazard, offline-first, with photos and a location.
  * @tag fg-hazard-report
  * @fires {CustomEvent<HazardSubmitDetail>} fg-hazard-submit - The person submitted a valid report; `detail.hazard` as the client accepted it.
@@ -67,6 +70,8 @@ export class FgHazardReport extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** `worker` for staff, `public` for a resident's tip-off (simpler, larger, confidential contact). */
   @property({ reflect: true }) mode: ReportMode = 'worker';
   /** Larger text (20 px) and targets (56 px); always on in public mode. */
@@ -101,10 +106,6 @@ export class FgHazardReport extends LitElement {
   private attempted = false;
   private restoredFor: FiregridClient | undefined;
   private saver: Autosave<'hazards'> | undefined;
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   constructor() {
     super();
@@ -147,7 +148,7 @@ export class FgHazardReport extends LitElement {
     if (draft !== null && draft.status === 'draft') {
       this.hazardId = draft.id;
       this.fields = fromDraft(draft, this.mode);
-      this.status = t('draftRestored', this.locale);
+      this.status = t('draftRestored', this.fg.locale);
       const placeId = draft.placeId;
       if (placeId !== undefined) {
         client.data.get('places', placeId).then((p) => {
@@ -168,12 +169,12 @@ export class FgHazardReport extends LitElement {
   private set(patch: Partial<ReportFields>): void {
     this.fields = { ...this.fields, ...patch };
     const session = this.fg.session;
-    if (!this.submitting && session !== undefined) this.saver?.update(toDraft(this.hazardId, this.fields, this.mode, session, this.locale));
+    if (!this.submitting && session !== undefined) this.saver?.update(toDraft(this.hazardId, this.fields, this.mode, session, this.fg.locale));
     if (this.attempted) this.errors = this.check();
   }
 
   private check(): FieldErrors {
-    return validate(this.fields, { mode: this.mode, requirePhoto: this.requirePhoto, locale: this.locale });
+    return validate(this.fields, { mode: this.mode, requirePhoto: this.requirePhoto, locale: this.fg.locale });
   }
 
   private focusField(name: FieldName): void {
@@ -191,7 +192,7 @@ export class FgHazardReport extends LitElement {
     const bad = FIELD_ORDER.filter((f) => this.errors[f] !== undefined);
     if (this.photosBusy > 0) bad.push('photos');
     if (bad.length > 0) {
-      this.alert = this.photosBusy > 0 ? t('processing', this.locale) : t('fix', this.locale, { n: bad.length });
+      this.alert = this.photosBusy > 0 ? t('processing', this.fg.locale) : t('fix', this.fg.locale, { n: bad.length });
       this.status = '';
       await this.updateComplete;
       const first = bad[0];
@@ -200,14 +201,14 @@ export class FgHazardReport extends LitElement {
     }
     this.submitting = true;
     this.alert = '';
-    this.status = t('submitting', this.locale);
+    this.status = t('submitting', this.fg.locale);
     try {
       await this.saver?.flush();
       const id = this.hazardId;
-      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.locale));
+      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.fg.locale));
       const queued = await isQueued(client, id);
       this.reset();
-      this.status = t(queued ? 'queued' : 'submitted', this.locale, { title: saved.title });
+      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
@@ -242,7 +243,7 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     const ui = client?.host.ui;
     if (ui?.confirm !== undefined && this.fields.description.trim() !== '') {
-      const zh = this.locale === 'zh-CN';
+      const zh = this.fg.locale === 'zh-CN';
       if (!await ui.confirm(zh ? '放弃这条未提交的上报？' : 'Discard this unsent report?')) return;
     }
     await this.saver?.flush();
@@ -264,7 +265,7 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined || this.photosBusy > 0) return;
     if (this.fields.photos.length >= this.maxPhotos) {
-      this.photoProblem = t('tooMany', this.locale, { n: this.maxPhotos });
+      this.photoProblem = t('tooMany', this.fg.locale, { n: this.maxPhotos });
       return;
     }
     // The browser opens a file chooser only from the click itself, so no await before it.
@@ -286,12 +287,12 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined || blobs.length === 0) return;
     const room = Math.max(0, this.maxPhotos - this.fields.photos.length);
-    this.photoProblem = blobs.length > room ? t('tooMany', this.locale, { n: this.maxPhotos }) : undefined;
+    this.photoProblem = blobs.length > room ? t('tooMany', this.fg.locale, { n: this.maxPhotos }) : undefined;
     this.photosBusy++;
     try {
       for (const blob of blobs.slice(0, room)) {
         try {
-          const ref = await keepPhoto(client, blob, this.locale);
+          const ref = await keepPhoto(client, blob, this.fg.locale);
           this.set({ photos: [...this.fields.photos, ref] });
         } catch (error) {
           this.photoProblem = messageOf(error);
@@ -317,7 +318,7 @@ export class FgHazardReport extends LitElement {
     this.locating = true;
     this.locationError = '';
     try {
-      this.set({ location: await locatePoint(this.fg.client, this.locale) });
+      this.set({ location: await locatePoint(this.fg.client, this.fg.locale) });
     } catch (e) {
       this.locationError = messageOf(e);
     } finally {
@@ -364,7 +365,7 @@ export class FgHazardReport extends LitElement {
   // ---- render ----
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
     if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
