@@ -38,8 +38,8 @@ export const HAZARD = {
 } as const;
 
 const worker = { kind: 'grid-worker' as const, personId: 'w-0101', confidential: false };
-const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus): HazardHistoryEntry =>
-  ({ at: at(offset), by, action, from, to });
+const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus, byName?: string): HazardHistoryEntry =>
+  ({ at: at(offset), by, ...(byName === undefined ? {} : { byName }), action, from, to });
 
 /** Hazards in every status of the closed loop, one overdue and supervised, one confidential tip-off, two candidates. */
 export function ledgerSeed(): MemorySeed {
@@ -52,10 +52,12 @@ export function ledgerSeed(): MemorySeed {
   };
   return {
     places: [...(demoSeed.places ?? []), warehouse],
+    // The finder w-0101 is named by his worker record (the history stores the names of those who acted).
+    workers: [{ id: '019a4b2c-0000-7000-8000-000000000201', name: '李建国', userId: 'w-0101', gridIds: ['140106001001'], active: true }],
     hazards: [
       h(1, { status: 'reported', category: 'exit-blocked', title: '3 号楼一层安全出口堆放杂物', description: '纸箱、旧家具堵住一半通道', placeId: P1 }),
       h(2, { status: 'verified', category: 'electrical', title: '7 号院车棚私拉电线给电动车充电', placeId: P2,
-        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified')] }),
+        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified', '王网格长')] }),
       h(3, { status: 'assigned', category: 'extinguisher', title: '五金店灭火器过期', placeId: P3, deadline: day(10), measures: '更换 2 具 4 kg 干粉灭火器',
         responsible: { unit: '老王五金店', person: '王老板', phone: '13800001111' } }),
       h(4, { status: 'rectifying', category: 'fire-lane-blocked', title: '桥东小区东侧消防车道被长期占用', placeId: P1, severity: 'major',

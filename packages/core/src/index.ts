@@ -104,6 +104,10 @@ export {
   TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
 } from './export/two-lists.js';
 export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
+export {
+  CONFIDENTIAL_PERSON, fallbackName, personName, historyActor, reporterName, peopleToLookUp,
+} from './export/people.js';
+export type { NameLookup, PeopleSources } from './export/people.js';
 
 export { validatePhone, maskPhone, isMaskedPhone } from './captains/phone.js';
 export type { PhoneCheck, PhoneKind, PhoneProblem } from './captains/phone.js';

@@ -11,6 +11,7 @@ import { baseStyles } from '../styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
+import type { PeopleCache } from './people.js';
 import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
 import { NO_FILTERS, toQuery } from './query.js';
 import type { LedgerFilters } from './query.js';
@@ -113,6 +114,7 @@ export class FgHazardLedger extends LitElement {
 
   private readonly fg = new ClientController(this);
   private readonly places = new Map<string, TwoListPlace | null>();
+  private people: PeopleCache = { directory: new Map(), workers: new Map() };
   private cursors: (string | undefined)[] = [undefined];
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
@@ -134,6 +136,7 @@ export class FgHazardLedger extends LitElement {
     if (client !== this.loadedFor && this.fg.session !== undefined) {
       this.loadedFor = client;
       this.places.clear();
+      this.people = { directory: new Map(), workers: new Map() };
       this.selected = undefined;
       this.reload();
     }
@@ -158,7 +161,7 @@ export class FgHazardLedger extends LitElement {
         client.data.list('hazards', toQuery(this.filters, this.list, this.pageSize, this.cursors[this.page])),
         loadView(),
       ]);
-      await loadPlaces(client, page.items, this.places);
+      await Promise.all([loadPlaces(client, page.items, this.places), this.loadPeople(client, page.items, ui)]);
       if (seq !== this.seq) return;
       this.ui = ui;
       this.items = page.items;
@@ -175,7 +178,7 @@ export class FgHazardLedger extends LitElement {
     try {
       const h = await client.data.get('hazards', id);
       if (h !== null) {
-        await Promise.all([loadPlaces(client, [h], this.places), this.loadDetail()]);
+        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => this.loadPeople(client, [h], ui)), this.loadDetail()]);
         this.selected = h;
       }
     } catch (e) {
@@ -183,14 +186,20 @@ export class FgHazardLedger extends LitElement {
     }
   }
 
-  private context(client: FiregridClient): TwoListContext {
+  /** Names the people of `hazards` (finders, history actors) into the cache. */
+  private loadPeople(client: FiregridClient, hazards: readonly Hazard[], ui: ViewModule): Promise<void> {
+    const session = this.fg.session;
+    return session === undefined ? Promise.resolve() : ui.loadPeople(client, hazards, session, this.people);
+  }
+
+  private context(client: FiregridClient, ui: ViewModule): TwoListContext {
     const session = this.fg.session;
     return {
       locale: this.fg.locale,
       now: client.now(),
       viewer: { id: session?.user.id ?? '', roles: session?.user.roles ?? [] },
       place: (id) => this.places.get(id) ?? undefined,
-      person: (id) => (id === session?.user.id ? session.user.name : undefined),
+      people: ui.peopleSources(this.people, session),
     };
   }
 
@@ -235,13 +244,13 @@ export class FgHazardLedger extends LitElement {
       this.message = ui.t('exporting', this.fg.locale);
       // The file code is loaded with the first export: the list itself does not need it.
       const { csvFile, deliver, fetchAll, fileName, xlsxFile } = await import('./export.js');
-      const ctx = this.context(client);
+      const ctx = this.context(client, ui);
       const lists = list === undefined ? ui.TWO_LISTS : [list];
       const tables = [];
       let rows = 0;
       for (const l of lists) {
         const hazards = await fetchAll(client, { ...toQuery(this.filters, l, 500), limit: 500 });
-        await loadPlaces(client, hazards, this.places);
+        await Promise.all([loadPlaces(client, hazards, this.places), this.loadPeople(client, hazards, ui)]);
         const table = ui.twoListTable(l, hazards, ctx);
         rows += table.rows.length;
         tables.push(table);
@@ -274,7 +283,7 @@ export class FgHazardLedger extends LitElement {
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">
         <div><button type="button" id="back" @click=${this.onBack}>${SHELL.back[locale]}</button></div>
-        <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale}
+        <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale} .people=${this.people}
           .ruleSets=${this.ruleSets} .place=${this.selected.placeId === undefined ? undefined : this.places.get(this.selected.placeId)}
           .onChange=${this.onChanged}></fg-hazard-detail>
       </div>`;
@@ -287,7 +296,7 @@ export class FgHazardLedger extends LitElement {
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
       hasNext: this.nextCursor !== null, loading: this.loading, alert: this.alert, message: this.message,
-      exporting: this.exporting, ctx: this.context(client),
+      exporting: this.exporting, ctx: this.context(client, ui),
     }, this.actions);
   }
 
