@@ -9,3 +9,4 @@ export { clientContext, localeContext } from './context.js';
 export { ClientController, type ClientHost } from './client-controller.js';
 export { defineElement } from './define-element.js';
 export { resolveLocale, normalizeLocale, msg, type Messages } from './i18n.js';
+export { userErrorText, errorCase, errorDetail, ERROR_TEXTS, type FgErrorDetail, type Operation, type ErrorCase, type TextCase } from './error-text.js';

@@ -9,6 +9,7 @@ import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
 import type * as Sheet from './sheet.js';
 import type { NoticeData } from './sheet.js';
+import { errorText } from '../errors.js';
 
 /** The texts shown before the sheet has loaded. */
 const SHELL = {
@@ -48,6 +49,7 @@ export const NOTICE_PAGE_CSS = {
  *
  * @summary The printable fire-safety floor captain notice of one building, with a tip-off QR code.
  * @tag fg-captain-notice
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @csspart sheet - The notice as printed.
  * @csspart qr - The QR code and its caption.
@@ -125,12 +127,12 @@ export class FgCaptainNotice extends LitElement {
     if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
-    if (failure !== undefined) return html`<p class="alert" role="alert">${failure instanceof Error ? failure.message : JSON.stringify(failure)}</p>`;
+    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale, 'read')}</p>`;
     if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
     return this.load.render({
       initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
       pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      error: (e) => html`<p class="alert" role="alert">${e instanceof Error ? e.message : String(e)}</p>`,
+      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale, 'read')}</p>`,
       complete: (loaded) => (loaded === undefined ? html``
         : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });

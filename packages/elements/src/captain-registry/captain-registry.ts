@@ -18,6 +18,7 @@ import type * as View from './view.js';
 import type { RegistryActions, RegistryView, Row } from './view.js';
 import type * as Virtual from './virtual.js';
 import { fill } from '../i18n.js';
+import { errorText, userError } from '../errors.js';
 
 /** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
 export type CaptainSaveEvent = CustomEvent<{ captain: FloorCaptain }>;
@@ -79,7 +80,6 @@ type VirtualModule = typeof Virtual;
 let virtualModule: Promise<VirtualModule> | undefined;
 const loadVirtual = (): Promise<VirtualModule> => (virtualModule ??= import('./virtual.js'));
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The registry of fire-safety floor captains (消防安全楼长) of a grid or a county: every high-rise
@@ -104,6 +104,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  *
  * @summary Floor captains per high-rise building: coverage, register/replace/end, import and export.
  * @tag fg-captain-registry
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-captain-save - `{ captain }` after a captain is registered, edited, replaced or his notice marked posted.
  * @fires fg-captain-end - `{ captainId }` after a term is ended.
@@ -229,7 +230,7 @@ export class FgCaptainRegistry extends LitElement {
     try {
       return (this.ui = await loadView());
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'read');
       throw e;
     }
   }
@@ -260,7 +261,7 @@ export class FgCaptainRegistry extends LitElement {
       this.shown = hits === undefined ? order : order.filter((b) => hits.has(b.id));
     }
     if (this.virtual === undefined && this.long) {
-      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { this.error = messageOf(e); });
+      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { void userError(this, e, this.fg.locale, 'read').then((m) => { this.error = m; }); });
     }
   }
 
@@ -342,8 +343,8 @@ export class FgCaptainRegistry extends LitElement {
       <p id="search-status" class="hint" aria-live="polite">${this.searching ? this.t('searching') : this.hits === undefined ? '' : this.t('results', { n: this.shown.length })}</p>
       <p class="alert" role="alert" part="error">${this.error !== '' ? this.error
         : client === undefined && this.buildings === undefined ? this.t('noClient')
-          : this.load.error !== undefined ? messageOf(this.load.error)
-            : this.fg.error !== undefined ? messageOf(this.fg.error) : ''}</p>
+          : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale, 'read')
+            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale, 'read') : ''}</p>
       <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
       ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
@@ -410,7 +411,8 @@ export class FgCaptainRegistry extends LitElement {
       const ids = await searchBuildings(client.data, session === undefined ? this.where : { scope: session.scope }, q, abort.signal);
       if (!abort.signal.aborted) this.hits = ids;
     } catch (e) {
-      if (!abort.signal.aborted) this.error = messageOf(e);
+      const text = await userError(this, e, this.fg.locale, 'read');
+      if (!abort.signal.aborted) this.error = text;
     } finally {
       if (!abort.signal.aborted) this.searching = false;
     }
@@ -426,7 +428,7 @@ export class FgCaptainRegistry extends LitElement {
       const ui = (this.editorUi ??= await loadEditor());
       this.editor = ui.openEditor(kind, row.building, row.captain, this.dutyList(view), view.dayOf(this.now()));
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'read');
     }
   }
 
@@ -499,7 +501,7 @@ export class FgCaptainRegistry extends LitElement {
     } catch (e) {
       // The form stays open with everything typed; the reason shows inside it.
       if (this.editor !== undefined) this.editor = { ...this.editor, busy: false };
-      this.editorError = messageOf(e);
+      this.editorError = await userError(this, e, this.fg.locale, 'write');
     }
   }
 
@@ -514,7 +516,7 @@ export class FgCaptainRegistry extends LitElement {
       this.fire('fg-captain-save', { captain: saved });
       this.notice = await this.say('saved', { name: saved.person.name });
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'write');
     } finally {
       this.working = false;
     }
@@ -551,7 +553,7 @@ export class FgCaptainRegistry extends LitElement {
       if (this.saveFile === undefined) (await loadIo()).download(blob, name);
       else await this.saveFile(blob, name);
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'read');
     }
   }
 
@@ -589,7 +591,7 @@ export class FgCaptainRegistry extends LitElement {
       return result;
     } catch (err) {
       this.notice = '';
-      this.error = view.fmt('badFile', this.fg.locale, { name, reason: messageOf(err) });
+      this.error = view.fmt('badFile', this.fg.locale, { name, reason: err instanceof Error ? err.message : String(err) });
       return undefined;
     }
   }
@@ -612,7 +614,7 @@ export class FgCaptainRegistry extends LitElement {
       await this.updateComplete;
       this.noticeEl?.focus();
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'write');
     } finally {
       this.working = false;
     }

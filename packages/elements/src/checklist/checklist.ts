@@ -15,11 +15,11 @@ import { PhotoUrls, pickPhotos, uploadPhoto } from './photos.js';
 import { RESULTS, focusTarget, renderSection, tr } from './render.js';
 import type { RenderContext } from './render.js';
 import { fill } from '../i18n.js';
+import { errorText, userError } from '../errors.js';
 
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
@@ -36,6 +36,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  *
  * @summary A fire-safety checklist for one place: answer, add evidence, submit.
  * @tag fg-checklist
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-checklist-change - `{ inspectionId, answered, total, failed }` after the worker changes an answer, note or photo.
  * @fires fg-checklist-submit - `{ inspection, hazardDrafts }` after the inspection was submitted.
@@ -166,7 +167,7 @@ export class FgChecklist extends LitElement {
     return this.load.render({
       initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
       pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
-      error: (e) => html`<div part="error" class="error" role="alert">${messageOf(e)}</div>`,
+      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale, 'read')}</div>`,
       complete: (value) => (value === undefined ? html``
         : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
     });
@@ -307,9 +308,9 @@ export class FgChecklist extends LitElement {
       r.inspection = next;
       r.persisted = true;
       this.status = 'saved';
-    }).catch((e: unknown) => {
+    }).catch(async (e: unknown) => {
       this.status = 'idle';
-      this.error = this.t('saveFailed') + messageOf(e);
+      this.error = this.t('saveFailed') + await userError(this, e, this.fg.locale, 'write');
     });
   }
 
@@ -321,7 +322,7 @@ export class FgChecklist extends LitElement {
     try {
       blobs = await pickPhotos(client, this.fileInput);
     } catch (e) {
-      this.error = this.t('photoFailed') + messageOf(e);
+      this.error = this.t('photoFailed') + await userError(this, e, this.fg.locale, 'write');
       return;
     }
     if (blobs.length === 0) return;
@@ -333,7 +334,7 @@ export class FgChecklist extends LitElement {
         this.setAnswer(id, { ...prev, photos: [...(prev.photos ?? []), ref] });
       }
     } catch (e) {
-      this.error = this.t('photoFailed') + messageOf(e);
+      this.error = this.t('photoFailed') + await userError(this, e, this.fg.locale, 'write');
     } finally {
       const busy = new Set(this.busy);
       busy.delete(id);
@@ -378,7 +379,7 @@ export class FgChecklist extends LitElement {
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
-      this.error = this.t('submitFailed') + messageOf(err);
+      this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
       if (isFiregridError(err, 'validation')) this.showMissing = true;
     }
   }

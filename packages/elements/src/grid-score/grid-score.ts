@@ -12,6 +12,7 @@ import { gridScoreStyles } from './grid-score.styles.js';
 import type { ScoreData } from './load.js';
 import type * as View from './view.js';
 import type { ScoreActions, SortColumn, SortDirection } from './view.js';
+import { errorText } from '../errors.js';
 
 type ViewModule = typeof View;
 
@@ -53,6 +54,7 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  *
  * @summary A grid worker's explained score, rank and trend; or the ranking of his scope.
  * @tag fg-grid-score
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-score-select - A user chose a worker in the ranking; `detail: { workerId }`. The element then shows that worker's breakdown.
  *
@@ -138,11 +140,11 @@ export class FgGridScore extends LitElement {
     const locale = this.fg.locale;
     if (this.fg.client === undefined && this.scores === undefined) return this.alert(SHELL.noClient[locale]);
     const failure: unknown = this.fg.error;
-    if (failure !== undefined && this.scores === undefined) return this.alert(failure instanceof Error ? failure.message : JSON.stringify(failure));
+    if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale, 'read'));
     return this.load.render({
       initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
       pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
-      error: (e) => this.alert(e instanceof Error ? e.message : String(e)),
+      error: (e) => this.alert(errorText(this, e, this.fg.locale, 'read')),
       complete: ({ data, view }) => this.renderData(data, view),
     });
   }

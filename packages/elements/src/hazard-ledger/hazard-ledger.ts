@@ -18,6 +18,7 @@ import type { LedgerFilters } from './query.js';
 // The list view, its columns and texts load with the first page: the first paint needs none of them.
 import type * as View from './view.js';
 import type { LedgerActions } from './view.js';
+import { errorText, userError } from '../errors.js';
 
 type ViewModule = typeof View;
 let viewModule: Promise<ViewModule> | undefined;
@@ -35,7 +36,6 @@ export interface HazardOpenDetail {
   hazardId: string;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The two lists of the plan — 问题隐患清单 and 整改责任清单 — where supervisors drive hazards through
@@ -52,6 +52,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  *
  * @summary The two lists of hazards, with role-gated transitions and export.
  * @tag fg-hazard-ledger
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  * @fires {CustomEvent<HazardOpenDetail>} fg-hazard-open - The person opened a hazard.
  * @fires {CustomEvent<HazardTransitionDetail>} fg-hazard-transition - Cancelable, before a transition is sent; `preventDefault()` vetoes it.
  * @fires {CustomEvent<HazardTransitionedDetail>} fg-hazard-transitioned - After a transition was accepted (or queued offline): `{ hazardId, action, from, to }`.
@@ -168,7 +169,8 @@ export class FgHazardLedger extends LitElement {
       this.nextCursor = page.nextCursor;
     } catch (e) {
       // The rows shown stay: an error is a message, not an empty ledger.
-      if (seq === this.seq) this.alert = messageOf(e);
+      const text = await userError(this, e, this.fg.locale, 'read');
+      if (seq === this.seq) this.alert = text;
     } finally {
       if (seq === this.seq) this.loading = false;
     }
@@ -182,7 +184,7 @@ export class FgHazardLedger extends LitElement {
         this.selected = h;
       }
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'read');
     }
   }
 
@@ -208,7 +210,7 @@ export class FgHazardLedger extends LitElement {
     try {
       await this.loadDetail();
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'read');
       return;
     }
     this.selected = h;
@@ -264,7 +266,7 @@ export class FgHazardLedger extends LitElement {
       this.message = ui.t('exported', this.fg.locale, { n: rows, file: name });
     } catch (e) {
       this.message = '';
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'read');
     } finally {
       this.exporting = false;
     }
@@ -278,7 +280,7 @@ export class FgHazardLedger extends LitElement {
     if (session === undefined) {
       const failed = this.fg.error;
       return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${failed === undefined ? '' : messageOf(failed)}</p>`;
+        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale, 'read')}</p>`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">

@@ -14,13 +14,13 @@ import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js
 import { PhotoUrls, captureFromHost, keepPhoto } from './photos.js';
 import { contactSection, photoSection, whereSection } from './sections.js';
 import { locatePoint, searchPlaces } from './host-io.js';
+import { errorText, userError } from '../errors.js';
 
 /** Detail of `fg-hazard-submit`: the hazard as the client accepted it (queued or stored). */
 export interface HazardSubmitDetail {
   hazard: Hazard;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** True while the offline backend still holds the record in its outbox (accepted on the device, not yet sent). */
 async function isQueued(client: FiregridClient, id: string): Promise<boolean> {
@@ -49,6 +49,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * @summary Reports one hazard, offline-first, with photos and a location.
  * @tag fg-hazard-report
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  * @fires {CustomEvent<HazardSubmitDetail>} fg-hazard-submit - The person submitted a valid report; `detail.hazard` as the client accepted it.
  * @fires {CustomEvent<Record<string, never>>} fg-hazard-cancel - The person cancelled; the draft was discarded.
  * @csspart base - The form.
@@ -141,10 +142,10 @@ export class FgHazardReport extends LitElement {
         ? await client.drafts.get('hazards', this.draftId)
         : (await client.drafts.list('hazards')).find((d) => isReportDraft(d, this.mode)) ?? null;
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'read');
     }
     if (client !== this.fg.client) return;
-    this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { this.alert = messageOf(e); } });
+    this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
     if (draft !== null && draft.status === 'draft') {
       this.hazardId = draft.id;
       this.fields = fromDraft(draft, this.mode);
@@ -155,7 +156,7 @@ export class FgHazardReport extends LitElement {
           if (p !== null && this.fields.placeId === placeId) this.fields = { ...this.fields, placeName: p.name };
         }, (e: unknown) => {
           // The id stays in the report; the person is told why its name is missing.
-          this.alert = messageOf(e);
+          void userError(this, e, this.fg.locale, 'read').then((m) => { this.alert = m; });
         });
       }
     } else {
@@ -213,7 +214,7 @@ export class FgHazardReport extends LitElement {
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
       this.status = '';
-      this.alert = messageOf(error);
+      this.alert = await userError(this, error, this.fg.locale, 'write');
       if (error instanceof FiregridError) {
         const errors: FieldErrors = { ...this.errors };
         for (const issue of error.issues) {
@@ -250,7 +251,7 @@ export class FgHazardReport extends LitElement {
     try {
       await client?.drafts.remove('hazards', this.hazardId);
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'write');
       return;
     }
     this.reset();
@@ -273,7 +274,7 @@ export class FgHazardReport extends LitElement {
       this.fileInput?.click();
       return;
     }
-    captureFromHost(client).then((blobs) => this.addPhotos(blobs ?? []), (e: unknown) => { this.photoProblem = messageOf(e); });
+    captureFromHost(client).then((blobs) => this.addPhotos(blobs ?? []), (e: unknown) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.photoProblem = m; }); });
   };
 
   private readonly onFiles = (e: Event): void => {
@@ -295,7 +296,7 @@ export class FgHazardReport extends LitElement {
           const ref = await keepPhoto(client, blob, this.fg.locale);
           this.set({ photos: [...this.fields.photos, ref] });
         } catch (error) {
-          this.photoProblem = messageOf(error);
+          this.photoProblem = await userError(this, error, this.fg.locale, 'write');
         }
       }
     } finally {
@@ -320,7 +321,7 @@ export class FgHazardReport extends LitElement {
     try {
       this.set({ location: await locatePoint(this.fg.client, this.fg.locale) });
     } catch (e) {
-      this.locationError = messageOf(e);
+      this.locationError = await userError(this, e, this.fg.locale, 'read');
     } finally {
       this.locating = false;
     }
@@ -334,7 +335,7 @@ export class FgHazardReport extends LitElement {
       const point = await geo.pick?.(this.fields.location === undefined ? undefined : { initial: this.fields.location });
       if (point !== null && point !== undefined) this.set({ location: point });
     } catch (e) {
-      this.locationError = messageOf(e);
+      this.locationError = await userError(this, e, this.fg.locale, 'read');
     }
   };
 
@@ -347,7 +348,7 @@ export class FgHazardReport extends LitElement {
     try {
       this.results = await searchPlaces(client, q);
     } catch (e) {
-      this.placeError = messageOf(e);
+      this.placeError = await userError(this, e, this.fg.locale, 'read');
     } finally {
       this.searching = false;
     }
@@ -369,7 +370,7 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
     if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
-      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : messageOf(this.fg.error)}</p>`;
+      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale, 'read')}</p>`;
     const f = this.fields;
     const pub = this.mode === 'public';
     const err = this.errors;
