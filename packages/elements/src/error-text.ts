@@ -71,10 +71,12 @@ interface ErrorLike {
 const isObject = (e: unknown): e is ErrorLike => typeof e === 'object' && e !== null;
 
 /**
- * The case of an error: by HTTP status when there was an answer (401/403, 404, 409, 413, 429,
- * other 4xx, 5xx), else by the FiregridError code; a network failure with no answer is offline.
- * Codes whose messages are written for people (`validation`, `transition`, `host-failure`,
- * `config`) are `own`: their own message is shown.
+ * The case of an error. One that came over HTTP is told by its status (401/403, 404, 409, 413,
+ * 429, other 4xx, 5xx). Without an answer: `network` is offline (for a read: no network and no
+ * copy on the device), `unauthorized` a sign-in that expired, `storage` the device's storage,
+ * `host-response` a host that returned bad data. Any other FiregridError without a status was
+ * made on the device with a message written for people (a schema's, the lifecycle's, an
+ * element's "template not found", a host bridge's) and is `own`; anything else is `unknown`.
  */
 export function errorCase(error: unknown, operation: Operation): ErrorCase {
   const e = isObject(error) ? error : {};
@@ -89,15 +91,10 @@ export function errorCase(error: unknown, operation: Operation): ErrorCase {
   if (status >= 400) return 'refused';
   switch (e.code) {
     case 'unauthorized': return 'signed-out';
-    case 'forbidden': return 'forbidden';
-    case 'not-found': return 'not-found';
-    case 'conflict': return 'conflict';
-    case 'rejected': return 'refused';
     case 'network': return operation === 'read' ? 'offline-read' : 'offline-write';
     case 'storage': return 'storage';
     case 'host-response': return 'host';
-    case 'validation': case 'transition': case 'host-failure': case 'config': return 'own';
-    default: return 'unknown';
+    default: return typeof e.code === 'string' && error instanceof Error ? 'own' : 'unknown';
   }
 }
 

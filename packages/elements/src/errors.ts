@@ -51,6 +51,11 @@ export function errorText(el: HTMLElement & ReactiveControllerHost, error: unkno
   return '';
 }
 
+/** Settles once the error texts have loaded, when an error asked for them (for a `ready` promise). */
+export function errorTextsLoaded(): Promise<unknown> {
+  return (loading ?? Promise.resolve()).catch(() => undefined);
+}
+
 declare global {
   interface HTMLElementEventMap {
     'fg-error': CustomEvent<FgErrorDetail>;

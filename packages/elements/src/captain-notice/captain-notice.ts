@@ -9,7 +9,7 @@ import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
 import type * as Sheet from './sheet.js';
 import type { NoticeData } from './sheet.js';
-import { errorText } from '../errors.js';
+import { errorText, errorTextsLoaded } from '../errors.js';
 
 /** The texts shown before the sheet has loaded. */
 const SHELL = {
@@ -101,6 +101,8 @@ export class FgCaptainNotice extends LitElement {
       await this.updateComplete;
       await this.load.taskComplete.catch(() => undefined);
       await this.qrDone;
+      await this.updateComplete;
+      await errorTextsLoaded();
       await this.updateComplete;
     })();
   }
