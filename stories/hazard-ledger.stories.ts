@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, FiregridClient, HazardAction, HazardHistoryEntry, HazardInput, HazardStatus, HostSession, MemorySeed, PlaceInput } from '@firegrid/core';
+import { FiregridHttpError } from '@firegrid/core/http';
 import '@firegrid/elements/hazard-ledger/define';
 import { demoSeed, demoSession } from '../examples/demo-data.js';
 import { samplePhoto } from './hazard-report.stories.js';
@@ -155,4 +156,37 @@ export const English: Story = {
 /** Without a client the element says what is missing. */
 export const NoClient: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger></fg-hazard-ledger>`,
+};
+
+/**
+ * People by name: the history stores the names of those who acted (`byName`), the host's
+ * directory names the rest (asked with their ids), and a worker record names the finder.
+ */
+export const PeopleByName: Story = {
+  render: (): TemplateResult => {
+    const base = ledgerClient(supervisorSession);
+    const client = createFiregridClient({
+      host: defineHost({
+        session: () => Promise.resolve(supervisorSession),
+        data: base.host.data,
+        directory: { people: (q) => Promise.resolve((q.ids ?? []).includes('r-0001') ? [{ id: 'r-0001', name: '张先生' }] : []) },
+      }),
+    });
+    return html`<fg-hazard-ledger hazard-id=${HAZARD.verified} .client=${client}></fg-hazard-ledger>`;
+  },
+};
+
+/**
+ * The server fails (503): the person reads what happened and what to do; the method, path and
+ * status go to the console and to the `fg-error` event.
+ */
+export const ServerError: Story = {
+  render: (): TemplateResult => {
+    const port = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
+    const data: DataPort = {
+      ...port,
+      list: () => Promise.reject(new FiregridHttpError('network', 'GET /v1/hazards?limit=20&sort=urgency failed (503): Service Unavailable', { status: 503 })),
+    };
+    return html`<fg-hazard-ledger .client=${ledgerClient(supervisorSession, data)}></fg-hazard-ledger>`;
+  },
 };

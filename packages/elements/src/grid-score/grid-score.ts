@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
 import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
+import { FiregridError } from '@firegrid/core/base';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { baseStyles } from '../styles.js';
@@ -110,13 +111,13 @@ export class FgGridScore extends LitElement {
 
   private readonly load = new Task(this, {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
-      if (scores === undefined && client === undefined) throw new Error(SHELL.noClient[this.fg.locale]);
+      if (scores === undefined && client === undefined) throw new FiregridError('config', SHELL.noClient[this.fg.locale]);
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
         return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
       }
-      if (client === undefined) throw new Error(SHELL.noClient[this.fg.locale]);
+      if (client === undefined) throw new FiregridError('config', SHELL.noClient[this.fg.locale]);
       return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.fg.locale }), view };
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
