@@ -130,3 +130,20 @@ export function errorDetail(error: unknown, locale: Locale, operation: Operation
     ...(issues.length > 0 ? { issues } : {}),
   };
 }
+
+const told = new WeakSet<object>();
+
+/**
+ * The text for `error`, after logging it to the console and dispatching `fg-error` from `el`
+ * (once per error object, however often it is rendered).
+ */
+export function report(el: HTMLElement, error: unknown, locale: Locale, operation: Operation): string {
+  const detail = errorDetail(error, locale, operation);
+  const known = typeof error === 'object' && error !== null;
+  if (!known || !told.has(error)) {
+    if (known) told.add(error);
+    console.error(error);
+    el.dispatchEvent(new CustomEvent<FgErrorDetail>('fg-error', { detail, bubbles: true, composed: true }));
+  }
+  return detail.message;
+}

@@ -129,12 +129,12 @@ export class FgCaptainNotice extends LitElement {
     if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
-    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale, 'read')}</p>`;
+    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale)}</p>`;
     if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
     return this.load.render({
       initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
       pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale, 'read')}</p>`,
+      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale)}</p>`,
       complete: (loaded) => (loaded === undefined ? html``
         : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });

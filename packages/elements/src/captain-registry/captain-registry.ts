@@ -230,7 +230,7 @@ export class FgCaptainRegistry extends LitElement {
     try {
       return (this.ui = await loadView());
     } catch (e) {
-      this.error = await userError(this, e, this.fg.locale, 'read');
+      this.error = await userError(this, e, this.fg.locale);
       throw e;
     }
   }
@@ -261,7 +261,7 @@ export class FgCaptainRegistry extends LitElement {
       this.shown = hits === undefined ? order : order.filter((b) => hits.has(b.id));
     }
     if (this.virtual === undefined && this.long) {
-      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { void userError(this, e, this.fg.locale, 'read').then((m) => { this.error = m; }); });
+      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { void userError(this, e, this.fg.locale).then((m) => { this.error = m; }); });
     }
   }
 
@@ -343,8 +343,8 @@ export class FgCaptainRegistry extends LitElement {
       <p id="search-status" class="hint" aria-live="polite">${this.searching ? this.t('searching') : this.hits === undefined ? '' : this.t('results', { n: this.shown.length })}</p>
       <p class="alert" role="alert" part="error">${this.error !== '' ? this.error
         : client === undefined && this.buildings === undefined ? this.t('noClient')
-          : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale, 'read')
-            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale, 'read') : ''}</p>
+          : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
+            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : ''}</p>
       <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
       ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
@@ -411,7 +411,7 @@ export class FgCaptainRegistry extends LitElement {
       const ids = await searchBuildings(client.data, session === undefined ? this.where : { scope: session.scope }, q, abort.signal);
       if (!abort.signal.aborted) this.hits = ids;
     } catch (e) {
-      const text = await userError(this, e, this.fg.locale, 'read');
+      const text = await userError(this, e, this.fg.locale);
       if (!abort.signal.aborted) this.error = text;
     } finally {
       if (!abort.signal.aborted) this.searching = false;
@@ -428,7 +428,7 @@ export class FgCaptainRegistry extends LitElement {
       const ui = (this.editorUi ??= await loadEditor());
       this.editor = ui.openEditor(kind, row.building, row.captain, this.dutyList(view), view.dayOf(this.now()));
     } catch (e) {
-      this.error = await userError(this, e, this.fg.locale, 'read');
+      this.error = await userError(this, e, this.fg.locale);
     }
   }
 
@@ -553,7 +553,7 @@ export class FgCaptainRegistry extends LitElement {
       if (this.saveFile === undefined) (await loadIo()).download(blob, name);
       else await this.saveFile(blob, name);
     } catch (e) {
-      this.error = await userError(this, e, this.fg.locale, 'read');
+      this.error = await userError(this, e, this.fg.locale);
     }
   }
 

@@ -167,7 +167,7 @@ export class FgChecklist extends LitElement {
     return this.load.render({
       initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
       pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
-      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale, 'read')}</div>`,
+      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale)}</div>`,
       complete: (value) => (value === undefined ? html``
         : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
     });

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
 import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
-import { FiregridError } from '@firegrid/core/base';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { baseStyles } from '../styles.js';
@@ -111,13 +110,13 @@ export class FgGridScore extends LitElement {
 
   private readonly load = new Task(this, {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
-      if (scores === undefined && client === undefined) throw new FiregridError('config', SHELL.noClient[this.fg.locale]);
+      if (scores === undefined && client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
         return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
       }
-      if (client === undefined) throw new FiregridError('config', SHELL.noClient[this.fg.locale]);
+      if (client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
       return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.fg.locale }), view };
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
@@ -141,11 +140,11 @@ export class FgGridScore extends LitElement {
     const locale = this.fg.locale;
     if (this.fg.client === undefined && this.scores === undefined) return this.alert(SHELL.noClient[locale]);
     const failure: unknown = this.fg.error;
-    if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale, 'read'));
+    if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale));
     return this.load.render({
       initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
       pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
-      error: (e) => this.alert(errorText(this, e, this.fg.locale, 'read')),
+      error: (e) => this.alert(errorText(this, e, this.fg.locale)),
       complete: ({ data, view }) => this.renderData(data, view),
     });
   }

@@ -169,7 +169,7 @@ export class FgHazardLedger extends LitElement {
       this.nextCursor = page.nextCursor;
     } catch (e) {
       // The rows shown stay: an error is a message, not an empty ledger.
-      const text = await userError(this, e, this.fg.locale, 'read');
+      const text = await userError(this, e, this.fg.locale);
       if (seq === this.seq) this.alert = text;
     } finally {
       if (seq === this.seq) this.loading = false;
@@ -184,7 +184,7 @@ export class FgHazardLedger extends LitElement {
         this.selected = h;
       }
     } catch (e) {
-      this.alert = await userError(this, e, this.fg.locale, 'read');
+      this.alert = await userError(this, e, this.fg.locale);
     }
   }
 
@@ -210,7 +210,7 @@ export class FgHazardLedger extends LitElement {
     try {
       await this.loadDetail();
     } catch (e) {
-      this.alert = await userError(this, e, this.fg.locale, 'read');
+      this.alert = await userError(this, e, this.fg.locale);
       return;
     }
     this.selected = h;
@@ -266,7 +266,7 @@ export class FgHazardLedger extends LitElement {
       this.message = ui.t('exported', this.fg.locale, { n: rows, file: name });
     } catch (e) {
       this.message = '';
-      this.alert = await userError(this, e, this.fg.locale, 'read');
+      this.alert = await userError(this, e, this.fg.locale);
     } finally {
       this.exporting = false;
     }
@@ -280,7 +280,7 @@ export class FgHazardLedger extends LitElement {
     if (session === undefined) {
       const failed = this.fg.error;
       return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale, 'read')}</p>`;
+        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale)}</p>`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">

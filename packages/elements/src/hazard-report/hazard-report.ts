@@ -142,7 +142,7 @@ export class FgHazardReport extends LitElement {
         ? await client.drafts.get('hazards', this.draftId)
         : (await client.drafts.list('hazards')).find((d) => isReportDraft(d, this.mode)) ?? null;
     } catch (e) {
-      this.alert = await userError(this, e, this.fg.locale, 'read');
+      this.alert = await userError(this, e, this.fg.locale);
     }
     if (client !== this.fg.client) return;
     this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
@@ -156,7 +156,7 @@ export class FgHazardReport extends LitElement {
           if (p !== null && this.fields.placeId === placeId) this.fields = { ...this.fields, placeName: p.name };
         }, (e: unknown) => {
           // The id stays in the report; the person is told why its name is missing.
-          void userError(this, e, this.fg.locale, 'read').then((m) => { this.alert = m; });
+          void userError(this, e, this.fg.locale).then((m) => { this.alert = m; });
         });
       }
     } else {
@@ -321,7 +321,7 @@ export class FgHazardReport extends LitElement {
     try {
       this.set({ location: await locatePoint(this.fg.client, this.fg.locale) });
     } catch (e) {
-      this.locationError = await userError(this, e, this.fg.locale, 'read');
+      this.locationError = await userError(this, e, this.fg.locale);
     } finally {
       this.locating = false;
     }
@@ -335,7 +335,7 @@ export class FgHazardReport extends LitElement {
       const point = await geo.pick?.(this.fields.location === undefined ? undefined : { initial: this.fields.location });
       if (point !== null && point !== undefined) this.set({ location: point });
     } catch (e) {
-      this.locationError = await userError(this, e, this.fg.locale, 'read');
+      this.locationError = await userError(this, e, this.fg.locale);
     }
   };
 
@@ -348,7 +348,7 @@ export class FgHazardReport extends LitElement {
     try {
       this.results = await searchPlaces(client, q);
     } catch (e) {
-      this.placeError = await userError(this, e, this.fg.locale, 'read');
+      this.placeError = await userError(this, e, this.fg.locale);
     } finally {
       this.searching = false;
     }
@@ -370,7 +370,7 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
     if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
-      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale, 'read')}</p>`;
+      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale)}</p>`;
     const f = this.fields;
     const pub = this.mode === 'public';
     const err = this.errors;
