@@ -3,11 +3,13 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isFiregridError } from '@firegrid/core/base';
-import type { Answer, ChecklistProgress, FiregridClient, Locale, Missing } from '@firegrid/core';
+import type { Answer, ChecklistProgress, FiregridClient, Hazard, Locale, Missing } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
+import type * as HandoffModuleNs from './handoff.js';
+import type { HandoffActions, HandoffItem } from './handoff.js';
 import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
@@ -40,6 +42,8 @@ const NOTE_SAVE_MS = 400;
  *
  * @fires fg-checklist-change - `{ inspectionId, answered, total, failed }` after the worker changes an answer, note or photo.
  * @fires fg-checklist-submit - `{ inspection, hazardDrafts }` after the inspection was submitted.
+ * @fires {CustomEvent<{ hazard: Hazard }>} fg-hazard-submit - `{ hazard }` after a failed item's hazard was reported (上报, or all at once with `report-failed="auto"`).
+ * @csspart handoff - The failed items' hazard drafts after submit, each with 上报 / 不上报.
  *
  * @csspart base - The form around everything.
  * @csspart header - Title, place and progress.
@@ -64,6 +68,8 @@ const NOTE_SAVE_MS = 400;
  * @cssprop --fg-color-surface - Background (#fff).
  * @cssprop --fg-radius - Corner radius of controls (8px).
  */
+type HandoffModule = typeof HandoffModuleNs;
+
 export class FgChecklist extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -88,6 +94,12 @@ export class FgChecklist extends LitElement {
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** Elder-friendly mode: 20 px text and 56 px targets. */
   @property({ type: Boolean, reflect: true }) elder = false;
+  /**
+   * What happens to the failed items' hazard drafts after submit: `ask` lists each with 上报 /
+   * 不上报 (editable first); `auto` reports them all at once; `off` leaves them to the host
+   * (`fg-checklist-submit` carries them either way).
+   */
+  @property({ attribute: 'report-failed' }) reportFailed: 'ask' | 'auto' | 'off' = 'ask';
 
   @state() private ready: Ready | undefined;
   @state() private answers: Record<string, Answer> = {};
@@ -96,6 +108,8 @@ export class FgChecklist extends LitElement {
   @state() private status: 'idle' | 'saving' | 'saved' | 'submitting' = 'idle';
   @state() private error = '';
   @state() private busy = new Set<string>();
+  @state() private handoff: HandoffItem[] | undefined;
+  private handoffUi: HandoffModule | undefined;
 
   @query('form') private form!: HTMLFormElement;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -142,6 +156,7 @@ export class FgChecklist extends LitElement {
     if (done && value !== this.loadedFrom) {
       this.loadedFrom = value;
       this.ready = value?.kind === 'ready' ? value : undefined;
+      this.handoff = undefined;
       this.answers = this.ready ? { ...this.ready.inspection.answers } : {};
       this.showMissing = false;
       this.error = '';
@@ -215,8 +230,52 @@ export class FgChecklist extends LitElement {
         </button>
       </div>
       <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
-    </form>`;
+    </form>${this.handoff === undefined || this.handoffUi === undefined ? nothing
+      : this.handoffUi.renderHandoff(this.handoff, locale, this.handoffActions)}`;
   }
+
+  /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
+  private async startHandoff(drafts: readonly Hazard[]): Promise<void> {
+    try {
+      const ui = (this.handoffUi ??= await import('./handoff.js'));
+      this.handoff = ui.handoffItems(drafts);
+      if (this.reportFailed === 'auto') await Promise.all(this.handoff.map((_, i) => this.reportDraft(i)));
+    } catch (e) {
+      this.error = await userError(this, e, this.fg.locale);
+    }
+  }
+
+  private patchDraft(i: number, patch: Partial<HandoffItem>): void {
+    this.handoff = this.handoff?.map((x, j) => (j === i ? { ...x, ...patch } : x));
+  }
+
+  private async reportDraft(i: number): Promise<void> {
+    const client = this.fg.client;
+    const item = this.handoff?.[i];
+    if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
+    this.patchDraft(i, { state: 'busy', error: '' });
+    try {
+      const hazard = await this.handoffUi.reportItem(client, item);
+      this.patchDraft(i, { state: 'reported' });
+      this.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard }, bubbles: true, composed: true }));
+    } catch (e) {
+      this.patchDraft(i, { state: 'pending', error: await userError(this, e, this.fg.locale, 'write') });
+    }
+  }
+
+  private readonly handoffActions: HandoffActions = {
+    report: (i) => { void this.reportDraft(i); },
+    dismiss: (i) => {
+      const client = this.fg.client;
+      const item = this.handoff?.[i];
+      if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
+      this.handoffUi.dismissItem(client, item).then(
+        () => { this.patchDraft(i, { state: 'dismissed' }); },
+        async (e: unknown) => { this.patchDraft(i, { error: await userError(this, e, this.fg.locale, 'write') }); },
+      );
+    },
+    edit: (i, patch) => { this.patchDraft(i, patch); },
+  };
 
   private renderStatus(ro: boolean): TemplateResult {
     const key: MessageKey | undefined = ro ? 'submitted'
@@ -377,6 +436,7 @@ export class FgChecklist extends LitElement {
       this.status = 'idle';
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
+      if (hazardDrafts.length > 0 && this.reportFailed !== 'off') void this.startHandoff(hazardDrafts);
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
       this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
