@@ -65,7 +65,7 @@ export const LongTexts: Story = {
 
 /** In English. */
 export const English: Story = {
-  render: () => html`<fg-captain-notice lang="en" building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`,
+  render: () => html`<fg-captain-notice locale="en" building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`,
 };
 
 /** A host without a tip-off link: no QR code, and the notice says why. */

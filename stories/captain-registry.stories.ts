@@ -184,7 +184,7 @@ export const PublicMode: Story = {
 
 /** In English, in elder-friendly mode (20 px text, 56 px targets). */
 export const EnglishElder: Story = {
-  render: () => html`<fg-captain-registry lang="en" elder .client=${captainClient(captainWorld({ buildings: 12 }))}></fg-captain-registry>`,
+  render: () => html`<fg-captain-registry locale="en" elder .client=${captainClient(captainWorld({ buildings: 12 }))}></fg-captain-registry>`,
 };
 
 /** A county: 100,000 buildings given by the host as properties; the list is virtualised. */

@@ -43,8 +43,8 @@ function setup(options: { english?: boolean; offline?: boolean } = {}): Setup {
   return { client: createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data }) }), data };
 }
 
-const view = (client: FiregridClient, p: Place, template: ChecklistTemplate, extra: { elder?: boolean; lang?: string } = {}): TemplateResult =>
-  html`<fg-provider .client=${client}><fg-checklist place-id=${p.id} template-id=${template.id} lang=${extra.lang ?? 'zh-CN'}
+const view = (client: FiregridClient, p: Place, template: ChecklistTemplate, extra: { elder?: boolean; locale?: 'zh-CN' | 'en' } = {}): TemplateResult =>
+  html`<fg-provider .client=${client}><fg-checklist place-id=${p.id} template-id=${template.id} .locale=${extra.locale}
     ?elder=${extra.elder === true}></fg-checklist></fg-provider>`;
 
 /** A photo, as the camera bridge would hand it over: a small red PNG. */
@@ -160,10 +160,10 @@ export const OfflineUnsent: Story = {
   render: (_args, { loaded }) => view((loaded.s as Setup).client, PLACES.highRise, highRiseResidential),
 };
 
-/** In English (`lang="en"`; a session in English does the same where the page sets no lang). */
+/** In English (`locale="en"`; a session in English does the same when neither the element nor its provider sets a locale). */
 export const English: Story = {
   loaders: [() => ({ s: setup({ english: true }) })],
-  render: (_args, { loaded }) => view((loaded.s as Setup).client, PLACES.oldCompound, oldResidential, { lang: 'en' }),
+  render: (_args, { loaded }) => view((loaded.s as Setup).client, PLACES.oldCompound, oldResidential, { locale: 'en' }),
 };
 
 /** Elder-friendly mode: 20 px text, 56 px targets. */

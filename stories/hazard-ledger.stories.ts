@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, FiregridClient, HazardAction, HazardHistoryEntry, HazardInput, HazardStatus, HostSession, MemorySeed, PlaceInput } from '@firegrid/core';
+import { FiregridHttpError } from '@firegrid/core/http';
 import '@firegrid/elements/hazard-ledger/define';
 import { demoSeed, demoSession } from '../examples/demo-data.js';
 import { samplePhoto } from './hazard-report.stories.js';
@@ -38,8 +39,8 @@ export const HAZARD = {
 } as const;
 
 const worker = { kind: 'grid-worker' as const, personId: 'w-0101', confidential: false };
-const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus): HazardHistoryEntry =>
-  ({ at: at(offset), by, action, from, to });
+const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus, byName?: string): HazardHistoryEntry =>
+  ({ at: at(offset), by, ...(byName === undefined ? {} : { byName }), action, from, to });
 
 /** Hazards in every status of the closed loop, one overdue and supervised, one confidential tip-off, two candidates. */
 export function ledgerSeed(): MemorySeed {
@@ -52,10 +53,12 @@ export function ledgerSeed(): MemorySeed {
   };
   return {
     places: [...(demoSeed.places ?? []), warehouse],
+    // The finder w-0101 is named by his worker record (the history stores the names of those who acted).
+    workers: [{ id: '019a4b2c-0000-7000-8000-000000000201', name: '李建国', userId: 'w-0101', gridIds: ['140106001001'], active: true }],
     hazards: [
       h(1, { status: 'reported', category: 'exit-blocked', title: '3 号楼一层安全出口堆放杂物', description: '纸箱、旧家具堵住一半通道', placeId: P1 }),
       h(2, { status: 'verified', category: 'electrical', title: '7 号院车棚私拉电线给电动车充电', placeId: P2,
-        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified')] }),
+        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified', '王网格长')] }),
       h(3, { status: 'assigned', category: 'extinguisher', title: '五金店灭火器过期', placeId: P3, deadline: day(10), measures: '更换 2 具 4 kg 干粉灭火器',
         responsible: { unit: '老王五金店', person: '王老板', phone: '13800001111' } }),
       h(4, { status: 'rectifying', category: 'fire-lane-blocked', title: '桥东小区东侧消防车道被长期占用', placeId: P1, severity: 'major',
@@ -147,10 +150,43 @@ export const MajorSuggestion: Story = {
 
 /** The property manager's view of the rectification list, in English. */
 export const English: Story = {
-  render: (): TemplateResult => html`<fg-hazard-ledger lang="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
+  render: (): TemplateResult => html`<fg-hazard-ledger locale="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
 };
 
 /** Without a client the element says what is missing. */
 export const NoClient: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger></fg-hazard-ledger>`,
+};
+
+/**
+ * People by name: the history stores the names of those who acted (`byName`), the host's
+ * directory names the rest (asked with their ids), and a worker record names the finder.
+ */
+export const PeopleByName: Story = {
+  render: (): TemplateResult => {
+    const base = ledgerClient(supervisorSession);
+    const client = createFiregridClient({
+      host: defineHost({
+        session: () => Promise.resolve(supervisorSession),
+        data: base.host.data,
+        directory: { people: (q) => Promise.resolve((q.ids ?? []).includes('r-0001') ? [{ id: 'r-0001', name: '张先生' }] : []) },
+      }),
+    });
+    return html`<fg-hazard-ledger hazard-id=${HAZARD.verified} .client=${client}></fg-hazard-ledger>`;
+  },
+};
+
+/**
+ * The server fails (503): the person reads what happened and what to do; the method, path and
+ * status go to the console and to the `fg-error` event.
+ */
+export const ServerError: Story = {
+  render: (): TemplateResult => {
+    const port = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
+    const data: DataPort = {
+      ...port,
+      list: () => Promise.reject(new FiregridHttpError('network', 'GET /v1/hazards?limit=20&sort=urgency failed (503): Service Unavailable', { status: 503 })),
+    };
+    return html`<fg-hazard-ledger .client=${ledgerClient(supervisorSession, data)}></fg-hazard-ledger>`;
+  },
 };

@@ -97,7 +97,7 @@ export const Public: Story = {
 
 /** The same form in English. */
 export const English: Story = {
-  render: (): TemplateResult => html`<fg-hazard-report lang="en" .client=${reportClient()}></fg-hazard-report>`,
+  render: (): TemplateResult => html`<fg-hazard-report locale="en" .client=${reportClient()}></fg-hazard-report>`,
 };
 
 /**

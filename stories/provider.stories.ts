@@ -34,6 +34,14 @@ export const English: Story = {
   render: () => html`<fg-provider .client=${client(demoSessionEn)}><example-session-card></example-session-card></fg-provider>`,
 };
 
+/**
+ * The provider's `locale` wins over the session's (here zh-CN), and an element's own `locale`
+ * wins over the provider's. `lang` attributes are not read.
+ */
+export const ProviderLocale: Story = {
+  render: () => html`<fg-provider locale="en" .client=${client()}><example-session-card></example-session-card></fg-provider>`,
+};
+
 /** Without a provider the element says what is missing. */
 export const NoProvider: Story = {
   render: () => html`<example-session-card></example-session-card>`,

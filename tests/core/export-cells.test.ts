@@ -83,13 +83,13 @@ describe('two lists', () => {
     const h = hazard({ placeId: '019a4b2c-0000-7000-8000-000000000001', description: '杂物堆到门口' });
     const table = twoListTable('problems', [h], {
       now, viewer, place: () => ({ name: '桥东小区 3 号楼', address: '迎泽区桥东街 18 号', gridId: '140106001001' }),
-      person: (id) => (id === 'w-0101' ? '李建国' : undefined),
+      people: { directory: (id) => (id === 'w-0101' ? '李建国' : undefined) },
     });
     expect(table.title).to.equal('问题隐患清单');
     expect(table.header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '类别', '等级', '发现时间', '发现人', '状态']);
     expect(table.rows[0]).to.deep.equal([
       1, '桥东小区 3 号楼', '迎泽区桥东街 18 号', '140106001001', '3 号楼一层安全出口堆放杂物：杂物堆到门口',
-      '安全出口、疏散通道堵塞', '一般隐患', '2026-03-01 09:30', '网格员 李建国', '已上报',
+      '安全出口、疏散通道堵塞', '一般隐患', '2026-03-01 09:30', '李建国', '已上报',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('two lists', () => {
   it('shows a confidential reporter only to the roles of DESIGN §5 and to himself', () => {
     const tip = hazard({ source: 'public', reporter: { kind: 'resident', personId: 'r-9', contact: '张三 13900001234', confidential: true } });
     expect(finderText(tip, { viewer })).to.equal('群众（保密）');
-    expect(finderText(tip, { viewer: { id: 's', roles: ['grid-supervisor'] } })).to.equal('群众 r-9 张三 13900001234（保密）');
+    expect(finderText(tip, { viewer: { id: 's', roles: ['grid-supervisor'] } })).to.equal('群众·r-9 张三 13900001234（保密）');
     expect(finderText(tip, { viewer: { id: 'r-9', roles: ['resident'] } })).to.contain('13900001234');
     const rows = twoListTable('problems', [tip], { now, viewer }).rows.flat().join('|');
     expect(rows).not.to.contain('13900001234');

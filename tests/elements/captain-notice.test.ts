@@ -54,8 +54,8 @@ describe('fg-captain-notice', () => {
     expect(NOTICE_PAGE_CSS.A5).to.contain('size: A5');
   });
 
-  it('speaks English with lang="en"', async () => {
-    const el = await notice(html`<fg-captain-notice lang="en" building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
+  it('speaks English with locale="en"', async () => {
+    const el = await notice(html`<fg-captain-notice locale="en" building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
     expect(text(el)).to.contain('Fire-safety floor captain');
     expect(text(el)).to.contain('Scan to report a fire hazard');
     await expect(el).to.be.accessible();

@@ -334,7 +334,7 @@ describe('fg-captain-registry', () => {
     const el = await fixture<FgCaptainRegistry>(html`<fg-captain-registry .client=${client}></fg-captain-registry>`);
     const alert = await until(() => root(el).querySelector('[role="alert"]')?.textContent.includes('网络中断') === true, 'the alert');
     expect(alert).to.equal(true);
-    const none = await fixture<FgCaptainRegistry>(html`<fg-captain-registry lang="en"></fg-captain-registry>`);
+    const none = await fixture<FgCaptainRegistry>(html`<fg-captain-registry locale="en"></fg-captain-registry>`);
     expect(root(none).querySelector('[role="alert"]')!.textContent).to.contain('fg-provider');
     expect(isFiregridError(new Error('x'))).to.equal(false);
   });

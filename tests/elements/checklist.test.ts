@@ -7,6 +7,7 @@ import '@firegrid/elements/checklist/define';
 import { FgChecklist } from '@firegrid/elements/checklist';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from '@firegrid/elements/checklist';
 import { HIGH_RISE, OFFICE, SESSION, SMALL, choose, itemEl, png, settled, setup } from './checklist-fixtures.js';
+import { until } from '../support/wait.js';
 
 async function mount(client = setup().client, attrs: { template?: string; place?: string } = {}): Promise<FgChecklist> {
   const el = await fixture<FgChecklist>(html`<fg-checklist .client=${client} place-id=${attrs.place ?? HIGH_RISE.id}
@@ -40,9 +41,9 @@ describe('fg-checklist: rendering', () => {
     expect(text).to.contain('（条款待核实）');
   });
 
-  it('speaks English with lang="en"', async () => {
+  it('speaks English with locale="en"', async () => {
     const { client } = setup();
-    const el = await fixture<FgChecklist>(html`<fg-checklist lang="en" .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}></fg-checklist>`);
+    const el = await fixture<FgChecklist>(html`<fg-checklist locale="en" .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}></fg-checklist>`);
     await settled(el);
     expect(root(el).textContent).to.contain('Quick stairwell check');
     expect(root(el).textContent).to.contain('0 of 4 checked');
@@ -228,7 +229,8 @@ describe('fg-checklist: answering', () => {
     itemEl(el, 'exits').querySelector<HTMLButtonElement>('.add-photo')!.click();
     await settled(el);
     expect(alertText(el)).to.contain('照片未能保存，检查结果已保留');
-    expect(alertText(el)).to.contain('网络不可用');
+    // A failed upload says what happened and what to do (DESIGN §4 outcomes; issue 13 item 5).
+    expect(alertText(el)).to.contain('没有网络，没能发出');
     expect(itemEl(el, 'exits').querySelector<HTMLInputElement>('input[value=fail]')!.checked).to.equal(true);
     const [draft] = await client.drafts.list('inspections');
     expect(draft?.answers?.exits?.result).to.equal('fail');
@@ -297,7 +299,8 @@ describe('fg-checklist: submitting', () => {
     root(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await settled(el);
     expect(alertText(el)).to.contain('未能提交，草稿已保留');
-    expect(alertText(el)).to.contain('Network is unreachable');
+    expect(alertText(el)).to.contain('没有网络，没能发出');
+    expect(alertText(el)).not.to.contain('Network is unreachable');
     expect(root(el).querySelectorAll('input[type=radio]').length).to.be.greaterThan(0);
     const [draft] = await client.drafts.list('inspections');
     expect(Object.keys(draft?.answers ?? {})).to.have.members(['exits', 'doors', 'shed']);
@@ -334,13 +337,19 @@ describe('fg-checklist: read-only and bad input', () => {
     expect(alertText(el)).to.contain('sections[0].items[0].basis 缺少 verified');
   });
 
-  it('shows a host that returns a broken place as a typed error', async () => {
+  it('shows a host that returns a broken place as a typed error: what to do on screen, the details in fg-error', async () => {
     const port = memoryDataPort({ places: [HIGH_RISE] });
     const broken: DataPort = { ...port, get: (kind, id) => (kind === 'places' ? Promise.resolve({ id, name: 42 } as never) : port.get(kind, id)) };
     const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(SESSION), data: broken }) });
-    const el = await fixture<FgChecklist>(html`<fg-checklist .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}></fg-checklist>`);
+    const technical: string[] = [];
+    const el = await fixture<FgChecklist>(html`<fg-checklist .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}
+      @fg-error=${(e: CustomEvent<{ technical: string }>) => { technical.push(e.detail.technical); }}></fg-checklist>`);
     await settled(el);
-    expect(alertText(el)).to.contain('host.data.get');
+    await until(() => alertText(el) !== '', 'the alert');
+    // The person reads what to do; the member and path go to the fg-error event (and the console).
+    expect(alertText(el)).to.contain('所在平台返回了无法识别的内容');
+    expect(alertText(el)).not.to.contain('host.data.get');
+    expect(technical.join(' ')).to.contain('host.data.get');
     expect(root(el).querySelectorAll('input')).to.have.length(0);
   });
 

@@ -223,7 +223,7 @@ describe('fg-grid-score', () => {
     await expect(el).to.be.accessible();
     const scope = await mount(html`<fg-grid-score view="scope" rank-by="community" .client=${scoreClient(world)}></fg-grid-score>`);
     await expect(scope).to.be.accessible();
-    const elder = await mount(html`<fg-grid-score elder lang="en" .client=${scoreClient(world)}></fg-grid-score>`);
+    const elder = await mount(html`<fg-grid-score elder locale="en" .client=${scoreClient(world)}></fg-grid-score>`);
     await expect(elder).to.be.accessible();
   });
 

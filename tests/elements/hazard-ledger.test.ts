@@ -294,6 +294,8 @@ describe('fg-hazard-ledger: export', () => {
     expect(text).to.contain("'@SUM(1+1)");
     expect(text).not.to.contain('13912345678');
     expect(text).to.contain('群众（保密）');
+    expect(text).to.contain('李建国');
+    expect(text).not.to.contain('w-0101');
     expect(deepText(el.shadowRoot!)).to.contain('已导出 12 条');
   });
 
@@ -311,6 +313,8 @@ describe('fg-hazard-ledger: export', () => {
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).to.deep.equal([]);
     expect(cells).to.include(`'${formula}`);
     expect(cells).to.include("'+清理");
-    expect(cells).to.include('群众 r-0001 张先生 13912345678（保密）');
+    expect(cells).to.include('群众·0001 张先生 13912345678（保密）');
+    expect(cells).to.include('李建国');
+    expect(cells).not.to.include('w-0101');
   });
 });

@@ -73,11 +73,11 @@ describe('fg-provider', () => {
     expect(card.shadowRoot!.textContent).to.contain('自带客户端');
   });
 
-  it('says so when there is no client, in the locale of lang', async () => {
+  it('says so when there is no client, in zh-CN whatever lang an ancestor has', async () => {
     const zh = await fixture<ExampleSessionCard>(html`<example-session-card></example-session-card>`);
     expect(zh.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('fg-provider');
     expect(zh.shadowRoot!.textContent).to.contain('没有找到');
-    // An ancestor's lang counts. (Built by hand: a plain <div> fixture waits for an animation
+    // An ancestor's lang is not read. (Built by hand: a plain <div> fixture waits for an animation
     // frame, which a background test tab may never get.)
     const en = document.createElement('div');
     en.lang = 'en';
@@ -86,13 +86,21 @@ describe('fg-provider', () => {
     document.body.append(en);
     try {
       await settled(card);
-      expect(card.shadowRoot!.textContent).to.contain('No Firegrid client');
+      expect(card.shadowRoot!.textContent).to.contain('没有找到');
     } finally {
       en.remove();
     }
   });
 
-  it('speaks English when the session says en and the element has no lang', async () => {
+  it("speaks the provider's locale to a vendor's element that uses ClientController", async () => {
+    const { client } = makeClient();
+    const el = await fixture<FgProvider>(html`<fg-provider locale="en" .client=${client}><example-session-card></example-session-card></fg-provider>`);
+    const card = el.querySelector('example-session-card')!;
+    await settled(card);
+    expect(card.shadowRoot!.textContent).to.contain('Tenant');
+  });
+
+  it('speaks English when the session says en and neither the element nor the provider sets a locale', async () => {
     const { client } = makeClient({ locale: 'en' });
     const el = await fixture<FgProvider>(html`<fg-provider .client=${client}><example-session-card></example-session-card></fg-provider>`);
     const card = el.querySelector('example-session-card')!;

@@ -16,7 +16,7 @@ const params = new URLSearchParams(location.hash.slice(1));
 const el = document.createElement('fg-captain-notice');
 el.client = captainClient(longNoticeWorld());
 el.buildingId = noticeBuildingId;
-if (params.get('lang')) el.lang = params.get('lang');
+if (params.get('lang')) el.locale = params.get('lang') === 'en' ? 'en' : 'zh-CN';
 document.body.append(el);
 void el.ready.then(() => { window.__noticeReady = true; });
 `;

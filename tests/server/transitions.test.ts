@@ -57,6 +57,20 @@ describe('hazard transitions through the core lifecycle, and the activities they
     await s.close();
   });
 
+  it("stores the token's name claim as byName on the history entry it writes, and none without one", async () => {
+    const named = await s.token({ user: 'sup-9', name: '赵网格长', roles: ['grid-supervisor'], scope: [COMMUNITY_A] });
+    const h = await newHazard();
+    const verified = await ok(h.id, { action: 'verify' }, named);
+    const entry = verified.history.at(-1) as Rec['history'][number] & { byName?: string };
+    assert.equal(entry.by, 'sup-9');
+    assert.equal(entry.byName, '赵网格长');
+    const read = (await s.request('GET', `/v1/hazards/${h.id}`, { token: admin })).json as Rec;
+    assert.equal((read.history.at(-1) as { byName?: string }).byName, '赵网格长');
+    const other = await newHazard();
+    const anonymous = await ok(other.id, { action: 'verify' }, supervisor);
+    assert.equal('byName' in (anonymous.history.at(-1) ?? {}), false);
+  });
+
   it('runs the closed loop 上报→核实→交办→整改→复查→销号 with each role, with history and ETag', async () => {
     const h = await newHazard();
     s.clock.advance(3_600_000);

@@ -12,7 +12,8 @@ export {
   checklistProgress, conditionCycles, validateTemplate,
 } from './checklist/engine.js';
 export type { Answers, PlaceFlags, TemplateShape, Missing, IncompleteItem, ChecklistProgress } from './checklist/engine.js';
-export { startInspection, supersede, answerItem, submitInspection, failedItemsToHazards } from './checklist/inspection.js';
+export { startInspection, supersede, answerItem, submitInspection, failedItemsToHazards, reportedFromDraft } from './checklist/inspection.js';
+export type { HazardDraftEdits } from './checklist/inspection.js';
 export type { StartInspectionOptions, HazardDraftOptions } from './checklist/inspection.js';
 export { mergeTemplates } from './checklist/merge.js';
 export type { InspectionsApi, InspectionSubmission } from './checklist/client-inspections.js';

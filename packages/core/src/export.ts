@@ -14,3 +14,7 @@ export {
   TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
 } from './export/two-lists.js';
 export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
+export {
+  CONFIDENTIAL_PERSON, UNKNOWN_PERSON, fallbackName, personName, storedName, historyActor, reporterName, peopleToLookUp,
+} from './export/people.js';
+export type { NameLookup, PeopleSources } from './export/people.js';

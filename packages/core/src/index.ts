@@ -38,7 +38,8 @@ export {
   checklistProgress, conditionCycles, validateTemplate,
 } from './checklist/engine.js';
 export type { Answers, PlaceFlags, TemplateShape, Missing, IncompleteItem, ChecklistProgress } from './checklist/engine.js';
-export { startInspection, supersede, answerItem, submitInspection, failedItemsToHazards } from './checklist/inspection.js';
+export { startInspection, supersede, answerItem, submitInspection, failedItemsToHazards, reportedFromDraft } from './checklist/inspection.js';
+export type { HazardDraftEdits } from './checklist/inspection.js';
 export type { StartInspectionOptions, HazardDraftOptions } from './checklist/inspection.js';
 export { mergeTemplates } from './checklist/merge.js';
 export type { InspectionsApi, InspectionSubmission } from './checklist/client-inspections.js';
@@ -115,6 +116,10 @@ export {
   TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
 } from './export/two-lists.js';
 export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
+export {
+  CONFIDENTIAL_PERSON, fallbackName, personName, historyActor, reporterName, peopleToLookUp,
+} from './export/people.js';
+export type { NameLookup, PeopleSources } from './export/people.js';
 
 export { validatePhone, maskPhone, isMaskedPhone } from './captains/phone.js';
 export type { PhoneCheck, PhoneKind, PhoneProblem } from './captains/phone.js';

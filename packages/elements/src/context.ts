@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { FiregridClient } from '@firegrid/core';
+import type { FiregridClient, Locale } from '@firegrid/core';
 
 /**
  * The context through which `<fg-provider>` hands the client to every Firegrid element below it.
@@ -10,3 +10,10 @@ import type { FiregridClient } from '@firegrid/core';
  * answer it too.
  */
 export const clientContext = createContext<FiregridClient | undefined>('firegrid-client');
+
+/**
+ * The context through which `<fg-provider>` hands its `locale` (or, when it has none, the one it
+ * inherits from a provider above it) to the Firegrid elements below it. A string key, like
+ * {@link clientContext}, so two copies of the library find each other.
+ */
+export const localeContext = createContext<Locale | undefined>('firegrid-locale');

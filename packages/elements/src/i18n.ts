@@ -1,14 +1,28 @@
 import type { Locale } from '@firegrid/core';
 
 /**
- * Picks the locale an element speaks: its own `lang` (or the nearest ancestor's) first, then the
- * session's, then zh-CN. Anything starting with `en` is English; everything else is zh-CN.
+ * A locale as an element, a provider or a session may write it, or undefined when it names
+ * none: anything starting with `en` is English, anything starting with `zh` is zh-CN.
+ * @example normalizeLocale('en-US'); // 'en'
  */
-export function resolveLocale(lang: string | null | undefined, sessionLocale?: Locale): Locale {
-  const l = (lang ?? '').trim().toLowerCase();
+export function normalizeLocale(value: string | null | undefined): Locale | undefined {
+  const l = (value ?? '').trim().toLowerCase();
   if (l.startsWith('en')) return 'en';
   if (l.startsWith('zh')) return 'zh-CN';
-  return sessionLocale ?? 'zh-CN';
+  return undefined;
+}
+
+/**
+ * Picks the locale an element speaks; the first that names one wins:
+ * 1. the element's own `locale` (property or attribute);
+ * 2. the nearest `<fg-provider>`'s `locale`;
+ * 3. the session's `locale`;
+ * and zh-CN when none does. `lang` attributes, on `<html>` or anywhere else, are not read: page
+ * templates say `en` (Vite's, Storybook's) whatever language the app speaks.
+ * @example resolveLocale(undefined, 'en', 'zh-CN'); // 'en'
+ */
+export function resolveLocale(element: string | null | undefined, provider?: string | null, session?: string | null): Locale {
+  return normalizeLocale(element) ?? normalizeLocale(provider) ?? normalizeLocale(session) ?? 'zh-CN';
 }
 
 /** A message table with a zh-CN and an English text per key. */
@@ -28,14 +42,4 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
     const v = values[name];
     return v === undefined ? whole : String(v);
   });
-}
-
-/** The `lang` of the element or its nearest ancestor, crossing shadow roots. */
-export function inheritedLang(el: Element): string | null {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return null;
 }

@@ -546,7 +546,8 @@ export class Service {
     this.#assertVisible(call, 'hazards', hazard);
     this.#checkVersion(call, 'hazards', id, hazard, ifMatch);
     const lifecycle = this.#lifecycles[call.locale];
-    const actor = { id: p.user, roles: p.roles };
+    // The token's `name` claim is stored with the entry (`byName`): lists show names, not ids.
+    const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
     const verdict = lifecycle.check(hazard, input, actor);
     if (!verdict.ok) {
       const status = verdict.code === 'role' ? 403 : verdict.code === 'not-allowed-from-status' ? 409 : 422;

@@ -15,7 +15,8 @@ import { REPORTER_KINDS } from '../schema/hazard.js';
 import type { HostSession } from '../schema/session.js';
 import type { DraftStore } from '../client/drafts.js';
 import type { RecordInputOf, RecordOf } from '../schema/index.js';
-import { answerItem, failedItemsToHazards, startInspection, submitInspection } from './inspection.js';
+import { answerItem, failedItemsToHazards, reportedFromDraft, startInspection, submitInspection } from './inspection.js';
+import type { HazardDraftEdits } from './inspection.js';
 
 /** What was submitted: the inspection as stored, and the hazard drafts its failed items became. */
 export interface InspectionSubmission {
@@ -48,12 +49,20 @@ export interface InspectionsApi {
    *   before anything is sent; whatever `client.submit` throws (the draft is kept).
    */
   submit(inspection: Inspection, template: ChecklistTemplate, place: Place): Promise<InspectionSubmission>;
+  /**
+   * Reports (上报) one hazard draft of a failed item: submits it as `reported` with the item's
+   * category, place, note, photos and basis, after the person's `edits` (`client.submit`, which
+   * removes the draft; offline it is queued like any write).
+   */
+  reportHazard(draft: Hazard, edits?: HazardDraftEdits): Promise<Hazard>;
+  /** Drops (不上报) one hazard draft of a failed item: it is removed from `client.drafts`. */
+  dismissHazard(draft: Pick<Hazard, 'id'>): Promise<void>;
 }
 
 /** The client calls `client.inspections` is built on. */
 export interface InspectionsDeps {
   drafts: DraftStore;
-  submit(kind: 'inspections', record: RecordInputOf<'inspections'>): Promise<RecordOf<'inspections'>>;
+  submit<K extends 'inspections' | 'hazards'>(kind: K, record: RecordInputOf<K>): Promise<RecordOf<K>>;
   session(): Promise<HostSession>;
   now(): Date;
   locale(): Locale;
@@ -107,6 +116,12 @@ export function createInspectionsApi(deps: InspectionsDeps): InspectionsApi {
       const hazardDrafts = failedItemsToHazards(saved, template, place, { now: deps.now(), reporter: reporterOf(session) });
       for (const h of hazardDrafts) await deps.drafts.save('hazards', h);
       return { inspection: saved, hazardDrafts };
+    },
+
+    reportHazard: (draft, edits) => deps.submit('hazards', reportedFromDraft(draft, edits)),
+
+    async dismissHazard(draft) {
+      await deps.drafts.remove('hazards', draft.id);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Issue } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Locale } from '../names.js';
 import type { GeoPoint } from '../schema/geo.js';
-import type { Hazard, Reporter } from '../schema/hazard.js';
+import type { Hazard, HazardInput, Reporter } from '../schema/hazard.js';
 import { Answer } from '../schema/inspection.js';
 import type { Inspection } from '../schema/inspection.js';
 import type { Place } from '../schema/place.js';
@@ -246,4 +246,37 @@ export function failedItemsToHazards(
     }
   }
   return out;
+}
+
+/** What a person may change in a hazard draft before it is reported. */
+export interface HazardDraftEdits {
+  title?: string;
+  description?: string;
+  category?: Hazard['category'];
+}
+
+/**
+ * The hazard a failed item's draft becomes when it is reported (上报): `status: 'reported'`, with
+ * the item's category, place, note, photos and basis, after the person's edits (a blank title
+ * keeps the draft's). Server-managed fields (`version`, timestamps, `history`) are left out: it is
+ * created, not updated.
+ * @example
+ * const hazard = reportedFromDraft(draft, { description: '一层楼道堆放纸箱' });
+ * await client.submit('hazards', hazard);
+ */
+export function reportedFromDraft(draft: Hazard, edits: HazardDraftEdits = {}): HazardInput {
+  const content: HazardInput & Partial<Pick<Hazard, 'history'>> = { ...draft };
+  delete content.version;
+  delete content.createdAt;
+  delete content.updatedAt;
+  delete content.history;
+  const title = edits.title?.trim();
+  return {
+    ...content,
+    ...(title !== undefined && title !== '' ? { title } : {}),
+    ...(edits.description !== undefined ? { description: edits.description.trim() } : {}),
+    ...(edits.category !== undefined ? { category: edits.category } : {}),
+    photos: [...draft.photos],
+    status: 'reported',
+  };
 }

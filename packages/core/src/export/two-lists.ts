@@ -9,10 +9,12 @@ import { isOverdue } from '../hazard/deadlines.js';
 import { HAZARD_CATEGORIES, HAZARD_STATUS_LABELS } from '../names.js';
 import type { Locale } from '../names.js';
 import type { Hazard } from '../schema/hazard.js';
-import { REPORTER_KIND_LABELS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, deadlineText, shanghaiTime } from './labels.js';
+import { SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, deadlineText, shanghaiTime } from './labels.js';
 import type { Labels } from './labels.js';
 import { canSeeReporter } from './reporter.js';
 import type { Viewer } from './reporter.js';
+import { reporterName } from './people.js';
+import type { PeopleSources } from './people.js';
 
 /** The two lists: `problems` = 问题隐患清单, `responsibility` = 整改责任清单. */
 export const TWO_LISTS = ['problems', 'responsibility'] as const;
@@ -65,8 +67,11 @@ export interface TwoListContext {
   viewer: Viewer;
   /** The place of a hazard's `placeId`, when known. */
   place?: (placeId: string) => TwoListPlace | undefined;
-  /** A person's display name by id (a worker's name), when known. */
-  person?: (personId: string) => string | undefined;
+  /**
+   * Where people's names come from besides the names stored with the writes: the host's
+   * directory, then the worker records (see `personName`). Lists print names, never raw ids.
+   */
+  people?: PeopleSources;
 }
 
 /** A list as a table: its title, the header row and one row per hazard. */
@@ -84,18 +89,17 @@ export function hazardContent(hazard: Pick<Hazard, 'title' | 'description'>): st
 }
 
 /**
- * 发现人 as `viewer` may see it: the reporter's kind, then his name (or id) and contact when
- * visible, marked 保密 when confidential. A hidden one is only "群众（保密）".
+ * 发现人 as `viewer` may see it: the reporter's name (see `reporterName`: the name stored with
+ * his write, the directory, the worker records, else his role and the id's last 4 characters)
+ * and contact, marked 保密 when confidential. One the viewer may not see is only 群众（保密）.
  */
-export function finderText(hazard: Pick<Hazard, 'reporter'>, ctx: Pick<TwoListContext, 'viewer' | 'person' | 'locale'>): string {
+export function finderText(hazard: Pick<Hazard, 'reporter' | 'history'>, ctx: Pick<TwoListContext, 'viewer' | 'people' | 'locale'>): string {
   const locale = ctx.locale ?? 'zh-CN';
   const r = hazard.reporter;
-  const kind = REPORTER_KIND_LABELS[r.kind][locale];
-  const secret = locale === 'zh-CN' ? '（保密）' : ' (confidential)';
-  if (!canSeeReporter(r, ctx.viewer)) return `${kind}${secret}`;
-  const name = r.personId === undefined ? undefined : (ctx.person?.(r.personId) ?? r.personId);
+  const name = reporterName(hazard, { viewer: ctx.viewer, sources: ctx.people, locale });
+  if (!canSeeReporter(r, ctx.viewer)) return name;
   const who = [name, r.contact].filter((s): s is string => s !== undefined && s.trim() !== '').join(' ');
-  return `${kind}${who === '' ? '' : ` ${who}`}${r.confidential ? secret : ''}`;
+  return `${who}${r.confidential ? (locale === 'zh-CN' ? '（保密）' : ' (confidential)') : ''}`;
 }
 
 /** 完成情况: the status, with "overdue" while an open hazard is past its deadline. */

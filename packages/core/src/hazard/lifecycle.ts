@@ -119,6 +119,8 @@ export { TransitionInput } from './transition-input.js';
 export interface TransitionActor {
   id: string;
   roles: readonly Role[];
+  /** His display name, stored as `byName` on the history entry (`session.user` has it). */
+  name?: string | undefined;
 }
 
 /** Why a transition is refused. */
@@ -493,7 +495,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     const to = r.to === 'same' ? hazard.status : r.to;
     const why = [input.reason, input.note].filter(isText).join('\n');
     const entry: HazardHistoryEntry = {
-      at, by: actor.id, action: input.action, from: hazard.status, to,
+      at, by: actor.id, ...(isText(actor.name) ? { byName: actor.name.trim() } : {}), action: input.action, from: hazard.status, to,
       ...(why === '' ? {} : { note: why }),
       ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
     };

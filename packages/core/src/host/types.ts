@@ -120,6 +120,11 @@ export interface DirectoryQuery {
   scope?: string;
   gridId?: string;
   limit?: number;
+  /**
+   * Exactly these ids (people shown by name in the lists and the history). A port that cannot
+   * filter by id may return more; Firegrid keeps only the ids it asked for.
+   */
+  ids?: readonly string[];
 }
 
 /** The host's base data. Either lookup may be left out. */

@@ -55,6 +55,11 @@ export const HazardHistoryEntry = z.object({
   at: IsoDateTime,
   /** The user id of whoever acted. */
   by: NonEmpty,
+  /**
+   * His name when he acted, as the writer knew it (the reference server: the token's `name`
+   * claim). Shown instead of the id; absent on entries written before it was recorded.
+   */
+  byName: z.optional(NonEmpty),
   action: z.enum(HAZARD_ACTIONS),
   from: z.enum(HAZARD_STATUSES),
   to: z.enum(HAZARD_STATUSES),

@@ -9,6 +9,7 @@ import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
 import type * as Sheet from './sheet.js';
 import type { NoticeData } from './sheet.js';
+import { errorText, errorTextsLoaded } from '../errors.js';
 
 /** The texts shown before the sheet has loaded. */
 const SHELL = {
@@ -43,8 +44,12 @@ export const NOTICE_PAGE_CSS = {
  * The host page prints with `window.print()` (the button does): hide the rest of the page in
  * the host's own print stylesheet, and add {@link NOTICE_PAGE_CSS} there to preselect the paper.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary The printable fire-safety floor captain notice of one building, with a tip-off QR code.
  * @tag fg-captain-notice
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @csspart sheet - The notice as printed.
  * @csspart qr - The QR code and its caption.
@@ -59,6 +64,8 @@ export class FgCaptainNotice extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** The building (a Place id) whose notice to show. */
   @property({ attribute: 'building-id' }) buildingId: string | undefined;
   /** Elder-friendly mode for the on-screen controls: 20 px text, 56 px targets. */
@@ -74,7 +81,7 @@ export class FgCaptainNotice extends LitElement {
     task: async ([client, id]): Promise<{ data: NoticeData; sheet: typeof Sheet } | undefined> => {
       if (client === undefined || id === undefined || id === '') return undefined;
       const sheet = await import('./sheet.js');
-      return { data: await sheet.loadNotice(client, id, this.locale), sheet };
+      return { data: await sheet.loadNotice(client, id, this.fg.locale), sheet };
     },
     args: () => [this.fg.client, this.buildingId] as const,
     onComplete: (loaded) => {
@@ -88,16 +95,14 @@ export class FgCaptainNotice extends LitElement {
     },
   });
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   /** Resolves once the notice (and its QR code, when there is one) has rendered. */
   get ready(): Promise<void> {
     return (async () => {
       await this.updateComplete;
       await this.load.taskComplete.catch(() => undefined);
       await this.qrDone;
+      await this.updateComplete;
+      await errorTextsLoaded();
       await this.updateComplete;
     })();
   }
@@ -121,17 +126,17 @@ export class FgCaptainNotice extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.locale]}</p>`;
+    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
-    if (failure !== undefined) return html`<p class="alert" role="alert">${failure instanceof Error ? failure.message : JSON.stringify(failure)}</p>`;
-    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.locale]}</p>`;
+    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale)}</p>`;
+    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
     return this.load.render({
-      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
-      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.locale]}</p>`,
-      error: (e) => html`<p class="alert" role="alert">${e instanceof Error ? e.message : String(e)}</p>`,
+      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
+      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
+      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale)}</p>`,
       complete: (loaded) => (loaded === undefined ? html``
-        : loaded.sheet.renderNotice(loaded.data, { locale: this.locale, qr: this.qr, qrError: this.qrError })),
+        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });
   }
 }

@@ -2,6 +2,7 @@
 // element's first paint, its loading line, needs neither these texts nor the captain rules.
 import { html, nothing, type TemplateResult } from 'lit';
 import { activeCaptain, dayOf } from '@firegrid/core/captains';
+import { FiregridError } from '@firegrid/core/base';
 import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
 import { fill } from '../i18n.js';
 import { MESSAGES, type MessageKey } from './messages.js';
@@ -27,7 +28,7 @@ export interface NoticeView {
 /** The building, its captain in office today, the grid's active worker and the tip-off link. */
 export async function loadNotice(client: FiregridClient, id: string, locale: Locale): Promise<NoticeData> {
   const building = await client.data.get('places', id);
-  if (building === null) throw new Error(fill(MESSAGES.notFound[locale], { id }));
+  if (building === null) throw new FiregridError('not-found', fill(MESSAGES.notFound[locale], { id }));
   const [captains, workers, tipOff] = await Promise.all([
     client.data.list('captains', { placeId: id, limit: 500 }),
     client.data.list('workers', { gridId: building.gridId, limit: 50 }),

@@ -18,6 +18,7 @@ import type * as View from './view.js';
 import type { RegistryActions, RegistryView, Row } from './view.js';
 import type * as Virtual from './virtual.js';
 import { fill } from '../i18n.js';
+import { errorText, userError } from '../errors.js';
 
 /** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
 export type CaptainSaveEvent = CustomEvent<{ captain: FloorCaptain }>;
@@ -79,7 +80,6 @@ type VirtualModule = typeof Virtual;
 let virtualModule: Promise<VirtualModule> | undefined;
 const loadVirtual = (): Promise<VirtualModule> => (virtualModule ??= import('./virtual.js'));
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The registry of fire-safety floor captains (消防安全楼长) of a grid or a county: every high-rise
@@ -99,8 +99,12 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * properties when the host has them already. Saves go through `client.submit` and
  * `client.command('captains.import')`.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary Floor captains per high-rise building: coverage, register/replace/end, import and export.
  * @tag fg-captain-registry
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-captain-save - `{ captain }` after a captain is registered, edited, replaced or his notice marked posted.
  * @fires fg-captain-end - `{ captainId }` after a term is ended.
@@ -134,6 +138,8 @@ export class FgCaptainRegistry extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** The grid (OrgUnit code) whose buildings to show. */
   @property({ attribute: 'grid-id' }) gridId: string | undefined;
   /** An OrgUnit code prefix (a community, a county) whose buildings to show; the session's scope when neither is set. */
@@ -209,17 +215,13 @@ export class FgCaptainRegistry extends LitElement {
     return this.gridId !== undefined ? { gridId: this.gridId } : this.scope !== undefined ? { scope: this.scope } : {};
   }
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   private now(): Date {
     return this.fg.client?.now() ?? new Date();
   }
 
   /** A text of the first screen. */
   private t(key: ShellKey, values?: Record<string, string | number>): string {
-    return fill(SHELL[key][this.locale], values);
+    return fill(SHELL[key][this.fg.locale], values);
   }
 
   /** The view module, loading it when it has not come yet; its failure is shown in the alert. */
@@ -228,13 +230,13 @@ export class FgCaptainRegistry extends LitElement {
     try {
       return (this.ui = await loadView());
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale);
       throw e;
     }
   }
 
   private dutyList(ui: ViewModule): string[] {
-    return ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.locale);
+    return ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.fg.locale);
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -259,7 +261,7 @@ export class FgCaptainRegistry extends LitElement {
       this.shown = hits === undefined ? order : order.filter((b) => hits.has(b.id));
     }
     if (this.virtual === undefined && this.long) {
-      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { this.error = messageOf(e); });
+      loadVirtual().then((m) => { this.virtual = m; }, (e: unknown) => { void userError(this, e, this.fg.locale).then((m) => { this.error = m; }); });
     }
   }
 
@@ -295,7 +297,7 @@ export class FgCaptainRegistry extends LitElement {
     const index = this.index;
     if (index === undefined || this.ui === undefined) return undefined;
     return {
-      locale: this.locale,
+      locale: this.fg.locale,
       manage: this.mode !== 'public',
       index,
       shown: this.shown.length,
@@ -341,8 +343,8 @@ export class FgCaptainRegistry extends LitElement {
       <p id="search-status" class="hint" aria-live="polite">${this.searching ? this.t('searching') : this.hits === undefined ? '' : this.t('results', { n: this.shown.length })}</p>
       <p class="alert" role="alert" part="error">${this.error !== '' ? this.error
         : client === undefined && this.buildings === undefined ? this.t('noClient')
-          : this.load.error !== undefined ? messageOf(this.load.error)
-            : this.fg.error !== undefined ? messageOf(this.fg.error) : ''}</p>
+          : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
+            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : ''}</p>
       <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
       ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
@@ -350,7 +352,7 @@ export class FgCaptainRegistry extends LitElement {
       ${v !== undefined && ui !== undefined && this.shown.length === 0 ? html`<p class="empty">${ui.emptyText(v)}</p>` : nothing}
       ${v === undefined || ui === undefined ? nothing : this.renderList(v, ui)}
       <dialog id="editor" part="dialog" @cancel=${this.closeEditor} @close=${this.closeEditor}>
-        ${this.editor === undefined || this.editorUi === undefined || ui === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(ui), this.locale, {
+        ${this.editor === undefined || this.editorUi === undefined || ui === undefined ? nothing : this.editorUi.renderEditor(this.editor, this.dutyList(ui), this.fg.locale, {
           change: (patch) => { if (this.editor !== undefined) this.editor = { ...this.editor, ...patch }; },
           save: () => { void this.save(); },
           cancel: this.closeEditor,
@@ -409,7 +411,8 @@ export class FgCaptainRegistry extends LitElement {
       const ids = await searchBuildings(client.data, session === undefined ? this.where : { scope: session.scope }, q, abort.signal);
       if (!abort.signal.aborted) this.hits = ids;
     } catch (e) {
-      if (!abort.signal.aborted) this.error = messageOf(e);
+      const text = await userError(this, e, this.fg.locale);
+      if (!abort.signal.aborted) this.error = text;
     } finally {
       if (!abort.signal.aborted) this.searching = false;
     }
@@ -425,7 +428,7 @@ export class FgCaptainRegistry extends LitElement {
       const ui = (this.editorUi ??= await loadEditor());
       this.editor = ui.openEditor(kind, row.building, row.captain, this.dutyList(view), view.dayOf(this.now()));
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale);
     }
   }
 
@@ -457,10 +460,10 @@ export class FgCaptainRegistry extends LitElement {
       return;
     }
     const view = await this.view();
-    const say = (key: MessageKey, values?: Record<string, string | number>): string => view.fmt(key, this.locale, values);
+    const say = (key: MessageKey, values?: Record<string, string | number>): string => view.fmt(key, this.fg.locale, values);
     const today = view.dayOf(this.now());
     const ui = this.editorUi ??= await loadEditor();
-    const outcome = ui.readEditor(ed, { locale: this.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? view.DEFAULT_LIMITS, today });
+    const outcome = ui.readEditor(ed, { locale: this.fg.locale, captains: data.captains, buildings: data.buildings, limits: this.limits ?? view.DEFAULT_LIMITS, today });
     if (!('kind' in outcome)) {
       this.editor = { ...ed, errors: outcome };
       await this.updateComplete;
@@ -498,7 +501,7 @@ export class FgCaptainRegistry extends LitElement {
     } catch (e) {
       // The form stays open with everything typed; the reason shows inside it.
       if (this.editor !== undefined) this.editor = { ...this.editor, busy: false };
-      this.editorError = messageOf(e);
+      this.editorError = await userError(this, e, this.fg.locale, 'write');
     }
   }
 
@@ -513,7 +516,7 @@ export class FgCaptainRegistry extends LitElement {
       this.fire('fg-captain-save', { captain: saved });
       this.notice = await this.say('saved', { name: saved.person.name });
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'write');
     } finally {
       this.working = false;
     }
@@ -521,7 +524,7 @@ export class FgCaptainRegistry extends LitElement {
 
   /** A text of the view, which has loaded whenever a user can act on a row. */
   private async say(key: MessageKey, values?: Record<string, string | number>): Promise<string> {
-    return (await this.view()).fmt(key, this.locale, values);
+    return (await this.view()).fmt(key, this.fg.locale, values);
   }
 
   // ---- files -----------------------------------------------------------------------------------
@@ -535,10 +538,10 @@ export class FgCaptainRegistry extends LitElement {
     const [io, view] = await Promise.all([loadIo(), this.view()]);
     const index = this.index;
     return io.exportRows(index === undefined ? [] : this.shown.map((b) => view.rowOf(index, b)), {
-      locale: this.locale,
+      locale: this.fg.locale,
       maskPhones: this.mode === 'public',
       gridName: (code) => view.unitName(this.orgUnits, code),
-    }, format, view.fmt('fileName', this.locale));
+    }, format, view.fmt('fileName', this.fg.locale));
   }
 
   private async onExport(format: ExportFormat): Promise<void> {
@@ -546,11 +549,11 @@ export class FgCaptainRegistry extends LitElement {
     try {
       const blob = await this.exportFile(format);
       const view = await this.view();
-      const name = `${view.fmt('fileName', this.locale)}-${view.dayOf(this.now())}.${format}`;
+      const name = `${view.fmt('fileName', this.fg.locale)}-${view.dayOf(this.now())}.${format}`;
       if (this.saveFile === undefined) (await loadIo()).download(blob, name);
       else await this.saveFile(blob, name);
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale);
     }
   }
 
@@ -576,19 +579,19 @@ export class FgCaptainRegistry extends LitElement {
     if (view === undefined) return undefined;
     const name = file.name ?? '';
     this.error = '';
-    this.notice = view.fmt('reading', this.locale);
+    this.notice = view.fmt('reading', this.fg.locale);
     try {
       const io = await loadIo();
       const result = await io.previewImport(file, {
         buildings: data.buildings, captains: data.captains, at: this.now(), limits: this.limits ?? view.DEFAULT_LIMITS,
-        duties: this.dutyList(view), locale: this.locale,
+        duties: this.dutyList(view), locale: this.fg.locale,
       });
       this.preview = { name, result };
       this.notice = '';
       return result;
     } catch (err) {
       this.notice = '';
-      this.error = view.fmt('badFile', this.locale, { name, reason: messageOf(err) });
+      this.error = view.fmt('badFile', this.fg.locale, { name, reason: err instanceof Error ? err.message : String(err) });
       return undefined;
     }
   }
@@ -611,7 +614,7 @@ export class FgCaptainRegistry extends LitElement {
       await this.updateComplete;
       this.noticeEl?.focus();
     } catch (e) {
-      this.error = messageOf(e);
+      this.error = await userError(this, e, this.fg.locale, 'write');
     } finally {
       this.working = false;
     }

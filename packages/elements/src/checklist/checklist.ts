@@ -3,11 +3,13 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isFiregridError } from '@firegrid/core/base';
-import type { Answer, ChecklistProgress, FiregridClient, Locale, Missing } from '@firegrid/core';
+import type { Answer, ChecklistProgress, FiregridClient, Hazard, Locale, Missing } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
+import type * as HandoffModuleNs from './handoff.js';
+import type { HandoffActions, HandoffItem } from './handoff.js';
 import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
@@ -15,11 +17,11 @@ import { PhotoUrls, pickPhotos, uploadPhoto } from './photos.js';
 import { RESULTS, focusTarget, renderSection, tr } from './render.js';
 import type { RenderContext } from './render.js';
 import { fill } from '../i18n.js';
+import { errorText, userError } from '../errors.js';
 
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
@@ -31,11 +33,17 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * host stores that applies to the place (the worker chooses when several apply; the built-in
  * library of `@firegrid/core/templates` is loaded on demand when the host stores none).
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary A fire-safety checklist for one place: answer, add evidence, submit.
  * @tag fg-checklist
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-checklist-change - `{ inspectionId, answered, total, failed }` after the worker changes an answer, note or photo.
  * @fires fg-checklist-submit - `{ inspection, hazardDrafts }` after the inspection was submitted.
+ * @fires {CustomEvent<{ hazard: Hazard }>} fg-hazard-submit - `{ hazard }` after a failed item's hazard was reported (上报, or all at once with `report-failed="auto"`).
+ * @csspart handoff - The failed items' hazard drafts after submit, each with 上报 / 不上报.
  *
  * @csspart base - The form around everything.
  * @csspart header - Title, place and progress.
@@ -60,12 +68,16 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * @cssprop --fg-color-surface - Background (#fff).
  * @cssprop --fg-radius - Corner radius of controls (8px).
  */
+type HandoffModule = typeof HandoffModuleNs;
+
 export class FgChecklist extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** A client of its own; when unset, the nearest `<fg-provider>`'s is used. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Id of the place to inspect (read with `client.data.get('places', id)`). */
   @property({ attribute: 'place-id' }) placeId: string | undefined;
   /** Id of the template to use; when unset, the template that applies to the place. */
@@ -82,6 +94,12 @@ export class FgChecklist extends LitElement {
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** Elder-friendly mode: 20 px text and 56 px targets. */
   @property({ type: Boolean, reflect: true }) elder = false;
+  /**
+   * What happens to the failed items' hazard drafts after submit: `ask` lists each with 上报 /
+   * 不上报 (editable first); `auto` reports them all at once; `off` leaves them to the host
+   * (`fg-checklist-submit` carries them either way).
+   */
+  @property({ attribute: 'report-failed' }) reportFailed: 'ask' | 'auto' | 'off' = 'ask';
 
   @state() private ready: Ready | undefined;
   @state() private answers: Record<string, Answer> = {};
@@ -90,6 +108,8 @@ export class FgChecklist extends LitElement {
   @state() private status: 'idle' | 'saving' | 'saved' | 'submitting' = 'idle';
   @state() private error = '';
   @state() private busy = new Set<string>();
+  @state() private handoff: HandoffItem[] | undefined;
+  private handoffUi: HandoffModule | undefined;
 
   @query('form') private form!: HTMLFormElement;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -136,6 +156,7 @@ export class FgChecklist extends LitElement {
     if (done && value !== this.loadedFrom) {
       this.loadedFrom = value;
       this.ready = value?.kind === 'ready' ? value : undefined;
+      this.handoff = undefined;
       this.answers = this.ready ? { ...this.ready.inspection.answers } : {};
       this.showMissing = false;
       this.error = '';
@@ -143,12 +164,8 @@ export class FgChecklist extends LitElement {
     }
   }
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   private t(key: MessageKey): string {
-    return MESSAGES[key][this.locale];
+    return MESSAGES[key][this.fg.locale];
   }
 
   private get isReadonly(): boolean {
@@ -165,7 +182,7 @@ export class FgChecklist extends LitElement {
     return this.load.render({
       initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
       pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
-      error: (e) => html`<div part="error" class="error" role="alert">${messageOf(e)}</div>`,
+      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale)}</div>`,
       complete: (value) => (value === undefined ? html``
         : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
     });
@@ -175,12 +192,12 @@ export class FgChecklist extends LitElement {
     return html`<div part="base" class="choose">
       <h2>${this.t('choose')}</h2>
       <p class="place">${value.place.name}</p>
-      ${value.choices.map((t) => html`<button type="button" @click=${() => { this.chosenId = t.id; }}>${tr(t.title, this.locale)}</button>`)}
+      ${value.choices.map((t) => html`<button type="button" @click=${() => { this.chosenId = t.id; }}>${tr(t.title, this.fg.locale)}</button>`)}
     </div>`;
   }
 
   private renderReady(r: Ready): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const ro = this.isReadonly;
     const p = r.engine.checklistProgress(r.template, r.place, this.answers);
     const missing = new Map<string, Missing[]>();
@@ -213,8 +230,52 @@ export class FgChecklist extends LitElement {
         </button>
       </div>
       <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
-    </form>`;
+    </form>${this.handoff === undefined || this.handoffUi === undefined ? nothing
+      : this.handoffUi.renderHandoff(this.handoff, locale, this.handoffActions)}`;
   }
+
+  /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
+  private async startHandoff(drafts: readonly Hazard[]): Promise<void> {
+    try {
+      const ui = (this.handoffUi ??= await import('./handoff.js'));
+      this.handoff = ui.handoffItems(drafts);
+      if (this.reportFailed === 'auto') await Promise.all(this.handoff.map((_, i) => this.reportDraft(i)));
+    } catch (e) {
+      this.error = await userError(this, e, this.fg.locale);
+    }
+  }
+
+  private patchDraft(i: number, patch: Partial<HandoffItem>): void {
+    this.handoff = this.handoff?.map((x, j) => (j === i ? { ...x, ...patch } : x));
+  }
+
+  private async reportDraft(i: number): Promise<void> {
+    const client = this.fg.client;
+    const item = this.handoff?.[i];
+    if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
+    this.patchDraft(i, { state: 'busy', error: '' });
+    try {
+      const hazard = await this.handoffUi.reportItem(client, item);
+      this.patchDraft(i, { state: 'reported' });
+      this.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard }, bubbles: true, composed: true }));
+    } catch (e) {
+      this.patchDraft(i, { state: 'pending', error: await userError(this, e, this.fg.locale, 'write') });
+    }
+  }
+
+  private readonly handoffActions: HandoffActions = {
+    report: (i) => { void this.reportDraft(i); },
+    dismiss: (i) => {
+      const client = this.fg.client;
+      const item = this.handoff?.[i];
+      if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
+      this.handoffUi.dismissItem(client, item).then(
+        () => { this.patchDraft(i, { state: 'dismissed' }); },
+        async (e: unknown) => { this.patchDraft(i, { error: await userError(this, e, this.fg.locale, 'write') }); },
+      );
+    },
+    edit: (i, patch) => { this.patchDraft(i, patch); },
+  };
 
   private renderStatus(ro: boolean): TemplateResult {
     const key: MessageKey | undefined = ro ? 'submitted'
@@ -306,9 +367,9 @@ export class FgChecklist extends LitElement {
       r.inspection = next;
       r.persisted = true;
       this.status = 'saved';
-    }).catch((e: unknown) => {
+    }).catch(async (e: unknown) => {
       this.status = 'idle';
-      this.error = this.t('saveFailed') + messageOf(e);
+      this.error = this.t('saveFailed') + await userError(this, e, this.fg.locale, 'write');
     });
   }
 
@@ -320,19 +381,19 @@ export class FgChecklist extends LitElement {
     try {
       blobs = await pickPhotos(client, this.fileInput);
     } catch (e) {
-      this.error = this.t('photoFailed') + messageOf(e);
+      this.error = this.t('photoFailed') + await userError(this, e, this.fg.locale, 'write');
       return;
     }
     if (blobs.length === 0) return;
     this.busy = new Set(this.busy).add(id);
     try {
       for (const blob of blobs) {
-        const ref = await uploadPhoto(client, blob, this.locale);
+        const ref = await uploadPhoto(client, blob, this.fg.locale);
         const prev = this.answers[id] ?? { result: 'fail' };
         this.setAnswer(id, { ...prev, photos: [...(prev.photos ?? []), ref] });
       }
     } catch (e) {
-      this.error = this.t('photoFailed') + messageOf(e);
+      this.error = this.t('photoFailed') + await userError(this, e, this.fg.locale, 'write');
     } finally {
       const busy = new Set(this.busy);
       busy.delete(id);
@@ -375,9 +436,10 @@ export class FgChecklist extends LitElement {
       this.status = 'idle';
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
+      if (hazardDrafts.length > 0 && this.reportFailed !== 'off') void this.startHandoff(hazardDrafts);
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
-      this.error = this.t('submitFailed') + messageOf(err);
+      this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
       if (isFiregridError(err, 'validation')) this.showMissing = true;
     }
   }

@@ -12,6 +12,7 @@ import { gridScoreStyles } from './grid-score.styles.js';
 import type { ScoreData } from './load.js';
 import type * as View from './view.js';
 import type { ScoreActions, SortColumn, SortDirection } from './view.js';
+import { errorText } from '../errors.js';
 
 type ViewModule = typeof View;
 
@@ -48,8 +49,12 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * on the server (`GET /v1/scores`, the same engine) and set `scores` to the report — or to several,
  * oldest first, for the trend.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary A grid worker's explained score, rank and trend; or the ranking of his scope.
  * @tag fg-grid-score
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
  * @fires fg-score-select - A user chose a worker in the ranking; `detail: { workerId }`. The element then shows that worker's breakdown.
  *
@@ -76,6 +81,8 @@ export class FgGridScore extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Precomputed scores (a `ScoreReport`, or several oldest first for the trend), e.g. from `GET /v1/scores`; when set nothing is loaded. */
   @property({ attribute: false }) scores: ScoreReport | readonly ScoreReport[] | undefined;
   /** The score configuration to compute with; else `config-id`, else the latest stored, else the example. */
@@ -103,21 +110,17 @@ export class FgGridScore extends LitElement {
 
   private readonly load = new Task(this, {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
-      if (scores === undefined && client === undefined) throw new Error(SHELL.noClient[this.locale]);
+      if (scores === undefined && client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
-        return { data: precomputed(scores, session?.user.id, this.locale), view };
+        return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
       }
-      if (client === undefined) throw new Error(SHELL.noClient[this.locale]);
-      return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.locale }), view };
+      if (client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
+      return { data: await loadScores(client, { config, configId, period, rankBy, trend, locale: this.fg.locale }), view };
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
   });
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   /** Resolves once the scores have loaded (or failed) and rendered. */
   get ready(): Promise<void> {
@@ -134,14 +137,14 @@ export class FgGridScore extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     if (this.fg.client === undefined && this.scores === undefined) return this.alert(SHELL.noClient[locale]);
     const failure: unknown = this.fg.error;
-    if (failure !== undefined && this.scores === undefined) return this.alert(failure instanceof Error ? failure.message : JSON.stringify(failure));
+    if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale));
     return this.load.render({
       initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
       pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
-      error: (e) => this.alert(e instanceof Error ? e.message : String(e)),
+      error: (e) => this.alert(errorText(this, e, this.fg.locale)),
       complete: ({ data, view }) => this.renderData(data, view),
     });
   }
@@ -152,7 +155,7 @@ export class FgGridScore extends LitElement {
 
   private renderData(data: ScoreData, view: ViewModule): TemplateResult {
     return view.renderScores(data, {
-      locale: this.locale,
+      locale: this.fg.locale,
       workerId: this.picked ?? this.workerId,
       own: this.workerId,
       view: this.view,

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, isOpen, redactReporter, shanghaiTime, suggestMajor,
+  createLifecycle, deadlineText, finderText, historyActor, isOpen, redactReporter, shanghaiTime, suggestMajor,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -14,6 +14,8 @@ import { PhotoUrls } from '../hazard-report/photos.js';
 import { detailStyles, flagStyles } from './hazard-ledger.styles.js';
 import { dt } from './detail-messages.js';
 import { flagsOf } from './table.js';
+import { peopleSources } from './people.js';
+import type { PeopleCache } from './people.js';
 
 /**
  * One hazard: its fields as the viewer may see them, photos read through the data port, the
@@ -36,6 +38,8 @@ export class FgHazardDetail extends LitElement {
   @property({ attribute: false }) locale: Locale = 'zh-CN';
   /** Major-hazard rule sets; the built-in ones when unset. */
   @property({ attribute: false }) ruleSets: readonly MajorRuleSet[] | undefined;
+  /** Names the ledger looked up (directory, worker records), besides those stored with the writes. */
+  @property({ attribute: false }) people: PeopleCache | undefined;
   /** The hazard's place, when known. */
   @property({ attribute: false }) place: TwoListPlace | null | undefined;
   /** Called with the hazard after a transition. */
@@ -139,6 +143,7 @@ export class FgHazardDetail extends LitElement {
     // As the server would send it to this viewer: a backend that forgot to strip a confidential
     // reporter (from his history entries too) still shows him only as 群众（保密）.
     const h = redactReporter(hazard, viewer, locale);
+    const people = peopleSources(this.people ?? { directory: new Map(), workers: new Map() }, session);
     const actions = lifecycle.allowedActions(h, session.user.roles);
     const place = this.place ?? undefined;
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
@@ -153,7 +158,7 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('category', locale), HAZARD_CATEGORIES[h.category][locale])}
         ${row(dt('location', locale), h.location === undefined ? undefined : `${h.location.lng.toFixed(6)}, ${h.location.lat.toFixed(6)} (${h.location.crs})`)}
         ${row(dt('foundAt', locale), shanghaiTime(h.createdAt))}
-        ${row(dt('finder', locale), finderText(h, { viewer, locale, person: (id) => (id === session.user.id ? session.user.name : undefined) }))}
+        ${row(dt('finder', locale), finderText(h, { viewer, locale, people }))}
         ${h.description.trim() === '' ? nothing : html`<dt>${dt('description', locale)}</dt><dd class="pre">${h.description}</dd>`}
         ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
         ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
@@ -173,7 +178,7 @@ export class FgHazardDetail extends LitElement {
         <h4>${dt('history', locale)}</h4>
         ${h.history.length === 0 ? html`<p>${dt('historyEmpty', locale)}</p>` : html`<ol class="history">${h.history.map((e) => html`<li>
           ${dt('historyEntry', locale, {
-            at: shanghaiTime(e.at), by: e.by === session.user.id ? session.user.name : e.by, action: HAZARD_ACTION_LABELS[e.action][locale],
+            at: shanghaiTime(e.at), by: historyActor(h, e, { viewer, locale, sources: people }), action: HAZARD_ACTION_LABELS[e.action][locale],
             from: HAZARD_STATUS_LABELS[e.from][locale], to: HAZARD_STATUS_LABELS[e.to][locale],
           })}
           ${e.note === undefined ? nothing : html`<div class="note">${e.note}</div>`}

@@ -11,12 +11,14 @@ import { baseStyles } from '../styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
+import type { PeopleCache } from './people.js';
 import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
 import { NO_FILTERS, toQuery } from './query.js';
 import type { LedgerFilters } from './query.js';
 // The list view, its columns and texts load with the first page: the first paint needs none of them.
 import type * as View from './view.js';
 import type { LedgerActions } from './view.js';
+import { errorText, userError } from '../errors.js';
 
 type ViewModule = typeof View;
 let viewModule: Promise<ViewModule> | undefined;
@@ -37,7 +39,6 @@ export interface HazardOpenDetail {
   hazardId: string;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The two lists of the plan — 问题隐患清单 and 整改责任清单 — where supervisors drive hazards through
@@ -49,8 +50,12 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * CSV (UTF-8 with BOM) and Excel with formula-like cells neutralised; a confidential reporter is
  * shown (and exported) only to grid supervisors, fire officers and admins.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary The two lists of hazards, with role-gated transitions and export.
  * @tag fg-hazard-ledger
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  * @fires {CustomEvent<HazardOpenDetail>} fg-hazard-open - The person opened a hazard.
  * @fires {CustomEvent<HazardTransitionDetail>} fg-hazard-transition - Cancelable, before a transition is sent; `preventDefault()` vetoes it.
  * @fires {CustomEvent<HazardTransitionedDetail>} fg-hazard-transitioned - After a transition was accepted (or queued offline): `{ hazardId, action, from, to }`.
@@ -75,6 +80,8 @@ export class FgHazardLedger extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** Which list: `problems` (问题隐患清单) or `responsibility` (整改责任清单). */
   @property({ reflect: true }) list: TwoList = 'problems';
   /** Initial status filter: a status, or `open` for every status but rejected and closed. */
@@ -111,14 +118,11 @@ export class FgHazardLedger extends LitElement {
 
   private readonly fg = new ClientController(this);
   private readonly places = new Map<string, TwoListPlace | null>();
+  private people: PeopleCache = { directory: new Map(), workers: new Map() };
   private cursors: (string | undefined)[] = [undefined];
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<unknown> | undefined;
-
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
 
   /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
   private loadDetail(): Promise<unknown> {
@@ -136,6 +140,7 @@ export class FgHazardLedger extends LitElement {
     if (client !== this.loadedFor && this.fg.session !== undefined) {
       this.loadedFor = client;
       this.places.clear();
+      this.people = { directory: new Map(), workers: new Map() };
       this.selected = undefined;
       this.reload();
     }
@@ -161,14 +166,15 @@ export class FgHazardLedger extends LitElement {
         client.data.list('hazards', toQuery(this.filters, this.list, this.pageSize, this.cursors[this.page])),
         loadView(),
       ]);
-      await loadPlaces(client, page.items, this.places);
+      await Promise.all([loadPlaces(client, page.items, this.places), this.loadPeople(client, page.items, ui)]);
       if (seq !== this.seq) return;
       this.ui = ui;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
     } catch (e) {
       // The rows shown stay: an error is a message, not an empty ledger.
-      if (seq === this.seq) this.alert = messageOf(e);
+      const text = await userError(this, e, this.fg.locale);
+      if (seq === this.seq) this.alert = text;
     } finally {
       if (seq === this.seq) this.loading = false;
     }
@@ -178,22 +184,28 @@ export class FgHazardLedger extends LitElement {
     try {
       const h = await client.data.get('hazards', id);
       if (h !== null) {
-        await Promise.all([loadPlaces(client, [h], this.places), this.loadDetail()]);
+        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => this.loadPeople(client, [h], ui)), this.loadDetail()]);
         this.selected = h;
       }
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale);
     }
   }
 
-  private context(client: FiregridClient): TwoListContext {
+  /** Names the people of `hazards` (finders, history actors) into the cache. */
+  private loadPeople(client: FiregridClient, hazards: readonly Hazard[], ui: ViewModule): Promise<void> {
+    const session = this.fg.session;
+    return session === undefined ? Promise.resolve() : ui.loadPeople(client, hazards, session, this.people);
+  }
+
+  private context(client: FiregridClient, ui: ViewModule): TwoListContext {
     const session = this.fg.session;
     return {
-      locale: this.locale,
+      locale: this.fg.locale,
       now: client.now(),
       viewer: { id: session?.user.id ?? '', roles: session?.user.roles ?? [] },
       place: (id) => this.places.get(id) ?? undefined,
-      person: (id) => (id === session?.user.id ? session.user.name : undefined),
+      people: ui.peopleSources(this.people, session),
     };
   }
 
@@ -202,7 +214,7 @@ export class FgHazardLedger extends LitElement {
     try {
       await this.loadDetail();
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale);
       return;
     }
     this.selected = h;
@@ -235,16 +247,16 @@ export class FgHazardLedger extends LitElement {
     this.alert = '';
     try {
       const ui = await loadView();
-      this.message = ui.t('exporting', this.locale);
+      this.message = ui.t('exporting', this.fg.locale);
       // The file code is loaded with the first export: the list itself does not need it.
       const { csvFile, deliver, fetchAll, fileName, xlsxFile } = await import('./export.js');
-      const ctx = this.context(client);
+      const ctx = this.context(client, ui);
       const lists = list === undefined ? ui.TWO_LISTS : [list];
       const tables = [];
       let rows = 0;
       for (const l of lists) {
         const hazards = await fetchAll(client, { ...toQuery(this.filters, l, 500), limit: 500 });
-        await loadPlaces(client, hazards, this.places);
+        await Promise.all([loadPlaces(client, hazards, this.places), this.loadPeople(client, hazards, ui)]);
         const table = ui.twoListTable(l, hazards, ctx);
         rows += table.rows.length;
         tables.push(table);
@@ -253,31 +265,31 @@ export class FgHazardLedger extends LitElement {
       if (first === undefined) return;
       const [file, name] = format === 'csv'
         ? [csvFile(first), fileName(first.title, 'csv', ctx.now)]
-        : [await xlsxFile(tables), fileName(this.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
+        : [await xlsxFile(tables), fileName(this.fg.locale === 'zh-CN' ? '隐患两个清单' : 'hazard-lists', 'xlsx', ctx.now)];
       await deliver(file, name, this.saveFile);
-      this.message = ui.t('exported', this.locale, { n: rows, file: name });
+      this.message = ui.t('exported', this.fg.locale, { n: rows, file: name });
     } catch (e) {
       this.message = '';
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale);
     } finally {
       this.exporting = false;
     }
   }
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${SHELL.noClient[locale]}</p>`;
     const session = this.fg.session;
     if (session === undefined) {
       const failed = this.fg.error;
       return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${failed === undefined ? '' : messageOf(failed)}</p>`;
+        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale)}</p>`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">
         <div><button type="button" id="back" @click=${this.onBack}>${SHELL.back[locale]}</button></div>
-        <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale}
+        <fg-hazard-detail .client=${client} .hazard=${this.selected} .session=${session} .locale=${locale} .people=${this.people}
           .ruleSets=${this.ruleSets} .place=${this.selected.placeId === undefined ? undefined : this.places.get(this.selected.placeId)}
           .onChange=${this.onChanged}></fg-hazard-detail>
       </div>`;
@@ -293,7 +305,7 @@ export class FgHazardLedger extends LitElement {
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
       hasNext: this.nextCursor !== null, loading: this.loading, alert: this.alert, message: this.message,
-      exporting: this.exporting, ctx: this.context(client),
+      exporting: this.exporting, ctx: this.context(client, ui),
     }, this.actions);
   }
 

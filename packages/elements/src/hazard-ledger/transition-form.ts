@@ -11,6 +11,7 @@ import { PhotoUrls, captureFromHost, keepPhoto } from '../hazard-report/photos.j
 import { dt, noteLabel } from './detail-messages.js';
 import type { DetailKey } from './detail-messages.js';
 import { formStyles } from './hazard-ledger.styles.js';
+import { userError } from '../errors.js';
 
 /** Detail of the cancelable `fg-hazard-transition`, fired before a transition is sent. */
 export interface HazardTransitionDetail {
@@ -51,7 +52,6 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
 };
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const isHazardOf = (v: unknown, id: string): v is Hazard =>
   typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id && typeof (v as { status?: unknown }).status === 'string'
   && Array.isArray((v as { history?: unknown }).history);
@@ -166,7 +166,7 @@ export class FgHazardTransitionForm extends LitElement {
       }));
       this.onClose?.(next, dt(queued ? 'queued' : 'done', locale, { action: HAZARD_ACTION_LABELS[this.action][locale] }));
     } catch (error) {
-      this.alert = messageOf(error);
+      this.alert = await userError(this, error, locale, 'write');
     } finally {
       this.busy = false;
     }
@@ -179,7 +179,7 @@ export class FgHazardTransitionForm extends LitElement {
       this.fileInput?.click();
       return;
     }
-    captureFromHost(client).then((blobs) => this.addEvidence(blobs ?? []), (e: unknown) => { this.alert = messageOf(e); });
+    captureFromHost(client).then((blobs) => this.addEvidence(blobs ?? []), (e: unknown) => { void userError(this, e, this.locale, 'write').then((text) => { this.alert = text; }); });
   };
 
   private async addEvidence(blobs: Blob[]): Promise<void> {
@@ -189,7 +189,7 @@ export class FgHazardTransitionForm extends LitElement {
     try {
       for (const blob of blobs) this.set({ evidence: [...this.values.evidence, await keepPhoto(client, blob, this.locale)] });
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.locale, 'write');
     } finally {
       this.busy = false;
     }

@@ -12,6 +12,7 @@ import { ledgerTable } from './table.js';
 
 export { TWO_LISTS, twoListTable } from '@firegrid/core/export';
 export { t } from './messages.js';
+export { loadPeople, peopleSources } from './people.js';
 
 /** What the list view reads from the element. */
 export interface LedgerView {

@@ -14,13 +14,13 @@ import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js
 import { PhotoUrls, captureFromHost, keepPhoto } from './photos.js';
 import { contactSection, photoSection, whereSection } from './sections.js';
 import { locatePoint, searchPlaces } from './host-io.js';
+import { errorText, userError } from '../errors.js';
 
 /** Detail of `fg-hazard-submit`: the hazard as the client accepted it (queued or stored). */
 export interface HazardSubmitDetail {
   hazard: Hazard;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** True while the offline backend still holds the record in its outbox (accepted on the device, not yet sent). */
 async function isQueued(client: FiregridClient, id: string): Promise<boolean> {
@@ -44,8 +44,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and sent when the network returns. In `mode="public"` (a resident's tip-off) the form is simpler
  * and elder-friendly: 20 px text and 56 px targets.
  *
+ * Locale, first match wins: the element's `locale` (property or attribute); the nearest
+ * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
+ *
  * @summary Reports one hazard, offline-first, with photos and a location.
  * @tag fg-hazard-report
+ * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  * @fires {CustomEvent<HazardSubmitDetail>} fg-hazard-submit - The person submitted a valid report; `detail.hazard` as the client accepted it.
  * @fires {CustomEvent<Record<string, never>>} fg-hazard-cancel - The person cancelled; the draft was discarded.
  * @csspart base - The form.
@@ -67,6 +71,8 @@ export class FgHazardReport extends LitElement {
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The locale to speak (`zh-CN` or `en`); wins over the provider's and the session's. */
+  @property() locale: Locale | undefined;
   /** `worker` for staff, `public` for a resident's tip-off (simpler, larger, confidential contact). */
   @property({ reflect: true }) mode: ReportMode = 'worker';
   /** Larger text (20 px) and targets (56 px); always on in public mode. */
@@ -102,10 +108,6 @@ export class FgHazardReport extends LitElement {
   private restoredFor: FiregridClient | undefined;
   private saver: Autosave<'hazards'> | undefined;
 
-  private get locale(): Locale {
-    return this.fg.locale;
-  }
-
   constructor() {
     super();
     // Leaving the page saves what is scheduled; coming back restores the draft again.
@@ -140,21 +142,21 @@ export class FgHazardReport extends LitElement {
         ? await client.drafts.get('hazards', this.draftId)
         : (await client.drafts.list('hazards')).find((d) => isReportDraft(d, this.mode)) ?? null;
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale);
     }
     if (client !== this.fg.client) return;
-    this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { this.alert = messageOf(e); } });
+    this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
     if (draft !== null && draft.status === 'draft') {
       this.hazardId = draft.id;
       this.fields = fromDraft(draft, this.mode);
-      this.status = t('draftRestored', this.locale);
+      this.status = t('draftRestored', this.fg.locale);
       const placeId = draft.placeId;
       if (placeId !== undefined) {
         client.data.get('places', placeId).then((p) => {
           if (p !== null && this.fields.placeId === placeId) this.fields = { ...this.fields, placeName: p.name };
         }, (e: unknown) => {
           // The id stays in the report; the person is told why its name is missing.
-          this.alert = messageOf(e);
+          void userError(this, e, this.fg.locale).then((m) => { this.alert = m; });
         });
       }
     } else {
@@ -168,12 +170,12 @@ export class FgHazardReport extends LitElement {
   private set(patch: Partial<ReportFields>): void {
     this.fields = { ...this.fields, ...patch };
     const session = this.fg.session;
-    if (!this.submitting && session !== undefined) this.saver?.update(toDraft(this.hazardId, this.fields, this.mode, session, this.locale));
+    if (!this.submitting && session !== undefined) this.saver?.update(toDraft(this.hazardId, this.fields, this.mode, session, this.fg.locale));
     if (this.attempted) this.errors = this.check();
   }
 
   private check(): FieldErrors {
-    return validate(this.fields, { mode: this.mode, requirePhoto: this.requirePhoto, locale: this.locale });
+    return validate(this.fields, { mode: this.mode, requirePhoto: this.requirePhoto, locale: this.fg.locale });
   }
 
   private focusField(name: FieldName): void {
@@ -191,7 +193,7 @@ export class FgHazardReport extends LitElement {
     const bad = FIELD_ORDER.filter((f) => this.errors[f] !== undefined);
     if (this.photosBusy > 0) bad.push('photos');
     if (bad.length > 0) {
-      this.alert = this.photosBusy > 0 ? t('processing', this.locale) : t('fix', this.locale, { n: bad.length });
+      this.alert = this.photosBusy > 0 ? t('processing', this.fg.locale) : t('fix', this.fg.locale, { n: bad.length });
       this.status = '';
       await this.updateComplete;
       const first = bad[0];
@@ -200,19 +202,19 @@ export class FgHazardReport extends LitElement {
     }
     this.submitting = true;
     this.alert = '';
-    this.status = t('submitting', this.locale);
+    this.status = t('submitting', this.fg.locale);
     try {
       await this.saver?.flush();
       const id = this.hazardId;
-      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.locale));
+      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.fg.locale));
       const queued = await isQueued(client, id);
       this.reset();
-      this.status = t(queued ? 'queued' : 'submitted', this.locale, { title: saved.title });
+      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
       this.status = '';
-      this.alert = messageOf(error);
+      this.alert = await userError(this, error, this.fg.locale, 'write');
       if (error instanceof FiregridError) {
         const errors: FieldErrors = { ...this.errors };
         for (const issue of error.issues) {
@@ -242,14 +244,14 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     const ui = client?.host.ui;
     if (ui?.confirm !== undefined && this.fields.description.trim() !== '') {
-      const zh = this.locale === 'zh-CN';
+      const zh = this.fg.locale === 'zh-CN';
       if (!await ui.confirm(zh ? '放弃这条未提交的上报？' : 'Discard this unsent report?')) return;
     }
     await this.saver?.flush();
     try {
       await client?.drafts.remove('hazards', this.hazardId);
     } catch (e) {
-      this.alert = messageOf(e);
+      this.alert = await userError(this, e, this.fg.locale, 'write');
       return;
     }
     this.reset();
@@ -264,7 +266,7 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined || this.photosBusy > 0) return;
     if (this.fields.photos.length >= this.maxPhotos) {
-      this.photoProblem = t('tooMany', this.locale, { n: this.maxPhotos });
+      this.photoProblem = t('tooMany', this.fg.locale, { n: this.maxPhotos });
       return;
     }
     // The browser opens a file chooser only from the click itself, so no await before it.
@@ -272,7 +274,7 @@ export class FgHazardReport extends LitElement {
       this.fileInput?.click();
       return;
     }
-    captureFromHost(client).then((blobs) => this.addPhotos(blobs ?? []), (e: unknown) => { this.photoProblem = messageOf(e); });
+    captureFromHost(client).then((blobs) => this.addPhotos(blobs ?? []), (e: unknown) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.photoProblem = m; }); });
   };
 
   private readonly onFiles = (e: Event): void => {
@@ -286,15 +288,15 @@ export class FgHazardReport extends LitElement {
     const client = this.fg.client;
     if (client === undefined || blobs.length === 0) return;
     const room = Math.max(0, this.maxPhotos - this.fields.photos.length);
-    this.photoProblem = blobs.length > room ? t('tooMany', this.locale, { n: this.maxPhotos }) : undefined;
+    this.photoProblem = blobs.length > room ? t('tooMany', this.fg.locale, { n: this.maxPhotos }) : undefined;
     this.photosBusy++;
     try {
       for (const blob of blobs.slice(0, room)) {
         try {
-          const ref = await keepPhoto(client, blob, this.locale);
+          const ref = await keepPhoto(client, blob, this.fg.locale);
           this.set({ photos: [...this.fields.photos, ref] });
         } catch (error) {
-          this.photoProblem = messageOf(error);
+          this.photoProblem = await userError(this, error, this.fg.locale, 'write');
         }
       }
     } finally {
@@ -317,9 +319,9 @@ export class FgHazardReport extends LitElement {
     this.locating = true;
     this.locationError = '';
     try {
-      this.set({ location: await locatePoint(this.fg.client, this.locale) });
+      this.set({ location: await locatePoint(this.fg.client, this.fg.locale) });
     } catch (e) {
-      this.locationError = messageOf(e);
+      this.locationError = await userError(this, e, this.fg.locale);
     } finally {
       this.locating = false;
     }
@@ -333,7 +335,7 @@ export class FgHazardReport extends LitElement {
       const point = await geo.pick?.(this.fields.location === undefined ? undefined : { initial: this.fields.location });
       if (point !== null && point !== undefined) this.set({ location: point });
     } catch (e) {
-      this.locationError = messageOf(e);
+      this.locationError = await userError(this, e, this.fg.locale);
     }
   };
 
@@ -346,7 +348,7 @@ export class FgHazardReport extends LitElement {
     try {
       this.results = await searchPlaces(client, q);
     } catch (e) {
-      this.placeError = messageOf(e);
+      this.placeError = await userError(this, e, this.fg.locale);
     } finally {
       this.searching = false;
     }
@@ -364,11 +366,11 @@ export class FgHazardReport extends LitElement {
   // ---- render ----
 
   override render(): TemplateResult {
-    const locale = this.locale;
+    const locale = this.fg.locale;
     const client = this.fg.client;
     if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
     if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
-      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : messageOf(this.fg.error)}</p>`;
+      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale)}</p>`;
     const f = this.fields;
     const pub = this.mode === 'public';
     const err = this.errors;

@@ -1,0 +1,88 @@
+/**
+ * The inspection → hazard handoff (DESIGN §2): after submit, each failed item is a hazard draft,
+ * listed with 上报 (report it as `reported`, after editing its title, category and note) and
+ * 不上报 (drop the draft). Loaded after a submit that produced drafts, so the checklist's first
+ * paint carries none of it. Core builds the hazards (`client.inspections.reportHazard`).
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
+import type { FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
+import { fill } from '../i18n.js';
+
+/** One failed item's draft as the handoff shows it. */
+export interface HandoffItem {
+  draft: Hazard;
+  title: string;
+  description: string;
+  category: HazardCategory;
+  /** `reported` once submitted (queued offline counts), `dismissed` after 不上报. */
+  state: 'pending' | 'busy' | 'reported' | 'dismissed';
+  /** Why the last 上报 failed, as the person reads it. */
+  error: string;
+}
+
+/** What the handoff asks the element to do. */
+export interface HandoffActions {
+  report(index: number): void;
+  dismiss(index: number): void;
+  edit(index: number, patch: Partial<Pick<HandoffItem, 'title' | 'description' | 'category'>>): void;
+}
+
+const M = {
+  heading: { 'zh-CN': '检查发现的隐患', en: 'Hazards found' },
+  intro: { 'zh-CN': '每个不合格项已生成一条隐患草稿。核对后逐条上报，或选择不上报。', en: 'Each failed item became a hazard draft. Check each one, then report it or drop it.' },
+  title: { 'zh-CN': '标题', en: 'Title' },
+  category: { 'zh-CN': '类别', en: 'Category' },
+  description: { 'zh-CN': '情况说明', en: 'Description' },
+  photos: { 'zh-CN': '照片 {n} 张', en: '{n} photo(s)' },
+  report: { 'zh-CN': '上报', en: 'Report' },
+  dismiss: { 'zh-CN': '不上报', en: 'Do not report' },
+  busy: { 'zh-CN': '正在上报…', en: 'Reporting…' },
+  reported: { 'zh-CN': '已上报', en: 'Reported' },
+  dismissed: { 'zh-CN': '未上报', en: 'Not reported' },
+} as const;
+
+/** The handoff items of a submit's hazard drafts. */
+export const handoffItems = (drafts: readonly Hazard[]): HandoffItem[] =>
+  drafts.map((draft) => ({ draft, title: draft.title, description: draft.description, category: draft.category, state: 'pending', error: '' }));
+
+/** Reports one item through core: the draft becomes a `reported` hazard with the person's edits. */
+export const reportItem = (client: FiregridClient, item: HandoffItem): Promise<Hazard> =>
+  client.inspections.reportHazard(item.draft, { title: item.title, description: item.description, category: item.category });
+
+/** Drops one item's draft. */
+export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.inspections.dismissHazard(item.draft);
+
+/** The list of drafts, each editable until it is reported or dropped. */
+export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on: HandoffActions): TemplateResult {
+  return html`<section part="handoff" class="handoff" aria-labelledby="handoff-title">
+    <h3 id="handoff-title">${M.heading[locale]}</h3>
+    <p class="hint">${M.intro[locale]}</p>
+    <ol class="drafts">${items.map((it, i) => {
+      const open = it.state === 'pending' || it.state === 'busy';
+      const id = `h${i}`;
+      return html`<li class="draft" data-draft=${it.draft.id} data-state=${it.state}>
+        ${open ? html`
+          <label for="${id}-title">${M.title[locale]}</label>
+          <input id="${id}-title" .value=${it.title} ?disabled=${it.state === 'busy'}
+            @input=${(e: Event) => { on.edit(i, { title: (e.target as HTMLInputElement).value }); }}>
+          <label for="${id}-category">${M.category[locale]}</label>
+          <select id="${id}-category" ?disabled=${it.state === 'busy'}
+            @change=${(e: Event) => { on.edit(i, { category: (e.target as HTMLSelectElement).value as HazardCategory }); }}>
+            ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${it.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
+          </select>
+          <label for="${id}-description">${M.description[locale]}</label>
+          <textarea id="${id}-description" .value=${it.description} ?disabled=${it.state === 'busy'}
+            @input=${(e: Event) => { on.edit(i, { description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
+          ${it.draft.photos.length === 0 ? nothing : html`<p class="hint">${fill(M.photos[locale], { n: it.draft.photos.length })}</p>`}
+          <p class="error" role="alert">${it.error}</p>
+          <div class="row">
+            <button type="button" class="report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
+            <button type="button" class="dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
+          </div>`
+        : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'reported' ? 'reported' : 'dismissed'][locale]}</span></p>`}
+      </li>`;
+    })}</ol>
+  </section>`;
+}
