@@ -97,7 +97,7 @@ describe('media', () => {
     assert.equal((await s.request('GET', ref.url, { token: await s.token({ user: 'w-a2', roles: ['grid-worker'], scope: [GRID_A] }) })).status, 200);
     problemOf(await s.request('GET', ref.url, { token: workerB }), 404);
     // Citing a photo one may not read is no way to read it.
-    const h2 = hazard({ gridId: GRID_B, photos: [ref] });
+    const h2 = hazard({ gridId: GRID_B, photos: [ref], reporter: { kind: 'grid-worker', personId: 'w-b', confidential: false } });
     assert.deepEqual(pathsOf(problemOf(await s.put(`/v1/hazards/${h2.id}`, h2, workerB), 422)), ['photos[0].id']);
     problemOf(await s.request('GET', ref.url, { token: workerB }), 404);
 
