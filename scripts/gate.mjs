@@ -7,6 +7,7 @@ const steps = [
   ['typecheck', 'npm run typecheck --silent'],
   ['lint', 'npm run lint --silent'],
   ['build', 'npx rollup -c --silent'],
+  ['consumers', 'node scripts/consumers.mjs'],
   ['es-check', 'npm run es-check --silent'],
   ['browser tests', 'npm run test:browser --silent'],
   ['node tests', 'npm run test:node --silent'],
