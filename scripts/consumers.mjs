@@ -197,6 +197,8 @@ try {
 }
 
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name}: ${r.why}`);
+// One check per bundler, counted by the gate's closing line.
+console.log(`${results.filter((r) => r.ok).length} passed, ${chosen.length - results.filter((r) => r.ok).length} failed`);
 const failed = results.filter((r) => !r.ok).length + (process.exitCode ? 1 : 0);
 if (failed === 0 && results.length > 0) console.log(`consumers: ${results.length} bundler(s) ok in ${secs(t0)}`);
 else {
