@@ -56,14 +56,28 @@ const BUNDLERS = {
   },
 };
 
-/** Tags the library registers: those of the installed manifest, and the ledger's internal ones. */
+/** Every `.js` file under `dir`. */
+const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+
+/**
+ * Tags the library registers: the public ones of the installed manifest, and every tag the
+ * installed dist passes to `defineElement`/`customElements.define` (the ledger's internal ones).
+ * @returns {{ publicTags: string[], all: string[] }}
+ */
 function libraryTags(app) {
-  const manifest = JSON.parse(readFileSync(join(app, 'node_modules', '@firegrid', 'elements', 'custom-elements.json'), 'utf8'));
-  const tags = new Set(['fg-hazard-detail', 'fg-hazard-transition-form']);
+  const pkg = join(app, 'node_modules', '@firegrid', 'elements');
+  const manifest = JSON.parse(readFileSync(join(pkg, 'custom-elements.json'), 'utf8'));
+  const publicTags = new Set();
   for (const mod of manifest.modules ?? []) {
-    for (const d of mod.declarations ?? []) if (typeof d.tagName === 'string') tags.add(d.tagName);
+    for (const d of mod.declarations ?? []) if (typeof d.tagName === 'string') publicTags.add(d.tagName);
   }
-  return [...tags].sort();
+  const all = new Set(publicTags);
+  for (const file of jsFiles(join(pkg, 'dist'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:defineElement|customElements\.define)\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]+)['"]/g)) all.add(m[1]);
+  }
+  if (publicTags.size === 0) throw new Error('the installed custom-elements.json lists no tag: run `npm run analyze` before packing');
+  return { publicTags: [...publicTags].sort(), all: [...all].sort() };
 }
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
@@ -121,12 +135,13 @@ async function drive(browser, origin, tags) {
   const deep = `(${DEEP})`;
   try {
     await page.goto(`${origin}/`, { waitUntil: 'load' });
-    const publicTags = tags.filter((t) => t !== 'fg-hazard-detail' && t !== 'fg-hazard-transition-form');
+    const { publicTags, all } = tags;
     await step(`every public tag defined (${publicTags.join(', ')})`, (list) => list.every((t) => customElements.get(t) !== undefined) && 'consumer' in window, publicTags);
     await step('the ledger lists the seeded hazard', `(() => ${deep}(document, '[data-hazard="' + window.consumer.hazardId + '"]') !== null)()`);
     await page.evaluate(`${deep}(document, '[data-hazard="' + window.consumer.hazardId + '"]').click()`);
     await step('the hazard opens with a 核实 (verify) action', `(() => ${deep}(document, 'fg-hazard-detail') !== null && ${deep}(document, '[data-action="verify"]') !== null)()`);
-    const missing = await page.evaluate((list) => list.filter((t) => customElements.get(t) === undefined), tags);
+    // The hazard's detail loaded the last lazy chunk that registers tags: now every tag is defined.
+    const missing = await page.evaluate((list) => list.filter((t) => customElements.get(t) === undefined), all);
     if (missing.length > 0) throw new Error(`after the detail loaded, not defined: ${missing.join(', ')}`);
     await page.evaluate(`${deep}(document, '[data-action="verify"]').click()`);
     await step('the 核实 form opens', `(() => ${deep}(document, 'fg-hazard-transition-form') !== null && ${deep}(document, '#t-confirm') !== null)()`);
@@ -159,6 +174,7 @@ try {
   for (const f of readdirSync(appSource)) cpSync(join(appSource, f), join(app, f), { recursive: true });
   console.log(`consumers: packed and installed @firegrid/core, @firegrid/elements (${secs(t0)})`);
   const tags = libraryTags(app);
+  console.log(`consumers: the library registers ${tags.all.join(', ')}`);
   const { launch } = await import('puppeteer-core');
   browser = await launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
