@@ -44,8 +44,11 @@ export class BytesError extends Error {
 }
 
 export function knownEntries(): { label: string; specifier: string }[];
-export function resolveEntry(specifier: string, options?: { root?: string }): string;
+export function resolveEntry(specifier: string, options?: { root?: string; condition?: string }): string;
 export function labelFor(entryFile: string): string;
 export function overBudgetMessage(label: string, value: number, budget: number): string;
-export function measureEntry(entryFile: string, options?: { root?: string }): Promise<Measurement>;
+export function measureEntry(entryFile: string, options?: { root?: string; conditions?: string[] }): Promise<Measurement>;
+export function measurePacked(options?: { root?: string; progress?: (message: string) => void }): Promise<
+  { label: string; specifier: string; measurement: Measurement }[]
+>;
 export function formatMeasurement(m: Measurement): string;

@@ -1,11 +1,15 @@
 // Byte measurement of DESIGN §8, shared by `scripts/bytes.mjs`, the bench figure
 // (`bench/figures/bytes.ts`) and budget tests. Types: `bytes-lib.d.mts` next to this file.
 //
-// An entry is bundled the way an app would ship it (esbuild bundle + splitting + minify, ESM,
-// with the `source` condition so workspace packages resolve to their TypeScript sources), and
+// An entry is bundled the way an app would ship it (esbuild bundle + splitting + minify, ESM), and
 // each output file is gzipped at level 9 on its own, as a browser would fetch it. "Initial" is
 // what loads before any `import()` runs: the entry's output plus everything reachable from it
 // over static `import` edges. Everything else is lazy and is reported, never counted.
+//
+// DESIGN §8 measures the packed `dist` as a vendor installs it: `measurePacked()` packs the
+// packages (`scripts/pack-lib.mjs`), installs the tarballs into a temporary app and bundles each
+// entry from there with the default export conditions. `resolveEntry` and `measureEntry` alone,
+// with the `source` condition, measure the TypeScript sources (the CLI's `--source`).
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -13,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { elements } from './entries.mjs';
+import { packedInstall } from './pack-lib.mjs';
 
 /** The repository root (the directory above `scripts/`). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,14 +54,17 @@ export function knownEntries() {
 }
 
 /**
- * Resolves a package specifier to its source file through the package's `exports` map with the
- * `source` condition, and fails naming the file when it does not exist.
+ * Resolves a package specifier to a file through the package's `exports` map with one condition
+ * (`source`, the TypeScript source, unless told otherwise; `default` for the built file), and
+ * fails naming the file when it does not exist.
  * @param {string} specifier e.g. `@firegrid/elements/provider/define`
- * @param {{ root?: string }} [options] where `node_modules` is looked up (default: the repo root)
- * @returns {string} the absolute path of the source file
+ * @param {{ root?: string, condition?: string }} [options] where `node_modules` is looked up
+ *   (default: the repo root), and the condition
+ * @returns {string} the absolute path of the file
  */
 export function resolveEntry(specifier, options = {}) {
   const root = options.root ?? repoRoot;
+  const condition = options.condition ?? 'source';
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   const pkgName = parts.slice(0, nameLength).join('/');
@@ -72,13 +80,13 @@ export function resolveEntry(specifier, options = {}) {
   const file =
     typeof target === 'string'
       ? target
-      : target !== null && typeof target === 'object' && 'source' in target && typeof target.source === 'string'
-        ? target.source
+      : target !== null && typeof target === 'object' && typeof target[condition] === 'string'
+        ? target[condition]
         : undefined;
   if (file === undefined) {
     throw new BytesError(
       'not-exported',
-      `${specifier}: ${pkgName}/package.json has no "exports" entry "${subpath}" with a "source" condition`,
+      `${specifier}: ${pkgName}/package.json has no "exports" entry "${subpath}" with a "${condition}" condition`,
     );
   }
   const abs = resolve(realpathSync(pkgDir), file);
@@ -93,14 +101,15 @@ export function resolveEntry(specifier, options = {}) {
 }
 
 /**
- * The figure label for an entry file: `all` for the elements package's `define.ts`, `<name>`
- * for its `<name>/define.ts`, otherwise the file's name without extension.
+ * The figure label for an entry file: `all` for the elements package's `define.ts` (or, installed,
+ * `@firegrid/elements/dist/define.js`), `<name>` for its `<name>/define.ts` (`dist/<name>/define.js`),
+ * otherwise the file's name without extension.
  * @param {string} entryFile
  * @returns {string}
  */
 export function labelFor(entryFile) {
   const norm = entryFile.split(sep).join('/');
-  const m = /packages\/elements\/src\/(?:([^/]+)\/)?define\.ts$/.exec(norm);
+  const m = /(?:packages\/elements\/src|@firegrid\/elements\/dist)\/(?:([^/]+)\/)?define\.(?:ts|js)$/.exec(norm);
   if (m) return m[1] ?? 'all';
   return basename(entryFile, extname(entryFile));
 }
@@ -122,7 +131,9 @@ const SAFE = /[^A-Za-z0-9_-]+/g;
 // node_modules (plus the file's stem when it is not the package's index), else the module's stem.
 function moduleName(inputPath) {
   const norm = inputPath.split(sep).join('/');
-  const stem = basename(norm, extname(norm));
+  let stem = basename(norm, extname(norm));
+  // A built package's shared chunks carry rollup's 8-character hash: `dist/chunks/names-C_twK6q4.js`.
+  if (/\/dist\/chunks\/[^/]+$/.test(norm)) stem = stem.replace(/-[A-Za-z0-9_-]{8}$/, '');
   const at = norm.lastIndexOf('node_modules/');
   let name = stem;
   if (at !== -1) {
@@ -136,7 +147,9 @@ function moduleName(inputPath) {
 /**
  * Bundles one entry as DESIGN §8 says and measures each output file.
  * @param {string} entryFile path of the entry source (absolute, or relative to the process cwd)
- * @param {{ root?: string }} [options] `root`: where relative paths in the report start (default: the repo root)
+ * @param {{ root?: string, conditions?: string[] }} [options] `root`: where relative paths in the
+ *   report start (default: the repo root); `conditions`: the export conditions esbuild adds to its
+ *   defaults (default `['source']`, workspace packages as TypeScript; `[]` for installed packages)
  * @returns {Promise<import('./bytes-lib.d.mts').Measurement>}
  * @example
  *   const m = await measureEntry(resolveEntry('@firegrid/elements/define'));
@@ -156,7 +169,7 @@ export async function measureEntry(entryFile, options = {}) {
     splitting: true,
     minify: true,
     format: 'esm',
-    conditions: ['source'],
+    conditions: options.conditions ?? ['source'],
     metafile: true,
     write: false,
     outdir,
@@ -245,4 +258,25 @@ export function formatMeasurement(m) {
   lines.push(`  initial: ${m.initial.files} file(s), ${n(m.initial.bytes)} B, ${n(m.initial.gzip)} B gzip`);
   lines.push(`  lazy:    ${m.lazy.files} file(s), ${n(m.lazy.bytes)} B, ${n(m.lazy.gzip)} B gzip (reported, not counted)`);
   return lines.join('\n');
+}
+
+/**
+ * Measures every entry of {@link knownEntries} as DESIGN §8 says: on the packed `dist`, installed
+ * from the tarballs into a temporary app (removed afterwards). Needs the packages built.
+ * @param {{ root?: string, progress?: (message: string) => void }} [options]
+ * @returns {Promise<{ label: string, specifier: string, measurement: import('./bytes-lib.d.mts').Measurement }[]>}
+ */
+export async function measurePacked(options = {}) {
+  const installed = packedInstall({ root: options.root ?? repoRoot, prefix: 'firegrid-bytes-' });
+  try {
+    const results = [];
+    for (const { label, specifier } of knownEntries()) {
+      options.progress?.(`measuring ${specifier} …`);
+      const file = resolveEntry(specifier, { root: installed.app, condition: 'default' });
+      results.push({ label, specifier, measurement: await measureEntry(file, { root: installed.app, conditions: [] }) });
+    }
+    return results;
+  } finally {
+    installed.dispose();
+  }
 }

@@ -1,5 +1,6 @@
 // `npm test`: the full gate. Runs every step in order, stops at the first failure, and ends with
-// a table of step times and one closing line `N passed, N failed` over the browser and Node tests.
+// a table of step times and one closing line `N passed, N failed` over the browser and Node tests
+// and the consumer builds (one per bundler).
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -7,6 +8,7 @@ const steps = [
   ['typecheck', 'npm run typecheck --silent'],
   ['lint', 'npm run lint --silent'],
   ['build', 'npx rollup -c --silent'],
+  ['consumers', 'node scripts/consumers.mjs'],
   ['es-check', 'npm run es-check --silent'],
   ['browser tests', 'npm run test:browser --silent'],
   ['node tests', 'npm run test:node --silent'],
@@ -48,8 +50,9 @@ for (const [name, cmd] of steps) {
   const r = await run(cmd);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const c = counts(r.tail);
-  if (c && (name === 'browser tests' || name === 'node tests')) { passed += c.passed; failed += c.failed; }
-  rows.push([name, r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`, `${secs} s`, c && /tests/.test(name) ? `${c.passed} passed, ${c.failed} failed` : '']);
+  const counted = name === 'browser tests' || name === 'node tests' || name === 'consumers';
+  if (c && counted) { passed += c.passed; failed += c.failed; }
+  rows.push([name, r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`, `${secs} s`, c && counted ? `${c.passed} passed, ${c.failed} failed` : '']);
   if (r.code !== 0) { exit = r.code; if (c === null || c.failed === 0) failed += 1; break; }
 }
 

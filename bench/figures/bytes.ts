@@ -1,15 +1,14 @@
 // DESIGN §8 byte figures: gzip -9 bytes of the initial chunk of every shipped define entry, and
-// the lazily imported chunks of `@firegrid/elements/define`, each on its own.
-import { budgets, knownEntries, measureEntry, resolveEntry } from '../../scripts/bytes-lib.mjs';
+// the lazily imported chunks of `@firegrid/elements/define`, each on its own — measured on the
+// packed `dist` as a vendor installs it (`measurePacked`: npm pack, install, bundle).
+import { budgets, measurePacked } from '../../scripts/bytes-lib.mjs';
 import { compareTo, type Figure, type FigureModule } from '../lib/figure.js';
 
 export default {
   name: 'bytes',
   async run(ctx) {
     const figures: Figure[] = [];
-    for (const { label, specifier } of knownEntries()) {
-      ctx.progress(`measuring ${specifier} …`);
-      const m = await measureEntry(resolveEntry(specifier, { root: ctx.root }), { root: ctx.root });
+    for (const { label, measurement: m } of await measurePacked({ root: ctx.root, progress: (msg) => { ctx.progress(msg); } })) {
       for (const w of m.warnings) ctx.progress(`esbuild warning: ${w}`);
       const budget = budgets[label];
       figures.push({

@@ -144,6 +144,14 @@ describe('resolveEntry', () => {
     assert.throws(() => resolveEntry('@x/other/define', { root }), /package @x\/other is not installed/);
   });
 
+  it('follows another condition when told (the built file a vendor installs)', () => {
+    assert.throws(
+      () => resolveEntry('@x/pkg/a/define', { root, condition: 'default' }),
+      (err: unknown) => err instanceof BytesError && err.code === 'entry-missing' && err.message.includes('dist/a/define.js, which does not exist'),
+    );
+    assert.throws(() => resolveEntry('@x/pkg/a/define', { root, condition: 'types' }), /no "exports" entry "\.\/a\/define" with a "types" condition/);
+  });
+
   it('resolves the real elements entries to their sources', () => {
     assert.equal(resolveEntry('@firegrid/elements/define'), join(repoRoot, 'packages', 'elements', 'src', 'define.ts'));
   });
@@ -154,6 +162,8 @@ describe('labels, budgets and entries', () => {
     assert.equal(labelFor(join(repoRoot, 'packages/elements/src/define.ts')), 'all');
     assert.equal(labelFor(join(repoRoot, 'packages/elements/src/hazard-report/define.ts')), 'hazard-report');
     assert.equal(labelFor('/tmp/x/entry.ts'), 'entry');
+    assert.equal(labelFor('/tmp/app/node_modules/@firegrid/elements/dist/define.js'), 'all', 'the packed dist, installed');
+    assert.equal(labelFor('/tmp/app/node_modules/@firegrid/elements/dist/grid-score/define.js'), 'grid-score');
   });
 
   it('words the budget failure with the figure and the budget', () => {

@@ -78,7 +78,11 @@ const WHOLE_LIST_MAX = 100;
 const FIRST_SCREEN_ROWS = 24;
 type VirtualModule = typeof Virtual;
 let virtualModule: Promise<VirtualModule> | undefined;
-const loadVirtual = (): Promise<VirtualModule> => (virtualModule ??= import('./virtual.js'));
+const loadVirtual = (): Promise<VirtualModule> =>
+  (virtualModule ??= import('./virtual.js').then((m) => {
+    m.useFrameResizeObserver();
+    return m;
+  }));
 
 
 /**

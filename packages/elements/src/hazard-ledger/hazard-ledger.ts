@@ -122,11 +122,11 @@ export class FgHazardLedger extends LitElement {
   private cursors: (string | undefined)[] = [undefined];
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
-  private detailLoaded: Promise<unknown> | undefined;
+  private detailLoaded: Promise<void> | undefined;
 
   /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
-  private loadDetail(): Promise<unknown> {
-    this.detailLoaded ??= import('./detail-define.js');
+  private loadDetail(): Promise<void> {
+    this.detailLoaded ??= import('./detail-define.js').then((m) => { m.defineDetail(); });
     return this.detailLoaded;
   }
 
