@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { ActivityType } from '../names.js';
-import { Deadline, IsoDateTime, NonEmpty, StoredInputShape, StoredShape, Uuid, strictDeep } from './common.js';
+import { Deadline, IsoDateTime, NonEmpty, StoredInputShape, StoredShape, Uuid, addLocalizedIssue, strictDeep } from './common.js';
 
 // Built from either set of stored fields, so the read and the input union have the same variants.
 function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored: S) {
@@ -41,6 +41,17 @@ function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored
   ] as const;
 }
 
+// A hazard activity names its hazard, unless it is a confidential find shown to someone who may
+// not see its finder (then `confidential: true` says why the id is missing).
+const findNamesHazard = z.superRefine<{ type: string; hazardId?: string | undefined; confidential?: boolean | undefined }>((a, ctx) => {
+  if (a.type.startsWith('hazard.') && a.hazardId === undefined && a.confidential !== true) {
+    addLocalizedIssue(ctx, ['hazardId'], {
+      'zh-CN': `${a.type} 活动缺少 hazardId（只有保密上报可以不带）`,
+      en: `a ${a.type} activity needs its hazardId (only a confidential find may leave it out)`,
+    });
+  }
+});
+
 /**
  * An activity as stored and read: a union discriminated by `type`. `hazard.*` carry `hazardId`
  * (except a confidential find shown to someone who may not see its finder: `confidential: true`);
@@ -52,11 +63,11 @@ function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored
  * const a: Activity = { id, version: 1, createdAt, updatedAt, tenantId: 't1', type: 'hazard.closed',
  *   at: '2025-03-04T10:00:00+08:00', workerId: 'w1', gridId: '330106001001001', hazardId, onTime: true };
  */
-export const Activity = z.discriminatedUnion('type', variants(StoredShape));
+export const Activity = z.discriminatedUnion('type', variants(StoredShape)).check(findNamesHazard);
 export type Activity = z.infer<typeof Activity>;
 
 /** An activity as a `PUT` body: unknown keys refused, server-managed fields optional. */
-export const ActivityInput = strictDeep(z.discriminatedUnion('type', variants(StoredInputShape)));
+export const ActivityInput = strictDeep(z.discriminatedUnion('type', variants(StoredInputShape)).check(findNamesHazard));
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
 /** The activity of one type. */
