@@ -293,6 +293,32 @@ describe('offline: the outbox', () => {
     expect(final?.version).to.equal(4);
   });
 
+  it('a chained edit follows only the write it was made from: another tab\'s write acknowledged in between makes it stale', async () => {
+    const s = spy();
+    const a = offlineClient(s.port, prefix);
+    const b = offlineClient(s.port, prefix);
+    const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
+    const inA = await a.data.get('hazards', stored.id);
+    const inB = await b.data.get('hazards', stored.id);
+    // Tab B saves first; tab A then saves twice from what it loaded and from its own first save.
+    await b.submit('hazards', { ...inB!, title: '乙的修改' });
+    const mine = await a.submit('hazards', { ...inA!, description: '甲第一次' });
+    await a.submit('hazards', { ...mine, description: '甲第二次' });
+    const first = await a.offline.sync();
+    expect((await s.port.get('hazards', stored.id))?.title).to.equal('乙的修改');
+    expect(first.conflicted).to.have.length(1);
+    expect(first.conflicted[0]?.record?.description).to.equal('甲第一次');
+    // Tab A drops its first edit; its second, made without B's change, must not overwrite it.
+    await a.offline.resolve(first.conflicted[0]!.id, 'theirs');
+    const second = await a.offline.sync();
+    expect(second.conflicted).to.have.length(1);
+    expect(second.conflicted[0]?.record?.description).to.equal('甲第二次');
+    expect(second.conflicted[0]?.theirs?.title).to.equal('乙的修改');
+    const server = await s.port.get('hazards', stored.id);
+    expect(server?.title).to.equal('乙的修改');
+    expect(server?.description).to.equal('');
+  });
+
   it('an edit made from the device\'s own copy after it was sent goes on the version the server gave it', async () => {
     const s = spy();
     const client = offlineClient(s.port, prefix);

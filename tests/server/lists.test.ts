@@ -58,7 +58,7 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     admin = await s.token();
     const supervisor = await s.token({ user: 'sup', roles: ['grid-supervisor', 'fire-officer', 'unit-manager'] });
     for (const p of Object.values(places)) assert.equal((await s.put(`/v1/places/${p.id}`, p, admin)).status, 201);
-    // The evidence is the supervisor's own upload: a photo may be cited only by who may read it.
+    // The evidence is uploaded by who reports the rectification: a photo is cited only by who may read it.
     const photo = await upload(s, supervisor);
     const categories: HazardCategory[] = ['exit-blocked', 'electrical', 'ebike-indoor', 'fire-door'];
     const titles = ['楼道堆放杂物', '私拉电线', '电动车入户充电', 'Fire door held open', '安全出口上锁', '消火栓无水'];

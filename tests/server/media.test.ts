@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PhotoRef, newId } from '@firegrid/core';
+import { openDatabase } from '@firegrid/server';
 import { GRID_A, GRID_B, fakePng, hazard, pathsOf, problemOf, sha256b64, startTestServer } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
@@ -116,6 +118,36 @@ describe('media', () => {
     await move({ action: 'report-rectified', note: '已整改', evidence: [evidence.id] }, unitManager);
     assert.equal((await s.request('GET', evidence.url, { token: workerA })).status, 200);
     problemOf(await s.request('GET', evidence.url, { token: workerB }), 404);
+  });
+
+  it('a database from before photos were served by their record gets its photo facets on migration', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'firegrid-media-'));
+    try {
+      const old = await startTestServer({ dataDir });
+      const uploader = await old.token({ user: 'w-a', roles: ['grid-worker'], scope: [GRID_A] });
+      const bytes = fakePng(22, 22);
+      const uploaded = await old.request('POST', '/v1/media', {
+        token: uploader, raw: bytes, headers: { 'content-type': 'image/png', 'content-digest': digest(bytes), 'idempotency-key': newId() },
+      });
+      const ref = PhotoRef.parse(uploaded.json);
+      const h = hazard({ gridId: GRID_A, photos: [ref] });
+      assert.equal((await old.put(`/v1/hazards/${h.id}`, h, uploader)).status, 201);
+      await old.close();
+      // Back to the schema of migration 1: no photo facets, no grants column.
+      const db = openDatabase(dataDir);
+      db.exec("DELETE FROM facets WHERE facet = 'photo'; ALTER TABLE idempotency DROP COLUMN grants; DELETE FROM migrations WHERE id >= 2;");
+      db.close();
+      const again = await startTestServer({ dataDir });
+      try {
+        const colleague = await again.token({ user: 'w-a2', roles: ['grid-worker'], scope: [GRID_A] });
+        assert.equal((await again.request('GET', ref.url, { token: colleague })).status, 200, 'read through the hazard citing it');
+        problemOf(await again.request('GET', ref.url, { token: await again.token({ user: 'w-b', roles: ['grid-worker'], scope: [GRID_B] }) }), 404);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses bytes that do not match Content-Digest with 400 naming the header, and stores nothing', async () => {

@@ -415,7 +415,8 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
       // the last of them became. Made from any other copy, it goes with the version it was made
       // from, and the server refuses it as stale if that version has moved on (DESIGN §4).
       const fromLine = madeFrom !== undefined && line?.revision === madeFrom;
-      const chained = fromLine && earlier.length > 0;
+      const fromQueued = madeFrom !== undefined && earlier.some((e) => e.op === 'save' && e.revision === madeFrom);
+      const chained = fromQueued || (fromLine && earlier.length > 0);
       const baseVersion = fromLine && !chained && line.version !== undefined ? line.version : opts.baseVersion;
       const revision = revisionAfter(now, [line?.revision, row?.record?.updatedAt, madeFrom]);
       provisional = {
@@ -429,7 +430,7 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
       const entry: OutboxEntry = {
         id: opts.idempotencyKey, seq: nextSeq(), group, op: 'save', kind, record: copy(record),
         ...(baseVersion === undefined ? {} : { baseVersion }),
-        ...(chained ? { chained } : {}),
+        ...(chained ? { chained, from: madeFrom } : {}),
         revision, photos, state: 'pending', attempts: 0, createdAt: at, updatedAt: at,
       };
       await tx.objectStore('outbox').put(entry);
@@ -566,12 +567,14 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     const kind = entry.op === 'save' ? entry.kind : entry.name === 'hazards.transition' ? 'hazards' : undefined;
     if (saved.success && kind !== undefined && typeof saved.data.id === 'string' && typeof saved.data.version === 'number') {
       const version = saved.data.version;
-      // Chained edits stay chained until they are sent: each acknowledgement of a write queued
-      // before them (a save or a transition of this device) moves their base on.
+      // A chained edit goes on the version its own write became, then on the versions this
+      // device's transitions give after it; another edit acknowledged in between (another tab's)
+      // does not move it, so it stays stale against that one and becomes a conflict.
+      const queued = new Set(later.map((e) => e.revision));
       for (const next of later) {
-        if (next.chained === true && next.state === 'pending') {
-          await outbox.put({ ...next, baseVersion: version, updatedAt: at });
-        }
+        if (next.chained !== true || next.state !== 'pending') continue;
+        const follows = entry.op === 'save' ? next.from === entry.revision : next.from === undefined || !queued.has(next.from);
+        if (follows) await outbox.put({ ...next, baseVersion: version, updatedAt: at });
       }
       const records = tx.objectStore('records');
       const key = rowKey(kind, saved.data.id);
@@ -916,7 +919,7 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
         const version = typeof theirs?.version === 'number' ? theirs.version : undefined;
         // A new write over the server's version: a new body, so a new idempotency key.
         await tx.objectStore('outbox').put({
-          ...without(entry, ['error', 'theirs', 'nextAttemptAt', 'chained', 'baseVersion']), id: newId(), record: { ...record, ...(version === undefined ? {} : { version }) },
+          ...without(entry, ['error', 'theirs', 'nextAttemptAt', 'chained', 'from', 'baseVersion']), id: newId(), record: { ...record, ...(version === undefined ? {} : { version }) },
           ...(version === undefined ? {} : { baseVersion: version }), state: 'pending', attempts: 0, updatedAt: at,
         } satisfies OutboxEntry);
       }

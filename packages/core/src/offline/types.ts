@@ -62,14 +62,16 @@ export const OutboxEntry = z.object({
   /** `save`: the version the edit started from (`If-Match`); absent to create or overwrite. */
   baseVersion: z.optional(z.int().check(z.nonnegative())),
   /**
-   * `save`: the edit was made from this device's own unsent copy (its `updatedAt` is the
-   * {@link revision} of the write before it), so its base is the version the server gives the
-   * writes queued before it (set as each is acknowledged). An edit made from any other copy is
-   * not chained: it keeps the version it was made from, and a stale one becomes a conflict.
+   * `save`: the edit was made from this device's own copy (its `updatedAt` is the {@link revision}
+   * of an earlier write, named in `from`), so its base is the version the server gives that write,
+   * then moved on by this device's transitions acknowledged after it. An edit made from any other
+   * copy is not chained: it keeps the version it was made from, and a stale one becomes a conflict.
    */
   chained: z.optional(z.boolean()),
   /** `save`: the local revision of the copy this write made (the `updatedAt` of the provisional record). */
   revision: z.optional(z.string()),
+  /** `save`, chained: the local revision of the copy the edit was made from (the write it follows). */
+  from: z.optional(z.string()),
   /** `command`: the name and payload. */
   name: z.optional(z.enum(COMMANDS)),
   payload: z.optional(z.unknown()),
