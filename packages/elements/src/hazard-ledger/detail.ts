@@ -139,7 +139,8 @@ export class FgHazardDetail extends LitElement {
     const { hazard: h, session, locale, lifecycle } = this;
     if (h === undefined || session === undefined) return html``;
     const now = this.client?.now() ?? new Date();
-    const viewer = { id: session.user.id, roles: session.user.roles };
+    // The name rides along so an offline transition's history entry shows it too (byName).
+    const viewer = { id: session.user.id, roles: session.user.roles, name: session.user.name };
     const people = peopleSources(this.people ?? { directory: new Map(), workers: new Map() }, session);
     const actions = lifecycle.allowedActions(h, session.user.roles);
     const place = this.place ?? undefined;
