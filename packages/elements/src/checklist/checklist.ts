@@ -21,7 +21,7 @@ import { errorText, userError } from '../errors.js';
 
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
-
+type HandoffModule = typeof HandoffModuleNs;
 
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
@@ -68,8 +68,6 @@ const NOTE_SAVE_MS = 400;
  * @cssprop --fg-color-surface - Background (#fff).
  * @cssprop --fg-radius - Corner radius of controls (8px).
  */
-type HandoffModule = typeof HandoffModuleNs;
-
 export class FgChecklist extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
