@@ -66,21 +66,21 @@ export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on:
       return html`<li class="draft" data-draft=${it.draft.id} data-state=${it.state}>
         ${open ? html`
           <label for="${id}-title">${M.title[locale]}</label>
-          <input id="${id}-title" .value=${it.title} ?disabled=${it.state === 'busy'}
+          <input id="${id}-title" class="note" .value=${it.title} ?disabled=${it.state === 'busy'}
             @input=${(e: Event) => { on.edit(i, { title: (e.target as HTMLInputElement).value }); }}>
           <label for="${id}-category">${M.category[locale]}</label>
-          <select id="${id}-category" ?disabled=${it.state === 'busy'}
+          <select id="${id}-category" class="note" ?disabled=${it.state === 'busy'}
             @change=${(e: Event) => { on.edit(i, { category: (e.target as HTMLSelectElement).value as HazardCategory }); }}>
             ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${it.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
           </select>
           <label for="${id}-description">${M.description[locale]}</label>
-          <textarea id="${id}-description" .value=${it.description} ?disabled=${it.state === 'busy'}
+          <textarea id="${id}-description" class="note" .value=${it.description} ?disabled=${it.state === 'busy'}
             @input=${(e: Event) => { on.edit(i, { description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
           ${it.draft.photos.length === 0 ? nothing : html`<p class="hint">${fill(M.photos[locale], { n: it.draft.photos.length })}</p>`}
           <p class="error" role="alert">${it.error}</p>
           <div class="row">
-            <button type="button" class="report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
-            <button type="button" class="dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
+            <button type="button" class="add-photo report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
+            <button type="button" class="add-photo dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
           </div>`
         : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'reported' ? 'reported' : 'dismissed'][locale]}</span></p>`}
       </li>`;
