@@ -137,6 +137,16 @@ export const FailedWithEvidence: Story = {
   render: (_args, { loaded }) => view((loaded.s as Setup).client, PLACES.highRise, highRiseResidential),
 };
 
+/**
+ * Complete, with two failed items: press 提交 and each failed item is listed as a hazard draft
+ * with 上报 (edit its title, category and note first) and 不上报. `report-failed="auto"` reports
+ * them all at once; `off` leaves them to the host's own flow (the submit event carries them).
+ */
+export const HandoffAfterSubmit: Story = {
+  loaders: [async () => { const s = setup(); await draft(s, ITEMS.length, true); return { s }; }],
+  render: (_args, { loaded }) => view((loaded.s as Setup).client, PLACES.highRise, highRiseResidential),
+};
+
 /** Read-only: a submitted inspection, opened by `inspection-id`. */
 export const ReadOnly: Story = {
   loaders: [async () => {

@@ -198,7 +198,9 @@ describe('fg-grid-score', () => {
     const none = await mount(html`<fg-grid-score></fg-grid-score>`);
     expect(q(none, '[role="alert"]').textContent).to.contain('<fg-provider>');
     const missing = await mount(html`<fg-grid-score config-id="0195f000-0000-7000-8000-00000000dead" .client=${scoreClient(world)}></fg-grid-score>`);
-    expect(q(missing, '[role="alert"]').textContent).to.contain('找不到编号为 0195f000-0000-7000-8000-00000000dead 的考评配置');
+    expect(q(missing, '[role="alert"]').textContent).to.contain('找不到所设的考评配置');
+    // Record ids are not for the person reading the alert (issue 13): they go to fg-error's issues.
+    expect(q(missing, '[role="alert"]').textContent).not.to.contain('0195f000-0000-7000-8000-00000000dead');
     const failing: FiregridHost = defineHost({
       session: () => Promise.resolve({ tenantId: 'demo', user: { id: 'u', name: 'u', roles: ['grid-worker'] }, scope: ['*'], locale: 'zh-CN' }),
       data: { ...memoryDataPort(), list: () => Promise.reject(new Error('网关超时')) },

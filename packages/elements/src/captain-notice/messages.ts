@@ -17,7 +17,7 @@ export const MESSAGES = {
   qrLabel: { 'zh-CN': '举报火灾隐患的二维码：{url}', en: 'QR code to report a fire hazard: {url}' },
   print: { 'zh-CN': '打印公示牌', en: 'Print the notice' },
   printHint: { 'zh-CN': '打印时请选择 A4 或 A5 纸张，纵向；公示牌正好占满一页。', en: 'Print on A4 or A5, portrait; the notice fills exactly one page.' },
-  notFound: { 'zh-CN': '找不到编号为 {id} 的楼栋', en: 'There is no building {id}' },
+  notFound: { 'zh-CN': '找不到这栋楼：它可能已被删除，或不在你负责的范围内。请检查 building-id', en: 'The building was not found: it may have been deleted or be outside your area. Check building-id' },
   vacant: { 'zh-CN': '{name}尚未明确消防安全楼长，请先登记楼长。', en: '{name} has no fire-safety floor captain yet; register one first.' },
   qrMissing: { 'zh-CN': '宿主未提供举报链接（links.tipOff），公示牌上没有二维码。', en: 'The host gives no tip-off link (links.tipOff), so the notice has no QR code.' },
 } as const satisfies Messages<string>;

@@ -28,7 +28,7 @@ export interface NoticeView {
 /** The building, its captain in office today, the grid's active worker and the tip-off link. */
 export async function loadNotice(client: FiregridClient, id: string, locale: Locale): Promise<NoticeData> {
   const building = await client.data.get('places', id);
-  if (building === null) throw new FiregridError('not-found', fill(MESSAGES.notFound[locale], { id }));
+  if (building === null) throw new FiregridError('not-found', MESSAGES.notFound[locale], { issues: [{ path: 'buildingId', message: id }] });
   const [captains, workers, tipOff] = await Promise.all([
     client.data.list('captains', { placeId: id, limit: 500 }),
     client.data.list('workers', { gridId: building.gridId, limit: 50 }),

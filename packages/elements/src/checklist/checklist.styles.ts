@@ -71,4 +71,5 @@ export const styles = css`
   .choose button { text-align: start; }
   button:focus-visible, textarea:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
   .file { display: none; }
+  .handoff label { display: block; margin-top: 8px; } .handoff .row { display: flex; gap: 8px; margin-top: 8px; }
 `;

@@ -8,8 +8,7 @@ import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
-import type * as HandoffModuleNs from './handoff.js';
-import type { HandoffActions, HandoffItem } from './handoff.js';
+import type { Handoff } from './handoff.js';
 import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
@@ -21,9 +20,6 @@ import { errorText, userError } from '../errors.js';
 
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
-
-
-type HandoffModule = typeof HandoffModuleNs;
 
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
@@ -108,8 +104,7 @@ export class FgChecklist extends LitElement {
   @state() private status: 'idle' | 'saving' | 'saved' | 'submitting' = 'idle';
   @state() private error = '';
   @state() private busy = new Set<string>();
-  @state() private handoff: HandoffItem[] | undefined;
-  private handoffUi: HandoffModule | undefined;
+  @state() private handoff: Handoff | undefined;
 
   @query('form') private form!: HTMLFormElement;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -230,52 +225,17 @@ export class FgChecklist extends LitElement {
         </button>
       </div>
       <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
-    </form>${this.handoff === undefined || this.handoffUi === undefined ? nothing
-      : this.handoffUi.renderHandoff(this.handoff, locale, this.handoffActions)}`;
+    </form>${this.handoff?.render() ?? nothing}`;
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
-  private async startHandoff(drafts: readonly Hazard[]): Promise<void> {
-    try {
-      const ui = (this.handoffUi ??= await import('./handoff.js'));
-      this.handoff = ui.handoffItems(drafts);
-      if (this.reportFailed === 'auto') await Promise.all(this.handoff.map((_, i) => this.reportDraft(i)));
-    } catch (e) {
-      this.error = await userError(this, e, this.fg.locale);
-    }
+  private startHandoff(drafts: readonly Hazard[]): void {
+    import('./handoff.js').then((m) => {
+      this.handoff = new m.Handoff(this, drafts, {
+        client: () => this.fg.client, locale: () => this.fg.locale, auto: this.reportFailed === 'auto', fill, userError,
+      });
+    }, async (e: unknown) => { this.error = await userError(this, e, this.fg.locale); });
   }
-
-  private patchDraft(i: number, patch: Partial<HandoffItem>): void {
-    this.handoff = this.handoff?.map((x, j) => (j === i ? { ...x, ...patch } : x));
-  }
-
-  private async reportDraft(i: number): Promise<void> {
-    const client = this.fg.client;
-    const item = this.handoff?.[i];
-    if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
-    this.patchDraft(i, { state: 'busy', error: '' });
-    try {
-      const hazard = await this.handoffUi.reportItem(client, item);
-      this.patchDraft(i, { state: 'reported' });
-      this.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard }, bubbles: true, composed: true }));
-    } catch (e) {
-      this.patchDraft(i, { state: 'pending', error: await userError(this, e, this.fg.locale, 'write') });
-    }
-  }
-
-  private readonly handoffActions: HandoffActions = {
-    report: (i) => { void this.reportDraft(i); },
-    dismiss: (i) => {
-      const client = this.fg.client;
-      const item = this.handoff?.[i];
-      if (client === undefined || item?.state !== 'pending' || this.handoffUi === undefined) return;
-      this.handoffUi.dismissItem(client, item).then(
-        () => { this.patchDraft(i, { state: 'dismissed' }); },
-        async (e: unknown) => { this.patchDraft(i, { error: await userError(this, e, this.fg.locale, 'write') }); },
-      );
-    },
-    edit: (i, patch) => { this.patchDraft(i, patch); },
-  };
 
   private renderStatus(ro: boolean): TemplateResult {
     const key: MessageKey | undefined = ro ? 'submitted'
@@ -436,7 +396,7 @@ export class FgChecklist extends LitElement {
       this.status = 'idle';
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
-      if (hazardDrafts.length > 0 && this.reportFailed !== 'off') void this.startHandoff(hazardDrafts);
+      if (hazardDrafts.length > 0 && this.reportFailed !== 'off') this.startHandoff(hazardDrafts);
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
       this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');

@@ -5,10 +5,11 @@
  * paint carries none of it. Core builds the hazards (`client.inspections.reportHazard`).
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
 import type { FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
-import { fill } from '../i18n.js';
+import type { fill as Fill } from '../i18n.js';
+import type { userError as UserError } from '../errors.js';
 
 /** One failed item's draft as the handoff shows it. */
 export interface HandoffItem {
@@ -55,7 +56,7 @@ export const reportItem = (client: FiregridClient, item: HandoffItem): Promise<H
 export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.inspections.dismissHazard(item.draft);
 
 /** The list of drafts, each editable until it is reported or dropped. */
-export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on: HandoffActions): TemplateResult {
+export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on: HandoffActions, fill: typeof Fill): TemplateResult {
   return html`<section part="handoff" class="handoff" aria-labelledby="handoff-title">
     <h3 id="handoff-title">${M.heading[locale]}</h3>
     <p class="hint">${M.intro[locale]}</p>
@@ -65,24 +66,91 @@ export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on:
       return html`<li class="draft" data-draft=${it.draft.id} data-state=${it.state}>
         ${open ? html`
           <label for="${id}-title">${M.title[locale]}</label>
-          <input id="${id}-title" .value=${it.title} ?disabled=${it.state === 'busy'}
+          <input id="${id}-title" class="note" .value=${it.title} ?disabled=${it.state === 'busy'}
             @input=${(e: Event) => { on.edit(i, { title: (e.target as HTMLInputElement).value }); }}>
           <label for="${id}-category">${M.category[locale]}</label>
-          <select id="${id}-category" ?disabled=${it.state === 'busy'}
+          <select id="${id}-category" class="note" ?disabled=${it.state === 'busy'}
             @change=${(e: Event) => { on.edit(i, { category: (e.target as HTMLSelectElement).value as HazardCategory }); }}>
             ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${it.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
           </select>
           <label for="${id}-description">${M.description[locale]}</label>
-          <textarea id="${id}-description" .value=${it.description} ?disabled=${it.state === 'busy'}
+          <textarea id="${id}-description" class="note" .value=${it.description} ?disabled=${it.state === 'busy'}
             @input=${(e: Event) => { on.edit(i, { description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
           ${it.draft.photos.length === 0 ? nothing : html`<p class="hint">${fill(M.photos[locale], { n: it.draft.photos.length })}</p>`}
           <p class="error" role="alert">${it.error}</p>
           <div class="row">
-            <button type="button" class="report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
-            <button type="button" class="dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
+            <button type="button" class="add-photo report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
+            <button type="button" class="add-photo dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
           </div>`
         : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'reported' ? 'reported' : 'dismissed'][locale]}</span></p>`}
       </li>`;
     })}</ol>
   </section>`;
+}
+
+/**
+ * The handoff of one submit: its items and what 上报 / 不上报 do. The element only asks for it
+ * after a submit with drafts and renders it; everything else happens here, in the lazy chunk.
+ */
+export class Handoff {
+  items: HandoffItem[];
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly client: () => FiregridClient | undefined;
+  private readonly locale: () => Locale;
+  private readonly fill: typeof Fill;
+  private readonly userError: typeof UserError;
+
+  /**
+   * `fill` and `userError` come from the element, which has them already: a static import here
+   * would split them into chunks of their own, each an initial request (DESIGN §8).
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, drafts: readonly Hazard[], options: {
+    client: () => FiregridClient | undefined; locale: () => Locale; auto: boolean; fill: typeof Fill; userError: typeof UserError;
+  }) {
+    this.host = host;
+    this.client = options.client;
+    this.locale = options.locale;
+    this.fill = options.fill;
+    this.userError = options.userError;
+    this.items = handoffItems(drafts);
+    if (options.auto) this.items.forEach((_, i) => { void this.report(i); });
+  }
+
+  private patch(i: number, patch: Partial<HandoffItem>): void {
+    this.items = this.items.map((x, j) => (j === i ? { ...x, ...patch } : x));
+    this.host.requestUpdate();
+  }
+
+  private async report(i: number): Promise<void> {
+    const client = this.client();
+    const item = this.items[i];
+    if (client === undefined || item?.state !== 'pending') return;
+    this.patch(i, { state: 'busy', error: '' });
+    try {
+      const hazard = await reportItem(client, item);
+      this.patch(i, { state: 'reported' });
+      this.host.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard }, bubbles: true, composed: true }));
+    } catch (e) {
+      this.patch(i, { state: 'pending', error: await this.userError(this.host, e, this.locale(), 'write') });
+    }
+  }
+
+  private readonly actions: HandoffActions = {
+    report: (i) => { void this.report(i); },
+    dismiss: (i) => {
+      const client = this.client();
+      const item = this.items[i];
+      if (client === undefined || item?.state !== 'pending') return;
+      dismissItem(client, item).then(
+        () => { this.patch(i, { state: 'dismissed' }); },
+        async (e: unknown) => { this.patch(i, { error: await this.userError(this.host, e, this.locale(), 'write') }); },
+      );
+    },
+    edit: (i, patch) => { this.patch(i, patch); },
+  };
+
+  /** The list, in the element's locale. */
+  render(): TemplateResult {
+    return renderHandoff(this.items, this.locale(), this.actions, this.fill);
+  }
 }

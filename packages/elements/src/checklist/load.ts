@@ -41,7 +41,8 @@ export type Loaded =
   | { kind: 'choose'; place: Place; choices: ChecklistTemplate[] };
 
 const notFound = (key: 'placeNotFound' | 'templateNotFound' | 'inspectionNotFound', id: string, locale: Locale) =>
-  new FiregridError('not-found', `${MESSAGES[key][locale]}：${id}`);
+  // The id is for the developer (fg-error's issues), not for the person reading the alert.
+  new FiregridError('not-found', MESSAGES[key][locale], { issues: [{ path: key === 'placeNotFound' ? 'placeId' : key === 'templateNotFound' ? 'templateId' : 'inspectionId', message: id }] });
 
 async function library(): Promise<readonly ChecklistTemplate[]> {
   return (await import('@firegrid/core/templates')).templates;

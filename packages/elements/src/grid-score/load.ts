@@ -56,7 +56,7 @@ async function configFor(client: FiregridClient, o: LoadOptions): Promise<{ conf
   if (o.config !== undefined) return { config: o.config, example: false };
   if (o.configId !== undefined && o.configId !== '') {
     const found = await client.data.get('score-configs', o.configId);
-    if (found === null) throw new FiregridError('not-found', t('configMissing', o.locale, { id: o.configId }));
+    if (found === null) throw new FiregridError('not-found', t('configMissing', o.locale), { issues: [{ path: 'configId', message: o.configId }] });
     return { config: found, example: false };
   }
   const page = await client.data.list('score-configs', { limit: 1, sort: 'updatedAt' });

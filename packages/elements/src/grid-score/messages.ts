@@ -7,7 +7,7 @@ export const MESSAGES = {
   title: { 'zh-CN': '网格员消防履职考评', en: 'Fire-safety duty assessment' },
   noWorker: { 'zh-CN': '没有可显示的网格员得分：请设置 worker-id，或确认当前用户是考评范围内的网格员。', en: 'No worker to show: set worker-id, or check that the signed-in user is a grid worker in scope.' },
   noScores: { 'zh-CN': '考评范围内还没有网格员。', en: 'There are no grid workers in scope yet.' },
-  configMissing: { 'zh-CN': '找不到编号为 {id} 的考评配置', en: 'There is no score configuration {id}' },
+  configMissing: { 'zh-CN': '找不到所设的考评配置：请检查 config-id', en: 'The score configuration set by config-id was not found' },
   tooMany: {
     'zh-CN': '{kind} 超过 {max} 条，无法在浏览器里计算；请由服务端计算（GET /v1/scores）并通过 scores 属性提供。',
     en: 'More than {max} {kind}: too many to score in the browser; compute them on the server (GET /v1/scores) and pass them as scores.',

@@ -139,7 +139,8 @@ export class FgHazardDetail extends LitElement {
     const { hazard, session, locale, lifecycle } = this;
     if (hazard === undefined || session === undefined) return html``;
     const now = this.client?.now() ?? new Date();
-    const viewer = { id: session.user.id, roles: session.user.roles };
+    // The name rides along so an offline transition's history entry shows it too (byName).
+    const viewer = { id: session.user.id, roles: session.user.roles, name: session.user.name };
     // As the server would send it to this viewer: a backend that forgot to strip a confidential
     // reporter (from his history entries too) still shows him only as 群众（保密）.
     const h = redactReporter(hazard, viewer, locale);
