@@ -18,6 +18,8 @@ interface SpecRow {
   to: HazardStatus | 'same';
   severity?: [Severity, Severity];
   roles: Role[];
+  /** The roles on a `major` hazard, when they differ (DEFAULT_ROLES_WHEN). */
+  majorRoles?: Role[];
   /** A complete input for the action (besides `action`). */
   input: Omit<TransitionInput, 'action'>;
   /** What `check` names as missing when only `{ action }` is sent. */
@@ -37,9 +39,13 @@ const SPEC: Record<HazardAction, SpecRow> = {
     from: ['rectifying'], to: 'awaiting-review', roles: ['unit-manager', 'grid-worker'],
     input: { evidence: ['photo-1', 'photo-2'], note: '杂物已清理' }, missing: ['note', 'evidence'],
   },
-  'review-pass': { from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '复查合格' }, missing: ['note'] },
+  'review-pass': {
+    from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], majorRoles: ['fire-officer'],
+    input: { note: '复查合格' }, missing: ['note'],
+  },
   'review-fail': {
-    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '仍有堆放' }, missing: ['note'],
+    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], majorRoles: ['fire-officer'],
+    input: { note: '仍有堆放' }, missing: ['note'],
   },
   'extend-deadline': {
     from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'],
@@ -130,13 +136,14 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
           for (const role of ROLES) {
             const h = deepFreeze(hazard(status, severity));
             const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity);
-            const expected = fitsState && spec.roles.includes(role);
+            const roles = severity === 'major' && spec.majorRoles !== undefined ? spec.majorRoles : spec.roles;
+            const expected = fitsState && roles.includes(role);
             const where = `${severity}/${role}`;
             if (lifecycle.allowedActions(h, [role]).includes(action) !== expected) wrong.push(`${where}: allowedActions`);
             const result = lifecycle.check(h, input(action), actor(role));
             if (result.ok !== expected) wrong.push(`${where}: check ok=${String(result.ok)}`);
             if (!result.ok) {
-              const code = fitsState ? 'role' : 'not-allowed-from-status';
+              const code = !fitsState ? 'not-allowed-from-status' : spec.roles.includes(role) ? 'role-for-severity' : 'role';
               if (result.code !== code) wrong.push(`${where}: code ${result.code}, expected ${code}`);
             }
             if (expected) {
@@ -214,6 +221,102 @@ describe('hazard lifecycle: severity (GB 35181: a worker flags, a fire officer c
       .to.equal('not-allowed-from-status');
     expect(refusal(lifecycle.check(hazard('closed', 'major'), input('supervise'), actor('admin'))).code).to.equal('not-allowed-from-status');
     expect(lifecycle.check(hazard('rectifying', 'major'), input('supervise'), actor('admin')).ok).to.equal(true);
+  });
+});
+
+describe('hazard lifecycle: separation of duties and severity-aware roles', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const zh = createLifecycle();
+  const rectified = (severity: Severity, by: string, extra: Partial<TestHazard> = {}): TestHazard => hazard('awaiting-review', severity, {
+    history: [
+      { at: '2025-06-18T01:00:00.000Z', by: 'mgr-1', action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['p0'] },
+      { at: '2025-06-18T02:00:00.000Z', by: 'sup-1', action: 'review-fail', from: 'awaiting-review', to: 'rectifying', note: '未到位' },
+      { at: '2025-06-19T01:00:00.000Z', by, action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['p1'] },
+    ],
+    ...extra,
+  });
+  const listed = { level: 'county', authority: '某县人民政府安委办', listedAt: '2025-06-01T00:00:00Z', listedBy: 'gov-1' } as const;
+
+  it('whoever reported the rectification may neither pass nor fail its review; someone else may', () => {
+    const h = rectified('general', 'worker-1');
+    for (const action of ['review-pass', 'review-fail'] as const) {
+      const r = refusal(en.check(h, input(action), { id: 'worker-1', roles: ['grid-worker', 'grid-supervisor'] }));
+      expect(r.code).to.equal('separation-of-duties');
+      expect(r.message).to.contain('separation of duties').and.contain('worker-1');
+      expect(refusal(zh.check(h, input(action), { id: 'worker-1', roles: ['grid-worker'] })).message).to.contain('职责分离');
+      expect(en.check(h, input(action), { id: 'worker-2', roles: ['grid-worker'] }).ok).to.equal(true);
+    }
+    const err = caught(() => en.apply(h, input('review-pass'), { id: 'worker-1', roles: ['grid-worker'] }, NOW));
+    expect(err.code).to.equal('transition');
+    expect(err.issues.map((i) => i.path)).to.deep.equal(['actor.id']);
+  });
+
+  it('only the latest report counts: who reported an earlier round may review this one', () => {
+    const h = rectified('general', 'worker-2');
+    expect(en.check(h, input('review-pass'), { id: 'mgr-1', roles: ['unit-manager', 'grid-worker'] }).ok).to.equal(true);
+    expect(en.check(h, input('review-pass'), { id: 'worker-2', roles: ['grid-worker'] }).ok).to.equal(false);
+  });
+
+  it('allowedActions with the actor leaves out his own review; with roles alone it cannot know him', () => {
+    const h = rectified('general', 'worker-1');
+    expect(en.allowedActions(h, { id: 'worker-1', roles: ['grid-worker'] })).to.deep.equal(['flag-major']);
+    expect(en.allowedActions(h, { id: 'worker-2', roles: ['grid-worker'] })).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+    expect(en.allowedActions(h, ['grid-worker'])).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+  });
+
+  it('a vendor may turn separation of duties off', () => {
+    const off = createLifecycle({ separationOfDuties: false });
+    expect(off.separationOfDuties).to.equal(false);
+    expect(off.check(rectified('general', 'worker-1'), input('review-pass'), { id: 'worker-1', roles: ['grid-worker'] }).ok).to.equal(true);
+    expect(caught(() => createLifecycle({ separationOfDuties: 'yes' as unknown as boolean })).message).to.contain('separationOfDuties');
+  });
+
+  it('the review of a major hazard belongs to the fire officer, and the refusal names the rule', () => {
+    const h = rectified('major', 'mgr-1');
+    for (const role of ['grid-worker', 'grid-supervisor'] as const) {
+      for (const action of ['review-pass', 'review-fail'] as const) {
+        const r = refusal(en.check(h, input(action), { id: 'x-1', roles: [role] }));
+        expect(r.code, `${role} ${action}`).to.equal('role-for-severity');
+        expect(r.message).to.contain('a major hazard').and.contain('fire officer');
+      }
+    }
+    const zr = refusal(zh.check(h, input('review-pass'), { id: 'x-1', roles: ['grid-worker'] }));
+    expect(zr.message).to.contain('重大火灾隐患').and.contain('消防救援机构');
+    expect(refusal(en.check(h, input('review-pass'), { id: 'x-1', roles: ['resident'] })).code).to.equal('role');
+    expect(en.check(h, input('review-fail'), { id: 'fo-1', roles: ['fire-officer'] }).ok).to.equal(true);
+    expect(en.allowedActions(h, { id: 'sup-2', roles: ['grid-supervisor'] })).to.deep.equal([]);
+    expect(en.rolesFor('review-pass', h)).to.deep.equal(['fire-officer']);
+    expect(en.rolesFor('review-pass', rectified('major-candidate', 'mgr-1'))).to.deep.equal(['grid-worker', 'grid-supervisor', 'fire-officer']);
+  });
+
+  it('so does the review of a supervised hazard of any severity; a request alone changes nothing', () => {
+    const supervised = rectified('general', 'mgr-1', { supervision: listed });
+    const r = refusal(en.check(supervised, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }));
+    expect(r.code).to.equal('role-for-severity');
+    expect(r.message).to.contain('government supervision');
+    const requested = rectified('general', 'mgr-1', { supervision: { level: 'county', requestedBy: 'fo-1', requestedAt: '2025-06-01T00:00:00Z' } });
+    expect(en.check(requested, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }).ok).to.equal(true);
+    const lifted = rectified('general', 'mgr-1', { supervision: { ...listed, liftedAt: '2025-06-10T00:00:00Z', liftedBy: 'gov-1' } });
+    expect(en.check(lifted, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }).ok).to.equal(true);
+  });
+
+  it('vendors configure the severity-aware matrix; where both conditions apply, both lists must allow', () => {
+    const vendor = createLifecycle({
+      locale: 'en',
+      rolesWhen: { major: { 'review-pass': ['grid-supervisor', 'fire-officer'] }, supervised: { 'review-pass': ['fire-officer', 'admin'] } },
+    });
+    const major = rectified('major', 'mgr-1');
+    expect(vendor.check(major, input('review-pass'), { id: 's-1', roles: ['grid-supervisor'] }).ok).to.equal(true);
+    // review-fail keeps its default for majors: fire officers only.
+    expect(refusal(vendor.check(major, input('review-fail'), { id: 's-1', roles: ['grid-supervisor'] })).code).to.equal('role-for-severity');
+    const both = rectified('major', 'mgr-1', { supervision: listed });
+    expect(vendor.rolesFor('review-pass', both)).to.deep.equal(['fire-officer']);
+    expect(refusal(vendor.check(both, input('review-pass'), { id: 's-1', roles: ['grid-supervisor'] })).code).to.equal('role-for-severity');
+    expect(vendor.rolesWhen.major['review-fail']).to.deep.equal(['fire-officer']);
+    const bad = caught(() => createLifecycle({ rolesWhen: { critical: {} } as never }));
+    expect(bad.code).to.equal('config');
+    expect(bad.message).to.contain('rolesWhen.critical');
+    expect(caught(() => createLifecycle({ rolesWhen: { major: { 'review-pass': ['chief' as Role] } } })).message).to.contain('rolesWhen.major.review-pass[0]');
   });
 });
 
@@ -409,7 +512,7 @@ describe('hazard lifecycle: apply and history', () => {
         clock += 3_600_000;
         // Each extension goes one day further than the last.
         const extra = action === 'extend-deadline' ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` } : {};
-        const offered = lifecycle.allowedActions(h, [role]).includes(action);
+        const offered = lifecycle.allowedActions(h, actor(role)).includes(action);
         const wasSeverity = h.severity;
         if (offered) {
           const { hazard: next, entry } = lifecycle.apply(h, input(action, extra), actor(role), new Date(clock));

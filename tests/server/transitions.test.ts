@@ -183,6 +183,39 @@ describe('hazard transitions through the core lifecycle, and the activities they
     assert.deepEqual((await activities()).filter((a) => a.hazardId === tip.id), [], 'a tip-off is nobody\'s discovery');
   });
 
+  it('refuses self-review (403 separation-of-duties) and a grid worker reviewing a major hazard (403 role-for-severity)', async () => {
+    const officer = await s.token({ user: 'fo-1', roles: ['fire-officer'], scope: [COMMUNITY_A] });
+    const both = await s.token({ user: 'worker-3', roles: ['grid-worker', 'grid-supervisor'], scope: [COMMUNITY_A] });
+    const h = await newHazard();
+    await ok(h.id, { action: 'verify' }, supervisor);
+    await ok(h.id, { action: 'assign', responsible: { unit: 'u', person: 'p' }, deadline: day(s.clock.ms, 3), measures: 'm' }, supervisor);
+    await ok(h.id, { action: 'start' }, both);
+    const before = await ok(h.id, { action: 'report-rectified', note: '已整改', evidence: [photoId] }, both);
+    const self = problemOf(await move(h.id, { action: 'review-pass', note: '自己复查' }, both), 403);
+    assert.equal(self.code, 'separation-of-duties');
+    assert.match(self.detail, /职责分离/);
+    assert.deepEqual(self.allowedActions, ['flag-major'], 'the refusal offers what the actor may still do');
+    const en = problemOf(await move(h.id, { action: 'review-fail', note: 'x' }, both, { 'accept-language': 'en' }), 403);
+    assert.match(en.detail, /separation of duties/);
+    const stored = (await s.request('GET', `/v1/hazards/${h.id}`, { token: admin })).json as Rec;
+    assert.equal(stored.version, before.version, 'a refused review changes nothing');
+    await ok(h.id, { action: 'review-pass', note: '复查通过' }, reviewer);
+
+    const m = await newHazard();
+    await ok(m.id, { action: 'verify' }, supervisor);
+    await ok(m.id, { action: 'flag-major', note: '疏散通道堵塞' }, workerToken);
+    await ok(m.id, { action: 'confirm-major', note: '经三人集体讨论判定' }, officer);
+    await ok(m.id, { action: 'assign', responsible: { unit: 'u', person: 'p' }, deadline: day(s.clock.ms, 3), measures: 'm' }, supervisor);
+    await ok(m.id, { action: 'start' }, manager);
+    await ok(m.id, { action: 'report-rectified', note: '已整改', evidence: [photoId] }, manager);
+    const worker = problemOf(await move(m.id, { action: 'review-pass', note: '通过' }, reviewer), 403);
+    assert.equal(worker.code, 'role-for-severity');
+    assert.match(worker.detail, /重大火灾隐患/);
+    const sup = problemOf(await move(m.id, { action: 'review-fail', note: '不通过' }, supervisor, { 'accept-language': 'en' }), 403);
+    assert.equal(sup.code, 'role-for-severity');
+    await ok(m.id, { action: 'review-fail', note: '仍未到位' }, officer);
+  });
+
   it('marks a late closure and a late review as not on time', async () => {
     const h = await newHazard();
     await ok(h.id, { action: 'verify' }, supervisor);

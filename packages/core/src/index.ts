@@ -50,11 +50,12 @@ export type {
 } from './schema/index.js';
 
 export {
-  DEFAULT_TRANSITIONS, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
+  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
+  isSupervised, rectificationReportedBy,
 } from './hazard/lifecycle.js';
 export type {
   LifecycleHazard, Lifecycle, LifecycleOptions, TransitionRule, TransitionTable, TransitionField, TransitionActor,
-  TransitionRefusalCode, TransitionCheck, TransitionResult,
+  TransitionRefusalCode, TransitionCheck, TransitionResult, RoleCondition,
 } from './hazard/lifecycle.js';
 export {
   isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,

@@ -509,13 +509,14 @@ export class Service {
     const actor = { id: p.user, roles: p.roles };
     const verdict = lifecycle.check(hazard, input, actor);
     if (!verdict.ok) {
-      const status = verdict.code === 'role' ? 403 : verdict.code === 'not-allowed-from-status' ? 409 : 422;
+      const status = verdict.code === 'role' || verdict.code === 'role-for-severity' || verdict.code === 'separation-of-duties' ? 403
+        : verdict.code === 'not-allowed-from-status' ? 409 : 422;
       const paths = verdict.missing ?? verdict.invalid ?? [];
       throw new HttpError(status, `transition-${verdict.code}`, text(verdict.message, verdict.message), {
         errors: paths.map((path) => ({ path, message: verdict.code === 'missing-fields' ? 'required' : 'invalid' })),
         extra: {
           code: verdict.code, action: input.action, hazardStatus: hazard.status, severity: hazard.severity,
-          allowedActions: lifecycle.allowedActions(hazard, p.roles), currentVersion: hazard.version,
+          allowedActions: lifecycle.allowedActions(hazard, actor), currentVersion: hazard.version,
         },
       });
     }

@@ -121,8 +121,31 @@ export interface TransitionActor {
   roles: readonly Role[];
 }
 
-/** Why a transition is refused. */
-export type TransitionRefusalCode = 'not-allowed-from-status' | 'role' | 'missing-fields' | 'invalid-field';
+/**
+ * Why a transition is refused. Besides status, role and fields: `role-for-severity` when the
+ * actor's roles may run the action on an ordinary hazard but not on this one, because it is
+ * `major` or supervised ({@link LifecycleOptions.rolesWhen}); `separation-of-duties` when the
+ * actor reported the rectification under review (see {@link LifecycleOptions.separationOfDuties}).
+ */
+export type TransitionRefusalCode =
+  | 'not-allowed-from-status' | 'role' | 'role-for-severity' | 'separation-of-duties' | 'missing-fields' | 'invalid-field';
+
+/** What makes an action need other roles than the ordinary ones (see {@link LifecycleOptions.rolesWhen}). */
+export type RoleCondition = 'major' | 'supervised';
+
+/**
+ * The default severity-aware part of the role matrix: the review of a `major` hazard, and of a
+ * supervised one, belongs to the fire officer. Here, as in `confirm-major` and `dismiss-major`,
+ * `fire-officer` stands for the staff of the 消防救援机构: GB 35181 has the determination made
+ * collectively by them, and 复查/销案 of a 重大火灾隐患 is applied for to the 消防救援机构
+ * (《大型商业综合体消防安全管理规则（试行）》第六十条). A vendor whose 派出所 accounts also carry
+ * `fire-officer` should narrow these rows (and those two actions) to the 消防救援 accounts, e.g. by
+ * giving 派出所 officers another role.
+ */
+export const DEFAULT_ROLES_WHEN: Readonly<Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>> = Object.freeze({
+  major: Object.freeze({ 'review-pass': Object.freeze(['fire-officer'] as const), 'review-fail': Object.freeze(['fire-officer'] as const) }),
+  supervised: Object.freeze({ 'review-pass': Object.freeze(['fire-officer'] as const), 'review-fail': Object.freeze(['fire-officer'] as const) }),
+});
 
 /** The outcome of {@link Lifecycle.check}. */
 export type TransitionCheck =
@@ -152,6 +175,19 @@ export interface TransitionResult<H extends LifecycleHazard> {
 export interface LifecycleOptions {
   /** Role matrix overrides: the roles given replace the default roles of that action (`[]` disables it). */
   roles?: Partial<Record<HazardAction, readonly Role[]>>;
+  /**
+   * The role matrix by severity and supervision: on a hazard that is `major` (`major`) or under
+   * 挂牌督办 (`supervised`), the roles given replace those of `roles` for that action. When both
+   * apply, an actor needs a role both lists allow. Merged per action over
+   * {@link DEFAULT_ROLES_WHEN} (reviews by `fire-officer` only); give an action `roles`' list to
+   * undo a default.
+   */
+  rolesWhen?: Partial<Record<RoleCondition, Partial<Record<HazardAction, readonly Role[]>>>>;
+  /**
+   * Separation of duties (default `true`): whoever reported a rectification (the `by` of the last
+   * `report-rectified` entry) may not pass or fail its review.
+   */
+  separationOfDuties?: boolean;
   /** Extra required fields per action, added to those of DESIGN §9 (which cannot be removed). */
   needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
   /** Days after `report-rectified` by which the review is due; default 3. */
@@ -166,14 +202,26 @@ export interface LifecycleOptions {
 export interface Lifecycle {
   /** The effective action table (defaults with the vendor's roles and extra fields). */
   readonly transitions: TransitionTable;
+  /** The effective severity-aware roles ({@link DEFAULT_ROLES_WHEN} with the vendor's `rolesWhen`). */
+  readonly rolesWhen: Readonly<Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>>;
+  readonly separationOfDuties: boolean;
   readonly reviewDueDays: number;
   readonly dueSoonDays: number;
   /**
-   * The actions someone holding `actorRoles` may run on this hazard now, in table order: exactly
-   * what a UI should offer. Required fields are not considered; {@link Lifecycle.check} reports them.
+   * The roles that may run `action` on this hazard: the table's, or those of `rolesWhen` when the
+   * hazard is `major` or supervised (both: the roles in both lists).
    */
-  allowedActions(hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[];
-  /** Whether `actor` may run `input` on `hazard`, and if not, why (status, role, missing or invalid fields). */
+  rolesFor(action: HazardAction, hazard: LifecycleHazard): readonly Role[];
+  /**
+   * The actions `actor` may run on this hazard now, in table order: exactly what a UI should
+   * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied; with roles
+   * alone it is not. Required fields are not considered; {@link Lifecycle.check} reports them.
+   */
+  allowedActions(hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[];
+  /**
+   * Whether `actor` may run `input` on `hazard`, and if not, why: status or severity, role,
+   * role for a major or supervised hazard, separation of duties, missing or invalid fields.
+   */
   check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck;
   /**
    * Runs a transition: returns a new hazard with the status, severity and fields the action sets
@@ -257,8 +305,29 @@ function statusAllows(r: TransitionRule, hazard: LifecycleHazard): boolean {
   return r.from === 'open' ? isOpen(hazard) : r.from.includes(hazard.status);
 }
 
-function roleAllows(r: TransitionRule, roles: readonly Role[]): boolean {
-  return roles.some((role) => r.roles.includes(role));
+/**
+ * Whether a hazard is under 挂牌督办: listed (`supervision.listedAt`) and not lifted
+ * (`supervision.liftedAt`). A request (报请) alone does not make it supervised.
+ */
+export function isSupervised(hazard: Pick<LifecycleHazard, 'supervision'>): boolean {
+  const s = hazard.supervision;
+  return s?.listedAt !== undefined && s.liftedAt === undefined;
+}
+
+/** The user id of whoever reported the rectification now under review (the last `report-rectified`). */
+export function rectificationReportedBy(hazard: Pick<LifecycleHazard, 'history'>): string | undefined {
+  for (let i = hazard.history.length - 1; i >= 0; i--) {
+    const e = hazard.history[i];
+    if (e?.action === 'report-rectified') return e.by;
+  }
+  return undefined;
+}
+
+const REVIEWS: readonly HazardAction[] = ['review-pass', 'review-fail'];
+const isRoleList = (a: TransitionActor | readonly Role[]): a is readonly Role[] => Array.isArray(a);
+
+function roleAllows(allowed: readonly Role[], roles: readonly Role[]): boolean {
+  return roles.some((role) => allowed.includes(role));
 }
 
 /** Input paths a required field stands for, missing from `input`. */
@@ -293,12 +362,11 @@ function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
-  const matrix = (name: 'roles' | 'needs', allowed: readonly string[], what: string): void => {
-    const value: unknown = options[name];
+  const matrix = (name: string, value: unknown, allowed: readonly string[], what: string): void => {
     if (value === undefined) return;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       issues.push({ path: name, message: `${name} must be an object keyed by hazard action` });
@@ -321,8 +389,25 @@ function validateConfig(options: LifecycleOptions): void {
       });
     }
   };
-  matrix('roles', ROLES, 'role');
-  matrix('needs', TRANSITION_FIELDS, 'required field');
+  matrix('roles', options.roles, ROLES, 'role');
+  matrix('needs', options.needs, TRANSITION_FIELDS, 'required field');
+  const when: unknown = options.rolesWhen;
+  if (when !== undefined) {
+    if (typeof when !== 'object' || when === null || Array.isArray(when)) {
+      issues.push({ path: 'rolesWhen', message: 'rolesWhen must be an object keyed by major, supervised' });
+    } else {
+      for (const [cond, value] of Object.entries(when as Record<string, unknown>)) {
+        if (cond !== 'major' && cond !== 'supervised') {
+          issues.push({ path: `rolesWhen.${cond}`, message: `unknown condition "${cond}"; known: major, supervised` });
+        } else {
+          matrix(`rolesWhen.${cond}`, value, ROLES, 'role');
+        }
+      }
+    }
+  }
+  if (options.separationOfDuties !== undefined && typeof options.separationOfDuties !== 'boolean') {
+    issues.push({ path: 'separationOfDuties', message: `separationOfDuties must be true or false, got ${JSON.stringify(options.separationOfDuties)}` });
+  }
   for (const key of ['reviewDueDays', 'dueSoonDays'] as const) {
     const v: unknown = options[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
@@ -355,6 +440,18 @@ function buildTable(options: LifecycleOptions): TransitionTable {
   return Object.freeze(table);
 }
 
+function buildRolesWhen(options: LifecycleOptions): Lifecycle['rolesWhen'] {
+  const out = {} as Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>;
+  for (const cond of ['major', 'supervised'] as const) {
+    const merged: Partial<Record<HazardAction, readonly Role[]>> = {};
+    for (const [action, roles] of Object.entries({ ...DEFAULT_ROLES_WHEN[cond], ...options.rolesWhen?.[cond] })) {
+      merged[action as HazardAction] = Object.freeze([...new Set(roles)]);
+    }
+    out[cond] = Object.freeze(merged);
+  }
+  return Object.freeze(out);
+}
+
 /**
  * Builds the hazard lifecycle, with a vendor's role matrix and extra required fields.
  * @throws FiregridError `config` naming the bad key (unknown option, action, role or field; a
@@ -367,6 +464,8 @@ function buildTable(options: LifecycleOptions): TransitionTable {
 export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   validateConfig(options);
   const transitions = buildTable(options);
+  const rolesWhen = buildRolesWhen(options);
+  const separate = options.separationOfDuties ?? true;
   const reviewDays = options.reviewDueDays ?? DEFAULT_REVIEW_DUE_DAYS;
   const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const locale: Locale = options.locale ?? 'zh-CN';
@@ -429,6 +528,49 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     return undefined;
   }
 
+  /** Which conditions of `rolesWhen` a hazard meets. */
+  const conditions = (hazard: LifecycleHazard): RoleCondition[] => [
+    ...(hazard.severity === 'major' ? ['major' as const] : []), ...(isSupervised(hazard) ? ['supervised' as const] : []),
+  ];
+
+  function rolesFor(action: HazardAction, hazard: LifecycleHazard): readonly Role[] {
+    const lists = conditions(hazard).map((c) => rolesWhen[c][action]).filter((l) => l !== undefined);
+    if (lists.length === 0) return transitions[action].roles;
+    return lists.reduce((a, b) => a.filter((role) => b.includes(role)));
+  }
+
+  /**
+   * The refusals that depend on who acts, not on the fields sent: role, role for a major or
+   * supervised hazard, separation of duties. `actor.id` undefined skips the last (roles only).
+   */
+  function gate(action: HazardAction, hazard: LifecycleHazard, actor: { id?: string; roles: readonly Role[] }): TransitionCheck | undefined {
+    const r = transitions[action];
+    const name = actionLabel(action);
+    const roles = actor.roles;
+    const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
+    const allowed = rolesFor(action, hazard);
+    const may = allowed.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(allowed.map(roleLabel));
+    if (!roleAllows(allowed, roles)) {
+      if (allowed !== r.roles && roleAllows(r.roles, roles)) {
+        const what = conditions(hazard).map((c) => (c === 'major'
+          ? (zh ? '重大火灾隐患' : 'a major hazard')
+          : (zh ? '挂牌督办的隐患' : 'a hazard under government supervision (挂牌督办)')));
+        return refuse('role-for-severity', zh
+          ? `${list(what)}的“${name}”须由${may}进行，当前角色（${mine}）无权（重大火灾隐患由消防救援机构判定，复查、销案向消防救援机构申请）`
+          : `"${name}" on ${what.join(' and ')} is for: ${may}; your roles (${mine}) may not run it (major hazards are determined, reviewed and closed by the fire and rescue service)`);
+      }
+      return refuse('role', zh
+        ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
+        : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
+    }
+    if (separate && actor.id !== undefined && REVIEWS.includes(action) && rectificationReportedBy(hazard) === actor.id) {
+      return refuse('separation-of-duties', zh
+        ? `本次整改完成由您（${actor.id}）报告，不能由您${name}：复查须由报告人以外的人员进行（职责分离）`
+        : `You (${actor.id}) reported this rectification, so you may not run "${name}": the review must be done by someone else (separation of duties)`);
+    }
+    return undefined;
+  }
+
   function check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck {
     const action: unknown = input.action;
     if (!isAction(action)) {
@@ -454,14 +596,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
         : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
     }
-    const roles = actor.roles;
-    if (!roleAllows(r, roles)) {
-      const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
-      const may = r.roles.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(r.roles.map(roleLabel));
-      return refuse('role', zh
-        ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
-        : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
-    }
+    const refused = gate(action, hazard, actor);
+    if (refused !== undefined) return refused;
     if (!isText(actor.id)) {
       return refuse('invalid-field', zh ? '操作人 id 为空' : 'the actor has no id', { invalid: ['actor.id'] });
     }
@@ -482,7 +618,9 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     }
     const verdict = check(hazard, input, actor);
     if (!verdict.ok) {
-      const paths = verdict.missing ?? verdict.invalid ?? [verdict.code === 'role' ? 'roles' : 'status'];
+      const paths = verdict.missing ?? verdict.invalid ?? [
+        verdict.code === 'role' || verdict.code === 'role-for-severity' ? 'roles' : verdict.code === 'separation-of-duties' ? 'actor.id' : 'status',
+      ];
       throw new FiregridError('transition', verdict.message, {
         issues: paths.map((path) => ({ path, message: verdict.message })),
         cause: verdict,
@@ -521,12 +659,18 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
 
   return Object.freeze({
     transitions,
+    rolesWhen,
+    separationOfDuties: separate,
     reviewDueDays: reviewDays,
     dueSoonDays: soonDays,
-    allowedActions: (hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[] => HAZARD_ACTIONS.filter((a) => {
-      const r = transitions[a];
-      return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity) && roleAllows(r, actorRoles);
-    }),
+    rolesFor,
+    allowedActions: (hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[] => {
+      const who = isRoleList(actor) ? { roles: actor } : actor;
+      return HAZARD_ACTIONS.filter((a) => {
+        const r = transitions[a];
+        return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity) && gate(a, hazard, who) === undefined;
+      });
+    },
     check,
     apply,
     isDueSoon: (hazard: LifecycleHazard, now: Date): boolean => isDueSoon(hazard, now, soonDays),

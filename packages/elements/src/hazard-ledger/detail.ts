@@ -136,7 +136,7 @@ export class FgHazardDetail extends LitElement {
     if (h === undefined || session === undefined) return html``;
     const now = this.client?.now() ?? new Date();
     const viewer = { id: session.user.id, roles: session.user.roles };
-    const actions = lifecycle.allowedActions(h, session.user.roles);
+    const actions = lifecycle.allowedActions(h, viewer);
     const place = this.place ?? undefined;
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
       (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
@@ -156,7 +156,7 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
         ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
         ${row(dt('supervision', locale), sup === undefined ? undefined : dt('supervisionText', locale, {
-          level: SUPERVISION_LEVEL_LABELS[sup.level][locale], at: shanghaiTime(sup.listedAt),
+          level: SUPERVISION_LEVEL_LABELS[sup.level][locale], at: shanghaiTime(sup.listedAt ?? sup.requestedAt ?? ""),
           deadline: sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) }),
         }))}
       </dl>
