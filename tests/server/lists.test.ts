@@ -59,6 +59,8 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     const supervisor = await s.token({ user: 'sup', roles: ['grid-supervisor', 'fire-officer', 'unit-manager'] });
     // Whoever reports a rectification may not review it (separation of duties).
     const manager = await s.token({ user: 'mgr', roles: ['unit-manager'] });
+    // The 安委办 lists what the fire officer asks for (报请).
+    const government = await s.token({ user: 'gov', roles: ['government'] });
     for (const p of Object.values(places)) assert.equal((await s.put(`/v1/places/${p.id}`, p, admin)).status, 201);
     const photo = await upload(s, admin);
     const categories: HazardCategory[] = ['exit-blocked', 'electrical', 'ebike-indoor', 'fire-door'];
@@ -92,7 +94,8 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
       if (i % 7 === 0 && stage !== 3 && !(stage === 5 && i % 4 === 1)) await move(h.id, { action: 'flag-major', note: '疑似重大' });
       if (i % 14 === 0 && stage === 4) {
         await move(h.id, { action: 'confirm-major', note: '集体讨论判定' });
-        await move(h.id, { action: 'supervise', supervision: { level: 'county', deadline: day(s.clock.ms, 1) } });
+        await move(h.id, { action: 'supervise', supervision: { level: 'county', deadline: day(s.clock.ms, 1), authority: '某县人民政府安委办' } });
+        if (i % 28 === 0) await move(h.id, { action: 'supervise' }, government);
       }
     }
     s.clock.advance(MINUTE);
@@ -145,6 +148,8 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     { kind: 'small-venue' },
     { kind: ['hotel', 'residential'] },
     { overdue: true },
+    { supervision: 'listed' },
+    { supervision: ['requested', 'lifted'] },
     { overdue: false },
     { q: '电动车' },
     { q: 'FIRE door' },

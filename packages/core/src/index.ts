@@ -51,7 +51,7 @@ export type {
 
 export {
   DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
-  isSupervised, rectificationReportedBy,
+  rectificationReportedBy, reviewPassed,
 } from './hazard/lifecycle.js';
 export type {
   LifecycleHazard, Lifecycle, LifecycleOptions, TransitionRule, TransitionTable, TransitionField, TransitionActor,
@@ -59,8 +59,9 @@ export type {
 } from './hazard/lifecycle.js';
 export {
   isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,
-  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
+export type { SupervisionState } from './hazard/deadlines.js';
 
 export { MediaMeta, DirectoryPlace, DirectoryPerson } from './host/types.js';
 export type {
@@ -98,11 +99,11 @@ export type { CsvOptions } from './export/csv.js';
 export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
-  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
 } from './export/labels.js';
 export type { Labels } from './export/labels.js';
 export {
-  TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
+  TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText, supervisionText,
 } from './export/two-lists.js';
 export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
 

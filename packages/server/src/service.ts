@@ -86,7 +86,7 @@ const kindLabel: Readonly<Record<ResourceKind, Text>> = {
 /** True for a resource kind of DESIGN §9. */
 export const isResourceKind = (k: string): k is ResourceKind => (RESOURCE_KINDS as readonly string[]).includes(k);
 
-const MULTI_VALUED = new Set(['status', 'category', 'severity', 'kind', 'scope']);
+const MULTI_VALUED = new Set(['status', 'category', 'severity', 'kind', 'scope', 'supervision']);
 
 /**
  * The list query of a URL's parameters: `status`, `category`, `severity`, `kind` and `scope`

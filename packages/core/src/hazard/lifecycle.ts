@@ -25,13 +25,14 @@ import type { HazardAction, HazardStatus, Locale, Role, Severity } from '../name
 import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
 import {
-  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, reviewDueAt, urgencyKey,
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, isSupervised, reviewDueAt, urgencyKey,
 } from './deadlines.js';
 
 export {
-  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, effectiveDeadline, isDueSoon, isOpen, isOverdue, reviewDueAt,
-  urgencyKey,
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, SUPERVISION_STATES, deadlineEnd, effectiveDeadline, isDueSoon, isOpen, isOverdue,
+  isSupervised, reviewDueAt, supervisionState, urgencyKey,
 } from './deadlines.js';
+export type { SupervisionState } from './deadlines.js';
 
 /**
  * What the lifecycle reads and writes of a hazard: these fields of the schema's `Hazard`. A full
@@ -110,7 +111,12 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   'dismiss-major': rule({
     from: 'open', to: 'same', severity: { from: 'major-candidate', to: 'general' }, roles: ['fire-officer'], needs: ['note'],
   }),
-  supervise: rule({ from: 'open', to: 'same', severity: { from: 'major', to: 'same' }, roles: ['fire-officer', 'admin'], needs: ['supervision'] }),
+  // 挂牌督办 of any open hazard (the plan lists fire lanes, high-rise problems and old premises,
+  // not only majors): a fire officer requests it (报请), the listing authority — whoever may `lift` —
+  // lists it.
+  supervise: rule({ from: 'open', to: 'same', roles: ['fire-officer', 'government'], needs: ['supervision'] }),
+  // 摘牌/销案 after a passed review closes a supervised hazard (销号).
+  lift: rule({ from: ['awaiting-review'], to: 'closed', roles: ['government'], needs: ['note'] }),
 });
 
 export { TransitionInput } from './transition-input.js';
@@ -188,6 +194,14 @@ export interface LifecycleOptions {
    * `report-rectified` entry) may not pass or fail its review.
    */
   separationOfDuties?: boolean;
+  /**
+   * Whether a `major` hazard closes only by `lift` (default `true`): the plan has every
+   * 重大火灾隐患 listed for 政府挂牌督办 and closed by 销案 (three-year plan 三（三）: 存在重大火灾隐患的，
+   * 全面落实政府挂牌督办和跟踪整治…确保按时整改销案), so a fire officer's passed review leaves it in
+   * `awaiting-review` until the listing authority lists and lifts it. With `false`, that review
+   * closes a major hazard that is not supervised.
+   */
+  majorClosesByLift?: boolean;
   /** Extra required fields per action, added to those of DESIGN §9 (which cannot be removed). */
   needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
   /** Days after `report-rectified` by which the review is due; default 3. */
@@ -205,6 +219,7 @@ export interface Lifecycle {
   /** The effective severity-aware roles ({@link DEFAULT_ROLES_WHEN} with the vendor's `rolesWhen`). */
   readonly rolesWhen: Readonly<Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>>;
   readonly separationOfDuties: boolean;
+  readonly majorClosesByLift: boolean;
   readonly reviewDueDays: number;
   readonly dueSoonDays: number;
   /**
@@ -212,6 +227,12 @@ export interface Lifecycle {
    * hazard is `major` or supervised (both: the roles in both lists).
    */
   rolesFor(action: HazardAction, hazard: LifecycleHazard): readonly Role[];
+  /**
+   * Whether this hazard closes only by `lift` (摘牌/销案): it is supervised, or it is `major` and
+   * `majorClosesByLift` holds. On such a hazard `review-pass` records the passed review and leaves
+   * it in `awaiting-review`.
+   */
+  closesByLift(hazard: LifecycleHazard): boolean;
   /**
    * The actions `actor` may run on this hazard now, in table order: exactly what a UI should
    * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied; with roles
@@ -255,6 +276,7 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   'confirm-major': { 'zh-CN': '确认重大火灾隐患', en: 'Confirm major hazard' },
   'dismiss-major': { 'zh-CN': '排除重大火灾隐患', en: 'Dismiss major candidate' },
   supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
+  lift: { 'zh-CN': '摘牌销案', en: 'Lift supervision' },
 };
 
 const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
@@ -264,6 +286,7 @@ const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
   'unit-manager': { 'zh-CN': '单位/物业', en: 'unit manager' },
   captain: { 'zh-CN': '楼长', en: 'floor captain' },
   resident: { 'zh-CN': '群众', en: 'resident' },
+  government: { 'zh-CN': '政府/安委办', en: 'government (safety committee office)' },
   admin: { 'zh-CN': '管理员', en: 'administrator' },
 };
 
@@ -285,6 +308,7 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   evidence: { 'zh-CN': '照片', en: 'evidence photos' },
   'supervision.level': { 'zh-CN': '督办级别', en: 'supervision level' },
   'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
+  'supervision.authority': { 'zh-CN': '挂牌督办机关', en: 'listing authority' },
 };
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -305,14 +329,6 @@ function statusAllows(r: TransitionRule, hazard: LifecycleHazard): boolean {
   return r.from === 'open' ? isOpen(hazard) : r.from.includes(hazard.status);
 }
 
-/**
- * Whether a hazard is under 挂牌督办: listed (`supervision.listedAt`) and not lifted
- * (`supervision.liftedAt`). A request (报请) alone does not make it supervised.
- */
-export function isSupervised(hazard: Pick<LifecycleHazard, 'supervision'>): boolean {
-  const s = hazard.supervision;
-  return s?.listedAt !== undefined && s.liftedAt === undefined;
-}
 
 /** The user id of whoever reported the rectification now under review (the last `report-rectified`). */
 export function rectificationReportedBy(hazard: Pick<LifecycleHazard, 'history'>): string | undefined {
@@ -323,6 +339,27 @@ export function rectificationReportedBy(hazard: Pick<LifecycleHazard, 'history'>
   return undefined;
 }
 
+/** The pending request (报请) of a hazard: a supervision without `listedAt`. */
+function requestOf(hazard: Pick<LifecycleHazard, 'supervision'>): LifecycleHazard['supervision'] {
+  const s = hazard.supervision;
+  return s !== undefined && s.listedAt === undefined ? s : undefined;
+}
+
+/**
+ * Whether the review of the rectification now under review has passed, and the hazard waits for
+ * the lift (摘牌/销案) that closes it: it is `awaiting-review` and its latest report, pass or fail
+ * is a `review-pass`.
+ */
+export function reviewPassed(hazard: Pick<LifecycleHazard, 'status' | 'history'>): boolean {
+  if (hazard.status !== 'awaiting-review') return false;
+  for (let i = hazard.history.length - 1; i >= 0; i--) {
+    const a = hazard.history[i]?.action;
+    if (a === 'review-pass') return true;
+    if (a === 'report-rectified' || a === 'review-fail') return false;
+  }
+  return false;
+}
+
 const REVIEWS: readonly HazardAction[] = ['review-pass', 'review-fail'];
 const isRoleList = (a: TransitionActor | readonly Role[]): a is readonly Role[] => Array.isArray(a);
 
@@ -330,8 +367,8 @@ function roleAllows(allowed: readonly Role[], roles: readonly Role[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }
 
-/** Input paths a required field stands for, missing from `input`. */
-function missingPaths(field: TransitionField, input: TransitionInput): string[] {
+/** Input paths a required field stands for, missing from `input` (for `supervision`: and from a pending request). */
+function missingPaths(field: TransitionField, input: TransitionInput, hazard: LifecycleHazard): string[] {
   switch (field) {
     case 'reason': case 'note': case 'deadline': case 'measures':
       return isText(input[field]) ? [] : [field];
@@ -343,7 +380,9 @@ function missingPaths(field: TransitionField, input: TransitionInput): string[] 
     }
     case 'supervision': {
       const s = input.supervision;
-      return [isText(s?.level) ? '' : 'supervision.level', isText(s?.deadline) ? '' : 'supervision.deadline'].filter((p) => p !== '');
+      const asked = requestOf(hazard);
+      return (['level', 'deadline', 'authority'] as const)
+        .filter((k) => !isText(s?.[k]) && !isText(asked?.[k])).map((k) => `supervision.${k}`);
     }
   }
 }
@@ -362,7 +401,7 @@ function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
@@ -405,8 +444,9 @@ function validateConfig(options: LifecycleOptions): void {
       }
     }
   }
-  if (options.separationOfDuties !== undefined && typeof options.separationOfDuties !== 'boolean') {
-    issues.push({ path: 'separationOfDuties', message: `separationOfDuties must be true or false, got ${JSON.stringify(options.separationOfDuties)}` });
+  for (const key of ['separationOfDuties', 'majorClosesByLift'] as const) {
+    const v: unknown = options[key];
+    if (v !== undefined && typeof v !== 'boolean') issues.push({ path: key, message: `${key} must be true or false, got ${JSON.stringify(v)}` });
   }
   for (const key of ['reviewDueDays', 'dueSoonDays'] as const) {
     const v: unknown = options[key];
@@ -466,6 +506,10 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const transitions = buildTable(options);
   const rolesWhen = buildRolesWhen(options);
   const separate = options.separationOfDuties ?? true;
+  const majorByLift = options.majorClosesByLift ?? true;
+  const closesByLift = (hazard: LifecycleHazard): boolean => isSupervised(hazard) || (majorByLift && hazard.severity === 'major');
+  /** The listing authority: whoever may `lift` lists with `supervise`; any other role only requests. */
+  const lists = (roles: readonly Role[]): boolean => roleAllows(transitions.lift.roles, roles);
   const reviewDays = options.reviewDueDays ?? DEFAULT_REVIEW_DUE_DAYS;
   const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const locale: Locale = options.locale ?? 'zh-CN';
@@ -528,6 +572,30 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     return undefined;
   }
 
+  /** Refusals by the state of the review and of the supervision (code `not-allowed-from-status`). */
+  function stateRefusal(action: HazardAction, hazard: LifecycleHazard): TransitionCheck | undefined {
+    const name = actionLabel(action);
+    if (action === 'review-pass' && reviewPassed(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? '复查已通过，待挂牌督办机关摘牌销案'
+        : `"${name}": the review has already passed; the hazard waits for the listing authority to lift it`);
+    }
+    if (action === 'lift' && !isSupervised(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? `隐患未处于挂牌督办中，不能${name}`
+        : `"${name}" needs a hazard under government supervision (listed and not lifted)`);
+    }
+    if (action === 'lift' && !reviewPassed(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? `须先经消防救援机构复查通过，才能${name}`
+        : `"${name}" needs a passed review by the fire officer first`);
+    }
+    if (action === 'supervise' && isSupervised(hazard)) {
+      return refuse('not-allowed-from-status', zh ? '隐患已挂牌督办' : `"${name}": the hazard is already under government supervision`);
+    }
+    return undefined;
+  }
+
   /** Which conditions of `rolesWhen` a hazard meets. */
   const conditions = (hazard: LifecycleHazard): RoleCondition[] => [
     ...(hazard.severity === 'major' ? ['major' as const] : []), ...(isSupervised(hazard) ? ['supervised' as const] : []),
@@ -563,6 +631,12 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
         : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
     }
+    if (action === 'supervise' && requestOf(hazard) !== undefined && !lists(roles)) {
+      const by = transitions.lift.roles.length === 0 ? (zh ? '无' : 'none') : list(transitions.lift.roles.map(roleLabel));
+      return refuse('not-allowed-from-status', zh
+        ? `已报请挂牌督办，待${by}挂牌`
+        : `"${name}" has already been requested; it waits for the listing authority (${by}) to list it`);
+    }
     if (separate && actor.id !== undefined && REVIEWS.includes(action) && rectificationReportedBy(hazard) === actor.id) {
       return refuse('separation-of-duties', zh
         ? `本次整改完成由您（${actor.id}）报告，不能由您${name}：复查须由报告人以外的人员进行（职责分离）`
@@ -596,12 +670,12 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
         : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
     }
-    const refused = gate(action, hazard, actor);
+    const refused = stateRefusal(action, hazard) ?? gate(action, hazard, actor);
     if (refused !== undefined) return refused;
     if (!isText(actor.id)) {
       return refuse('invalid-field', zh ? '操作人 id 为空' : 'the actor has no id', { invalid: ['actor.id'] });
     }
-    const missing = r.needs.flatMap((f) => missingPaths(f, input));
+    const missing = r.needs.flatMap((f) => missingPaths(f, input, hazard));
     if (missing.length > 0) {
       return refuse('missing-fields', zh
         ? `${name}缺少：${list(missing.map(pathLabel))}`
@@ -628,7 +702,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     }
     const r = transitions[input.action];
     const at = now.toISOString();
-    const to = r.to === 'same' ? hazard.status : r.to;
+    const to = r.to === 'same' || (input.action === 'review-pass' && closesByLift(hazard)) ? hazard.status : r.to;
     const why = [input.reason, input.note].filter(isText).join('\n');
     const entry: HazardHistoryEntry = {
       at, by: actor.id, action: input.action, from: hazard.status, to,
@@ -645,9 +719,25 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       const { unit, person, phone } = input.responsible;
       changes.responsible = isText(phone) ? { unit, person, phone } : { unit, person };
     }
-    if (r.needs.includes('supervision') && input.supervision !== undefined) {
-      const { level, deadline } = input.supervision;
-      changes.supervision = deadline === undefined ? { level, listedAt: at } : { level, listedAt: at, deadline };
+    if (input.action === 'supervise') {
+      // check() made sure level, deadline and authority are in the input or the pending request.
+      const asked = requestOf(hazard);
+      const given = input.supervision ?? {};
+      const level = given.level ?? asked?.level ?? 'county';
+      const deadline = given.deadline ?? asked?.deadline;
+      const authority = given.authority ?? asked?.authority;
+      const base = { level, ...(authority === undefined ? {} : { authority }), ...(deadline === undefined ? {} : { deadline }) };
+      changes.supervision = lists(actor.roles)
+        ? {
+          ...base,
+          ...(asked?.requestedBy === undefined ? {} : { requestedBy: asked.requestedBy }),
+          ...(asked?.requestedAt === undefined ? {} : { requestedAt: asked.requestedAt }),
+          listedAt: at, listedBy: actor.id,
+        }
+        : { ...base, requestedBy: actor.id, requestedAt: at };
+    }
+    if (input.action === 'lift' && hazard.supervision !== undefined) {
+      changes.supervision = { ...hazard.supervision, liftedAt: at, liftedBy: actor.id };
     }
     // The spread keeps every field of H the lifecycle does not know; those it sets have the
     // schema's types (LifecycleHazard is a Pick of Hazard), so the result is still an H.
@@ -661,6 +751,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     transitions,
     rolesWhen,
     separationOfDuties: separate,
+    majorClosesByLift: majorByLift,
+    closesByLift,
     reviewDueDays: reviewDays,
     dueSoonDays: soonDays,
     rolesFor,
@@ -668,7 +760,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       const who = isRoleList(actor) ? { roles: actor } : actor;
       return HAZARD_ACTIONS.filter((a) => {
         const r = transitions[a];
-        return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity) && gate(a, hazard, who) === undefined;
+        return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity)
+          && stateRefusal(a, hazard) === undefined && gate(a, hazard, who) === undefined;
       });
     },
     check,

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, isOpen, shanghaiTime, suggestMajor,
+  createLifecycle, deadlineText, finderText, isOpen, reviewPassed, shanghaiTime, suggestMajor, supervisionState,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -131,6 +131,23 @@ export class FgHazardDetail extends LitElement {
     </aside>`;
   }
 
+  /** 挂牌督办 as it stands: requested (and by whom it waits), listed, or lifted. */
+  private supervisionRow(h: Hazard): string {
+    const { locale } = this;
+    const sup = h.supervision;
+    if (sup === undefined) return '';
+    const level = SUPERVISION_LEVEL_LABELS[sup.level][locale];
+    const deadline = sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) });
+    switch (supervisionState(h)) {
+      case 'requested':
+        return dt('supervisionRequested', locale, { level, at: shanghaiTime(sup.requestedAt ?? ''), authority: sup.authority ?? '', deadline });
+      case 'lifted':
+        return dt('supervisionLifted', locale, { level, at: shanghaiTime(sup.listedAt ?? ''), lifted: shanghaiTime(sup.liftedAt ?? '') });
+      default:
+        return dt('supervisionText', locale, { level, at: shanghaiTime(sup.listedAt ?? ''), deadline });
+    }
+  }
+
   override render(): TemplateResult {
     const { hazard: h, session, locale, lifecycle } = this;
     if (h === undefined || session === undefined) return html``;
@@ -155,10 +172,9 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
         ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
         ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
-        ${row(dt('supervision', locale), sup === undefined ? undefined : dt('supervisionText', locale, {
-          level: SUPERVISION_LEVEL_LABELS[sup.level][locale], at: shanghaiTime(sup.listedAt ?? sup.requestedAt ?? ""),
-          deadline: sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) }),
-        }))}
+        ${row(dt('supervision', locale), sup === undefined ? undefined : this.supervisionRow(h))}
+        ${row(dt('supervisionAuthority', locale), sup?.authority)}
+        ${row(dt('review', locale), reviewPassed(h) && lifecycle.closesByLift(h) ? dt('awaitingLift', locale) : undefined)}
       </dl>
       ${h.photos.length === 0 ? nothing : html`<ul class="thumbs" aria-label=${dt('photos', locale)}>${h.photos.map((ref, i) => {
         const url = this.urls.url(this.client, ref);

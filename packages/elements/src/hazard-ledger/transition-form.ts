@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS } from '@firegrid/core';
 import type {
@@ -32,10 +32,12 @@ export interface HazardTransitionedDetail {
 
 interface Values {
   reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
-  evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string;
+  evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string; authority: string;
 }
 type TextKey = Exclude<keyof Values, 'evidence' | 'level'>;
-const EMPTY: Values = { reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '' };
+const EMPTY: Values = {
+  reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
+};
 
 /** Input paths of the lifecycle → the control that edits them and its label. */
 const FIELDS: Record<string, { id: string; label: DetailKey }> = {
@@ -49,6 +51,7 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   evidence: { id: 't-add-evidence', label: 'fEvidence' },
   'supervision.level': { id: 't-level', label: 'fLevel' },
   'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
+  'supervision.authority': { id: 't-authority', label: 'fAuthority' },
 };
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -94,6 +97,14 @@ export class FgHazardTransitionForm extends LitElement {
     this.addController({ hostDisconnected: () => { this.urls.clear(); } });
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The listing authority sees what was requested (报请) and lists it as is, or changes it.
+    const asked = this.hazard?.supervision;
+    if ((changed.has('hazard') || changed.has('action')) && this.action === 'supervise' && asked !== undefined && asked.listedAt === undefined) {
+      this.values = { ...this.values, level: asked.level, supervisionDeadline: asked.deadline ?? '', authority: asked.authority ?? '' };
+    }
+  }
+
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLElement>('textarea, input:not([type=file]), select, #t-confirm')?.focus();
   }
@@ -121,8 +132,13 @@ export class FgHazardTransitionForm extends LitElement {
       ...(needs.includes('deadline') && v.deadline !== '' ? { deadline: v.deadline } : {}),
       ...(needs.includes('measures') && text(v.measures) !== undefined ? { measures: v.measures.trim() } : {}),
       ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
-      ...(needs.includes('supervision') && v.level !== ''
-        ? { supervision: { level: v.level, ...(v.supervisionDeadline === '' ? {} : { deadline: v.supervisionDeadline }) } } : {}),
+      ...(needs.includes('supervision') && (v.level !== '' || v.supervisionDeadline !== '' || text(v.authority) !== undefined)
+        ? {
+          supervision: {
+            ...(v.level === '' ? {} : { level: v.level }), ...(v.supervisionDeadline === '' ? {} : { deadline: v.supervisionDeadline }),
+            ...(text(v.authority) === undefined ? {} : { authority: v.authority.trim() }),
+          },
+        } : {}),
     };
   }
 
@@ -146,7 +162,8 @@ export class FgHazardTransitionForm extends LitElement {
     this.errors = {};
     const rule = lifecycle.transitions[this.action];
     const from = hazard.status;
-    const to = rule.to === 'same' ? from : rule.to;
+    // A passed review of a hazard that closes by lift (摘牌/销案) keeps it awaiting-review.
+    const to = rule.to === 'same' || (this.action === 'review-pass' && lifecycle.closesByLift(hazard)) ? from : rule.to;
     const detail: HazardTransitionDetail = { hazardId: hazard.id, action: this.action, from, to, input };
     const go = this.dispatchEvent(new CustomEvent<HazardTransitionDetail>('fg-hazard-transition', { detail, bubbles: true, composed: true, cancelable: true }));
     if (!go) {
@@ -234,7 +251,8 @@ export class FgHazardTransitionForm extends LitElement {
             <option value="" ?selected=${this.values.level === ''}>—</option>
             ${SUPERVISION_LEVELS.map((v) => html`<option value=${v} ?selected=${this.values.level === v}>${SUPERVISION_LEVEL_LABELS[v][locale]}</option>`)}
           </select>`, l('fLevel'))}
-          ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}` : nothing}
+          ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}
+          ${this.line('supervision.authority', 'authority', l('fAuthority'))}` : nothing}
         ${needs.includes('evidence') ? html`<fieldset class="field">
           <legend>${l('fEvidence')}</legend>
           ${this.values.evidence.length === 0 ? nothing : html`<ul class="thumbs">${this.values.evidence.map((ref, i) => {
