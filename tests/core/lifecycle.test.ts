@@ -7,6 +7,7 @@ import {
 } from '../../packages/core/src/hazard/lifecycle.js';
 import type { LifecycleHazard, TransitionCheck, TransitionResult } from '../../packages/core/src/hazard/lifecycle.js';
 import { TransitionInput } from '../../packages/core/src/hazard/transition-input.js';
+import { MAJOR_RULE_SETS } from '../../packages/core/src/hazard/major-rules.js';
 import { HAZARD_ACTIONS, HAZARD_STATUSES, ROLES, SEVERITIES } from '../../packages/core/src/names.js';
 import type { HazardAction, HazardStatus, Role, Severity } from '../../packages/core/src/names.js';
 import { Hazard, HazardHistoryEntry } from '../../packages/core/src/schema/hazard.js';
@@ -333,6 +334,34 @@ describe('hazard lifecycle: separation of duties and severity-aware roles', () =
     expect(bad.code).to.equal('config');
     expect(bad.message).to.contain('rolesWhen.critical');
     expect(caught(() => createLifecycle({ rolesWhen: { major: { 'review-pass': ['chief' as Role] } } })).message).to.contain('rolesWhen.major.review-pass[0]');
+  });
+});
+
+describe('hazard lifecycle: the GB 35181 edition of a determination (majorRuleSet)', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const fo = { id: 'fo-1', roles: ['fire-officer'] as Role[] };
+
+  it('confirm-major and dismiss-major record the edition named, or the one in force on the day', () => {
+    const named = en.apply(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'GB35181-2025' }), fo, NOW).hazard;
+    expect(named.majorRuleSet).to.equal('GB35181-2025');
+    expect(en.apply(hazard('verified', 'major-candidate'), input('dismiss-major'), fo, new Date('2025-10-31T23:59:00+08:00')).hazard.majorRuleSet)
+      .to.equal('GB35181-2017');
+    expect(en.apply(hazard('verified', 'major-candidate'), input('confirm-major'), fo, new Date('2025-11-01T00:01:00+08:00')).hazard.majorRuleSet)
+      .to.equal('GB35181-2025');
+    // Other actions leave it alone.
+    expect(en.apply(named, input('supervise'), fo, NOW).hazard.majorRuleSet).to.equal('GB35181-2025');
+    expect(en.apply(hazard('reported'), input('flag-major'), fo, NOW).hazard.majorRuleSet).to.equal(undefined);
+  });
+
+  it('refuses an edition it does not know, naming the ones it does; a vendor set is known once passed in', () => {
+    const r = refusal(en.check(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'GB35181-2031' }), fo));
+    expect([r.code, r.invalid]).to.deep.equal(['invalid-field', ['majorRuleSet']]);
+    expect(r.message).to.contain('GB35181-2017, GB35181-2025');
+    const local = { ...MAJOR_RULE_SETS[1]!, id: 'SX-2026' };
+    const vendor = createLifecycle({ ruleSets: [...MAJOR_RULE_SETS, local] });
+    expect(vendor.apply(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'SX-2026' }), fo, NOW).hazard.majorRuleSet).to.equal('SX-2026');
+    expect(caught(() => createLifecycle({ ruleSets: 'all' as never })).message).to.contain('ruleSets');
+    expect(Hazard.shape.majorRuleSet.safeParse('GB35181-2025').success).to.equal(true);
   });
 });
 

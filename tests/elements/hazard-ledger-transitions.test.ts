@@ -112,7 +112,12 @@ const CASES: Case[] = [
   {
     action: 'confirm-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'],
     fill: (el) => { fill(el, '#t-note', '2026-03-05 区消防救援大队 5 人集体讨论，判定为重大火灾隐患'); },
-    check: (h) => { expect(h.severity).to.equal('major'); expect(h.history.at(-1)?.note).to.contain('集体讨论'); },
+    check: (h) => {
+      expect(h.severity).to.equal('major');
+      expect(h.history.at(-1)?.note).to.contain('集体讨论');
+      // Found and determined under the same edition: that one is recorded.
+      expect(h.majorRuleSet).to.equal('GB35181-2025');
+    },
   },
   { action: 'dismiss-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '已搬离，不构成'); }, check: (h) => { expect(h.severity).to.equal('general'); } },
   {
@@ -263,6 +268,26 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const none = await open(fireOfficerSession, HAZARD.assigned);
     await new Promise((r) => setTimeout(r, 200));
     expect(deep(none.el, '.suggestion')).to.equal(undefined);
+  });
+
+  it('confirm-major across 2025-11-01 shows the suggestion under both editions and records the one chosen', async () => {
+    const { el, data, after } = await open(fireOfficerSession, HAZARD.candidate2017, (h) => ({ ...h, severity: 'major-candidate' }));
+    await act(el, 'confirm-major');
+    await until(() => inside(el, 'fg-hazard-transition-form', '[data-rule-set="GB35181-2017"] li') !== undefined, 'the 2017 elements');
+    const box = inside(el, 'fg-hazard-transition-form', '#t-editions')!;
+    expect(box.textContent).to.contain('跨越 2025-11-01');
+    expect([...box.querySelectorAll('[data-rule-set]')].map((d) => d.getAttribute('data-rule-set'))).to.deep.equal(['GB35181-2017', 'GB35181-2025']);
+    expect(box.querySelector('[data-rule-set="GB35181-2017"]')!.textContent).to.contain('6.4');
+    expect(box.querySelector('[data-rule-set="GB35181-2025"]')!.textContent).to.contain('未涉及本版判定要素');
+    const radios = [...box.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.checked)).to.deep.equal([false, true]);
+    await expect(el).to.be.accessible();
+    radios[0]!.click();
+    fill(el, '#t-note', '2025-11-05 集体讨论，依发现时施行的 2017 版第 6.4 条判定');
+    need(el, '#t-confirm').click();
+    await until(() => after.length === 1, 'fg-hazard-transitioned');
+    const stored = (await data.get('hazards', HAZARD.candidate2017))!;
+    expect([stored.severity, stored.majorRuleSet]).to.deep.equal(['major', 'GB35181-2017']);
   });
 
   it('opens a row from the list, fires fg-hazard-open, and goes back to the same row', async () => {

@@ -91,6 +91,7 @@ export type { HazardCommandsOptions } from './hazard/memory-commands.js';
 export {
   MajorRuleSet, MajorRuleElement, MajorRuleThreshold, MAJOR_ELEMENT_KINDS, PLACE_CLASSES, DEFAULT_PLACE_CLASSES,
   MAJOR_RULE_SETS, loadMajorRuleSet, withRuleSets, ruleSetFor, placeClassOf, suggestMajor, failedRuleRefs,
+  majorEditions, suggestMajorEditions,
 } from './hazard/major-rules.js';
 export type { MajorRuleSetData, MajorElementKind, PlaceClass, MajorSuggestionInput, MajorSuggestion } from './hazard/major-rules.js';
 export { neutraliseCell, neutraliseRows, isFormulaLike } from './export/cells.js';

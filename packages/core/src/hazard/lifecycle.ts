@@ -24,6 +24,8 @@ import { HAZARD_ACTIONS, HAZARD_STATUSES, HAZARD_STATUS_LABELS, LOCALES, ROLES, 
 import type { HazardAction, HazardStatus, Locale, Role, Severity } from '../names.js';
 import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
+import { MAJOR_RULE_SETS, ruleSetFor } from './major-rules.js';
+import type { MajorRuleSet } from './major-rules.js';
 import {
   DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, isSupervised, reviewDueAt, urgencyKey,
 } from './deadlines.js';
@@ -44,7 +46,7 @@ export type { SupervisionState } from './deadlines.js';
  * and the photos shown (`evidence`, `PhotoRef.id`s).
  */
 export interface LifecycleHazard
-  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision'>> {
+  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>> {
   readonly history: readonly HazardHistoryEntry[];
 }
 
@@ -202,6 +204,12 @@ export interface LifecycleOptions {
    * closes a major hazard that is not supervised.
    */
   majorClosesByLift?: boolean;
+  /**
+   * The GB 35181 rule sets a determination may name in `majorRuleSet` (`confirm-major`,
+   * `dismiss-major`); the built-in ones by default. Without `majorRuleSet` in the input, the set
+   * in force on the day of the transition is recorded.
+   */
+  ruleSets?: readonly MajorRuleSet[];
   /** Extra required fields per action, added to those of DESIGN §9 (which cannot be removed). */
   needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
   /** Days after `report-rectified` by which the review is due; default 3. */
@@ -309,6 +317,7 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   'supervision.level': { 'zh-CN': '督办级别', en: 'supervision level' },
   'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
   'supervision.authority': { 'zh-CN': '挂牌督办机关', en: 'listing authority' },
+  majorRuleSet: { 'zh-CN': '判定依据版本', en: 'GB 35181 edition' },
 };
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -401,7 +410,7 @@ function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
@@ -455,6 +464,10 @@ function validateConfig(options: LifecycleOptions): void {
     }
   }
   const locale: unknown = options.locale;
+  const sets: unknown = options.ruleSets;
+  if (sets !== undefined && (!Array.isArray(sets) || sets.some((x) => typeof (x as { id?: unknown } | null)?.id !== 'string'))) {
+    issues.push({ path: 'ruleSets', message: 'ruleSets must be an array of rule sets (loadMajorRuleSet, withRuleSets)' });
+  }
   if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) {
     issues.push({ path: 'locale', message: `unknown locale ${JSON.stringify(locale)}; known: ${LOCALES.join(', ')}` });
   }
@@ -507,6 +520,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const rolesWhen = buildRolesWhen(options);
   const separate = options.separationOfDuties ?? true;
   const majorByLift = options.majorClosesByLift ?? true;
+  const ruleSets = options.ruleSets ?? MAJOR_RULE_SETS;
   const closesByLift = (hazard: LifecycleHazard): boolean => isSupervised(hazard) || (majorByLift && hazard.severity === 'major');
   /** The listing authority: whoever may `lift` lists with `supervise`; any other role only requests. */
   const lists = (roles: readonly Role[]): boolean => roleAllows(transitions.lift.roles, roles);
@@ -558,6 +572,14 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     if (input.supervision?.deadline !== undefined) {
       const bad = deadline('supervision.deadline', input.supervision.deadline);
       if (bad) return bad;
+    }
+    if (input.majorRuleSet !== undefined && (input.action === 'confirm-major' || input.action === 'dismiss-major')
+      && !ruleSets.some((s) => s.id === input.majorRuleSet)) {
+      const known = list(ruleSets.map((s) => s.id));
+      return {
+        path: 'majorRuleSet',
+        why: zh ? `未知的判定规则“${input.majorRuleSet}”，可用：${known}` : `unknown rule set "${input.majorRuleSet}"; known: ${known}`,
+      };
     }
     // The rest of the body is checked by its schema: photo ids, phone, supervision level, types.
     const parsed = TransitionInput.safeParse(input);
@@ -709,7 +731,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       ...(why === '' ? {} : { note: why }),
       ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
     };
-    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision'> = {
+    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision' | 'majorRuleSet'> = {
       status: to, severity: hazard.severity, history: [...hazard.history, entry],
     };
     if (r.severity !== undefined && r.severity.to !== 'same') changes.severity = r.severity.to;
@@ -735,6 +757,10 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
           listedAt: at, listedBy: actor.id,
         }
         : { ...base, requestedBy: actor.id, requestedAt: at };
+    }
+    if (input.action === 'confirm-major' || input.action === 'dismiss-major') {
+      const applied = input.majorRuleSet ?? ruleSetFor(now, ruleSets)?.id;
+      if (applied !== undefined) changes.majorRuleSet = applied;
     }
     if (input.action === 'lift' && hazard.supervision !== undefined) {
       changes.supervision = { ...hazard.supervision, liftedAt: at, liftedBy: actor.id };

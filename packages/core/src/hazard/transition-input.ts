@@ -33,6 +33,11 @@ export const TransitionInput = z.object({
    * (`authority`). When the listing authority lists a requested hazard, what it leaves out is
    * taken from the request. Who and when are the transition's.
    */
+  /**
+   * `confirm-major`, `dismiss-major`: the GB 35181 edition applied (a rule set `id`, e.g.
+   * `'GB35181-2025'`); the edition in force on the day of the transition when left out.
+   */
+  majorRuleSet: z.optional(NonEmpty),
   supervision: z.optional(z.object({
     level: z.optional(z.enum(SUPERVISION_LEVELS)), deadline: z.optional(Deadline), authority: z.optional(NonEmpty),
   })),

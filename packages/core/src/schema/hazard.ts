@@ -106,6 +106,11 @@ export const HazardShape = {
   /** 整改措施 / 路线图. */
   measures: z.optional(z.string()),
   supervision: z.optional(Supervision),
+  /**
+   * The GB 35181 edition the major-hazard determination applied (the rule set's `id`, e.g.
+   * `'GB35181-2025'`), written by `confirm-major` and `dismiss-major`.
+   */
+  majorRuleSet: z.optional(NonEmpty),
   /** The host platform's own event code (数字城管 部件/事件), from the vendor's mapping table. */
   externalCode: z.optional(NonEmpty),
 };

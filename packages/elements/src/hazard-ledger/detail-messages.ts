@@ -63,6 +63,13 @@ export const DETAIL_MESSAGES = {
   fNoteLift: { 'zh-CN': '摘牌销案意见', en: 'Lift: findings' },
   required: { 'zh-CN': '请填写{field}', en: 'Fill in {field}' },
   fix: { 'zh-CN': '请先修正标出的内容', en: 'Fix the marked fields first' },
+  editionsTitle: { 'zh-CN': '判定依据', en: 'Standard applied' },
+  editionsStraddle: {
+    'zh-CN': '发现日期与判定日期跨越 2025-11-01（GB 35181-2025 施行），两版标准的提示均列出，请选择本次判定适用的版本：',
+    en: 'Found and determined on either side of 2025-11-01 (GB 35181-2025 in force): both editions are shown; choose the one this determination applies:',
+  },
+  editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
+  editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
 } satisfies Messages<string>;
 
 /** A key of {@link DETAIL_MESSAGES}. */

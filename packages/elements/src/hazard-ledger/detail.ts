@@ -44,17 +44,23 @@ export class FgHazardDetail extends LitElement {
   @state() private action: HazardAction | undefined;
   @state() private status = '';
   @state() private suggestion: MajorSuggestion | undefined;
+  /** The rule-set elements evidenced at the place and its kind, for the determination form. */
+  @state() private evidence: { refs: readonly string[]; placeKind: PlaceKind | undefined } = { refs: [], placeKind: undefined };
   private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
   private suggestedFor = '';
-  private lifecycleFor: { client: FiregridClient | undefined; locale: Locale; lifecycle: Lifecycle } | undefined;
+  private lifecycleFor: {
+    client: FiregridClient | undefined; locale: Locale; ruleSets: readonly MajorRuleSet[] | undefined; lifecycle: Lifecycle;
+  } | undefined;
 
-  /** The lifecycle with the vendor's role matrix (`client.roles`), in the detail's language. */
+  /** The lifecycle with the vendor's role matrix (`client.roles`) and rule sets, in the detail's language. */
   private get lifecycle(): Lifecycle {
-    const { client, locale } = this;
+    const { client, locale, ruleSets } = this;
     const cached = this.lifecycleFor;
-    if (cached !== undefined && cached.client === client && cached.locale === locale) return cached.lifecycle;
-    const lifecycle = createLifecycle({ ...(client === undefined ? {} : { roles: client.roles }), locale });
-    this.lifecycleFor = { client, locale, lifecycle };
+    if (cached !== undefined && cached.client === client && cached.locale === locale && cached.ruleSets === ruleSets) return cached.lifecycle;
+    const lifecycle = createLifecycle({
+      ...(client === undefined ? {} : { roles: client.roles }), ...(ruleSets === undefined ? {} : { ruleSets }), locale,
+    });
+    this.lifecycleFor = { client, locale, ruleSets, lifecycle };
     return lifecycle;
   }
 
@@ -79,6 +85,7 @@ export class FgHazardDetail extends LitElement {
   /** The rule set's suggestion from the elements evidenced by the open hazards of the same place. */
   private async suggest(h: Hazard): Promise<void> {
     this.suggestion = undefined;
+    this.evidence = { refs: [], placeKind: undefined };
     const client = this.client;
     if (client === undefined || !isOpen(h) || h.severity === 'major') return;
     const refs = new Set(h.ruleRefs ?? []);
@@ -95,7 +102,9 @@ export class FgHazardDetail extends LitElement {
     } catch {
       // Without the other hazards the suggestion rests on this one's own elements.
     }
-    if (this.hazard?.id !== h.id || refs.size === 0) return;
+    if (this.hazard?.id !== h.id) return;
+    this.evidence = { refs: [...refs], placeKind };
+    if (refs.size === 0) return;
     const s = suggestMajor({ ruleRefs: [...refs], discoveredAt: h.createdAt, ...(placeKind === undefined ? {} : { placeKind }) }, { ruleSets: this.ruleSets ?? MAJOR_RULE_SETS });
     this.suggestion = s.suggest ? s : undefined;
   }
@@ -199,7 +208,8 @@ export class FgHazardDetail extends LitElement {
           <button type="button" data-action=${a} aria-expanded=${this.action === a ? 'true' : 'false'}
             @click=${() => { this.status = ''; this.action = this.action === a ? undefined : a; }}>${HAZARD_ACTION_LABELS[a][locale]}</button>`)}</div>`}
         ${this.action === undefined ? nothing : html`<fg-hazard-transition-form .client=${this.client} .hazard=${h} .action=${this.action}
-          .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .onClose=${this.onClose}></fg-hazard-transition-form>`}
+          .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .ruleSets=${this.ruleSets} .ruleRefs=${this.evidence.refs}
+          .placeKind=${this.evidence.placeKind} .onClose=${this.onClose}></fg-hazard-transition-form>`}
         <p class="status" role="status">${this.status}</p>
       </div>
     </section>`;

@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS } from '@firegrid/core';
+import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS, suggestMajorEditions } from '@firegrid/core';
 import type {
-  FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, PhotoRef, SupervisionLevel, TransitionActor, TransitionInput,
+  FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PhotoRef, PlaceKind, SupervisionLevel,
+  TransitionActor, TransitionInput,
 } from '@firegrid/core';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
 import { baseStyles } from '../styles.js';
@@ -33,11 +34,15 @@ export interface HazardTransitionedDetail {
 interface Values {
   reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
   evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string; authority: string;
+  /** The GB 35181 edition chosen when two apply; '' = the edition in force today. */
+  ruleSet: string;
 }
 type TextKey = Exclude<keyof Values, 'evidence' | 'level'>;
 const EMPTY: Values = {
   reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
+  ruleSet: '',
 };
+const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
 
 /** Input paths of the lifecycle → the control that edits them and its label. */
 const FIELDS: Record<string, { id: string; label: DetailKey }> = {
@@ -82,6 +87,12 @@ export class FgHazardTransitionForm extends LitElement {
   @property({ attribute: false }) actor: TransitionActor | undefined;
   /** The language. */
   @property({ attribute: false }) locale: Locale = 'zh-CN';
+  /** Major-hazard rule sets; the built-in ones when unset. */
+  @property({ attribute: false }) ruleSets: readonly MajorRuleSet[] | undefined;
+  /** Rule-set elements evidenced at the hazard's place (its own `ruleRefs` and those of the place's open hazards). */
+  @property({ attribute: false }) ruleRefs: readonly string[] = [];
+  /** The kind of the hazard's place, for composite thresholds. */
+  @property({ attribute: false }) placeKind: PlaceKind | undefined;
   /** Called when the form closes: with the hazard after the transition, or undefined when cancelled. */
   @property({ attribute: false }) onClose: ((next: Hazard | undefined, message: string) => void) | undefined;
 
@@ -142,11 +153,53 @@ export class FgHazardTransitionForm extends LitElement {
     };
   }
 
+  /** For `confirm-major` and `dismiss-major`: the suggestion under each edition of the discovery and determination dates. */
+  private editions(): MajorSuggestion[] {
+    const { hazard, client } = this;
+    if (hazard === undefined || !DETERMINATIONS.includes(this.action)) return [];
+    return suggestMajorEditions({
+      ruleRefs: [...new Set([...(hazard.ruleRefs ?? []), ...this.ruleRefs])], discoveredAt: hazard.createdAt,
+      determinedAt: client?.now() ?? new Date(), ...(this.placeKind === undefined ? {} : { placeKind: this.placeKind }),
+    }, this.ruleSets === undefined ? {} : { ruleSets: this.ruleSets });
+  }
+
+  /** The edition recorded as `majorRuleSet`: the one chosen, else the determination day's. */
+  private chosenRuleSet(): string | undefined {
+    const ids = this.editions().map((s) => s.ruleSet?.id).filter((id): id is string => id !== undefined);
+    return ids.includes(this.values.ruleSet) ? this.values.ruleSet : ids.at(-1);
+  }
+
+  private editionsBox(): TemplateResult | typeof nothing {
+    const editions = this.editions();
+    if (editions.length === 0) return nothing;
+    const { locale } = this;
+    const chosen = this.chosenRuleSet();
+    const straddle = editions.length > 1;
+    return html`<fieldset class="field editions" id="t-editions">
+      <legend>${dt('editionsTitle', locale)}</legend>
+      ${straddle ? html`<p>${dt('editionsStraddle', locale)}</p>` : nothing}
+      ${editions.map((s) => {
+        const set = s.ruleSet;
+        if (set === undefined) return nothing;
+        const hits = [...s.direct, ...s.unknown, ...(s.thresholds.length > 0 ? s.composite : [])];
+        const label = `${set.doc}${set.inForce.until === undefined ? '' : dt('superseded', locale)}`;
+        return html`<div class="edition" data-rule-set=${set.id}>
+          ${straddle ? html`<label class="check"><input type="radio" name="t-rule-set" value=${set.id} .checked=${chosen === set.id}
+            @change=${() => { this.set({ ruleSet: set.id }); }} /><span>${label}</span></label>` : html`<p>${label}</p>`}
+          <p>${hits.length === 0 ? dt('editionNone', locale) : dt('editionHits', locale)}</p>
+          ${hits.length === 0 ? nothing : html`<ul>${hits.map((el) => html`<li>${el.id.includes('.') ? `${el.id} ` : ''}${el.text[locale] ?? el.text['zh-CN']}${el.verified ? '' : dt('suggestUnverified', locale)}</li>`)}</ul>`}
+          ${s.thresholds.map((th) => html`<p>${dt('suggestThreshold', locale, { text: th.text[locale] ?? th.text['zh-CN'] })}</p>`)}
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
   private readonly onConfirm = async (e: Event): Promise<void> => {
     e.preventDefault();
     const { client, hazard, lifecycle, actor, locale } = this;
     if (this.busy || client === undefined || hazard === undefined || lifecycle === undefined || actor === undefined) return;
-    const input = this.input();
+    const applied = this.chosenRuleSet();
+    const input = applied === undefined ? this.input() : { ...this.input(), majorRuleSet: applied };
     const verdict = lifecycle.check(hazard, input, actor);
     if (!verdict.ok) {
       const errors: Record<string, string> = {};
@@ -265,6 +318,7 @@ export class FgHazardTransitionForm extends LitElement {
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const files = Array.from(input.files ?? []); input.value = ''; void this.addEvidence(files); }} />
           <p id="t-add-evidence-error" class="error" part="field-error">${this.errors.evidence ?? ''}</p>
         </fieldset>` : nothing}
+        ${this.editionsBox()}
         ${this.textarea('note', 'note', l(noteLabel(this.action, needs.includes('note'))))}
         <div class="actions">
           <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${dt('confirm', locale, { action: label })}</button>
