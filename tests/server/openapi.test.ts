@@ -127,7 +127,9 @@ describe('packages/core/openapi.json', () => {
   });
 
   it('describes who may close what: lift, the government role, supervision from request to lift, majorRuleSet', () => {
-    const op = operations(dereferenced).find((o) => o.key === 'POST /v1/hazards/{id}/transitions')?.operation!;
+    const found = operations(dereferenced).find((o) => o.key === 'POST /v1/hazards/{id}/transitions');
+    assert.ok(found !== undefined);
+    const op = found.operation;
     const text = String(op.description);
     assert.match(text, /\| `lift` \| awaiting-review → closed \| government \| note \|/);
     assert.match(text, /\| `supervise` \| any open → same \| fire-officer, government \| supervision \|/);
