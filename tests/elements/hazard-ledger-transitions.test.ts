@@ -219,6 +219,17 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     await until(() => text(el).includes('复查已通过，待挂牌督办机关摘牌销案'), 'the awaiting-lift note');
   });
 
+  it('offers what the vendor\'s lifecycle rules allow (client.lifecycle): here supervisors may review majors', async () => {
+    const data = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
+    const client = createFiregridClient({
+      host: defineHost({ session: () => Promise.resolve(supervisorSession), data }),
+      lifecycle: { rolesWhen: { supervised: { 'review-fail': ['grid-supervisor', 'fire-officer'] }, major: { 'review-fail': ['grid-supervisor', 'fire-officer'] } } },
+    });
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.awaitingLift} .client=${client}></fg-hazard-ledger>`);
+    await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+    expect(allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['review-fail']);
+  });
+
   it('lets the host veto a transition with preventDefault', async () => {
     const { el, data, after } = await open(supervisorSession, HAZARD.reported);
     el.addEventListener('fg-hazard-transition', (e) => { e.preventDefault(); });

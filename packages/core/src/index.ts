@@ -77,7 +77,7 @@ export { memoryDataPort, sha256Hex, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './ho
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';
 
 export { createFiregridClient } from './client/client.js';
-export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles } from './client/client.js';
+export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles, HazardLifecycleRules } from './client/client.js';
 export { memoryBackend } from './client/drafts.js';
 export type { DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
 export { withExternalCode } from './client/events.js';

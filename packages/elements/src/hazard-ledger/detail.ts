@@ -52,13 +52,13 @@ export class FgHazardDetail extends LitElement {
     client: FiregridClient | undefined; locale: Locale; ruleSets: readonly MajorRuleSet[] | undefined; lifecycle: Lifecycle;
   } | undefined;
 
-  /** The lifecycle with the vendor's role matrix (`client.roles`) and rule sets, in the detail's language. */
+  /** The lifecycle with the vendor's role matrix and rules (`client.roles`, `client.lifecycle`) and rule sets, in the detail's language. */
   private get lifecycle(): Lifecycle {
     const { client, locale, ruleSets } = this;
     const cached = this.lifecycleFor;
     if (cached !== undefined && cached.client === client && cached.locale === locale && cached.ruleSets === ruleSets) return cached.lifecycle;
     const lifecycle = createLifecycle({
-      ...(client === undefined ? {} : { roles: client.roles }), ...(ruleSets === undefined ? {} : { ruleSets }), locale,
+      ...(client === undefined ? {} : { ...client.lifecycle, roles: client.roles }), ...(ruleSets === undefined ? {} : { ruleSets }), locale,
     });
     this.lifecycleFor = { client, locale, ruleSets, lifecycle };
     return lifecycle;
