@@ -15,7 +15,13 @@
  *
  * A major hazard is never decided by the app: a worker (or supervisor) only flags a candidate;
  * a fire officer confirms it after the collective determination GB 35181 requires, and records
- * that determination in the note.
+ * that determination in the note and the edition applied in `majorRuleSet`.
+ *
+ * Who may close what: the roles of an action may depend on severity and supervision
+ * ({@link DEFAULT_ROLES_WHEN}: the review of a `major` or supervised hazard is the fire
+ * officer's); whoever reported a rectification may not review it; 挂牌督办 is requested by a fire
+ * officer and listed by the listing authority (`government`), and a supervised (by default also a
+ * `major`) hazard closes only by `lift` (摘牌/销案) after a passed review.
  * @module
  */
 import { FiregridError } from '../errors.js';
