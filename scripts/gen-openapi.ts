@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import {
-  Activity, ActivityInput, Answer, DEFAULT_TRANSITIONS, AppliesTo, Basis, Building, ChecklistItem, ChecklistSection, ChecklistTemplate,
+  Activity, ActivityInput, Answer, DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, AppliesTo, Basis, Building, ChecklistItem, ChecklistSection, ChecklistTemplate,
   ChecklistTemplateInput, Deadline, FloorCaptain, FloorCaptainInput, GeoPoint, Hazard, HazardHistoryEntry, HazardInput,
   HAZARD_ACTIONS, Inspection, InspectionInput, LocalizedText, MAX_LIMIT, MetricConfig, Page, PhotoRef, Place,
   PlaceInput, Query, Reporter, Responsible, SORTS, ScoreConfig, ScoreConfigInput, Supervision, TransitionInput,
@@ -262,6 +262,7 @@ const PARAM_DOCS: Record<string, { name: string; description: string }> = {
   category: { name: 'Category', description: 'Hazard categories; any of them matches.' },
   severity: { name: 'Severity', description: 'Hazard severities; any of them matches.' },
   overdue: { name: 'Overdue', description: '`true`: open hazards past their deadline or supervision deadline (a calendar-day deadline runs to the end of that day, UTC+8). `false`: all the others.' },
+  supervision: { name: 'Supervision', description: 'Hazards whose 挂牌督办 is in one of these states: `requested` (报请, not yet listed), `listed` (under supervision: `listedAt` set, `liftedAt` not), `lifted` (摘牌/销案).' },
   placeId: { name: 'PlaceId', description: 'Records of this place (a captain\'s `buildingId` counts as its place).' },
   kind: { name: 'PlaceKind', description: 'Place kinds: a place\'s own kind, the kinds a template applies to, or the kind of a record\'s place.' },
   updatedSince: { name: 'UpdatedSince', description: 'Records updated at or after this instant.' },
@@ -271,7 +272,7 @@ const PARAM_DOCS: Record<string, { name: string; description: string }> = {
   },
 };
 
-const HAZARD_ONLY = new Set(['status', 'category', 'severity', 'overdue']);
+const HAZARD_ONLY = new Set(['status', 'category', 'severity', 'overdue', 'supervision']);
 
 function parameters(): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -315,7 +316,7 @@ const problemResponse = (description: string): Json => ({
 const RESPONSES: Record<string, Json> = {
   BadRequest: problemResponse('The request is invalid: a body that fails the schema (unknown fields included), a reserved key (`__proto__`, `constructor`, `prototype`) anywhere in a body, a bad query parameter or cursor, a media digest that does not match. `errors` names each path.'),
   Unauthorized: problemResponse('No bearer token, or one that is invalid or expired.'),
-  Forbidden: problemResponse('The token\'s roles or scope do not allow this (a record outside its scope may also answer 404), or it replays an `Idempotency-Key` first used by a token of the same user with more roles or a wider scope.'),
+  Forbidden: problemResponse('The token\'s roles or scope do not allow this (a record outside its scope may also answer 404); it replays an `Idempotency-Key` first used by a token of the same user with more roles or a wider scope; or, for a transition, a review the caller may not do: of a major or supervised hazard (`code: role-for-severity`) or of his own rectification (`code: separation-of-duties`).'),
   NotFound: problemResponse('No record with this id in the token\'s tenant (records of another tenant are never revealed).'),
   Conflict: problemResponse('The record changed since the version given in `If-Match` (read it again and reapply the edit), a submitted inspection was to be changed, or a transition is not allowed from the hazard\'s status.'),
   PayloadTooLarge: problemResponse('JSON bodies over 1 MB and media over 20 MB are refused.'),
@@ -411,13 +412,19 @@ function transitionsPath(): Json {
     return `| \`${action}\` | ${from} → ${r.to}${severity} | ${r.roles.join(', ')} | ${r.needs.length === 0 ? '—' : r.needs.join(', ')} |`;
   });
   const needs = ['| action | from → to | default roles | needs |', '|---|---|---|---|', ...rows].join('\n');
+  const reviewers = (DEFAULT_ROLES_WHEN.major['review-pass'] ?? []).join(', ');
+  const listing = DEFAULT_TRANSITIONS.lift.roles.join(', ');
+  const who = [
+    `Who may close what: on a \`major\` hazard and on a supervised one (\`supervision.listedAt\` set, \`liftedAt\` not), \`review-pass\` and \`review-fail\` are for ${reviewers} only (403, code \`role-for-severity\`); whoever reported the rectification (the \`by\` of the last \`report-rectified\`) may not pass or fail its review (403, code \`separation-of-duties\`).`,
+    `挂牌督办: \`supervise\` by a role that may only request it (报请; by default fire-officer) records \`supervision.level\`, \`authority\`, \`deadline\`, \`requestedBy\`, \`requestedAt\`; by the listing authority (the roles of \`lift\`, by default ${listing}) it sets \`listedAt\` and \`listedBy\`, taking what the body leaves out from the request. On a supervised or \`major\` hazard a passed review is recorded and leaves it \`awaiting-review\`; \`lift\` (摘牌/销案) by the listing authority, only after a passed review (409 before), closes it and sets \`supervision.liftedAt\` and \`liftedBy\`.`,
+  ].join('\n\n');
   return {
     parameters: [param('Id')],
     post: {
       operationId: 'transitionHazard',
       tags: ['hazards'],
       summary: 'Run one action of the hazard lifecycle',
-      description: `The \`hazards.transition\` command. The server checks the action against the hazard's status and the token's roles, appends a history entry and returns the hazard as stored: 403 for a role that may not run it, 409 from a status it does not run from, 422 naming each field it needs that is missing. A vendor may configure the roles; the defaults (DESIGN §9):\n\n${needs}`,
+      description: `The \`hazards.transition\` command. The server checks the action against the hazard's status and the token's roles, appends a history entry and returns the hazard as stored: 403 for a role that may not run it, 409 from a status it does not run from, 422 naming each field it needs that is missing. A vendor may configure the roles; the defaults (DESIGN §9):\n\n${needs}\n\n${who}`,
       parameters: [param('IdempotencyKey'), param('IfMatch')],
       requestBody: { required: true, content: json(ref('TransitionInput')) },
       responses: {

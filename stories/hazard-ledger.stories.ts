@@ -17,6 +17,8 @@ export const fireOfficerSession: HostSession = { ...base, user: { id: 'f-0001', 
 export const unitManagerSession: HostSession = { ...base, user: { id: 'u-0001', name: '桥东物业 刘经理', roles: ['unit-manager'] } };
 /** A floor captain (楼长): may read the ledger, may run none of these transitions. */
 export const captainSession: HostSession = { ...base, user: { id: 'c-0001', name: '孙楼长', roles: ['captain'] } };
+/** The district 安委办 clerk who lists and lifts 挂牌督办 (role `government`). */
+export const governmentSession: HostSession = { ...base, user: { id: 'g-0001', name: '区安委办 钱科长', roles: ['government'] } };
 /** The grid worker of the demo. */
 export const workerSession: HostSession = demoSession;
 
@@ -35,12 +37,13 @@ const id = (n: number): string => `019a4b2c-0000-7000-8000-0000000001${String(n)
 /** Ids of the seeded hazards, by what they show. */
 export const HAZARD = {
   reported: id(1), verified: id(2), assigned: id(3), overdueSupervised: id(4), awaitingReview: id(5), closed: id(6), rejected: id(7),
-  draft: id(8), publicTip: id(9), candidate2017: id(10), candidate2025: id(11),
+  draft: id(8), publicTip: id(9), candidate2017: id(10), candidate2025: id(11), awaitingLift: id(12), supervisionRequested: id(13),
 } as const;
+const AUTHORITY = '迎泽区人民政府安全生产委员会办公室';
 
 const worker = { kind: 'grid-worker' as const, personId: 'w-0101', confidential: false };
-const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus, byName?: string): HazardHistoryEntry =>
-  ({ at: at(offset), by, ...(byName === undefined ? {} : { byName }), action, from, to });
+const entry = (offset: number, by: string, action: HazardAction, from: HazardStatus, to: HazardStatus, note?: string): HazardHistoryEntry =>
+  ({ at: at(offset), by, action, from, to, ...(note === undefined ? {} : { note }) });
 
 /** Hazards in every status of the closed loop, one overdue and supervised, one confidential tip-off, two candidates. */
 export function ledgerSeed(): MemorySeed {
@@ -58,14 +61,16 @@ export function ledgerSeed(): MemorySeed {
     hazards: [
       h(1, { status: 'reported', category: 'exit-blocked', title: '3 号楼一层安全出口堆放杂物', description: '纸箱、旧家具堵住一半通道', placeId: P1 }),
       h(2, { status: 'verified', category: 'electrical', title: '7 号院车棚私拉电线给电动车充电', placeId: P2,
-        history: [entry(-17, 's-0101', 'verify', 'reported', 'verified', '王网格长')] }),
+        history: [{ ...entry(-17, 's-0101', 'verify', 'reported', 'verified'), byName: '王网格长' }] }),
       h(3, { status: 'assigned', category: 'extinguisher', title: '五金店灭火器过期', placeId: P3, deadline: day(10), measures: '更换 2 具 4 kg 干粉灭火器',
         responsible: { unit: '老王五金店', person: '王老板', phone: '13800001111' } }),
       h(4, { status: 'rectifying', category: 'fire-lane-blocked', title: '桥东小区东侧消防车道被长期占用', placeId: P1, severity: 'major',
         deadline: day(-3), measures: '拆除违建车棚，施划禁停标线', responsible: { unit: '桥东物业', person: '刘经理', phone: '0351-4123456' },
-        supervision: { level: 'county', listedAt: at(-10), deadline: day(-1) } }),
+        supervision: { level: 'county', authority: AUTHORITY, requestedBy: 'f-0001', requestedAt: at(-11), listedAt: at(-10), listedBy: 'g-0001', deadline: day(-1) } }),
+      // The grid worker reported the rectification: he may not review it (separation of duties).
       h(5, { status: 'awaiting-review', category: 'signage-lighting', title: '3 号楼应急照明不亮', placeId: P1, deadline: day(2),
-        responsible: { unit: '桥东物业', person: '刘经理' }, measures: '更换应急灯 6 盏' }),
+        responsible: { unit: '桥东物业', person: '刘经理' }, measures: '更换应急灯 6 盏',
+        history: [entry(-2, 'w-0101', 'report-rectified', 'rectifying', 'awaiting-review', '已督促物业更换 6 盏应急灯')] }),
       h(6, { status: 'closed', category: 'fire-door', title: '2 单元防火门闭门器损坏', placeId: P1, deadline: day(-8),
         responsible: { unit: '桥东物业', person: '刘经理' }, measures: '更换闭门器' }),
       h(7, { status: 'rejected', category: 'other', title: '重复上报：楼道堆物', placeId: P1 }),
@@ -76,6 +81,18 @@ export function ledgerSeed(): MemorySeed {
         createdAt: '2025-10-20T10:00:00+08:00', updatedAt: '2025-10-20T10:00:00+08:00' }),
       h(11, { status: 'verified', category: 'ebike-indoor', title: '架空层电动车充电区未做防火分隔', placeId: P1,
         ruleRefs: ['GB35181-2025:ebike-podium-separation'] }),
+      // A major hazard under county supervision whose review the fire officer passed: it waits for the 安委办 to lift it.
+      h(12, { status: 'awaiting-review', category: 'alarm-sprinkler', title: '顺达仓储火灾自动报警系统瘫痪', placeId: P4, severity: 'major',
+        deadline: day(5), measures: '修复报警主机，恢复探测器', responsible: { unit: '顺达仓储', person: '孙经理' },
+        supervision: { level: 'county', authority: AUTHORITY, requestedBy: 'f-0001', requestedAt: at(-15), listedAt: at(-14), listedBy: 'g-0001', deadline: day(5) },
+        history: [
+          entry(-3, 'u-0001', 'report-rectified', 'rectifying', 'awaiting-review', '报警主机已修复，探测器全部恢复'),
+          entry(-1, 'f-0001', 'review-pass', 'awaiting-review', 'awaiting-review', '复查：系统运行正常'),
+        ] }),
+      // 二（一）1: an unmarked fire lane, not a major hazard; the fire officer asked the district to list it (报请).
+      h(13, { status: 'assigned', category: 'fire-lane-blocked', title: '柳巷南路 40 号院消防车通道未划线', placeId: P4, deadline: day(20),
+        measures: '划线、标名、立牌', responsible: { unit: '顺达仓储', person: '孙经理' },
+        supervision: { level: 'county', authority: AUTHORITY, requestedBy: 'f-0001', requestedAt: at(-1), deadline: day(30) } }),
     ],
   };
 }
@@ -95,7 +112,7 @@ export function ledgerClient(session: HostSession = supervisorSession, data?: Da
 const meta: Meta = {
   title: 'Elements/fg-hazard-ledger',
   component: 'fg-hazard-ledger',
-  excludeStories: ['supervisorSession', 'fireOfficerSession', 'unitManagerSession', 'captainSession', 'workerSession', 'HAZARD', 'ledgerSeed', 'ledgerClient'],
+  excludeStories: ['supervisorSession', 'governmentSession', 'fireOfficerSession', 'unitManagerSession', 'captainSession', 'workerSession', 'HAZARD', 'ledgerSeed', 'ledgerClient'],
   parameters: {
     docs: {
       description: {
@@ -126,6 +143,21 @@ export const Overdue: Story = {
 /** A major hazard, overdue and under county supervision (挂牌督办), opened by a fire officer. */
 export const Supervised: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.overdueSupervised} .client=${ledgerClient(fireOfficerSession)}></fg-hazard-ledger>`,
+};
+
+/** A fire officer passed the review of a supervised major hazard: the 安委办 is offered 摘牌销案, which closes it. */
+export const AwaitingLift: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.awaitingLift} .client=${ledgerClient(governmentSession)}></fg-hazard-ledger>`,
+};
+
+/** A fire officer asked for 挂牌督办 of an unmarked fire lane (报请); the 安委办 sees the request and lists it. */
+export const SupervisionRequested: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.supervisionRequested} .client=${ledgerClient(governmentSession)}></fg-hazard-ledger>`,
+};
+
+/** Only what the 挂牌督办 filter keeps: hazards under supervision, with their state. */
+export const SupervisedOnly: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger supervision="listed" list="responsibility" .client=${ledgerClient()}></fg-hazard-ledger>`,
 };
 
 /** A role that may act: the supervisor on a reported hazard is offered 核实, 驳回 and the major flag. */

@@ -73,6 +73,24 @@ describe('createFiregridClient: setup', () => {
     expect((error as FiregridError).code).to.equal('config');
     expect((error as FiregridError).issues[0]?.path).to.contain('categoryCodes');
   });
+
+  it('keeps the vendor\'s lifecycle rules for the elements, and refuses bad ones naming the path', () => {
+    const rules = { rolesWhen: { major: { 'review-pass': ['grid-supervisor', 'fire-officer'] } }, separationOfDuties: false } as const;
+    const c = client(setup().host, { lifecycle: rules });
+    expect(c.lifecycle).to.deep.equal(rules);
+    expect(Object.isFrozen(c.lifecycle)).to.equal(true);
+    expect(client(setup().host).lifecycle).to.deep.equal({});
+    for (const bad of [{ rolesWhen: { critical: {} } }, { rolesWhen: { major: { 'review-pass': ['chief'] } } }, { majorClosesByLift: 'no' }, { locale: 'en' }]) {
+      let error: unknown;
+      try {
+        client(setup().host, { lifecycle: bad as never });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as FiregridError | undefined)?.code, JSON.stringify(bad)).to.equal('config');
+      expect((error as FiregridError).issues[0]?.path).to.contain('lifecycle');
+    }
+  });
 });
 
 describe('createFiregridClient: session', () => {

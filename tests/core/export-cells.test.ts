@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { isFormulaLike, neutraliseCell, neutraliseRows } from '../../packages/core/src/export/cells.js';
 import { deadlineText, shanghaiTime } from '../../packages/core/src/export/labels.js';
-import { finderText, hazardContent, progressText, twoListTable } from '../../packages/core/src/export/two-lists.js';
+import { finderText, hazardContent, progressText, supervisionText, twoListTable } from '../../packages/core/src/export/two-lists.js';
 import type { Hazard } from '../../packages/core/src/schema/hazard.js';
 
 const t = '2026-03-01T01:30:00Z';
@@ -100,8 +100,18 @@ describe('two lists', () => {
     });
     const table = twoListTable('responsibility', [h], { now, viewer, locale: 'en' });
     expect(table.header).to.deep.equal(['No.', 'Hazard', 'Measures', 'Responsible unit', 'Responsible person', 'Phone', 'Deadline', 'Progress', 'Supervision level']);
-    expect(table.rows[0]).to.deep.equal([1, '3 号楼一层安全出口堆放杂物', '清理杂物', '桥东物业', '王五', '13800001234', '2026-03-20', 'Rectifying (overdue)', 'County']);
+    expect(table.rows[0]).to.deep.equal([1, '3 号楼一层安全出口堆放杂物', '清理杂物', '桥东物业', '王五', '13800001234', '2026-03-20', 'Rectifying (overdue)', 'County (listed)']);
     expect(progressText({ ...h, status: 'closed' }, now)).to.equal('已销号');
+  });
+
+  it('says where the supervision stands in 挂牌督办级别: requested, listed, lifted, none', () => {
+    const requested = { level: 'city', requestedBy: 'f-1', requestedAt: t } as const;
+    expect(supervisionText({ supervision: requested })).to.equal('市级挂牌督办（报请中）');
+    expect(supervisionText({ supervision: { ...requested, listedAt: t } })).to.equal('市级挂牌督办（督办中）');
+    expect(supervisionText({ supervision: { ...requested, listedAt: t, liftedAt: t } }, 'en')).to.equal('City (lifted)');
+    expect(supervisionText({})).to.equal('');
+    const row = twoListTable('responsibility', [hazard({ status: 'closed', supervision: { ...requested, listedAt: t, liftedAt: t } })], { now, viewer });
+    expect(row.rows[0]?.[8]).to.equal('市级挂牌督办（已摘牌）');
   });
 
   it('shows a confidential reporter only to the roles of DESIGN §5 and to himself', () => {

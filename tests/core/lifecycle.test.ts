@@ -2,10 +2,12 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { FiregridError } from '../../packages/core/src/errors.js';
 import {
-  DEFAULT_TRANSITIONS, createLifecycle, deadlineEnd, isDueSoon, isOpen, isOverdue, reviewDueAt, transitionSources, urgencyKey,
+  DEFAULT_TRANSITIONS, createLifecycle, deadlineEnd, isDueSoon, isOpen, isOverdue, isSupervised, reviewDueAt, reviewPassed, supervisionState,
+  transitionSources, urgencyKey,
 } from '../../packages/core/src/hazard/lifecycle.js';
 import type { LifecycleHazard, TransitionCheck, TransitionResult } from '../../packages/core/src/hazard/lifecycle.js';
 import { TransitionInput } from '../../packages/core/src/hazard/transition-input.js';
+import { MAJOR_RULE_SETS } from '../../packages/core/src/hazard/major-rules.js';
 import { HAZARD_ACTIONS, HAZARD_STATUSES, ROLES, SEVERITIES } from '../../packages/core/src/names.js';
 import type { HazardAction, HazardStatus, Role, Severity } from '../../packages/core/src/names.js';
 import { Hazard, HazardHistoryEntry } from '../../packages/core/src/schema/hazard.js';
@@ -18,6 +20,8 @@ interface SpecRow {
   to: HazardStatus | 'same';
   severity?: [Severity, Severity];
   roles: Role[];
+  /** The roles on a `major` hazard, when they differ (DEFAULT_ROLES_WHEN). */
+  majorRoles?: Role[];
   /** A complete input for the action (besides `action`). */
   input: Omit<TransitionInput, 'action'>;
   /** What `check` names as missing when only `{ action }` is sent. */
@@ -37,9 +41,13 @@ const SPEC: Record<HazardAction, SpecRow> = {
     from: ['rectifying'], to: 'awaiting-review', roles: ['unit-manager', 'grid-worker'],
     input: { evidence: ['photo-1', 'photo-2'], note: '杂物已清理' }, missing: ['note', 'evidence'],
   },
-  'review-pass': { from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '复查合格' }, missing: ['note'] },
+  'review-pass': {
+    from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], majorRoles: ['fire-officer'],
+    input: { note: '复查合格' }, missing: ['note'],
+  },
   'review-fail': {
-    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], input: { note: '仍有堆放' }, missing: ['note'],
+    from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], majorRoles: ['fire-officer'],
+    input: { note: '仍有堆放' }, missing: ['note'],
   },
   'extend-deadline': {
     from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'],
@@ -55,9 +63,12 @@ const SPEC: Record<HazardAction, SpecRow> = {
   },
   'dismiss-major': { from: OPEN, to: 'same', severity: ['major-candidate', 'general'], roles: ['fire-officer'], input: { note: '可当场改正' }, missing: ['note'] },
   supervise: {
-    from: OPEN, to: 'same', severity: ['major', 'major'], roles: ['fire-officer', 'admin'],
-    input: { supervision: { level: 'county', deadline: '2025-09-30' } }, missing: ['supervision.level', 'supervision.deadline'],
+    from: OPEN, to: 'same', roles: ['fire-officer', 'government'],
+    input: { supervision: { level: 'county', deadline: '2025-09-30', authority: '某县人民政府安委办' } },
+    missing: ['supervision.level', 'supervision.deadline', 'supervision.authority'],
   },
+  // Also needs a supervised hazard with a passed review: the exhaustive test's plain hazards have neither.
+  lift: { from: ['awaiting-review'], to: 'closed', roles: ['government'], input: { note: '复查合格，同意摘牌销案' }, missing: ['note'] },
 };
 
 interface TestHazard extends LifecycleHazard {
@@ -95,6 +106,14 @@ function refusal(result: TransitionCheck): Extract<TransitionCheck, { ok: false 
   return result;
 }
 
+/** A hazard under 挂牌督办 whose review a fire officer has passed: it waits for the lift. */
+const passedAndListed = (severity: Severity = 'major'): TestHazard => hazard('awaiting-review', severity, {
+  supervision: { level: 'county', authority: '某县人民政府安委办', deadline: '2025-09-30', listedAt: '2025-06-01T00:00:00.000Z', listedBy: 'gov-1' },
+  history: [
+    { at: '2025-06-18T01:00:00.000Z', by: 'mgr-1', action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['p1'] },
+    { at: '2025-06-19T01:00:00.000Z', by: 'fo-1', action: 'review-pass', from: 'awaiting-review', to: 'awaiting-review', note: '复查合格' },
+  ],
+});
 const input = (action: HazardAction, extra: Omit<TransitionInput, 'action'> = {}): TransitionInput => ({ action, ...SPEC[action].input, ...extra });
 const actor = (...roles: Role[]): { id: string; roles: Role[] } => ({ id: 'u-7', roles });
 
@@ -129,19 +148,21 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
         for (const severity of SEVERITIES) {
           for (const role of ROLES) {
             const h = deepFreeze(hazard(status, severity));
-            const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity);
-            const expected = fitsState && spec.roles.includes(role);
+            const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity) && action !== 'lift';
+            const roles = severity === 'major' && spec.majorRoles !== undefined ? spec.majorRoles : spec.roles;
+            const expected = fitsState && roles.includes(role);
             const where = `${severity}/${role}`;
             if (lifecycle.allowedActions(h, [role]).includes(action) !== expected) wrong.push(`${where}: allowedActions`);
             const result = lifecycle.check(h, input(action), actor(role));
             if (result.ok !== expected) wrong.push(`${where}: check ok=${String(result.ok)}`);
             if (!result.ok) {
-              const code = fitsState ? 'role' : 'not-allowed-from-status';
+              const code = !fitsState ? 'not-allowed-from-status' : spec.roles.includes(role) ? 'role-for-severity' : 'role';
               if (result.code !== code) wrong.push(`${where}: code ${result.code}, expected ${code}`);
             }
             if (expected) {
               const { hazard: next, entry } = lifecycle.apply(h, input(action), actor(role), NOW);
-              const to = spec.to === 'same' ? status : spec.to;
+              // A passed review of a major hazard waits for the lift (majorClosesByLift).
+              const to = spec.to === 'same' || (action === 'review-pass' && severity === 'major') ? status : spec.to;
               const sev = spec.severity === undefined ? severity : spec.severity[1];
               if (next.status !== to) wrong.push(`${where}: status ${next.status}, expected ${to}`);
               if (next.severity !== sev) wrong.push(`${where}: severity ${next.severity}, expected ${sev}`);
@@ -174,7 +195,8 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
     expect(lifecycle.allowedActions(hazard('rectifying'), ['grid-worker'])).to.deep.equal(['report-rectified', 'flag-major']);
     expect(lifecycle.allowedActions(hazard('rectifying', 'major'), ['fire-officer'])).to.deep.equal(['extend-deadline', 'supervise']);
     expect(lifecycle.allowedActions(hazard('awaiting-review', 'major-candidate'), ['fire-officer']))
-      .to.deep.equal(['review-pass', 'review-fail', 'confirm-major', 'dismiss-major']);
+      .to.deep.equal(['review-pass', 'review-fail', 'confirm-major', 'dismiss-major', 'supervise']);
+    expect(lifecycle.allowedActions(hazard('awaiting-review'), ['government'])).to.deep.equal(['supervise']);
   });
 
   it('refuses a status outside the table', () => {
@@ -209,11 +231,301 @@ describe('hazard lifecycle: severity (GB 35181: a worker flags, a fire officer c
     expect(r.hazard.status).to.equal('assigned');
   });
 
-  it('supervise only when major and open', () => {
-    expect(refusal(lifecycle.check(hazard('rectifying', 'major-candidate'), input('supervise'), actor('fire-officer'))).code)
-      .to.equal('not-allowed-from-status');
-    expect(refusal(lifecycle.check(hazard('closed', 'major'), input('supervise'), actor('admin'))).code).to.equal('not-allowed-from-status');
-    expect(lifecycle.check(hazard('rectifying', 'major'), input('supervise'), actor('admin')).ok).to.equal(true);
+  it('supervise works on any open hazard, by a fire officer or the government, never by the system admin', () => {
+    for (const severity of SEVERITIES) {
+      expect(lifecycle.check(hazard('rectifying', severity), input('supervise'), actor('fire-officer')).ok, severity).to.equal(true);
+      expect(lifecycle.check(hazard('reported', severity), input('supervise'), actor('government')).ok, severity).to.equal(true);
+    }
+    expect(refusal(lifecycle.check(hazard('closed', 'major'), input('supervise'), actor('government'))).code).to.equal('not-allowed-from-status');
+    expect(refusal(lifecycle.check(hazard('rectifying', 'major'), input('supervise'), actor('admin'))).code).to.equal('role');
+  });
+});
+
+describe('hazard lifecycle: separation of duties and severity-aware roles', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const zh = createLifecycle();
+  const rectified = (severity: Severity, by: string, extra: Partial<TestHazard> = {}): TestHazard => hazard('awaiting-review', severity, {
+    history: [
+      { at: '2025-06-18T01:00:00.000Z', by: 'mgr-1', action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['p0'] },
+      { at: '2025-06-18T02:00:00.000Z', by: 'sup-1', action: 'review-fail', from: 'awaiting-review', to: 'rectifying', note: '未到位' },
+      { at: '2025-06-19T01:00:00.000Z', by, action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['p1'] },
+    ],
+    ...extra,
+  });
+  const listed = { level: 'county', authority: '某县人民政府安委办', listedAt: '2025-06-01T00:00:00Z', listedBy: 'gov-1' } as const;
+
+  it('whoever reported the rectification may neither pass nor fail its review; someone else may', () => {
+    const h = rectified('general', 'worker-1');
+    for (const action of ['review-pass', 'review-fail'] as const) {
+      const r = refusal(en.check(h, input(action), { id: 'worker-1', roles: ['grid-worker', 'grid-supervisor'] }));
+      expect(r.code).to.equal('separation-of-duties');
+      expect(r.message).to.contain('separation of duties').and.contain('worker-1');
+      expect(refusal(zh.check(h, input(action), { id: 'worker-1', roles: ['grid-worker'] })).message).to.contain('职责分离');
+      expect(en.check(h, input(action), { id: 'worker-2', roles: ['grid-worker'] }).ok).to.equal(true);
+    }
+    const err = caught(() => en.apply(h, input('review-pass'), { id: 'worker-1', roles: ['grid-worker'] }, NOW));
+    expect(err.code).to.equal('transition');
+    expect(err.issues.map((i) => i.path)).to.deep.equal(['actor.id']);
+  });
+
+  it('only the latest report counts: who reported an earlier round may review this one', () => {
+    const h = rectified('general', 'worker-2');
+    expect(en.check(h, input('review-pass'), { id: 'mgr-1', roles: ['unit-manager', 'grid-worker'] }).ok).to.equal(true);
+    expect(en.check(h, input('review-pass'), { id: 'worker-2', roles: ['grid-worker'] }).ok).to.equal(false);
+  });
+
+  it('allowedActions with the actor leaves out his own review; with roles alone it cannot know him', () => {
+    const h = rectified('general', 'worker-1');
+    expect(en.allowedActions(h, { id: 'worker-1', roles: ['grid-worker'] })).to.deep.equal(['flag-major']);
+    expect(en.allowedActions(h, { id: 'worker-2', roles: ['grid-worker'] })).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+    expect(en.allowedActions(h, ['grid-worker'])).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+  });
+
+  it('a vendor may turn separation of duties off', () => {
+    const off = createLifecycle({ separationOfDuties: false });
+    expect(off.separationOfDuties).to.equal(false);
+    expect(off.check(rectified('general', 'worker-1'), input('review-pass'), { id: 'worker-1', roles: ['grid-worker'] }).ok).to.equal(true);
+    expect(caught(() => createLifecycle({ separationOfDuties: 'yes' as unknown as boolean })).message).to.contain('separationOfDuties');
+  });
+
+  it('the review of a major hazard belongs to the fire officer, and the refusal names the rule', () => {
+    const h = rectified('major', 'mgr-1');
+    for (const role of ['grid-worker', 'grid-supervisor'] as const) {
+      for (const action of ['review-pass', 'review-fail'] as const) {
+        const r = refusal(en.check(h, input(action), { id: 'x-1', roles: [role] }));
+        expect(r.code, `${role} ${action}`).to.equal('role-for-severity');
+        expect(r.message).to.contain('a major hazard').and.contain('fire officer');
+      }
+    }
+    const zr = refusal(zh.check(h, input('review-pass'), { id: 'x-1', roles: ['grid-worker'] }));
+    expect(zr.message).to.contain('重大火灾隐患').and.contain('消防救援机构');
+    expect(refusal(en.check(h, input('review-pass'), { id: 'x-1', roles: ['resident'] })).code).to.equal('role');
+    expect(en.check(h, input('review-fail'), { id: 'fo-1', roles: ['fire-officer'] }).ok).to.equal(true);
+    expect(en.allowedActions(h, { id: 'sup-2', roles: ['grid-supervisor'] })).to.deep.equal([]);
+    expect(en.rolesFor('review-pass', h)).to.deep.equal(['fire-officer']);
+    expect(en.rolesFor('review-pass', rectified('major-candidate', 'mgr-1'))).to.deep.equal(['grid-worker', 'grid-supervisor', 'fire-officer']);
+  });
+
+  it('so does the review of a supervised hazard of any severity; a request alone changes nothing', () => {
+    const supervised = rectified('general', 'mgr-1', { supervision: listed });
+    const r = refusal(en.check(supervised, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }));
+    expect(r.code).to.equal('role-for-severity');
+    expect(r.message).to.contain('government supervision');
+    const requested = rectified('general', 'mgr-1', { supervision: { level: 'county', requestedBy: 'fo-1', requestedAt: '2025-06-01T00:00:00Z' } });
+    expect(en.check(requested, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }).ok).to.equal(true);
+    const lifted = rectified('general', 'mgr-1', { supervision: { ...listed, liftedAt: '2025-06-10T00:00:00Z', liftedBy: 'gov-1' } });
+    expect(en.check(lifted, input('review-fail'), { id: 'w-9', roles: ['grid-worker'] }).ok).to.equal(true);
+  });
+
+  it('vendors configure the severity-aware matrix; where both conditions apply, both lists must allow', () => {
+    const vendor = createLifecycle({
+      locale: 'en',
+      rolesWhen: { major: { 'review-pass': ['grid-supervisor', 'fire-officer'] }, supervised: { 'review-pass': ['fire-officer', 'admin'] } },
+    });
+    const major = rectified('major', 'mgr-1');
+    expect(vendor.check(major, input('review-pass'), { id: 's-1', roles: ['grid-supervisor'] }).ok).to.equal(true);
+    // review-fail keeps its default for majors: fire officers only.
+    expect(refusal(vendor.check(major, input('review-fail'), { id: 's-1', roles: ['grid-supervisor'] })).code).to.equal('role-for-severity');
+    const both = rectified('major', 'mgr-1', { supervision: listed });
+    expect(vendor.rolesFor('review-pass', both)).to.deep.equal(['fire-officer']);
+    expect(refusal(vendor.check(both, input('review-pass'), { id: 's-1', roles: ['grid-supervisor'] })).code).to.equal('role-for-severity');
+    expect(vendor.rolesWhen.major['review-fail']).to.deep.equal(['fire-officer']);
+    const bad = caught(() => createLifecycle({ rolesWhen: { critical: {} } as never }));
+    expect(bad.code).to.equal('config');
+    expect(bad.message).to.contain('rolesWhen.critical');
+    expect(caught(() => createLifecycle({ rolesWhen: { major: { 'review-pass': ['chief' as Role] } } })).message).to.contain('rolesWhen.major.review-pass[0]');
+  });
+});
+
+describe('hazard lifecycle: the GB 35181 edition of a determination (majorRuleSet)', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const fo = { id: 'fo-1', roles: ['fire-officer'] as Role[] };
+
+  it('confirm-major and dismiss-major record the edition named, or the one in force on the day', () => {
+    const named = en.apply(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'GB35181-2025' }), fo, NOW).hazard;
+    expect(named.majorRuleSet).to.equal('GB35181-2025');
+    expect(en.apply(hazard('verified', 'major-candidate'), input('dismiss-major'), fo, new Date('2025-10-31T23:59:00+08:00')).hazard.majorRuleSet)
+      .to.equal('GB35181-2017');
+    expect(en.apply(hazard('verified', 'major-candidate'), input('confirm-major'), fo, new Date('2025-11-01T00:01:00+08:00')).hazard.majorRuleSet)
+      .to.equal('GB35181-2025');
+    // Other actions leave it alone.
+    expect(en.apply(named, input('supervise'), fo, NOW).hazard.majorRuleSet).to.equal('GB35181-2025');
+    expect(en.apply(hazard('reported'), input('flag-major'), fo, NOW).hazard.majorRuleSet).to.equal(undefined);
+  });
+
+  it('refuses an edition it does not know, naming the ones it does; a vendor set is known once passed in', () => {
+    const r = refusal(en.check(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'GB35181-2031' }), fo));
+    expect([r.code, r.invalid]).to.deep.equal(['invalid-field', ['majorRuleSet']]);
+    expect(r.message).to.contain('GB35181-2017, GB35181-2025');
+    const local = { ...MAJOR_RULE_SETS[1]!, id: 'SX-2026' };
+    const vendor = createLifecycle({ ruleSets: [...MAJOR_RULE_SETS, local] });
+    expect(vendor.apply(hazard('verified', 'major-candidate'), input('confirm-major', { majorRuleSet: 'SX-2026' }), fo, NOW).hazard.majorRuleSet).to.equal('SX-2026');
+    expect(caught(() => createLifecycle({ ruleSets: 'all' as never })).message).to.contain('ruleSets');
+    expect(Hazard.shape.majorRuleSet.safeParse('GB35181-2025').success).to.equal(true);
+  });
+});
+
+describe('hazard lifecycle: supervision from request to lift (挂牌督办 → 摘牌销案)', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const fo = { id: 'fo-1', roles: ['fire-officer'] as Role[] };
+  const gov = { id: 'gov-1', roles: ['government'] as Role[] };
+  const listed = (severity: Severity): TestHazard => ({ ...passedAndListed(severity), history: passedAndListed().history.slice(0, 1) });
+
+  it('a fire officer\'s passed review of a supervised hazard is recorded and leaves it awaiting the lift', () => {
+    const { hazard: next, entry } = en.apply(listed('general'), input('review-pass'), fo, NOW);
+    expect([next.status, entry.action, entry.from, entry.to]).to.deep.equal(['awaiting-review', 'review-pass', 'awaiting-review', 'awaiting-review']);
+    expect(reviewPassed(next)).to.equal(true);
+    expect(en.allowedActions(next, { id: 'fo-2', roles: ['fire-officer'] })).to.deep.equal(['review-fail', 'flag-major']);
+    expect(refusal(en.check(next, input('review-pass'), { id: 'fo-2', roles: ['fire-officer'] })).message).to.contain('already passed');
+    expect(en.allowedActions(next, gov)).to.deep.equal(['lift']);
+  });
+
+  it('lift by the listing authority closes it (销号) and records who and when; only after a passed review', () => {
+    const before = refusal(en.check(listed('major'), input('lift'), gov));
+    expect(before.code).to.equal('not-allowed-from-status');
+    expect(before.message).to.contain('passed review');
+    expect(refusal(createLifecycle().check(listed('major'), input('lift'), gov)).message).to.contain('复查通过');
+    const h = passedAndListed('major');
+    expect(refusal(en.check(h, input('lift'), fo)).code).to.equal('role');
+    expect(refusal(en.check(h, input('lift'), { id: 'a-1', roles: ['admin'] })).code).to.equal('role');
+    expect(refusal(en.check(h, { action: 'lift' }, gov)).missing).to.deep.equal(['note']);
+    const { hazard: closed, entry } = en.apply(h, input('lift'), gov, NOW);
+    expect([closed.status, entry.from, entry.to, entry.by]).to.deep.equal(['closed', 'awaiting-review', 'closed', 'gov-1']);
+    expect(closed.supervision).to.deep.include({ liftedAt: '2025-06-20T02:00:00.000Z', liftedBy: 'gov-1', listedBy: 'gov-1' });
+    expect([supervisionState(closed), isSupervised(closed)]).to.deep.equal(['lifted', false]);
+    expect(en.allowedActions(closed, [...ROLES])).to.deep.equal([]);
+  });
+
+  it('lift needs a hazard under supervision: not a request, not an unsupervised one', () => {
+    const passed = { ...passedAndListed('general'), supervision: undefined };
+    expect(refusal(en.check(passed, input('lift'), gov)).message).to.contain('under government supervision');
+    const requested = { ...passedAndListed('general'), supervision: { level: 'county', requestedBy: 'fo-1', requestedAt: '2025-06-01T00:00:00Z' } } as const;
+    expect(refusal(en.check(requested, input('lift'), gov)).code).to.equal('not-allowed-from-status');
+  });
+
+  it('a failed review after a pass sends it back to rectification, and the lift waits for the next pass', () => {
+    const failed = en.apply(passedAndListed('general'), input('review-fail'), { id: 'fo-2', roles: ['fire-officer'] }, NOW).hazard;
+    expect([failed.status, reviewPassed(failed)]).to.deep.equal(['rectifying', false]);
+    expect(refusal(en.check(failed, input('lift'), gov)).code).to.equal('not-allowed-from-status');
+  });
+
+  it('a major hazard closes only by lift (the plan lists every 重大火灾隐患); a vendor may let the review close an unsupervised one', () => {
+    const major = hazard('awaiting-review', 'major', { history: listed('major').history });
+    const passed = en.apply(major, input('review-pass'), fo, NOW).hazard;
+    expect(passed.status).to.equal('awaiting-review');
+    expect(en.closesByLift(major)).to.equal(true);
+    expect(en.allowedActions(passed, gov)).to.deep.equal(['supervise']);
+    const listedNow = en.apply(passed, input('supervise'), gov, NOW).hazard;
+    expect(en.apply(listedNow, input('lift'), gov, NOW).hazard.status).to.equal('closed');
+    const vendor = createLifecycle({ majorClosesByLift: false });
+    expect(vendor.majorClosesByLift).to.equal(false);
+    expect(vendor.apply(major, input('review-pass'), fo, NOW).hazard.status).to.equal('closed');
+    expect(vendor.apply(listed('major'), input('review-pass'), fo, NOW).hazard.status, 'supervised still waits').to.equal('awaiting-review');
+    expect(caught(() => createLifecycle({ majorClosesByLift: 1 as unknown as boolean })).message).to.contain('majorClosesByLift');
+  });
+
+  it('a pending request binds no deadline and makes nothing supervised; the listed supervision deadline binds', () => {
+    const base = hazard('rectifying', 'general', { deadline: '2025-12-31' });
+    const asked = en.apply(base, input('supervise'), fo, NOW).hazard;
+    expect([supervisionState(asked), isOverdue(asked, new Date('2025-10-02T00:00:00+08:00'))]).to.deep.equal(['requested', false]);
+    const listedNow = en.apply(asked, { action: 'supervise' }, gov, NOW).hazard;
+    expect(isOverdue(listedNow, new Date('2025-10-02T00:00:00+08:00'))).to.equal(true);
+    expect(en.check(asked, input('review-fail'), { id: 'w-1', roles: ['grid-worker'] }).ok, 'not a review state, but the role').to.equal(false);
+    expect(en.rolesFor('review-pass', asked)).to.deep.equal(['grid-worker', 'grid-supervisor', 'fire-officer']);
+    expect(en.rolesFor('review-pass', listedNow)).to.deep.equal(['fire-officer']);
+  });
+});
+
+describe('hazard lifecycle: properties of who may close what', () => {
+  const lifecycle = createLifecycle({ locale: 'en' });
+  // A pool of people; some hold several roles, so the rules must hold per person, not per role.
+  const ACTORS: { id: string; roles: Role[] }[] = [
+    { id: 'w1', roles: ['grid-worker'] }, { id: 'w2', roles: ['grid-worker'] }, { id: 's1', roles: ['grid-supervisor'] },
+    { id: 'f1', roles: ['fire-officer'] }, { id: 'f2', roles: ['fire-officer', 'grid-worker', 'unit-manager'] },
+    { id: 'm1', roles: ['unit-manager'] }, { id: 'g1', roles: ['government'] }, { id: 'g2', roles: ['government', 'fire-officer'] },
+    { id: 'a1', roles: ['admin'] }, { id: 'all', roles: [...ROLES] }, { id: 'r1', roles: ['resident', 'captain'] },
+  ];
+  const rolesOf = (id: string): readonly Role[] => ACTORS.find((a) => a.id === id)?.roles ?? [];
+  const step = fc.record({
+    actor: fc.nat({ max: ACTORS.length - 1 }), pick: fc.nat(), random: fc.nat({ max: 3 }).map((n) => n === 0), action: fc.constantFrom(...HAZARD_ACTIONS),
+  });
+  const full = (action: HazardAction, i: number): TransitionInput => input(action, action === 'extend-deadline'
+    ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }
+    : {});
+
+  /**
+   * Runs a sequence. Mostly one of the (actor, action) pairs the lifecycle allows now, so that runs
+   * get deep into the loop; one step in four any action by any actor, which `check` must refuse
+   * exactly when `allowedActions` leaves it out.
+   */
+  function run(steps: { actor: number; pick: number; random: boolean; action: HazardAction }[], lc = lifecycle): TestHazard[] {
+    let h = deepFreeze(hazard('draft', 'general', { deadline: undefined }));
+    const seen = [h];
+    let clock = NOW.getTime();
+    steps.forEach((st, i) => {
+      clock += 3_600_000;
+      const pairs = ACTORS.flatMap((a) => lc.allowedActions(h, a).map((x) => [a, x] as const));
+      const pair = st.random ? undefined : pairs[st.pick % Math.max(1, pairs.length)];
+      const who = pair?.[0] ?? ACTORS[st.actor] ?? { id: 'w1', roles: ['grid-worker'] as Role[] };
+      const action = pair?.[1] ?? st.action;
+      const offered = lc.allowedActions(h, who);
+      const verdict = lc.check(h, full(action, i), who);
+      expect(verdict.ok, `${who.id} ${action}: check and allowedActions agree`).to.equal(offered.includes(action));
+      if (!verdict.ok) return;
+      h = deepFreeze(lc.apply(h, full(action, i), who, new Date(clock)).hazard);
+      seen.push(h);
+    });
+    return seen;
+  }
+
+  it('the same sequences find the holes of the old matrix (self-review, a grid worker closing a major hazard)', () => {
+    const old = createLifecycle({
+      separationOfDuties: false, majorClosesByLift: false,
+      rolesWhen: { major: { 'review-pass': DEFAULT_TRANSITIONS['review-pass'].roles }, supervised: { 'review-pass': DEFAULT_TRANSITIONS['review-pass'].roles } },
+    });
+    const selfReview = fc.check(fc.property(fc.array(step, { minLength: 10, maxLength: 80 }), (steps) => {
+      const h = run(steps, old).at(-1);
+      return !(h?.history ?? []).some((e, i, all) => e.action === 'review-pass' && all.slice(0, i).filter((x) => x.action === 'report-rectified').at(-1)?.by === e.by);
+    }), { numRuns: 200 });
+    expect(selfReview.failed, 'a self-review is found').to.equal(true);
+    const majorByWorker = fc.check(fc.property(fc.array(step, { minLength: 10, maxLength: 80 }), (steps) => {
+      const h = run(steps, old).at(-1);
+      return !(h?.status === 'closed' && h.severity === 'major' && !rolesOf(h.history.at(-1)?.by ?? '').includes('fire-officer'));
+    }), { numRuns: 200 });
+    expect(majorByWorker.failed, 'a major hazard closed by someone who is no fire officer is found').to.equal(true);
+  });
+
+  let closedHeavy = 0;
+  it('no sequence closes a major or supervised hazard without a fire officer\'s passed review and a lift by the listing authority', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 10, maxLength: 80 }), (steps) => {
+      const states = run(steps);
+      for (let k = 1; k < states.length; k++) {
+        const [prev, next] = [states[k - 1], states[k]];
+        if (prev === undefined || next?.status !== 'closed' || prev.status === 'closed') continue;
+        if (prev.severity !== 'major' && !isSupervised(prev)) continue;
+        closedHeavy++;
+        const closing = next.history[next.history.length - 1];
+        expect(closing?.action, 'closed by').to.equal('lift');
+        expect(rolesOf(closing?.by ?? '')).to.include('government');
+        const lastReport = next.history.map((e) => e.action).lastIndexOf('report-rectified');
+        const reviews = next.history.slice(lastReport + 1).filter((e) => e.action === 'review-pass');
+        expect(reviews.some((e) => rolesOf(e.by).includes('fire-officer')), 'a fire officer passed the review').to.equal(true);
+      }
+    }), { numRuns: 200 });
+    // The property must not hold vacuously: some runs closed a major or supervised hazard.
+    expect(closedHeavy).to.be.greaterThan(0);
+  });
+
+  it('no sequence lets anyone pass or fail the review of a rectification he reported', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 10, maxLength: 80 }), (steps) => {
+      const states = run(steps);
+      const last = states[states.length - 1];
+      let reporter: string | undefined;
+      for (const e of last?.history ?? []) {
+        if (e.action === 'report-rectified') reporter = e.by;
+        if (e.action === 'review-pass' || e.action === 'review-fail') expect(e.by, `${e.action} by the reporter`).to.not.equal(reporter);
+      }
+    }), { numRuns: 200 });
   });
 });
 
@@ -225,6 +537,7 @@ describe('hazard lifecycle: required and invalid fields', () => {
     const sev = spec.severity === undefined ? 'general' : spec.severity[0];
     const first = spec.from[0] ?? 'draft';
     const role = spec.roles[0] ?? 'admin';
+    if (action === 'lift') return [passedAndListed(), actor(role)];
     return [hazard(first, sev), actor(role)];
   };
 
@@ -260,7 +573,8 @@ describe('hazard lifecycle: required and invalid fields', () => {
     const partial = input('assign', { responsible: { unit: '幸福里物业', person: '' } });
     expect(refusal(lifecycle.check(h2, partial, who2)).missing).to.deep.equal(['responsible.person']);
     const [h3, who3] = allowedCase('supervise');
-    expect(refusal(lifecycle.check(h3, { action: 'supervise', supervision: { level: 'city' } }, who3)).missing).to.deep.equal(['supervision.deadline']);
+    expect(refusal(lifecycle.check(h3, { action: 'supervise', supervision: { level: 'city' } }, who3)).missing)
+      .to.deep.equal(['supervision.deadline', 'supervision.authority']);
   });
 
   it('refuses deadlines that are not a date or a date-time with offset', () => {
@@ -274,7 +588,7 @@ describe('hazard lifecycle: required and invalid fields', () => {
       expect(lifecycle.check(h, input('assign', { deadline }), who).ok, deadline).to.equal(true);
     }
     const [h2, who2] = allowedCase('supervise');
-    expect(refusal(lifecycle.check(h2, input('supervise', { supervision: { level: 'city', deadline: 'soon' } }), who2)).invalid)
+    expect(refusal(lifecycle.check(h2, input('supervise', { supervision: { level: 'city', deadline: 'soon', authority: '某市政府' } }), who2)).invalid)
       .to.deep.equal(['supervision.deadline']);
   });
 
@@ -299,7 +613,7 @@ describe('hazard lifecycle: required and invalid fields', () => {
     expect(refusal(lifecycle.check(h2, phone, who2)).invalid).to.deep.equal(['responsible.phone']);
     expect(refusal(createLifecycle().check(h2, phone, who2)).message).to.equal('以下内容无效：联系电话');
     const [h3, who3] = allowedCase('supervise');
-    const level = { action: 'supervise', supervision: { level: 'village', deadline: '2025-09-30' } } as unknown as TransitionInput;
+    const level = { action: 'supervise', supervision: { level: 'village', deadline: '2025-09-30', authority: '某村' } } as unknown as TransitionInput;
     expect(refusal(lifecycle.check(h3, level, who3)).invalid).to.deep.equal(['supervision.level']);
   });
 
@@ -350,9 +664,33 @@ describe('hazard lifecycle: apply and history', () => {
     expect(next.measures).to.equal('清理楼道杂物');
   });
 
-  it('supervise lists the hazard at the transition time', () => {
-    const { hazard: next } = lifecycle.apply(hazard('rectifying', 'major'), input('supervise'), actor('fire-officer'), NOW);
-    expect(next.supervision).to.deep.equal({ level: 'county', listedAt: '2025-06-20T02:00:00.000Z', deadline: '2025-09-30' });
+  it('supervise by a fire officer records a request (报请); by the government it lists, keeping the request', () => {
+    const { hazard: asked, entry } = lifecycle.apply(hazard('rectifying', 'general'), input('supervise'), { id: 'fo-1', roles: ['fire-officer'] }, NOW);
+    expect(asked.supervision).to.deep.equal({
+      level: 'county', authority: '某县人民政府安委办', deadline: '2025-09-30', requestedBy: 'fo-1', requestedAt: '2025-06-20T02:00:00.000Z',
+    });
+    expect([entry.from, entry.to, asked.status]).to.deep.equal(['rectifying', 'rectifying', 'rectifying']);
+    expect(isSupervised(asked)).to.equal(false);
+    // The request is pending: the fire officer may not ask again; the government lists it without re-typing.
+    const again = refusal(lifecycle.check(asked, input('supervise'), { id: 'fo-2', roles: ['fire-officer'] }));
+    expect(again.code).to.equal('not-allowed-from-status');
+    expect(again.message).to.contain('already been requested');
+    expect(lifecycle.allowedActions(asked, { id: 'fo-2', roles: ['fire-officer'] })).to.not.include('supervise');
+    const later = new Date(NOW.getTime() + 86_400_000);
+    const { hazard: listed } = lifecycle.apply(asked, { action: 'supervise', supervision: { deadline: '2025-10-31' } }, { id: 'gov-1', roles: ['government'] }, later);
+    expect(listed.supervision).to.deep.equal({
+      level: 'county', authority: '某县人民政府安委办', deadline: '2025-10-31', requestedBy: 'fo-1', requestedAt: '2025-06-20T02:00:00.000Z',
+      listedAt: '2025-06-21T02:00:00.000Z', listedBy: 'gov-1',
+    });
+    expect(isSupervised(listed)).to.equal(true);
+    expect(refusal(lifecycle.check(listed, input('supervise'), { id: 'gov-2', roles: ['government'] })).message).to.contain('already under government supervision');
+    // The government may also list on its own, with every field.
+    const direct = lifecycle.apply(hazard('assigned'), input('supervise'), { id: 'gov-1', roles: ['government'] }, NOW).hazard;
+    expect(direct.supervision).to.deep.equal({
+      level: 'county', authority: '某县人民政府安委办', deadline: '2025-09-30', listedAt: '2025-06-20T02:00:00.000Z', listedBy: 'gov-1',
+    });
+    expect(refusal(lifecycle.check(hazard('assigned'), { action: 'supervise', supervision: { level: 'city' } }, { id: 'gov-1', roles: ['government'] })).missing)
+      .to.deep.equal(['supervision.deadline', 'supervision.authority']);
   });
 
   it('report-rectified keeps the evidence photo ids on its history entry and says when the review is due', () => {
@@ -409,7 +747,7 @@ describe('hazard lifecycle: apply and history', () => {
         clock += 3_600_000;
         // Each extension goes one day further than the last.
         const extra = action === 'extend-deadline' ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` } : {};
-        const offered = lifecycle.allowedActions(h, [role]).includes(action);
+        const offered = lifecycle.allowedActions(h, actor(role)).includes(action);
         const wasSeverity = h.severity;
         if (offered) {
           const { hazard: next, entry } = lifecycle.apply(h, input(action, extra), actor(role), new Date(clock));
@@ -577,8 +915,8 @@ describe('hazard lifecycle: the schema', () => {
     const lifecycle = createLifecycle();
     const steps: [HazardAction, Role][] = [
       ['submit', 'grid-worker'], ['flag-major', 'grid-worker'], ['verify', 'grid-supervisor'], ['confirm-major', 'fire-officer'],
-      ['assign', 'fire-officer'], ['supervise', 'admin'], ['start', 'unit-manager'], ['extend-deadline', 'fire-officer'],
-      ['report-rectified', 'unit-manager'], ['review-pass', 'fire-officer'],
+      ['assign', 'fire-officer'], ['supervise', 'fire-officer'], ['supervise', 'government'], ['start', 'unit-manager'],
+      ['extend-deadline', 'fire-officer'], ['report-rectified', 'unit-manager'], ['review-pass', 'fire-officer'], ['lift', 'government'],
     ];
     for (const [action, role] of steps) {
       h = lifecycle.apply(h, input(action), { id: `${role}-1`, roles: [role] }, NOW).hazard;
@@ -588,6 +926,7 @@ describe('hazard lifecycle: the schema', () => {
     expect(h.status).to.equal('closed');
     expect(h.severity).to.equal('major');
     expect(h.supervision?.level).to.equal('county');
+    expect([h.supervision?.requestedBy, h.supervision?.listedBy, h.supervision?.liftedBy]).to.deep.equal(['fire-officer-1', 'government-1', 'government-1']);
     expect(h.history.map((e) => HazardHistoryEntry.safeParse(e).success)).to.deep.equal(steps.map(() => true));
   });
 });

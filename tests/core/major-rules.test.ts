@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { FiregridError } from '../../packages/core/src/errors.js';
 import {
-  MAJOR_RULE_SETS, MajorRuleSet, failedRuleRefs, loadMajorRuleSet, placeClassOf, ruleSetFor, suggestMajor, withRuleSets,
+  MAJOR_RULE_SETS, MajorRuleSet, failedRuleRefs, loadMajorRuleSet, majorEditions, placeClassOf, ruleSetFor, suggestMajor, suggestMajorEditions,
+  withRuleSets,
 } from '../../packages/core/src/hazard/major-rules.js';
 import type { MajorRuleSetData } from '../../packages/core/src/hazard/major-rules.js';
 import { PLACE_KINDS } from '../../packages/core/src/names.js';
@@ -137,6 +138,26 @@ describe('suggestMajor', () => {
     expect(placeClassOf('residential')).to.equal('other');
     expect(placeClassOf(undefined)).to.equal(undefined);
     expect(placeClassOf('residential', { placeClasses: { crowded: ['residential'] } })).to.equal('crowded');
+  });
+});
+
+describe('majorEditions and suggestMajorEditions (determination across 2025-11-01)', () => {
+  it('gives both editions, discovery first, when discovery and determination straddle 2025-11-01; one otherwise', () => {
+    expect(majorEditions(before, after).map((s) => s.id)).to.deep.equal(['GB35181-2017', 'GB35181-2025']);
+    expect(majorEditions(before, '2025-10-31T08:00:00+08:00').map((s) => s.id)).to.deep.equal(['GB35181-2017']);
+    expect(majorEditions(after, '2026-03-01T08:00:00+08:00').map((s) => s.id)).to.deep.equal(['GB35181-2025']);
+  });
+
+  it('shows what each edition says of the same evidence', () => {
+    const refs = ['GB35181-2017:6.4', 'GB35181-2025:ebike-podium-separation'];
+    const both = suggestMajorEditions({ ruleRefs: refs, discoveredAt: before, determinedAt: after, placeKind: 'warehouse' });
+    expect(both.map((s) => [s.ruleSet?.id, s.suggest, [...s.direct, ...s.unknown].map((e) => e.id)])).to.deep.equal([
+      ['GB35181-2017', true, ['6.4']], ['GB35181-2025', true, ['ebike-podium-separation']],
+    ]);
+    const one = suggestMajorEditions({ ruleRefs: ['GB35181-2017:6.4'], discoveredAt: after, determinedAt: after });
+    expect(one.map((s) => [s.ruleSet?.id, s.suggest])).to.deep.equal([['GB35181-2025', false]]);
+    // The single-edition answer is suggestMajor's.
+    expect(suggestMajorEditions({ ruleRefs: refs, discoveredAt: before, determinedAt: before })).to.deep.equal([suggestMajor({ ruleRefs: refs, discoveredAt: before })]);
   });
 });
 

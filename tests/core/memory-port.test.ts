@@ -5,6 +5,9 @@ import type { MemoryCommandHandler } from '../../packages/core/src/host/memory-p
 import type { Query } from '../../packages/core/src/host/query.js';
 import type { DataPort } from '../../packages/core/src/host/types.js';
 import { newId } from '../../packages/core/src/ids.js';
+import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
+import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
+import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import type { HazardCategory, PlaceKind, ResourceKind } from '../../packages/core/src/names.js';
 import type { Hazard, HazardInput, PlaceInput, RecordOf } from '../../packages/core/src/schema/index.js';
 
@@ -327,6 +330,14 @@ describe('memoryDataPort: save', () => {
 });
 
 describe('memoryDataPort: commands', () => {
+  it('with hazardCommands, enforces the lifecycle\'s rules of who may close what, and filters by supervision state', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = memoryDataPort({}, { commands: hazardCommands({ actor: () => who }) });
+    const closed = await whoClosesScenario(port, (a) => { who = a; });
+    expect((await port.list('hazards', { supervision: 'lifted' })).items.map((h) => h.id)).to.deep.equal([closed.id]);
+    expect((await port.list('hazards', { supervision: ['requested', 'listed'] })).items).to.deep.equal([]);
+  });
+
   it('refuses a command without a handler with a config error', async () => {
     const error = await rejection(memoryDataPort().command('hazards.transition', {}, { idempotencyKey: newId() }));
     expect(error.code).to.equal('config');

@@ -3,6 +3,9 @@ import { createFiregridClient } from '../../packages/core/src/client/client.js';
 import { FiregridError } from '../../packages/core/src/errors.js';
 import type { DraftStore } from '../../packages/core/src/client/drafts.js';
 import { newId } from '../../packages/core/src/ids.js';
+import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
+import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
+import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import type { HazardInput, PlaceInput } from '../../packages/core/src/schema/index.js';
 import { autosave, localDataPort, offlineBackend } from '../../packages/core/src/offline.js';
 
@@ -110,6 +113,16 @@ describe('localDataPort', () => {
     await port.command('hazards.transition', { hazardId: h.id }, { idempotencyKey: newId() });
     expect((await port.get('hazards', h.id))?.status).to.equal('verified');
     expect((await rejection(port.command('captains.import', { rows: [] }, { idempotencyKey: newId() }))).code).to.equal('config');
+  });
+
+  it('with hazardCommands, enforces the same rules of who may close what as the server and the memory port', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = localDataPort({ name, commands: hazardCommands({ actor: () => who }) });
+    const closed = await whoClosesScenario(port, (a) => { who = a; });
+    // Kept on the device: a new instance reads the lifted supervision back and filters by it.
+    const again = localDataPort({ name });
+    expect((await again.get('hazards', closed.id))?.supervision?.liftedBy).to.equal('g-1');
+    expect((await again.list('hazards', { supervision: 'lifted' })).items.map((h) => h.id)).to.deep.equal([closed.id]);
   });
 
   it('serves a standalone client with the offline backend', async () => {

@@ -4,7 +4,7 @@ import type { DataPort, Hazard, HazardAction, HazardInput, HostSession } from '@
 import '@firegrid/elements/hazard-ledger/define';
 import type { FgHazardLedger, HazardTransitionDetail, HazardTransitionedDetail } from '@firegrid/elements/hazard-ledger';
 import {
-  HAZARD, captainSession, fireOfficerSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
+  HAZARD, captainSession, fireOfficerSession, governmentSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
 } from '../../stories/hazard-ledger.stories.js';
 import { samplePhoto } from '../../stories/hazard-report.stories.js';
 import { until, allDeep } from '../support/wait.js';
@@ -32,9 +32,12 @@ const candidate: HazardInput = {
   reporter: { kind: 'grid-worker', personId: 'w-0101', confidential: false }, severity: 'major-candidate', status: 'verified', gridId: '140106001001',
 };
 
-async function open(session: HostSession, hazardId: string): Promise<{ el: FgHazardLedger; data: DataPort; before: HazardTransitionDetail[]; after: HazardTransitionedDetail[] }> {
+async function open(
+  session: HostSession, hazardId: string, change: (h: HazardInput) => HazardInput = (h) => h,
+): Promise<{ el: FgHazardLedger; data: DataPort; before: HazardTransitionDetail[]; after: HazardTransitionedDetail[] }> {
   const seed = ledgerSeed();
-  const data = memoryDataPort({ ...seed, hazards: [...(seed.hazards ?? []), candidate] }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
+  const hazards = [...(seed.hazards ?? []), candidate].map((h) => (h.id === hazardId ? change(h) : h));
+  const data = memoryDataPort({ ...seed, hazards }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
   const client = createFiregridClient({
     host: defineHost({
       session: () => Promise.resolve(session), data: reporterPrivacy(data, session.user),
@@ -99,7 +102,7 @@ const CASES: Case[] = [
     check: (h) => { expect(h.status).to.equal('awaiting-review'); expect(h.history.at(-1)?.evidence).to.have.length(1); },
   },
   { action: 'review-pass', session: supervisorSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '复查合格'); }, check: (h) => { expect(h.status).to.equal('closed'); } },
-  { action: 'review-fail', session: workerSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '仍有 2 盏不亮'); }, check: (h) => { expect(h.status).to.equal('rectifying'); } },
+  { action: 'review-fail', session: fireOfficerSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '仍有 2 盏不亮'); }, check: (h) => { expect(h.status).to.equal('rectifying'); } },
   {
     action: 'extend-deadline', session: supervisorSession, hazard: HAZARD.assigned, required: ['#t-reason', '#t-deadline'],
     fill: (el) => { fill(el, '#t-reason', '灭火器缺货'); fill(el, '#t-deadline', day(30)); },
@@ -109,13 +112,36 @@ const CASES: Case[] = [
   {
     action: 'confirm-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'],
     fill: (el) => { fill(el, '#t-note', '2026-03-05 区消防救援大队 5 人集体讨论，判定为重大火灾隐患'); },
-    check: (h) => { expect(h.severity).to.equal('major'); expect(h.history.at(-1)?.note).to.contain('集体讨论'); },
+    check: (h) => {
+      expect(h.severity).to.equal('major');
+      expect(h.history.at(-1)?.note).to.contain('集体讨论');
+      // Found and determined under the same edition: that one is recorded.
+      expect(h.majorRuleSet).to.equal('GB35181-2025');
+    },
   },
   { action: 'dismiss-major', session: fireOfficerSession, hazard: CANDIDATE, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '已搬离，不构成'); }, check: (h) => { expect(h.severity).to.equal('general'); } },
   {
-    action: 'supervise', session: fireOfficerSession, hazard: HAZARD.overdueSupervised, required: ['#t-level'],
-    fill: (el) => { fill(el, '#t-level', 'city'); fill(el, '#t-supervision-deadline', day(15)); },
-    check: (h) => { expect(h.supervision?.level).to.equal('city'); expect(h.supervision?.deadline).to.equal(day(15)); },
+    // 报请: a fire officer asks for 挂牌督办 of any open hazard; it is recorded, not yet listed.
+    action: 'supervise', session: fireOfficerSession, hazard: HAZARD.assigned, required: ['#t-level', '#t-supervision-deadline', '#t-authority'],
+    fill: (el) => { fill(el, '#t-level', 'city'); fill(el, '#t-supervision-deadline', day(15)); fill(el, '#t-authority', '太原市人民政府安委办'); },
+    check: (h) => {
+      expect(h.supervision).to.deep.include({ level: 'city', deadline: day(15), authority: '太原市人民政府安委办', requestedBy: 'f-0001' });
+      expect(h.supervision?.listedAt).to.equal(undefined);
+      expect(h.status).to.equal('assigned');
+    },
+  },
+  {
+    // The 安委办 lists the request as it came: the form shows what was asked.
+    action: 'supervise', session: governmentSession, hazard: HAZARD.supervisionRequested, required: [], fill: () => undefined,
+    check: (h) => {
+      expect(h.supervision).to.deep.include({ level: 'county', requestedBy: 'f-0001', listedBy: 'g-0001', deadline: day(30) });
+      expect(typeof h.supervision?.listedAt).to.equal('string');
+    },
+  },
+  {
+    action: 'lift', session: governmentSession, hazard: HAZARD.awaitingLift, required: ['#t-note'],
+    fill: (el) => { fill(el, '#t-note', '经复查合格，同意摘牌销案'); },
+    check: (h) => { expect(h.status).to.equal('closed'); expect(h.supervision).to.deep.include({ liftedBy: 'g-0001' }); },
   },
 ];
 
@@ -155,6 +181,53 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const sup = await open(supervisorSession, HAZARD.reported);
     expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['verify', 'reject', 'flag-major']);
     await expect(el).to.be.accessible();
+  });
+
+  it('offers no one the review of his own rectification, and the review of a supervised major only to a fire officer', async () => {
+    const actions = (el: HTMLElement): (string | null)[] =>
+      allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'));
+    // The grid worker reported this rectification himself.
+    expect(actions((await open(workerSession, HAZARD.awaitingReview)).el)).to.deep.equal(['flag-major']);
+    expect(actions((await open(supervisorSession, HAZARD.awaitingReview)).el)).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+    // Supervised and major, review passed: the supervisor may do nothing, the fire officer may still fail it, the 安委办 may lift.
+    expect(actions((await open(supervisorSession, HAZARD.awaitingLift)).el)).to.deep.equal([]);
+    const fo = await open(fireOfficerSession, HAZARD.awaitingLift);
+    expect(actions(fo.el)).to.deep.equal(['review-fail']);
+    expect(text(fo.el)).to.contain('复查已通过，待挂牌督办机关摘牌销案');
+    expect(text(fo.el)).to.contain('迎泽区人民政府安全生产委员会办公室');
+    const gov = await open(governmentSession, HAZARD.awaitingLift);
+    expect(actions(gov.el)).to.deep.equal(['lift']);
+    await expect(gov.el).to.be.accessible();
+    const asked = await open(governmentSession, HAZARD.supervisionRequested);
+    expect(text(asked.el)).to.contain('报请挂牌');
+    expect(actions(asked.el)).to.deep.equal(['supervise']);
+  });
+
+  it('a fire officer\'s passed review of a supervised hazard keeps it awaiting the lift, and says so', async () => {
+    // The supervised major hazard, its rectification reported by the unit manager.
+    const { el, data, after } = await open(fireOfficerSession, HAZARD.overdueSupervised, (h) => ({
+      ...h, status: 'awaiting-review',
+      history: [{ at: new Date().toISOString(), by: 'u-0001', action: 'report-rectified', from: 'rectifying', to: 'awaiting-review', evidence: ['x'] }],
+    }));
+    await act(el, 'review-pass');
+    fill(el, '#t-note', '复查合格');
+    need(el, '#t-confirm').click();
+    await until(() => after.length === 1, 'fg-hazard-transitioned');
+    expect(after[0]).to.deep.include({ action: 'review-pass', from: 'awaiting-review', to: 'awaiting-review' });
+    const stored = (await data.get('hazards', HAZARD.overdueSupervised))!;
+    expect([stored.status, stored.history.at(-1)?.action]).to.deep.equal(['awaiting-review', 'review-pass']);
+    await until(() => text(el).includes('复查已通过，待挂牌督办机关摘牌销案'), 'the awaiting-lift note');
+  });
+
+  it('offers what the vendor\'s lifecycle rules allow (client.lifecycle): here supervisors may review majors', async () => {
+    const data = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
+    const client = createFiregridClient({
+      host: defineHost({ session: () => Promise.resolve(supervisorSession), data }),
+      lifecycle: { rolesWhen: { supervised: { 'review-fail': ['grid-supervisor', 'fire-officer'] }, major: { 'review-fail': ['grid-supervisor', 'fire-officer'] } } },
+    });
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.awaitingLift} .client=${client}></fg-hazard-ledger>`);
+    await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+    expect(allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['review-fail']);
   });
 
   it('lets the host veto a transition with preventDefault', async () => {
@@ -206,6 +279,26 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const none = await open(fireOfficerSession, HAZARD.assigned);
     await new Promise((r) => setTimeout(r, 200));
     expect(deep(none.el, '.suggestion')).to.equal(undefined);
+  });
+
+  it('confirm-major across 2025-11-01 shows the suggestion under both editions and records the one chosen', async () => {
+    const { el, data, after } = await open(fireOfficerSession, HAZARD.candidate2017, (h) => ({ ...h, severity: 'major-candidate' }));
+    await act(el, 'confirm-major');
+    await until(() => inside(el, 'fg-hazard-transition-form', '[data-rule-set="GB35181-2017"] li') !== undefined, 'the 2017 elements');
+    const box = inside(el, 'fg-hazard-transition-form', '#t-editions')!;
+    expect(box.textContent).to.contain('跨越 2025-11-01');
+    expect([...box.querySelectorAll('[data-rule-set]')].map((d) => d.getAttribute('data-rule-set'))).to.deep.equal(['GB35181-2017', 'GB35181-2025']);
+    expect(box.querySelector('[data-rule-set="GB35181-2017"]')!.textContent).to.contain('6.4');
+    expect(box.querySelector('[data-rule-set="GB35181-2025"]')!.textContent).to.contain('未涉及本版判定要素');
+    const radios = [...box.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.checked)).to.deep.equal([false, true]);
+    await expect(el).to.be.accessible();
+    radios[0]!.click();
+    fill(el, '#t-note', '2025-11-05 集体讨论，依发现时施行的 2017 版第 6.4 条判定');
+    need(el, '#t-confirm').click();
+    await until(() => after.length === 1, 'fg-hazard-transitioned');
+    const stored = (await data.get('hazards', HAZARD.candidate2017))!;
+    expect([stored.severity, stored.majorRuleSet]).to.deep.equal(['major', 'GB35181-2017']);
   });
 
   it('opens a row from the list, fires fg-hazard-open, and goes back to the same row', async () => {

@@ -106,10 +106,10 @@ describe('fg-hazard-ledger: lists', () => {
     const header = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent.trim());
     expect(header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '类别', '等级', '发现时间', '发现人', '状态', '标记']);
     const r = rows(el);
-    expect(r).to.have.length(11);
+    expect(r).to.have.length(13);
     expect(r[0]?.[4]).to.contain('消防车道被长期占用');
     expect(r[0]?.[10]).to.contain('已超期');
-    expect(r[0]?.[10]).to.contain('县级挂牌督办');
+    expect(r[0]?.[10]).to.contain('县级挂牌督办（督办中）');
     expect(r[0]?.[6]).to.equal('重大火灾隐患');
     await expect(el).to.be.accessible();
   });
@@ -121,7 +121,9 @@ describe('fg-hazard-ledger: lists', () => {
     expect(header).to.deep.equal(['序号', '隐患内容', '整改措施', '责任单位', '责任人', '联系电话', '整改时限', '完成情况', '挂牌督办级别', '标记']);
     expect(queries.at(-1)?.status).to.deep.equal(['assigned', 'rectifying', 'awaiting-review', 'closed']);
     const first = rows(el)[0]!;
-    expect(first.slice(2, 9)).to.deep.equal(['拆除违建车棚，施划禁停标线', '桥东物业', '刘经理', '0351-4123456', first[6]!, '整改中（已超期）', '县级挂牌督办']);
+    expect(first.slice(2, 9)).to.deep.equal(['拆除违建车棚，施划禁停标线', '桥东物业', '刘经理', '0351-4123456', first[6]!, '整改中（已超期）', '县级挂牌督办（督办中）']);
+    // The 挂牌督办 column says where each supervision stands: requested (报请中) too.
+    expect(rows(el).map((r) => r[8])).to.include('县级挂牌督办（报请中）');
     await expect(el).to.be.accessible();
   });
 
@@ -151,6 +153,15 @@ describe('fg-hazard-ledger: lists', () => {
     fill(el, '#f-status', 'open');
     await settled(el);
     expect(queries.at(-1)?.status).to.deep.equal(['draft', 'reported', 'verified', 'assigned', 'rectifying', 'awaiting-review']);
+    need(el, '#f-reset').click();
+    await settled(el);
+    fill(el, '#f-supervision', 'listed');
+    await settled(el);
+    expect(queries.at(-1)).to.deep.equal({ limit: 20, sort: 'urgency', supervision: 'listed' });
+    expect(rows(el).map((r) => r[4])).to.deep.equal(['桥东小区东侧消防车道被长期占用', '顺达仓储火灾自动报警系统瘫痪']);
+    fill(el, '#f-supervision', 'requested');
+    await settled(el);
+    expect(rows(el).map((r) => [r[4], r[10]])).to.deep.equal([['柳巷南路 40 号院消防车通道未划线', '县级挂牌督办（报请中）']]);
   });
 
   it('pages with the cursor, numbering rows across pages', async () => {
@@ -163,8 +174,13 @@ describe('fg-hazard-ledger: lists', () => {
     expect(rows(el)[0]?.[0]).to.equal('5');
     need(el, '#next').click();
     await settled(el);
-    expect(rows(el)).to.have.length(3);
+    expect(rows(el)).to.have.length(4);
+    need(el, '#next').click();
+    await settled(el);
+    expect(rows(el)).to.have.length(1);
     expect(need(el, '#next').hidden).to.equal(true);
+    need(el, '#prev').click();
+    await settled(el);
     need(el, '#prev').click();
     await settled(el);
     expect(rows(el)[0]?.[0]).to.equal('5');
@@ -183,11 +199,11 @@ describe('fg-hazard-ledger: lists', () => {
       backend: offlineBackend({ prefix: `fg-test-ledger-${newId()}`, autoSync: false, persist: false }),
     });
     const online = await mount(client);
-    expect(rows(online)).to.have.length(11);
+    expect(rows(online)).to.have.length(13);
     online.remove();
     down = true;
     const offline = await mount(client);
-    expect(rows(offline)).to.have.length(11);
+    expect(rows(offline)).to.have.length(13);
     expect(rows(offline)[0]?.[4]).to.contain('消防车道被长期占用');
   });
 
@@ -289,14 +305,14 @@ describe('fg-hazard-ledger: export', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]).to.equal('序号,单位(场所),地址,所属网格,隐患内容,类别,等级,发现时间,发现人,状态');
-    expect(lines).to.have.length(13);
+    expect(lines).to.have.length(15);
     expect(text).to.contain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
     expect(text).to.contain("'@SUM(1+1)");
     expect(text).not.to.contain('13912345678');
     expect(text).to.contain('群众（保密）');
     expect(text).to.contain('李建国');
     expect(text).not.to.contain('w-0101');
-    expect(deepText(el.shadowRoot!)).to.contain('已导出 12 条');
+    expect(deepText(el.shadowRoot!)).to.contain('已导出 14 条');
   });
 
   it('exports both lists to one Excel workbook, loaded on demand', async () => {

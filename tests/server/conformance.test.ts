@@ -184,6 +184,25 @@ describe('conformance suite against broken servers', () => {
     }
   });
 
+  it('fails the review-duties check of a server with the old matrix (self-review, grid workers reviewing majors)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-old-'));
+    const all = ['grid-worker', 'grid-supervisor', 'fire-officer'] as const;
+    const old = await startServer({
+      port: 0, host: '127.0.0.1', dataDir: dir, secret: SECRET, log: () => undefined,
+      lifecycle: { separationOfDuties: false, rolesWhen: { major: { 'review-pass': all, 'review-fail': all } } },
+    });
+    try {
+      const results = byName(await runConformance({ baseUrl: old.url, ...tokens, only: 'transition' }));
+      const duties = results.get(check('transition: no self-review'));
+      assert.equal(duties?.status, 'failed');
+      assert.match(duties.detail ?? '', /separation of duties.*expected 403, got POST .* 200/);
+      assert.equal(results.get(check('transition: the closed loop'))?.status, 'passed');
+    } finally {
+      await old.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the problem+json checks of a server that sends errors as text', async () => {
     const proxy = await brokenProxy(server.url, { plainErrors: true });
     try {

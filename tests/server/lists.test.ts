@@ -57,13 +57,17 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     s = await startTestServer();
     admin = await s.token();
     const supervisor = await s.token({ user: 'sup', roles: ['grid-supervisor', 'fire-officer', 'unit-manager'] });
+    // Whoever reports a rectification may not review it (separation of duties).
+    const manager = await s.token({ user: 'mgr', roles: ['unit-manager'] });
+    // The 安委办 lists what the fire officer asks for (报请).
+    const government = await s.token({ user: 'gov', roles: ['government'] });
     for (const p of Object.values(places)) assert.equal((await s.put(`/v1/places/${p.id}`, p, admin)).status, 201);
     // The evidence is uploaded by who reports the rectification: a photo is cited only by who may read it.
     const photo = await upload(s, supervisor);
     const categories: HazardCategory[] = ['exit-blocked', 'electrical', 'ebike-indoor', 'fire-door'];
     const titles = ['楼道堆放杂物', '私拉电线', '电动车入户充电', 'Fire door held open', '安全出口上锁', '消火栓无水'];
-    const move = async (id: string, body: Record<string, unknown>): Promise<void> => {
-      const res = await s.request('POST', `/v1/hazards/${id}/transitions`, { token: supervisor, body, headers: { 'idempotency-key': newId() } });
+    const move = async (id: string, body: Record<string, unknown>, token = supervisor): Promise<void> => {
+      const res = await s.request('POST', `/v1/hazards/${id}/transitions`, { token, body, headers: { 'idempotency-key': newId() } });
       assert.equal(res.status, 200, res.text);
     };
     for (let i = 0; i < 130; i++) {
@@ -85,13 +89,14 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
       }
       if (stage === 5 && i % 4 === 1) {
         await move(h.id, { action: 'start' });
-        await move(h.id, { action: 'report-rectified', note: '已整改', evidence: [photo.id] });
+        await move(h.id, { action: 'report-rectified', note: '已整改', evidence: [photo.id] }, manager);
         await move(h.id, { action: 'review-pass', note: '复查通过' });
       }
       if (i % 7 === 0 && stage !== 3 && !(stage === 5 && i % 4 === 1)) await move(h.id, { action: 'flag-major', note: '疑似重大' });
       if (i % 14 === 0 && stage === 4) {
         await move(h.id, { action: 'confirm-major', note: '集体讨论判定' });
-        await move(h.id, { action: 'supervise', supervision: { level: 'county', deadline: day(s.clock.ms, 1) } });
+        await move(h.id, { action: 'supervise', supervision: { level: 'county', deadline: day(s.clock.ms, 1), authority: '某县人民政府安委办' } });
+        if (i % 28 === 0) await move(h.id, { action: 'supervise' }, government);
       }
     }
     s.clock.advance(MINUTE);
@@ -144,6 +149,8 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     { kind: 'small-venue' },
     { kind: ['hotel', 'residential'] },
     { overdue: true },
+    { supervision: 'listed' },
+    { supervision: ['requested', 'lifted'] },
     { overdue: false },
     { q: '电动车' },
     { q: 'FIRE door' },

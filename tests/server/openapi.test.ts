@@ -126,6 +126,27 @@ describe('packages/core/openapi.json', () => {
     assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
   });
 
+  it('describes who may close what: lift, the government role, supervision from request to lift, majorRuleSet', () => {
+    const found = operations(dereferenced).find((o) => o.key === 'POST /v1/hazards/{id}/transitions');
+    assert.ok(found !== undefined);
+    const op = found.operation;
+    const text = String(op.description);
+    assert.match(text, /\| `lift` \| awaiting-review → closed \| government \| note \|/);
+    assert.match(text, /\| `supervise` \| any open → same \| fire-officer, government \| supervision \|/);
+    assert.match(text, /separation-of-duties/);
+    assert.match(text, /role-for-severity/);
+    const body = jsonSchemaOf((op.requestBody as Json).content) as Json;
+    const props = body.properties as Json;
+    assert.ok((((props.action as Json).enum) as string[]).includes('lift'));
+    assert.ok(isObject(props.majorRuleSet), 'TransitionInput.majorRuleSet');
+    assert.ok(isObject(((props.supervision as Json).properties as Json).authority), 'TransitionInput.supervision.authority');
+    const hazard = jsonSchemaOf((op.responses as Json)['200'] === undefined ? undefined : ((op.responses as Json)['200'] as Json).content) as Json;
+    const supervision = ((hazard.properties as Json).supervision as Json).properties as Json;
+    for (const key of ['authority', 'requestedBy', 'requestedAt', 'listedAt', 'listedBy', 'liftedAt', 'liftedBy']) assert.ok(isObject(supervision[key]), `Supervision.${key}`);
+    assert.ok(!(((hazard.properties as Json).supervision as Json).required as string[] | undefined ?? []).includes('listedAt'), 'listedAt is optional');
+    assert.ok(isObject((hazard.properties as Json).majorRuleSet), 'Hazard.majorRuleSet');
+  });
+
   it('refuses unknown fields at every level of every request body', () => {
     let bodies = 0;
     for (const { key, operation } of operations(dereferenced)) {

@@ -197,6 +197,74 @@ describe('hazard transitions through the core lifecycle, and the activities they
     assert.deepEqual((await activities()).filter((a) => a.hazardId === tip.id), [], 'a tip-off is nobody\'s discovery');
   });
 
+  it('refuses self-review (403 separation-of-duties) and a grid worker reviewing a major hazard (403 role-for-severity)', async () => {
+    const officer = await s.token({ user: 'fo-1', roles: ['fire-officer'], scope: [COMMUNITY_A] });
+    const both = await s.token({ user: 'worker-3', roles: ['grid-worker', 'grid-supervisor'], scope: [COMMUNITY_A] });
+    const h = await newHazard();
+    await ok(h.id, { action: 'verify' }, supervisor);
+    await ok(h.id, { action: 'assign', responsible: { unit: 'u', person: 'p' }, deadline: day(s.clock.ms, 3), measures: 'm' }, supervisor);
+    await ok(h.id, { action: 'start' }, both);
+    const before = await ok(h.id, { action: 'report-rectified', note: '已整改', evidence: [photoId] }, both);
+    const self = problemOf(await move(h.id, { action: 'review-pass', note: '自己复查' }, both), 403);
+    assert.equal(self.code, 'separation-of-duties');
+    assert.match(self.detail, /职责分离/);
+    assert.deepEqual(self.allowedActions, ['flag-major'], 'the refusal offers what the actor may still do');
+    const en = problemOf(await move(h.id, { action: 'review-fail', note: 'x' }, both, { 'accept-language': 'en' }), 403);
+    assert.match(en.detail, /separation of duties/);
+    const stored = (await s.request('GET', `/v1/hazards/${h.id}`, { token: admin })).json as Rec;
+    assert.equal(stored.version, before.version, 'a refused review changes nothing');
+    await ok(h.id, { action: 'review-pass', note: '复查通过' }, reviewer);
+
+    const m = await newHazard();
+    await ok(m.id, { action: 'verify' }, supervisor);
+    await ok(m.id, { action: 'flag-major', note: '疏散通道堵塞' }, workerToken);
+    await ok(m.id, { action: 'confirm-major', note: '经三人集体讨论判定' }, officer);
+    await ok(m.id, { action: 'assign', responsible: { unit: 'u', person: 'p' }, deadline: day(s.clock.ms, 3), measures: 'm' }, supervisor);
+    await ok(m.id, { action: 'start' }, manager);
+    await ok(m.id, { action: 'report-rectified', note: '已整改', evidence: [photoId] }, manager);
+    const worker = problemOf(await move(m.id, { action: 'review-pass', note: '通过' }, reviewer), 403);
+    assert.equal(worker.code, 'role-for-severity');
+    assert.match(worker.detail, /重大火灾隐患/);
+    const sup = problemOf(await move(m.id, { action: 'review-fail', note: '不通过' }, supervisor, { 'accept-language': 'en' }), 403);
+    assert.equal(sup.code, 'role-for-severity');
+    await ok(m.id, { action: 'review-fail', note: '仍未到位' }, officer);
+  });
+
+  it('挂牌督办 of a major hazard from the request to the lift: only the lift closes it, and hazard.closed comes with it', async () => {
+    const officer = await s.token({ user: 'fo-2', roles: ['fire-officer'], scope: [COMMUNITY_A] });
+    const government = await s.token({ user: 'gov-1', roles: ['government'], scope: [COMMUNITY_A] });
+    const h = await newHazard();
+    await ok(h.id, { action: 'verify' }, supervisor);
+    await ok(h.id, { action: 'flag-major', note: '疏散通道堵塞' }, workerToken);
+    await ok(h.id, { action: 'confirm-major', note: '经三人集体讨论判定' }, officer);
+    await ok(h.id, { action: 'assign', responsible: { unit: 'u', person: 'p' }, deadline: day(s.clock.ms, 10), measures: 'm' }, supervisor);
+    const authority = '某区人民政府安委办';
+    let cur = await ok(h.id, { action: 'supervise', supervision: { level: 'county', deadline: day(s.clock.ms, 20), authority } }, officer);
+    assert.deepEqual(cur.supervision, { level: 'county', authority, deadline: day(s.clock.ms, 20), requestedBy: 'fo-2', requestedAt: new Date(s.clock.ms).toISOString() });
+    const requested = await s.request('GET', '/v1/hazards?supervision=requested&limit=50', { token: admin });
+    assert.ok((requested.json as { items: Rec[] }).items.some((x) => x.id === h.id), 'the supervision filter finds the request');
+    problemOf(await move(h.id, { action: 'supervise', supervision: { level: 'city', deadline: day(s.clock.ms, 20), authority } }, officer), 409);
+    cur = await ok(h.id, { action: 'supervise' }, government);
+    assert.equal((cur.supervision as { listedBy?: string }).listedBy, 'gov-1');
+    await ok(h.id, { action: 'start' }, manager);
+    await ok(h.id, { action: 'report-rectified', note: '已整改', evidence: [photoId] }, manager);
+    const early = problemOf(await move(h.id, { action: 'lift', note: '摘牌' }, government), 409);
+    assert.equal(early.code, 'not-allowed-from-status');
+    cur = await ok(h.id, { action: 'review-pass', note: '复查合格' }, officer);
+    assert.equal(cur.status, 'awaiting-review', 'a passed review of a supervised hazard waits for the lift');
+    assert.equal((await activities()).filter((a) => a.hazardId === h.id && a.type === 'hazard.closed').length, 0);
+    problemOf(await move(h.id, { action: 'lift', note: '摘牌' }, officer), 403);
+    cur = await ok(h.id, { action: 'lift', note: '复查合格，摘牌销案' }, government);
+    assert.equal(cur.status, 'closed');
+    assert.deepEqual([cur.history.at(-1)?.action, cur.history.at(-1)?.by], ['lift', 'gov-1']);
+    assert.equal((cur.supervision as { liftedBy?: string }).liftedBy, 'gov-1');
+    const acts = (await activities()).filter((a) => a.hazardId === h.id);
+    assert.deepEqual(acts.filter((a) => a.type === 'hazard.closed').map((a) => a.onTime), [true]);
+    assert.deepEqual(acts.filter((a) => a.type === 'review.done').map((a) => a.by ?? a.workerId), ['fo-2']);
+    const lifted = await s.request('GET', '/v1/hazards?supervision=lifted&limit=50', { token: admin });
+    assert.deepEqual((lifted.json as { items: Rec[] }).items.map((x) => x.id), [h.id]);
+  });
+
   it('marks a late closure and a late review as not on time', async () => {
     const h = await newHazard();
     await ok(h.id, { action: 'verify' }, supervisor);

@@ -4,5 +4,6 @@
 
 export {
   isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,
-  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
+export type { SupervisionState } from './hazard/deadlines.js';

@@ -62,16 +62,18 @@ export type {
 } from './schema/index.js';
 
 export {
-  DEFAULT_TRANSITIONS, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
+  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
+  rectificationReportedBy, reviewPassed,
 } from './hazard/lifecycle.js';
 export type {
   LifecycleHazard, Lifecycle, LifecycleOptions, TransitionRule, TransitionTable, TransitionField, TransitionActor,
-  TransitionRefusalCode, TransitionCheck, TransitionResult,
+  TransitionRefusalCode, TransitionCheck, TransitionResult, RoleCondition,
 } from './hazard/lifecycle.js';
 export {
   isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,
-  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
+export type { SupervisionState } from './hazard/deadlines.js';
 
 export { MediaMeta, DirectoryPlace, DirectoryPerson } from './host/types.js';
 export type {
@@ -87,7 +89,7 @@ export { memoryDataPort, sha256Hex, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './ho
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';
 
 export { createFiregridClient } from './client/client.js';
-export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles } from './client/client.js';
+export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles, HazardLifecycleRules } from './client/client.js';
 export { memoryBackend } from './client/drafts.js';
 export type { DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
 export { withExternalCode } from './client/events.js';
@@ -101,6 +103,7 @@ export type { HazardCommandsOptions } from './hazard/memory-commands.js';
 export {
   MajorRuleSet, MajorRuleElement, MajorRuleThreshold, MAJOR_ELEMENT_KINDS, PLACE_CLASSES, DEFAULT_PLACE_CLASSES,
   MAJOR_RULE_SETS, loadMajorRuleSet, withRuleSets, ruleSetFor, placeClassOf, suggestMajor, failedRuleRefs,
+  majorEditions, suggestMajorEditions,
 } from './hazard/major-rules.js';
 export type { MajorRuleSetData, MajorElementKind, PlaceClass, MajorSuggestionInput, MajorSuggestion } from './hazard/major-rules.js';
 export { neutraliseCell, neutraliseRows, isFormulaLike } from './export/cells.js';
@@ -109,11 +112,11 @@ export type { CsvOptions } from './export/csv.js';
 export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
-  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
 } from './export/labels.js';
 export type { Labels } from './export/labels.js';
 export {
-  TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText,
+  TWO_LISTS, TWO_LIST_COLUMNS, twoListTable, hazardContent, finderText, progressText, supervisionText,
 } from './export/two-lists.js';
 export type { TwoList, TwoListColumn, TwoListPlace, TwoListContext, TwoListTable } from './export/two-lists.js';
 export {

@@ -18,9 +18,12 @@ export const RESOURCE_KINDS = [
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-/** Roles carried by a session or a token. */
+/**
+ * Roles carried by a session or a token. `government` is the 政府/安委办 that lists and lifts
+ * 挂牌督办 at its tier; `admin` is a system role.
+ */
 export const ROLES = [
-  'grid-worker', 'grid-supervisor', 'fire-officer', 'unit-manager', 'captain', 'resident', 'admin',
+  'grid-worker', 'grid-supervisor', 'fire-officer', 'unit-manager', 'captain', 'resident', 'government', 'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -40,7 +43,7 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Actions of the hazard lifecycle (DESIGN §9). */
 export const HAZARD_ACTIONS = [
   'submit', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail',
-  'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise',
+  'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise', 'lift',
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 

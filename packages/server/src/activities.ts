@@ -99,6 +99,15 @@ export class ActivityWriter {
     });
   }
 
+  /** `hazard.closed`, on time when closed by the effective deadline of `before`. */
+  #closed(before: Hazard, after: Hazard, now: number): void {
+    const end = effectiveDeadline(before);
+    this.#hazard('hazard.closed', after, {
+      ...(before.deadline === undefined ? {} : { dueAt: before.deadline }),
+      onTime: end === undefined || now <= end,
+    });
+  }
+
   /** After a hazard transition: `before` and `after` are the hazard around `entry`. */
   afterTransition(before: Hazard, after: Hazard, entry: HazardHistoryEntry, reviewDueDays: number): void {
     const now = this.#now.getTime();
@@ -115,14 +124,15 @@ export class ActivityWriter {
       case 'assign':
         if (after.deadline !== undefined) this.#hazard('hazard.assigned', after, { dueAt: after.deadline });
         break;
+      case 'lift':
+        // 摘牌/销案 closes a supervised hazard; its review was counted when it passed.
+        this.#closed(before, after, now);
+        break;
       case 'review-pass':
       case 'review-fail': {
-        if (entry.action === 'review-pass') {
-          const end = effectiveDeadline(before);
-          this.#hazard('hazard.closed', after, {
-            ...(before.deadline === undefined ? {} : { dueAt: before.deadline }),
-            onTime: end === undefined || now <= end,
-          });
+        // On a hazard that closes by lift, a passed review leaves it awaiting-review: not closed yet.
+        if (entry.action === 'review-pass' && after.status === 'closed') {
+          this.#closed(before, after, now);
         }
         const due = reviewDueAt(before, reviewDueDays);
         const gridId = this.#gridOf(after);

@@ -156,8 +156,8 @@ export function bearerToken(authorization: string | undefined): string {
   return m[1];
 }
 
-/** Roles of the people who work the grid (everyone but residents). */
-export const STAFF_ROLES: readonly Role[] = ['grid-worker', 'grid-supervisor', 'fire-officer', 'unit-manager', 'captain', 'admin'];
+/** Roles of the people who work the grid (everyone but residents); `government` lists and lifts 挂牌督办. */
+export const STAFF_ROLES: readonly Role[] = ['grid-worker', 'grid-supervisor', 'fire-officer', 'unit-manager', 'captain', 'government', 'admin'];
 const OFFICIALS: readonly Role[] = ['grid-worker', 'grid-supervisor', 'fire-officer', 'admin'];
 
 /** Who may read and who may write one resource. */

@@ -67,6 +67,8 @@ const USERS = {
   yanglei: { user: 'yanglei', name: '杨磊', roles: ['grid-worker'], scope: ['140105004003'] },
   zhaojianguo: { user: 'zhaojianguo', name: '赵建国', roles: ['grid-supervisor'], scope: ['140105004'] },
   zhoumin: { user: 'zhoumin', name: '周敏', roles: ['fire-officer'], scope: ['140105'] },
+  // 区安委办: lists and lifts 挂牌督办 at the county (区) tier.
+  liguohua: { user: 'liguohua', name: '李国华', roles: ['government'], scope: ['140105'] },
   sunli: { user: 'sunli', name: '孙立', roles: ['unit-manager'], scope: ['140105004'] },
   admin: { user: 'demo-admin', name: '系统管理员', roles: ['admin'], scope: ['*'] },
   resident: { user: 'resident-0001', name: '热心群众', roles: ['resident'], scope: ['*'] },
@@ -297,7 +299,12 @@ function hazards(now: Date): HazardSeed[] {
             measures: '委托维保单位修复报警主机，恢复全部探测器，整改期间加强夜间巡查',
           },
         },
-        { daysAgo: 16, by: 'zhoumin', input: { action: 'supervise', supervision: { level: 'county', deadline: due(-1) } } },
+        {
+          daysAgo: 16.5, by: 'zhoumin', input: {
+            action: 'supervise', supervision: { level: 'county', deadline: due(-1), authority: '太原市小店区人民政府安全生产委员会办公室' },
+          },
+        },
+        { daysAgo: 16, by: 'liguohua', input: { action: 'supervise' } },
         { daysAgo: 15, by: 'sunli', input: { action: 'start' } },
       ],
     },

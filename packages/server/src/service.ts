@@ -86,7 +86,7 @@ const kindLabel: Readonly<Record<ResourceKind, Text>> = {
 /** True for a resource kind of DESIGN §9. */
 export const isResourceKind = (k: string): k is ResourceKind => (RESOURCE_KINDS as readonly string[]).includes(k);
 
-const MULTI_VALUED = new Set(['status', 'category', 'severity', 'kind', 'scope']);
+const MULTI_VALUED = new Set(['status', 'category', 'severity', 'kind', 'scope', 'supervision']);
 
 /**
  * The list query of a URL's parameters: `status`, `category`, `severity`, `kind` and `scope`
@@ -550,13 +550,14 @@ export class Service {
     const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
     const verdict = lifecycle.check(hazard, input, actor);
     if (!verdict.ok) {
-      const status = verdict.code === 'role' ? 403 : verdict.code === 'not-allowed-from-status' ? 409 : 422;
+      const status = verdict.code === 'role' || verdict.code === 'role-for-severity' || verdict.code === 'separation-of-duties' ? 403
+        : verdict.code === 'not-allowed-from-status' ? 409 : 422;
       const paths = verdict.missing ?? verdict.invalid ?? [];
       throw new HttpError(status, `transition-${verdict.code}`, text(verdict.message, verdict.message), {
         errors: paths.map((path) => ({ path, message: verdict.code === 'missing-fields' ? 'required' : 'invalid' })),
         extra: {
           code: verdict.code, action: input.action, hazardStatus: hazard.status, severity: hazard.severity,
-          allowedActions: lifecycle.allowedActions(hazard, p.roles), currentVersion: hazard.version,
+          allowedActions: lifecycle.allowedActions(hazard, actor), currentVersion: hazard.version,
         },
       });
     }

@@ -7,7 +7,8 @@
  * collation) where the memory port uses the zh-CN collator.
  * @module
  */
-import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline } from '@firegrid/core';
+import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, supervisionState } from '@firegrid/core';
+import type { SupervisionState } from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
 import type { Db } from './db.js';
 
@@ -139,6 +140,13 @@ export function photoIdsOf(kind: ResourceKind, rec: Rec): string[] {
   return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }
 
+/**
+ * The `supervised` column: 1 while under supervision (the urgency sort puts overdue ones first),
+ * 2 requested, 3 lifted, 0 none. Rows written before requests and lifts existed hold 0 or 1, which
+ * is what their supervision (always listed) gives too.
+ */
+const SUPERVISED_CODE: Readonly<Record<SupervisionState | 'none', number>> = { none: 0, listed: 1, requested: 2, lifted: 3 };
+
 /** The columns a record is filtered and sorted by. */
 interface Columns {
   status: string | null;
@@ -160,11 +168,12 @@ function columnsOf(kind: ResourceKind, rec: StoredRecord): Columns {
   const hazardLike = status !== undefined && severity !== undefined;
   const supervision = obj(rec.supervision);
   let end: number | undefined;
+  // What the deadline and supervision rules read of a stored supervision (its shape was checked on write).
+  const sup = supervision === undefined ? undefined : {
+    deadline: str(supervision.deadline), listedAt: str(supervision.listedAt), liftedAt: str(supervision.liftedAt),
+  } as never;
   if (hazardLike) {
-    end = effectiveDeadline({
-      deadline: str(rec.deadline),
-      supervision: supervision === undefined ? undefined : { deadline: str(supervision.deadline) } as never,
-    });
+    end = effectiveDeadline({ deadline: str(rec.deadline), supervision: sup });
   } else {
     const own = str(rec.deadline);
     end = own === undefined ? undefined : deadlineEnd(own);
@@ -178,7 +187,7 @@ function columnsOf(kind: ResourceKind, rec: StoredRecord): Columns {
     placeId: placeIdOf(rec) ?? null,
     owner: kind === 'hazards' ? str(obj(rec.reporter)?.personId) ?? null : null,
     deadlineEnd: end ?? null,
-    supervised: supervision === undefined ? 0 : 1,
+    supervised: SUPERVISED_CODE[supervisionState({ supervision: sup }) ?? 'none'],
     name: nameOf(rec),
     search: searchTextOf(rec),
     updatedMs: Number.isNaN(updated) ? 0 : updated,
@@ -452,6 +461,11 @@ export class Store {
       args.push(query.placeId);
     }
     if (query.overdue !== undefined) where.push(query.overdue ? overdueSql(nowMs) : `NOT ${overdueSql(nowMs)}`);
+    const supervisions = asList(query.supervision);
+    if (supervisions !== undefined) {
+      where.push(supervisions.length === 0 ? '0' : `r.status IS NOT NULL AND r.supervised IN (${supervisions.map(() => '?').join(', ')})`);
+      args.push(...supervisions.map((s) => SUPERVISED_CODE[s]));
+    }
     if (query.updatedSince !== undefined) {
       where.push('r.updated_ms >= ?');
       args.push(Date.parse(query.updatedSince));

@@ -32,6 +32,8 @@ import type { InspectionsApi } from '../checklist/client-inspections.js';
 
 /** Role matrix overrides of the hazard lifecycle, as `createLifecycle` takes them. */
 export type HazardLifecycleRoles = Readonly<NonNullable<LifecycleOptions['roles']>>;
+/** The rest of a vendor's lifecycle rules elements apply, as `createLifecycle` takes them. */
+export type HazardLifecycleRules = Readonly<Pick<LifecycleOptions, 'rolesWhen' | 'separationOfDuties' | 'majorClosesByLift'>>;
 
 /** Options of {@link createFiregridClient}. */
 export interface FiregridClientOptions {
@@ -44,6 +46,11 @@ export interface FiregridClientOptions {
   categoryCodes?: Partial<Record<HazardCategory, string>>;
   /** Role matrix overrides of the hazard lifecycle: the roles given replace an action's defaults. */
   roles?: HazardLifecycleRoles;
+  /**
+   * The vendor's severity-aware roles, separation of duties and whether a major hazard closes
+   * only by `lift` (`createLifecycle` options), so that elements offer what the server allows.
+   */
+  lifecycle?: HazardLifecycleRules;
   /** The language to speak; the session's when left out, zh-CN before the session is known. */
   locale?: Locale;
   /** The clock; the real one by default. */
@@ -73,6 +80,8 @@ export interface FiregridClient {
   readonly categoryCodes: Readonly<Partial<Record<HazardCategory, string>>>;
   /** The vendor's role matrix overrides, as given. */
   readonly roles: HazardLifecycleRoles;
+  /** The vendor's other lifecycle rules, as given. */
+  readonly lifecycle: HazardLifecycleRules;
   /** The session, loaded once and cached; a failed load is retried on the next call. */
   session(): Promise<HostSession>;
   /** Loads the session again (after a sign-in or a change of role) and caches the new one. */
@@ -114,9 +123,15 @@ export interface FiregridClient {
   purge(): Promise<void>;
 }
 
+const RoleMatrix = z.partialRecord(z.enum(HAZARD_ACTIONS), z.array(z.enum(ROLES)));
 const ClientConfig = z.object({
   categoryCodes: z.optional(z.partialRecord(z.enum(HAZARD_CATEGORY_CODES), z.string().check(z.minLength(1)))),
-  roles: z.optional(z.partialRecord(z.enum(HAZARD_ACTIONS), z.array(z.enum(ROLES)))),
+  roles: z.optional(RoleMatrix),
+  lifecycle: z.optional(z.strictObject({
+    rolesWhen: z.optional(z.partialRecord(z.enum(['major', 'supervised']), RoleMatrix)),
+    separationOfDuties: z.optional(z.boolean()),
+    majorClosesByLift: z.optional(z.boolean()),
+  })),
   locale: z.optional(z.enum(LOCALES)),
 });
 
@@ -143,7 +158,7 @@ function asFiregridError(error: unknown, context: string): FiregridError {
 
 /**
  * Creates the client elements use. Throws FiregridError `host-invalid` naming every missing or
- * wrong member of the host, and `config` for a bad `categoryCodes`, `roles` or `locale`.
+ * wrong member of the host, and `config` for a bad `categoryCodes`, `roles`, `lifecycle` or `locale`.
  * @example
  * const client = createFiregridClient({
  *   host: createBrowserHost({ data: memoryDataPort() }),
@@ -154,13 +169,14 @@ function asFiregridError(error: unknown, context: string): FiregridError {
  */
 export function createFiregridClient(options: FiregridClientOptions): FiregridClient {
   const config = checkWith(ClientConfig, {
-    categoryCodes: options.categoryCodes, roles: options.roles, locale: options.locale,
+    categoryCodes: options.categoryCodes, roles: options.roles, lifecycle: options.lifecycle, locale: options.locale,
   }, { locale: options.locale === 'en' ? 'en' : 'zh-CN' });
   if (!config.ok) {
     throw new FiregridError('config', `Invalid createFiregridClient options: ${config.message}`, { issues: config.issues });
   }
   const categoryCodes = Object.freeze({ ...config.value.categoryCodes });
   const roles: HazardLifecycleRoles = Object.freeze({ ...config.value.roles });
+  const lifecycle: HazardLifecycleRules = Object.freeze({ ...config.value.lifecycle });
   const now = options.now ?? (() => new Date());
   const report = (error: unknown, context: string): void => {
     try {
@@ -241,6 +257,7 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
     purge: async () => { await backend.purge?.(); },
     categoryCodes,
     roles,
+    lifecycle,
     session,
     refreshSession: load,
     locale,

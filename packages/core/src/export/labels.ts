@@ -6,6 +6,7 @@
  */
 import type { Locale, Severity } from '../names.js';
 import type { ReporterKind, SupervisionLevel } from '../schema/hazard.js';
+import type { SupervisionState } from '../hazard/deadlines.js';
 
 /** A text in both locales. */
 export type Labels = Readonly<Record<Locale, string>>;
@@ -25,6 +26,13 @@ export const SUPERVISION_LEVEL_LABELS: Readonly<Record<SupervisionLevel, Labels>
   township: { 'zh-CN': '乡镇（街道）挂牌督办', en: 'Township' },
 };
 
+/** Labels of where a supervision stands (`supervisionState`): 报请中, 督办中, 已摘牌. */
+export const SUPERVISION_STATE_LABELS: Readonly<Record<SupervisionState, Labels>> = {
+  requested: { 'zh-CN': '报请中', en: 'requested' },
+  listed: { 'zh-CN': '督办中', en: 'listed' },
+  lifted: { 'zh-CN': '已摘牌', en: 'lifted' },
+};
+
 /** Labels of who reported: the roles and an IoT device. */
 export const REPORTER_KIND_LABELS: Readonly<Record<ReporterKind, Labels>> = {
   'grid-worker': { 'zh-CN': '网格员', en: 'Grid worker' },
@@ -33,6 +41,7 @@ export const REPORTER_KIND_LABELS: Readonly<Record<ReporterKind, Labels>> = {
   'unit-manager': { 'zh-CN': '单位/物业', en: 'Unit manager' },
   captain: { 'zh-CN': '楼长', en: 'Floor captain' },
   resident: { 'zh-CN': '群众', en: 'Resident' },
+  government: { 'zh-CN': '政府/安委办', en: 'Government' },
   admin: { 'zh-CN': '管理员', en: 'Administrator' },
   device: { 'zh-CN': '物联网设备', en: 'IoT device' },
 };

@@ -5,11 +5,13 @@
  * the writer neutralises formula-like cells with `neutraliseRows`.
  * @module
  */
-import { isOverdue } from '../hazard/deadlines.js';
+import { isOverdue, supervisionState } from '../hazard/deadlines.js';
 import { HAZARD_CATEGORIES, HAZARD_STATUS_LABELS } from '../names.js';
 import type { Locale } from '../names.js';
 import type { Hazard } from '../schema/hazard.js';
-import { SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, deadlineText, shanghaiTime } from './labels.js';
+import {
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, deadlineText, shanghaiTime,
+} from './labels.js';
 import type { Labels } from './labels.js';
 import { canSeeReporter } from './reporter.js';
 import type { Viewer } from './reporter.js';
@@ -110,6 +112,18 @@ export function progressText(hazard: Pick<Hazard, 'status' | 'deadline' | 'super
 }
 
 /**
+ * 挂牌督办级别 with where it stands: `县级挂牌督办（督办中）`, `（报请中）` while only requested,
+ * `（已摘牌）` once lifted; `''` without supervision.
+ */
+export function supervisionText(hazard: Pick<Hazard, 'supervision'>, locale: Locale = 'zh-CN'): string {
+  const state = supervisionState(hazard);
+  if (state === undefined || hazard.supervision === undefined) return '';
+  const level = SUPERVISION_LEVEL_LABELS[hazard.supervision.level][locale];
+  const label = SUPERVISION_STATE_LABELS[state][locale];
+  return locale === 'zh-CN' ? `${level}（${label}）` : `${level} (${label})`;
+}
+
+/**
  * One of the two lists as a table, rows in the order given (sort the hazards first, e.g. by
  * urgency). Values are raw text and numbers; neutralise them before writing a spreadsheet.
  * @example
@@ -125,7 +139,7 @@ export function twoListTable(list: TwoList, hazards: readonly Hazard[], ctx: Two
       return [
         i + 1, content, h.measures ?? '', h.responsible?.unit ?? '', h.responsible?.person ?? '', h.responsible?.phone ?? '',
         deadlineText(h.deadline), progressText(h, ctx.now, locale),
-        h.supervision === undefined ? '' : SUPERVISION_LEVEL_LABELS[h.supervision.level][locale],
+        supervisionText(h, locale),
       ];
     }
     const place = h.placeId === undefined ? undefined : ctx.place?.(h.placeId);

@@ -58,14 +58,35 @@ export function deadlineEnd(deadline: string): number | undefined {
   return dayStart + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis - offsetMs;
 }
 
+/** Where a hazard's 挂牌督办 stands: requested (报请, not yet listed), listed (supervised), lifted (摘牌/销案). */
+export const SUPERVISION_STATES = ['requested', 'listed', 'lifted'] as const;
+/** One of {@link SUPERVISION_STATES}. */
+export type SupervisionState = (typeof SUPERVISION_STATES)[number];
+
+/** The state of a hazard's supervision; `undefined` when it has none. */
+export function supervisionState(hazard: Pick<LifecycleHazard, 'supervision'>): SupervisionState | undefined {
+  const s = hazard.supervision;
+  if (s === undefined) return undefined;
+  return s.listedAt === undefined ? 'requested' : s.liftedAt === undefined ? 'listed' : 'lifted';
+}
+
+/**
+ * Whether a hazard is under 挂牌督办: listed (`supervision.listedAt`) and not lifted
+ * (`supervision.liftedAt`). A request (报请) alone does not make it supervised.
+ */
+export function isSupervised(hazard: Pick<LifecycleHazard, 'supervision'>): boolean {
+  return supervisionState(hazard) === 'listed';
+}
+
 /**
  * The deadline that binds a hazard, as epoch milliseconds of its last instant: the earlier of the
- * rectification deadline and the deadline of its supervision (挂牌督办), when either is set and
- * readable.
+ * rectification deadline and the deadline of its supervision (挂牌督办) once listed, when either
+ * is set and readable. The 督办期限 of a request binds nobody until the government lists it.
  */
 export function effectiveDeadline(hazard: Pick<LifecycleHazard, 'deadline' | 'supervision'>): number | undefined {
   const own = hazard.deadline === undefined ? undefined : deadlineEnd(hazard.deadline);
-  const listed = hazard.supervision?.deadline === undefined ? undefined : deadlineEnd(hazard.supervision.deadline);
+  const sup = hazard.supervision;
+  const listed = sup?.deadline === undefined || sup.listedAt === undefined ? undefined : deadlineEnd(sup.deadline);
   if (own === undefined) return listed;
   if (listed === undefined) return own;
   return Math.min(own, listed);
@@ -148,7 +169,7 @@ export function urgencyKey(
   const end = effectiveDeadline(hazard);
   let group: number;
   if (!isOpen(hazard)) group = 5;
-  else if (isOverdue(hazard, now)) group = hazard.supervision === undefined ? 1 : 0;
+  else if (isOverdue(hazard, now)) group = isSupervised(hazard) ? 0 : 1;
   else if (isDueSoon(hazard, now, dueSoonDays)) group = 2;
   else group = end === undefined ? 4 : 3;
   const severity = SEVERITY_RANK[hazard.severity];

@@ -15,7 +15,13 @@
  *
  * A major hazard is never decided by the app: a worker (or supervisor) only flags a candidate;
  * a fire officer confirms it after the collective determination GB 35181 requires, and records
- * that determination in the note.
+ * that determination in the note and the edition applied in `majorRuleSet`.
+ *
+ * Who may close what: the roles of an action may depend on severity and supervision
+ * ({@link DEFAULT_ROLES_WHEN}: the review of a `major` or supervised hazard is the fire
+ * officer's); whoever reported a rectification may not review it; 挂牌督办 is requested by a fire
+ * officer and listed by the listing authority (`government`), and a supervised (by default also a
+ * `major`) hazard closes only by `lift` (摘牌/销案) after a passed review.
  * @module
  */
 import { FiregridError } from '../errors.js';
@@ -24,14 +30,17 @@ import { HAZARD_ACTIONS, HAZARD_STATUSES, HAZARD_STATUS_LABELS, LOCALES, ROLES, 
 import type { HazardAction, HazardStatus, Locale, Role, Severity } from '../names.js';
 import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
+import { MAJOR_RULE_SETS, ruleSetFor } from './major-rules.js';
+import type { MajorRuleSet } from './major-rules.js';
 import {
-  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, reviewDueAt, urgencyKey,
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, isSupervised, reviewDueAt, urgencyKey,
 } from './deadlines.js';
 
 export {
-  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, effectiveDeadline, isDueSoon, isOpen, isOverdue, reviewDueAt,
-  urgencyKey,
+  DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, SUPERVISION_STATES, deadlineEnd, effectiveDeadline, isDueSoon, isOpen, isOverdue,
+  isSupervised, reviewDueAt, supervisionState, urgencyKey,
 } from './deadlines.js';
+export type { SupervisionState } from './deadlines.js';
 
 /**
  * What the lifecycle reads and writes of a hazard: these fields of the schema's `Hazard`. A full
@@ -43,7 +52,7 @@ export {
  * and the photos shown (`evidence`, `PhotoRef.id`s).
  */
 export interface LifecycleHazard
-  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision'>> {
+  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>> {
   readonly history: readonly HazardHistoryEntry[];
 }
 
@@ -110,7 +119,12 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   'dismiss-major': rule({
     from: 'open', to: 'same', severity: { from: 'major-candidate', to: 'general' }, roles: ['fire-officer'], needs: ['note'],
   }),
-  supervise: rule({ from: 'open', to: 'same', severity: { from: 'major', to: 'same' }, roles: ['fire-officer', 'admin'], needs: ['supervision'] }),
+  // 挂牌督办 of any open hazard (the plan lists fire lanes, high-rise problems and old premises,
+  // not only majors): a fire officer requests it (报请), the listing authority — whoever may `lift` —
+  // lists it.
+  supervise: rule({ from: 'open', to: 'same', roles: ['fire-officer', 'government'], needs: ['supervision'] }),
+  // 摘牌/销案 after a passed review closes a supervised hazard (销号).
+  lift: rule({ from: ['awaiting-review'], to: 'closed', roles: ['government'], needs: ['note'] }),
 });
 
 export { TransitionInput } from './transition-input.js';
@@ -123,8 +137,31 @@ export interface TransitionActor {
   name?: string | undefined;
 }
 
-/** Why a transition is refused. */
-export type TransitionRefusalCode = 'not-allowed-from-status' | 'role' | 'missing-fields' | 'invalid-field';
+/**
+ * Why a transition is refused. Besides status, role and fields: `role-for-severity` when the
+ * actor's roles may run the action on an ordinary hazard but not on this one, because it is
+ * `major` or supervised ({@link LifecycleOptions.rolesWhen}); `separation-of-duties` when the
+ * actor reported the rectification under review (see {@link LifecycleOptions.separationOfDuties}).
+ */
+export type TransitionRefusalCode =
+  | 'not-allowed-from-status' | 'role' | 'role-for-severity' | 'separation-of-duties' | 'missing-fields' | 'invalid-field';
+
+/** What makes an action need other roles than the ordinary ones (see {@link LifecycleOptions.rolesWhen}). */
+export type RoleCondition = 'major' | 'supervised';
+
+/**
+ * The default severity-aware part of the role matrix: the review of a `major` hazard, and of a
+ * supervised one, belongs to the fire officer. Here, as in `confirm-major` and `dismiss-major`,
+ * `fire-officer` stands for the staff of the 消防救援机构: GB 35181 has the determination made
+ * collectively by them, and 复查/销案 of a 重大火灾隐患 is applied for to the 消防救援机构
+ * (《大型商业综合体消防安全管理规则（试行）》第六十条). A vendor whose 派出所 accounts also carry
+ * `fire-officer` should narrow these rows (and those two actions) to the 消防救援 accounts, e.g. by
+ * giving 派出所 officers another role.
+ */
+export const DEFAULT_ROLES_WHEN: Readonly<Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>> = Object.freeze({
+  major: Object.freeze({ 'review-pass': Object.freeze(['fire-officer'] as const), 'review-fail': Object.freeze(['fire-officer'] as const) }),
+  supervised: Object.freeze({ 'review-pass': Object.freeze(['fire-officer'] as const), 'review-fail': Object.freeze(['fire-officer'] as const) }),
+});
 
 /** The outcome of {@link Lifecycle.check}. */
 export type TransitionCheck =
@@ -154,6 +191,33 @@ export interface TransitionResult<H extends LifecycleHazard> {
 export interface LifecycleOptions {
   /** Role matrix overrides: the roles given replace the default roles of that action (`[]` disables it). */
   roles?: Partial<Record<HazardAction, readonly Role[]>>;
+  /**
+   * The role matrix by severity and supervision: on a hazard that is `major` (`major`) or under
+   * 挂牌督办 (`supervised`), the roles given replace those of `roles` for that action. When both
+   * apply, an actor needs a role both lists allow. Merged per action over
+   * {@link DEFAULT_ROLES_WHEN} (reviews by `fire-officer` only); give an action `roles`' list to
+   * undo a default.
+   */
+  rolesWhen?: Partial<Record<RoleCondition, Partial<Record<HazardAction, readonly Role[]>>>>;
+  /**
+   * Separation of duties (default `true`): whoever reported a rectification (the `by` of the last
+   * `report-rectified` entry) may not pass or fail its review.
+   */
+  separationOfDuties?: boolean;
+  /**
+   * Whether a `major` hazard closes only by `lift` (default `true`): the plan has every
+   * 重大火灾隐患 listed for 政府挂牌督办 and closed by 销案 (three-year plan 三（三）: 存在重大火灾隐患的，
+   * 全面落实政府挂牌督办和跟踪整治…确保按时整改销案), so a fire officer's passed review leaves it in
+   * `awaiting-review` until the listing authority lists and lifts it. With `false`, that review
+   * closes a major hazard that is not supervised.
+   */
+  majorClosesByLift?: boolean;
+  /**
+   * The GB 35181 rule sets a determination may name in `majorRuleSet` (`confirm-major`,
+   * `dismiss-major`); the built-in ones by default. Without `majorRuleSet` in the input, the set
+   * in force on the day of the transition is recorded.
+   */
+  ruleSets?: readonly MajorRuleSet[];
   /** Extra required fields per action, added to those of DESIGN §9 (which cannot be removed). */
   needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
   /** Days after `report-rectified` by which the review is due; default 3. */
@@ -168,14 +232,33 @@ export interface LifecycleOptions {
 export interface Lifecycle {
   /** The effective action table (defaults with the vendor's roles and extra fields). */
   readonly transitions: TransitionTable;
+  /** The effective severity-aware roles ({@link DEFAULT_ROLES_WHEN} with the vendor's `rolesWhen`). */
+  readonly rolesWhen: Readonly<Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>>;
+  readonly separationOfDuties: boolean;
+  readonly majorClosesByLift: boolean;
   readonly reviewDueDays: number;
   readonly dueSoonDays: number;
   /**
-   * The actions someone holding `actorRoles` may run on this hazard now, in table order: exactly
-   * what a UI should offer. Required fields are not considered; {@link Lifecycle.check} reports them.
+   * The roles that may run `action` on this hazard: the table's, or those of `rolesWhen` when the
+   * hazard is `major` or supervised (both: the roles in both lists).
    */
-  allowedActions(hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[];
-  /** Whether `actor` may run `input` on `hazard`, and if not, why (status, role, missing or invalid fields). */
+  rolesFor(action: HazardAction, hazard: LifecycleHazard): readonly Role[];
+  /**
+   * Whether this hazard closes only by `lift` (摘牌/销案): it is supervised, or it is `major` and
+   * `majorClosesByLift` holds. On such a hazard `review-pass` records the passed review and leaves
+   * it in `awaiting-review`.
+   */
+  closesByLift(hazard: LifecycleHazard): boolean;
+  /**
+   * The actions `actor` may run on this hazard now, in table order: exactly what a UI should
+   * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied; with roles
+   * alone it is not. Required fields are not considered; {@link Lifecycle.check} reports them.
+   */
+  allowedActions(hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[];
+  /**
+   * Whether `actor` may run `input` on `hazard`, and if not, why: status or severity, role,
+   * role for a major or supervised hazard, separation of duties, missing or invalid fields.
+   */
   check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck;
   /**
    * Runs a transition: returns a new hazard with the status, severity and fields the action sets
@@ -209,6 +292,7 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   'confirm-major': { 'zh-CN': '确认重大火灾隐患', en: 'Confirm major hazard' },
   'dismiss-major': { 'zh-CN': '排除重大火灾隐患', en: 'Dismiss major candidate' },
   supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
+  lift: { 'zh-CN': '摘牌销案', en: 'Lift supervision' },
 };
 
 const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
@@ -218,6 +302,7 @@ const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
   'unit-manager': { 'zh-CN': '单位/物业', en: 'unit manager' },
   captain: { 'zh-CN': '楼长', en: 'floor captain' },
   resident: { 'zh-CN': '群众', en: 'resident' },
+  government: { 'zh-CN': '政府/安委办', en: 'government (safety committee office)' },
   admin: { 'zh-CN': '管理员', en: 'administrator' },
 };
 
@@ -239,6 +324,8 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   evidence: { 'zh-CN': '照片', en: 'evidence photos' },
   'supervision.level': { 'zh-CN': '督办级别', en: 'supervision level' },
   'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
+  'supervision.authority': { 'zh-CN': '挂牌督办机关', en: 'listing authority' },
+  majorRuleSet: { 'zh-CN': '判定依据版本', en: 'GB 35181 edition' },
 };
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -259,12 +346,46 @@ function statusAllows(r: TransitionRule, hazard: LifecycleHazard): boolean {
   return r.from === 'open' ? isOpen(hazard) : r.from.includes(hazard.status);
 }
 
-function roleAllows(r: TransitionRule, roles: readonly Role[]): boolean {
-  return roles.some((role) => r.roles.includes(role));
+
+/** The user id of whoever reported the rectification now under review (the last `report-rectified`). */
+export function rectificationReportedBy(hazard: Pick<LifecycleHazard, 'history'>): string | undefined {
+  for (let i = hazard.history.length - 1; i >= 0; i--) {
+    const e = hazard.history[i];
+    if (e?.action === 'report-rectified') return e.by;
+  }
+  return undefined;
 }
 
-/** Input paths a required field stands for, missing from `input`. */
-function missingPaths(field: TransitionField, input: TransitionInput): string[] {
+/** The pending request (报请) of a hazard: a supervision without `listedAt`. */
+function requestOf(hazard: Pick<LifecycleHazard, 'supervision'>): LifecycleHazard['supervision'] {
+  const s = hazard.supervision;
+  return s !== undefined && s.listedAt === undefined ? s : undefined;
+}
+
+/**
+ * Whether the review of the rectification now under review has passed, and the hazard waits for
+ * the lift (摘牌/销案) that closes it: it is `awaiting-review` and its latest report, pass or fail
+ * is a `review-pass`.
+ */
+export function reviewPassed(hazard: Pick<LifecycleHazard, 'status' | 'history'>): boolean {
+  if (hazard.status !== 'awaiting-review') return false;
+  for (let i = hazard.history.length - 1; i >= 0; i--) {
+    const a = hazard.history[i]?.action;
+    if (a === 'review-pass') return true;
+    if (a === 'report-rectified' || a === 'review-fail') return false;
+  }
+  return false;
+}
+
+const REVIEWS: readonly HazardAction[] = ['review-pass', 'review-fail'];
+const isRoleList = (a: TransitionActor | readonly Role[]): a is readonly Role[] => Array.isArray(a);
+
+function roleAllows(allowed: readonly Role[], roles: readonly Role[]): boolean {
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** Input paths a required field stands for, missing from `input` (for `supervision`: and from a pending request). */
+function missingPaths(field: TransitionField, input: TransitionInput, hazard: LifecycleHazard): string[] {
   switch (field) {
     case 'reason': case 'note': case 'deadline': case 'measures':
       return isText(input[field]) ? [] : [field];
@@ -276,7 +397,9 @@ function missingPaths(field: TransitionField, input: TransitionInput): string[] 
     }
     case 'supervision': {
       const s = input.supervision;
-      return [isText(s?.level) ? '' : 'supervision.level', isText(s?.deadline) ? '' : 'supervision.deadline'].filter((p) => p !== '');
+      const asked = requestOf(hazard);
+      return (['level', 'deadline', 'authority'] as const)
+        .filter((k) => !isText(s?.[k]) && !isText(asked?.[k])).map((k) => `supervision.${k}`);
     }
   }
 }
@@ -295,12 +418,11 @@ function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
-  const matrix = (name: 'roles' | 'needs', allowed: readonly string[], what: string): void => {
-    const value: unknown = options[name];
+  const matrix = (name: string, value: unknown, allowed: readonly string[], what: string): void => {
     if (value === undefined) return;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       issues.push({ path: name, message: `${name} must be an object keyed by hazard action` });
@@ -323,8 +445,26 @@ function validateConfig(options: LifecycleOptions): void {
       });
     }
   };
-  matrix('roles', ROLES, 'role');
-  matrix('needs', TRANSITION_FIELDS, 'required field');
+  matrix('roles', options.roles, ROLES, 'role');
+  matrix('needs', options.needs, TRANSITION_FIELDS, 'required field');
+  const when: unknown = options.rolesWhen;
+  if (when !== undefined) {
+    if (typeof when !== 'object' || when === null || Array.isArray(when)) {
+      issues.push({ path: 'rolesWhen', message: 'rolesWhen must be an object keyed by major, supervised' });
+    } else {
+      for (const [cond, value] of Object.entries(when as Record<string, unknown>)) {
+        if (cond !== 'major' && cond !== 'supervised') {
+          issues.push({ path: `rolesWhen.${cond}`, message: `unknown condition "${cond}"; known: major, supervised` });
+        } else {
+          matrix(`rolesWhen.${cond}`, value, ROLES, 'role');
+        }
+      }
+    }
+  }
+  for (const key of ['separationOfDuties', 'majorClosesByLift'] as const) {
+    const v: unknown = options[key];
+    if (v !== undefined && typeof v !== 'boolean') issues.push({ path: key, message: `${key} must be true or false, got ${JSON.stringify(v)}` });
+  }
   for (const key of ['reviewDueDays', 'dueSoonDays'] as const) {
     const v: unknown = options[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
@@ -332,6 +472,10 @@ function validateConfig(options: LifecycleOptions): void {
     }
   }
   const locale: unknown = options.locale;
+  const sets: unknown = options.ruleSets;
+  if (sets !== undefined && (!Array.isArray(sets) || sets.some((x) => typeof (x as { id?: unknown } | null)?.id !== 'string'))) {
+    issues.push({ path: 'ruleSets', message: 'ruleSets must be an array of rule sets (loadMajorRuleSet, withRuleSets)' });
+  }
   if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) {
     issues.push({ path: 'locale', message: `unknown locale ${JSON.stringify(locale)}; known: ${LOCALES.join(', ')}` });
   }
@@ -357,6 +501,18 @@ function buildTable(options: LifecycleOptions): TransitionTable {
   return Object.freeze(table);
 }
 
+function buildRolesWhen(options: LifecycleOptions): Lifecycle['rolesWhen'] {
+  const out = {} as Record<RoleCondition, Readonly<Partial<Record<HazardAction, readonly Role[]>>>>;
+  for (const cond of ['major', 'supervised'] as const) {
+    const merged: Partial<Record<HazardAction, readonly Role[]>> = {};
+    for (const [action, roles] of Object.entries({ ...DEFAULT_ROLES_WHEN[cond], ...options.rolesWhen?.[cond] })) {
+      merged[action as HazardAction] = Object.freeze([...new Set(roles)]);
+    }
+    out[cond] = Object.freeze(merged);
+  }
+  return Object.freeze(out);
+}
+
 /**
  * Builds the hazard lifecycle, with a vendor's role matrix and extra required fields.
  * @throws FiregridError `config` naming the bad key (unknown option, action, role or field; a
@@ -369,6 +525,13 @@ function buildTable(options: LifecycleOptions): TransitionTable {
 export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   validateConfig(options);
   const transitions = buildTable(options);
+  const rolesWhen = buildRolesWhen(options);
+  const separate = options.separationOfDuties ?? true;
+  const majorByLift = options.majorClosesByLift ?? true;
+  const ruleSets = options.ruleSets ?? MAJOR_RULE_SETS;
+  const closesByLift = (hazard: LifecycleHazard): boolean => isSupervised(hazard) || (majorByLift && hazard.severity === 'major');
+  /** The listing authority: whoever may `lift` lists with `supervise`; any other role only requests. */
+  const lists = (roles: readonly Role[]): boolean => roleAllows(transitions.lift.roles, roles);
   const reviewDays = options.reviewDueDays ?? DEFAULT_REVIEW_DUE_DAYS;
   const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const locale: Locale = options.locale ?? 'zh-CN';
@@ -418,6 +581,14 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       const bad = deadline('supervision.deadline', input.supervision.deadline);
       if (bad) return bad;
     }
+    if (input.majorRuleSet !== undefined && (input.action === 'confirm-major' || input.action === 'dismiss-major')
+      && !ruleSets.some((s) => s.id === input.majorRuleSet)) {
+      const known = list(ruleSets.map((s) => s.id));
+      return {
+        path: 'majorRuleSet',
+        why: zh ? `未知的判定规则“${input.majorRuleSet}”，可用：${known}` : `unknown rule set "${input.majorRuleSet}"; known: ${known}`,
+      };
+    }
     // The rest of the body is checked by its schema: photo ids, phone, supervision level, types.
     const parsed = TransitionInput.safeParse(input);
     if (!parsed.success) {
@@ -427,6 +598,79 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         paths,
         why: zh ? `以下内容无效：${list(paths.map(pathLabel))}` : `Invalid ${list(paths.map(pathLabel))}`,
       };
+    }
+    return undefined;
+  }
+
+  /** Refusals by the state of the review and of the supervision (code `not-allowed-from-status`). */
+  function stateRefusal(action: HazardAction, hazard: LifecycleHazard): TransitionCheck | undefined {
+    const name = actionLabel(action);
+    if (action === 'review-pass' && reviewPassed(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? '复查已通过，待挂牌督办机关摘牌销案'
+        : `"${name}": the review has already passed; the hazard waits for the listing authority to lift it`);
+    }
+    if (action === 'lift' && !isSupervised(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? `隐患未处于挂牌督办中，不能${name}`
+        : `"${name}" needs a hazard under government supervision (listed and not lifted)`);
+    }
+    if (action === 'lift' && !reviewPassed(hazard)) {
+      return refuse('not-allowed-from-status', zh
+        ? `须先经消防救援机构复查通过，才能${name}`
+        : `"${name}" needs a passed review by the fire officer first`);
+    }
+    if (action === 'supervise' && isSupervised(hazard)) {
+      return refuse('not-allowed-from-status', zh ? '隐患已挂牌督办' : `"${name}": the hazard is already under government supervision`);
+    }
+    return undefined;
+  }
+
+  /** Which conditions of `rolesWhen` a hazard meets. */
+  const conditions = (hazard: LifecycleHazard): RoleCondition[] => [
+    ...(hazard.severity === 'major' ? ['major' as const] : []), ...(isSupervised(hazard) ? ['supervised' as const] : []),
+  ];
+
+  function rolesFor(action: HazardAction, hazard: LifecycleHazard): readonly Role[] {
+    const lists = conditions(hazard).map((c) => rolesWhen[c][action]).filter((l) => l !== undefined);
+    if (lists.length === 0) return transitions[action].roles;
+    return lists.reduce((a, b) => a.filter((role) => b.includes(role)));
+  }
+
+  /**
+   * The refusals that depend on who acts, not on the fields sent: role, role for a major or
+   * supervised hazard, separation of duties. `actor.id` undefined skips the last (roles only).
+   */
+  function gate(action: HazardAction, hazard: LifecycleHazard, actor: { id?: string; roles: readonly Role[] }): TransitionCheck | undefined {
+    const r = transitions[action];
+    const name = actionLabel(action);
+    const roles = actor.roles;
+    const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
+    const allowed = rolesFor(action, hazard);
+    const may = allowed.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(allowed.map(roleLabel));
+    if (!roleAllows(allowed, roles)) {
+      if (allowed !== r.roles && roleAllows(r.roles, roles)) {
+        const what = conditions(hazard).map((c) => (c === 'major'
+          ? (zh ? '重大火灾隐患' : 'a major hazard')
+          : (zh ? '挂牌督办的隐患' : 'a hazard under government supervision (挂牌督办)')));
+        return refuse('role-for-severity', zh
+          ? `${list(what)}的“${name}”须由${may}进行，当前角色（${mine}）无权（重大火灾隐患由消防救援机构判定，复查、销案向消防救援机构申请）`
+          : `"${name}" on ${what.join(' and ')} is for: ${may}; your roles (${mine}) may not run it (major hazards are determined, reviewed and closed by the fire and rescue service)`);
+      }
+      return refuse('role', zh
+        ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
+        : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
+    }
+    if (action === 'supervise' && requestOf(hazard) !== undefined && !lists(roles)) {
+      const by = transitions.lift.roles.length === 0 ? (zh ? '无' : 'none') : list(transitions.lift.roles.map(roleLabel));
+      return refuse('not-allowed-from-status', zh
+        ? `已报请挂牌督办，待${by}挂牌`
+        : `"${name}" has already been requested; it waits for the listing authority (${by}) to list it`);
+    }
+    if (separate && actor.id !== undefined && REVIEWS.includes(action) && rectificationReportedBy(hazard) === actor.id) {
+      return refuse('separation-of-duties', zh
+        ? `本次整改完成由您（${actor.id}）报告，不能由您${name}：复查须由报告人以外的人员进行（职责分离）`
+        : `You (${actor.id}) reported this rectification, so you may not run "${name}": the review must be done by someone else (separation of duties)`);
     }
     return undefined;
   }
@@ -456,18 +700,12 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
         : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
     }
-    const roles = actor.roles;
-    if (!roleAllows(r, roles)) {
-      const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
-      const may = r.roles.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(r.roles.map(roleLabel));
-      return refuse('role', zh
-        ? `当前角色（${mine}）无权${name}；有权限的角色：${may}`
-        : `Your roles (${mine}) may not run "${name}"; allowed roles: ${may}`);
-    }
+    const refused = stateRefusal(action, hazard) ?? gate(action, hazard, actor);
+    if (refused !== undefined) return refused;
     if (!isText(actor.id)) {
       return refuse('invalid-field', zh ? '操作人 id 为空' : 'the actor has no id', { invalid: ['actor.id'] });
     }
-    const missing = r.needs.flatMap((f) => missingPaths(f, input));
+    const missing = r.needs.flatMap((f) => missingPaths(f, input, hazard));
     if (missing.length > 0) {
       return refuse('missing-fields', zh
         ? `${name}缺少：${list(missing.map(pathLabel))}`
@@ -484,7 +722,9 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     }
     const verdict = check(hazard, input, actor);
     if (!verdict.ok) {
-      const paths = verdict.missing ?? verdict.invalid ?? [verdict.code === 'role' ? 'roles' : 'status'];
+      const paths = verdict.missing ?? verdict.invalid ?? [
+        verdict.code === 'role' || verdict.code === 'role-for-severity' ? 'roles' : verdict.code === 'separation-of-duties' ? 'actor.id' : 'status',
+      ];
       throw new FiregridError('transition', verdict.message, {
         issues: paths.map((path) => ({ path, message: verdict.message })),
         cause: verdict,
@@ -492,14 +732,14 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     }
     const r = transitions[input.action];
     const at = now.toISOString();
-    const to = r.to === 'same' ? hazard.status : r.to;
+    const to = r.to === 'same' || (input.action === 'review-pass' && closesByLift(hazard)) ? hazard.status : r.to;
     const why = [input.reason, input.note].filter(isText).join('\n');
     const entry: HazardHistoryEntry = {
       at, by: actor.id, ...(isText(actor.name) ? { byName: actor.name.trim() } : {}), action: input.action, from: hazard.status, to,
       ...(why === '' ? {} : { note: why }),
       ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
     };
-    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision'> = {
+    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision' | 'majorRuleSet'> = {
       status: to, severity: hazard.severity, history: [...hazard.history, entry],
     };
     if (r.severity !== undefined && r.severity.to !== 'same') changes.severity = r.severity.to;
@@ -509,9 +749,29 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       const { unit, person, phone } = input.responsible;
       changes.responsible = isText(phone) ? { unit, person, phone } : { unit, person };
     }
-    if (r.needs.includes('supervision') && input.supervision !== undefined) {
-      const { level, deadline } = input.supervision;
-      changes.supervision = deadline === undefined ? { level, listedAt: at } : { level, listedAt: at, deadline };
+    if (input.action === 'supervise') {
+      // check() made sure level, deadline and authority are in the input or the pending request.
+      const asked = requestOf(hazard);
+      const given = input.supervision ?? {};
+      const level = given.level ?? asked?.level ?? 'county';
+      const deadline = given.deadline ?? asked?.deadline;
+      const authority = given.authority ?? asked?.authority;
+      const base = { level, ...(authority === undefined ? {} : { authority }), ...(deadline === undefined ? {} : { deadline }) };
+      changes.supervision = lists(actor.roles)
+        ? {
+          ...base,
+          ...(asked?.requestedBy === undefined ? {} : { requestedBy: asked.requestedBy }),
+          ...(asked?.requestedAt === undefined ? {} : { requestedAt: asked.requestedAt }),
+          listedAt: at, listedBy: actor.id,
+        }
+        : { ...base, requestedBy: actor.id, requestedAt: at };
+    }
+    if (input.action === 'confirm-major' || input.action === 'dismiss-major') {
+      const applied = input.majorRuleSet ?? ruleSetFor(now, ruleSets)?.id;
+      if (applied !== undefined) changes.majorRuleSet = applied;
+    }
+    if (input.action === 'lift' && hazard.supervision !== undefined) {
+      changes.supervision = { ...hazard.supervision, liftedAt: at, liftedBy: actor.id };
     }
     // The spread keeps every field of H the lifecycle does not know; those it sets have the
     // schema's types (LifecycleHazard is a Pick of Hazard), so the result is still an H.
@@ -523,12 +783,21 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
 
   return Object.freeze({
     transitions,
+    rolesWhen,
+    separationOfDuties: separate,
+    majorClosesByLift: majorByLift,
+    closesByLift,
     reviewDueDays: reviewDays,
     dueSoonDays: soonDays,
-    allowedActions: (hazard: LifecycleHazard, actorRoles: readonly Role[]): HazardAction[] => HAZARD_ACTIONS.filter((a) => {
-      const r = transitions[a];
-      return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity) && roleAllows(r, actorRoles);
-    }),
+    rolesFor,
+    allowedActions: (hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[] => {
+      const who = isRoleList(actor) ? { roles: actor } : actor;
+      return HAZARD_ACTIONS.filter((a) => {
+        const r = transitions[a];
+        return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity)
+          && stateRefusal(a, hazard) === undefined && gate(a, hazard, who) === undefined;
+      });
+    },
     check,
     apply,
     isDueSoon: (hazard: LifecycleHazard, now: Date): boolean => isDueSoon(hazard, now, soonDays),

@@ -204,7 +204,34 @@ export interface MajorSuggestion {
  * if (s.suggest) offer('flag-major');
  */
 export function suggestMajor(input: MajorSuggestionInput, options: { ruleSets?: readonly MajorRuleSet[] } = {}): MajorSuggestion {
-  const set = ruleSetFor(input.discoveredAt, options.ruleSets);
+  return suggestUnder(ruleSetFor(input.discoveredAt, options.ruleSets), input);
+}
+
+/**
+ * The editions a determination must look at: the set in force on the discovery day and, when
+ * the determination falls under another edition (the dates straddle 2025-11-01), that one too —
+ * discovery first, each once.
+ * @example
+ * majorEditions('2025-10-20T10:00:00+08:00', new Date('2025-11-05T10:00:00+08:00')).map((s) => s.id);   // ['GB35181-2017', 'GB35181-2025']
+ */
+export function majorEditions(discoveredAt: Date | string, determinedAt: Date | string, ruleSets: readonly MajorRuleSet[] = MAJOR_RULE_SETS): MajorRuleSet[] {
+  const sets = [ruleSetFor(discoveredAt, ruleSets), ruleSetFor(determinedAt, ruleSets)].filter((s): s is MajorRuleSet => s !== undefined);
+  return sets.filter((s, i) => sets.findIndex((o) => o.id === s.id) === i);
+}
+
+/**
+ * The suggestion under each edition of {@link majorEditions}, for `confirm-major` and
+ * `dismiss-major`: when discovery and determination straddle 2025-11-01 the officers see what
+ * both editions say and record the one they applied as `majorRuleSet`.
+ */
+export function suggestMajorEditions(
+  input: MajorSuggestionInput & { determinedAt: Date | string },
+  options: { ruleSets?: readonly MajorRuleSet[] } = {},
+): MajorSuggestion[] {
+  return majorEditions(input.discoveredAt, input.determinedAt, options.ruleSets).map((set) => suggestUnder(set, input));
+}
+
+function suggestUnder(set: MajorRuleSet | undefined, input: MajorSuggestionInput): MajorSuggestion {
   const none: MajorSuggestion = { suggest: false, direct: [], unknown: [], composite: [], thresholds: [], ignored: [...new Set(input.ruleRefs)], verified: false };
   if (set === undefined) return none;
   const byId = new Map(set.elements.map((el) => [el.id, el]));

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
-import { deadlineEnd, effectiveDeadline, isOverdue, urgencyKey } from '../hazard/deadlines.js';
+import { SUPERVISION_STATES, deadlineEnd, effectiveDeadline, isOverdue, supervisionState, urgencyKey } from '../hazard/deadlines.js';
 import type { LifecycleHazard } from '../hazard/lifecycle.js';
 import { HAZARD_CATEGORY_CODES, HAZARD_STATUSES, PLACE_KINDS, SEVERITIES } from '../names.js';
 import type { HazardStatus, Severity } from '../names.js';
@@ -35,6 +35,8 @@ const oneOrMany = <T extends z.core.SomeType>(schema: T) => z.union([schema, z.a
  *   `gridIds`; a record without a grid of its own takes the grid of its place.
  * - `q` is a case-insensitive text search over name, title, description, address and a
  *   person's name.
+ * - `supervision` keeps hazards whose 挂牌督办 is in one of these states (`supervisionState`):
+ *   `requested` (报请, not yet listed), `listed` (under supervision), `lifted` (摘牌/销案).
  * - `overdue: true` keeps open hazards past their deadline or supervision deadline (the rule
  *   of `isOverdue`: a calendar-date deadline runs to the end of that day, UTC+8); `false` keeps
  *   the others.
@@ -58,6 +60,7 @@ export const Query = z.strictObject({
   category: z.optional(oneOrMany(z.enum(HAZARD_CATEGORY_CODES))),
   severity: z.optional(oneOrMany(z.enum(SEVERITIES))),
   overdue: z.optional(z.boolean()),
+  supervision: z.optional(oneOrMany(z.enum(SUPERVISION_STATES))),
   placeId: z.optional(z.string()),
   kind: z.optional(oneOrMany(z.enum(PLACE_KINDS))),
   updatedSince: z.optional(z.iso.datetime({ offset: true })),
@@ -188,6 +191,12 @@ export function matchesQuery(record: object, query: Query, ctx: QueryContext): b
   }
   if (query.placeId !== undefined && placeIdOf(rec) !== query.placeId) return false;
   if (query.overdue !== undefined && overdue(rec, ctx.now) !== query.overdue) return false;
+  const supervisions = list(query.supervision);
+  if (supervisions !== undefined) {
+    const hazard = asHazard(rec);
+    const state = hazard === undefined ? undefined : supervisionState(hazard);
+    if (state === undefined || !supervisions.includes(state)) return false;
+  }
   if (query.updatedSince !== undefined) {
     const updated = time(rec.updatedAt);
     if (updated === undefined || updated < (time(query.updatedSince) ?? 0)) return false;

@@ -27,18 +27,19 @@ import { canonicalJson } from './json.js';
 
 /** A hazard field that only an action changes, and the actions that do. */
 export const ACTION_OWNED_FIELDS = Object.freeze({
-  status: ['submit', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail'],
+  status: ['submit', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'lift'],
   severity: ['flag-major', 'confirm-major', 'dismiss-major'],
+  majorRuleSet: ['confirm-major', 'dismiss-major'],
   deadline: ['assign', 'extend-deadline'],
   responsible: ['assign'],
   measures: ['assign'],
-  supervision: ['supervise'],
+  supervision: ['supervise', 'lift'],
 } as const satisfies Record<string, readonly HazardAction[]>);
 /** One of the keys of {@link ACTION_OWNED_FIELDS}. */
 export type ActionOwnedField = keyof typeof ACTION_OWNED_FIELDS;
 
-/** Fields a new hazard may not carry: they come from `assign` and `supervise`. */
-const ABSENT_ON_CREATE = ['deadline', 'responsible', 'measures', 'supervision'] as const;
+/** Fields a new hazard may not carry: they come from `assign`, `supervise` and the major-hazard determination. */
+const ABSENT_ON_CREATE = ['deadline', 'responsible', 'measures', 'supervision', 'majorRuleSet'] as const;
 
 /** Roles that may write on someone else's behalf (name another user as reporter or inspector). */
 export const ON_BEHALF_ROLES: readonly Role[] = Object.freeze(['grid-supervisor', 'admin'] as const);

@@ -37,10 +37,27 @@ export type Reporter = z.infer<typeof Reporter>;
 export const Responsible = z.object({ unit: NonEmpty, person: NonEmpty, phone: z.optional(Phone) });
 export type Responsible = z.infer<typeof Responsible>;
 
-/** Government supervision of a major hazard (挂牌督办). */
+/**
+ * Government supervision (挂牌督办) of a hazard, from the request to the lift, written only by the
+ * lifecycle's `supervise` and `lift`. A fire officer's request (报请) carries `requestedBy` and
+ * `requestedAt` and no `listedAt`; the listing authority (政府/安委办, role `government`) lists it
+ * (`listedAt`, `listedBy`) and, after a passed review, lifts it (摘牌/销案: `liftedAt`, `liftedBy`).
+ * A hazard is *supervised* while `listedAt` is set and `liftedAt` is not.
+ */
 export const Supervision = z.object({
   level: z.enum(SUPERVISION_LEVELS),
-  listedAt: IsoDateTime,
+  /** The government that lists it, e.g. 某某县人民政府安委办. */
+  authority: z.optional(NonEmpty),
+  /** The user id of whoever asked for the listing (报请), and when. */
+  requestedBy: z.optional(NonEmpty),
+  requestedAt: z.optional(IsoDateTime),
+  /** When and by whom it was listed; absent while only requested. */
+  listedAt: z.optional(IsoDateTime),
+  listedBy: z.optional(NonEmpty),
+  /** When and by whom it was lifted (摘牌/销案), which closes the hazard. */
+  liftedAt: z.optional(IsoDateTime),
+  liftedBy: z.optional(NonEmpty),
+  /** 督办期限. */
   deadline: z.optional(Deadline),
 });
 export type Supervision = z.infer<typeof Supervision>;
@@ -94,6 +111,11 @@ export const HazardShape = {
   /** 整改措施 / 路线图. */
   measures: z.optional(z.string()),
   supervision: z.optional(Supervision),
+  /**
+   * The GB 35181 edition the major-hazard determination applied (the rule set's `id`, e.g.
+   * `'GB35181-2025'`), written by `confirm-major` and `dismiss-major`.
+   */
+  majorRuleSet: z.optional(NonEmpty),
   /** The host platform's own event code (数字城管 部件/事件), from the vendor's mapping table. */
   externalCode: z.optional(NonEmpty),
 };

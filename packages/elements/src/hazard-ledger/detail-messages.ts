@@ -16,6 +16,11 @@ export const DETAIL_MESSAGES = {
   measures: { 'zh-CN': '整改措施', en: 'Measures' },
   supervision: { 'zh-CN': '挂牌督办', en: 'Supervision' },
   supervisionText: { 'zh-CN': '{level}，{at} 挂牌{deadline}', en: '{level}, listed {at}{deadline}' },
+  supervisionRequested: { 'zh-CN': '{level}，{at} 报请挂牌（待{authority}挂牌）{deadline}', en: '{level}, requested {at} (awaiting listing by {authority}){deadline}' },
+  supervisionLifted: { 'zh-CN': '{level}，{at} 挂牌，{lifted} 摘牌销案', en: '{level}, listed {at}, lifted {lifted}' },
+  supervisionAuthority: { 'zh-CN': '挂牌督办机关', en: 'Listing authority' },
+  review: { 'zh-CN': '复查', en: 'Review' },
+  awaitingLift: { 'zh-CN': '复查已通过，待挂牌督办机关摘牌销案', en: 'Review passed; awaiting the lift by the listing authority' },
   supervisionDeadline: { 'zh-CN': '，督办期限 {d}', en: ', due {d}' },
   photos: { 'zh-CN': '照片', en: 'Photos' },
   photoAlt: { 'zh-CN': '隐患照片 {n}', en: 'Hazard photo {n}' },
@@ -53,9 +58,18 @@ export const DETAIL_MESSAGES = {
   fEvidence: { 'zh-CN': '整改后照片', en: 'Photos after rectification' },
   fAddEvidence: { 'zh-CN': '添加照片', en: 'Add photo' },
   fLevel: { 'zh-CN': '督办级别', en: 'Supervision level' },
-  fSupervisionDeadline: { 'zh-CN': '督办期限（选填）', en: 'Supervision deadline (optional)' },
+  fSupervisionDeadline: { 'zh-CN': '督办期限', en: 'Supervision deadline' },
+  fAuthority: { 'zh-CN': '挂牌督办机关（如某区人民政府安委办）', en: 'Listing authority (e.g. the district safety committee office)' },
+  fNoteLift: { 'zh-CN': '摘牌销案意见', en: 'Lift: findings' },
   required: { 'zh-CN': '请填写{field}', en: 'Fill in {field}' },
   fix: { 'zh-CN': '请先修正标出的内容', en: 'Fix the marked fields first' },
+  editionsTitle: { 'zh-CN': '判定依据', en: 'Standard applied' },
+  editionsStraddle: {
+    'zh-CN': '发现日期与判定日期跨越 2025-11-01（GB 35181-2025 施行），两版标准的提示均列出，请选择本次判定适用的版本：',
+    en: 'Found and determined on either side of 2025-11-01 (GB 35181-2025 in force): both editions are shown; choose the one this determination applies:',
+  },
+  editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
+  editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
 } satisfies Messages<string>;
 
 /** A key of {@link DETAIL_MESSAGES}. */
@@ -74,6 +88,7 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'review-fail': return 'fNoteReview';
     case 'report-rectified': return 'fNoteRectified';
     case 'flag-major': return 'fNoteFlag';
+    case 'lift': return 'fNoteLift';
     default: return required ? 'fNote' : 'fNoteOptional';
   }
 }

@@ -3,7 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, historyActor, isOpen, redactReporter, shanghaiTime, suggestMajor,
+  createLifecycle, deadlineText, finderText, historyActor, isOpen, redactReporter, reviewPassed, shanghaiTime, suggestMajor,
+  supervisionState,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -48,17 +49,23 @@ export class FgHazardDetail extends LitElement {
   @state() private action: HazardAction | undefined;
   @state() private status = '';
   @state() private suggestion: MajorSuggestion | undefined;
+  /** The rule-set elements evidenced at the place and its kind, for the determination form. */
+  @state() private evidence: { refs: readonly string[]; placeKind: PlaceKind | undefined } = { refs: [], placeKind: undefined };
   private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
   private suggestedFor = '';
-  private lifecycleFor: { client: FiregridClient | undefined; locale: Locale; lifecycle: Lifecycle } | undefined;
+  private lifecycleFor: {
+    client: FiregridClient | undefined; locale: Locale; ruleSets: readonly MajorRuleSet[] | undefined; lifecycle: Lifecycle;
+  } | undefined;
 
-  /** The lifecycle with the vendor's role matrix (`client.roles`), in the detail's language. */
+  /** The lifecycle with the vendor's role matrix and rules (`client.roles`, `client.lifecycle`) and rule sets, in the detail's language. */
   private get lifecycle(): Lifecycle {
-    const { client, locale } = this;
+    const { client, locale, ruleSets } = this;
     const cached = this.lifecycleFor;
-    if (cached !== undefined && cached.client === client && cached.locale === locale) return cached.lifecycle;
-    const lifecycle = createLifecycle({ ...(client === undefined ? {} : { roles: client.roles }), locale });
-    this.lifecycleFor = { client, locale, lifecycle };
+    if (cached !== undefined && cached.client === client && cached.locale === locale && cached.ruleSets === ruleSets) return cached.lifecycle;
+    const lifecycle = createLifecycle({
+      ...(client === undefined ? {} : { ...client.lifecycle, roles: client.roles }), ...(ruleSets === undefined ? {} : { ruleSets }), locale,
+    });
+    this.lifecycleFor = { client, locale, ruleSets, lifecycle };
     return lifecycle;
   }
 
@@ -83,6 +90,7 @@ export class FgHazardDetail extends LitElement {
   /** The rule set's suggestion from the elements evidenced by the open hazards of the same place. */
   private async suggest(h: Hazard): Promise<void> {
     this.suggestion = undefined;
+    this.evidence = { refs: [], placeKind: undefined };
     const client = this.client;
     if (client === undefined || !isOpen(h) || h.severity === 'major') return;
     const refs = new Set(h.ruleRefs ?? []);
@@ -99,7 +107,9 @@ export class FgHazardDetail extends LitElement {
     } catch {
       // Without the other hazards the suggestion rests on this one's own elements.
     }
-    if (this.hazard?.id !== h.id || refs.size === 0) return;
+    if (this.hazard?.id !== h.id) return;
+    this.evidence = { refs: [...refs], placeKind };
+    if (refs.size === 0) return;
     const s = suggestMajor({ ruleRefs: [...refs], discoveredAt: h.createdAt, ...(placeKind === undefined ? {} : { placeKind }) }, { ruleSets: this.ruleSets ?? MAJOR_RULE_SETS });
     this.suggestion = s.suggest ? s : undefined;
   }
@@ -135,6 +145,23 @@ export class FgHazardDetail extends LitElement {
     </aside>`;
   }
 
+  /** 挂牌督办 as it stands: requested (and by whom it waits), listed, or lifted. */
+  private supervisionRow(h: Hazard): string {
+    const { locale } = this;
+    const sup = h.supervision;
+    if (sup === undefined) return '';
+    const level = SUPERVISION_LEVEL_LABELS[sup.level][locale];
+    const deadline = sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) });
+    switch (supervisionState(h)) {
+      case 'requested':
+        return dt('supervisionRequested', locale, { level, at: shanghaiTime(sup.requestedAt ?? ''), authority: sup.authority ?? '', deadline });
+      case 'lifted':
+        return dt('supervisionLifted', locale, { level, at: shanghaiTime(sup.listedAt ?? ''), lifted: shanghaiTime(sup.liftedAt ?? '') });
+      default:
+        return dt('supervisionText', locale, { level, at: shanghaiTime(sup.listedAt ?? ''), deadline });
+    }
+  }
+
   override render(): TemplateResult {
     const { hazard, session, locale, lifecycle } = this;
     if (hazard === undefined || session === undefined) return html``;
@@ -145,7 +172,7 @@ export class FgHazardDetail extends LitElement {
     // reporter (from his history entries too) still shows him only as 群众（保密）.
     const h = redactReporter(hazard, viewer, locale);
     const people = peopleSources(this.people ?? { directory: new Map(), workers: new Map() }, session);
-    const actions = lifecycle.allowedActions(h, session.user.roles);
+    const actions = lifecycle.allowedActions(h, viewer);
     const place = this.place ?? undefined;
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
       (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
@@ -164,10 +191,9 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
         ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
         ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
-        ${row(dt('supervision', locale), sup === undefined ? undefined : dt('supervisionText', locale, {
-          level: SUPERVISION_LEVEL_LABELS[sup.level][locale], at: shanghaiTime(sup.listedAt),
-          deadline: sup.deadline === undefined ? '' : dt('supervisionDeadline', locale, { d: deadlineText(sup.deadline) }),
-        }))}
+        ${row(dt('supervision', locale), sup === undefined ? undefined : this.supervisionRow(h))}
+        ${row(dt('supervisionAuthority', locale), sup?.authority)}
+        ${row(dt('review', locale), reviewPassed(h) && lifecycle.closesByLift(h) ? dt('awaitingLift', locale) : undefined)}
       </dl>
       ${h.photos.length === 0 ? nothing : html`<ul class="thumbs" aria-label=${dt('photos', locale)}>${h.photos.map((ref, i) => {
         const url = this.urls.url(this.client, ref);
@@ -192,7 +218,8 @@ export class FgHazardDetail extends LitElement {
           <button type="button" data-action=${a} aria-expanded=${this.action === a ? 'true' : 'false'}
             @click=${() => { this.status = ''; this.action = this.action === a ? undefined : a; }}>${HAZARD_ACTION_LABELS[a][locale]}</button>`)}</div>`}
         ${this.action === undefined ? nothing : html`<fg-hazard-transition-form .client=${this.client} .hazard=${h} .action=${this.action}
-          .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .onClose=${this.onClose}></fg-hazard-transition-form>`}
+          .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .ruleSets=${this.ruleSets} .ruleRefs=${this.evidence.refs}
+          .placeKind=${this.evidence.placeKind} .onClose=${this.onClose}></fg-hazard-transition-form>`}
         <p class="status" role="status">${this.status}</p>
       </div>
     </section>`;

@@ -6,7 +6,8 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, HAZARD_STATUSES, HAZARD_STATUS_LABELS, SEVERITIES } from '@firegrid/core/base';
-import { SEVERITY_LABELS } from '@firegrid/core/export';
+import { SEVERITY_LABELS, SUPERVISION_STATE_LABELS } from '@firegrid/core/export';
+import { SUPERVISION_STATES } from '@firegrid/core/hazard';
 import type { Locale } from '@firegrid/core';
 import type { LedgerFilters } from './query.js';
 import { t } from './messages.js';
@@ -51,6 +52,13 @@ export function filterBar(s: FilterBar): TemplateResult {
         <select id="f-severity" @change=${(e: Event) => { s.onChange({ severity: value(e) as LedgerFilters['severity'] }, true); }}>
           <option value="" ?selected=${f.severity === ''}>${t('any', locale)}</option>
           ${SEVERITIES.map((v) => html`<option value=${v} ?selected=${f.severity === v}>${SEVERITY_LABELS[v][locale]}</option>`)}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="f-supervision">${t('supervised', locale)}</label>
+        <select id="f-supervision" @change=${(e: Event) => { s.onChange({ supervision: value(e) as LedgerFilters['supervision'] }, true); }}>
+          <option value="" ?selected=${f.supervision === ''}>${t('any', locale)}</option>
+          ${SUPERVISION_STATES.map((v) => html`<option value=${v} ?selected=${f.supervision === v}>${SUPERVISION_STATE_LABELS[v][locale]}</option>`)}
         </select>
       </div>
       <div class="filter">

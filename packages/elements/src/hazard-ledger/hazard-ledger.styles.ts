@@ -18,6 +18,7 @@ export const flagStyles = css`
   .flag.overdue { color: var(--_error); font-weight: 700; }
   .flag.soon { color: var(--fg-color-warning, #8a4b00); }
   .flag.supervised { color: #6a1b9a; font-weight: 700; }
+  .flag.supervision { color: #4a148c; }
   .badge.major, .badge.major-candidate { color: var(--_error); }
 `;
 

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type {
-  FiregridClient, Hazard, HazardCategory, HazardStatus, Locale, MajorRuleSet, Severity, TwoList, TwoListContext, TwoListPlace,
+  FiregridClient, Hazard, HazardCategory, HazardStatus, Locale, MajorRuleSet, Severity, SupervisionState, TwoList, TwoListContext, TwoListPlace,
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
@@ -43,7 +43,7 @@ export interface HazardOpenDetail {
 /**
  * The two lists of the plan — 问题隐患清单 and 整改责任清单 — where supervisors drive hazards through
  * the closed loop 上报→核实→交办→整改→复查→销号. Filters (status, grid, category, severity,
- * overdue, text) go to the data port's query and come back sorted by urgency a page at a time
+ * overdue, 挂牌督办 state, text) go to the data port's query and come back sorted by urgency a page at a time
  * (from the device's cache when offline). A row opens the hazard: its photos, its history, a
  * major-hazard suggestion under the GB 35181 edition of its discovery date, and exactly the
  * transitions the signed-in roles allow, each asking for its required fields. Both lists export to
@@ -94,6 +94,8 @@ export class FgHazardLedger extends LitElement {
   @property() severity: Severity | '' = '';
   /** Initially show only overdue hazards. */
   @property({ type: Boolean }) overdue = false;
+  /** Initial 挂牌督办 filter: `requested` (报请中), `listed` (督办中) or `lifted` (已摘牌). */
+  @property() supervision: SupervisionState | '' = '';
   /** Rows per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   /** Opens this hazard's detail. */
@@ -131,8 +133,12 @@ export class FgHazardLedger extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')) {
-      this.filters = { ...this.filters, status: this.status, gridId: this.gridId, category: this.category, severity: this.severity, overdue: this.overdue };
+    if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')
+      || changed.has('supervision')) {
+      this.filters = {
+        ...this.filters, status: this.status, gridId: this.gridId, category: this.category, severity: this.severity, overdue: this.overdue,
+        supervision: this.supervision,
+      };
       if (this.loadedFor !== undefined) this.reload();
     }
     if ((changed.has('list') || changed.has('pageSize')) && this.loadedFor !== undefined) this.reload();

@@ -6,7 +6,7 @@
  */
 import { HAZARD_STATUSES } from '@firegrid/core/base';
 import { isOpen } from '@firegrid/core/hazard';
-import type { HazardCategory, HazardStatus, Query, Severity, TwoList } from '@firegrid/core';
+import type { HazardCategory, HazardStatus, Query, Severity, SupervisionState, TwoList } from '@firegrid/core';
 
 /** What the person filters by. `status: 'open'` is every status but rejected and closed. */
 export interface LedgerFilters {
@@ -16,10 +16,12 @@ export interface LedgerFilters {
   category: HazardCategory | '';
   severity: Severity | '';
   overdue: boolean;
+  /** Where the 挂牌督办 stands: requested (报请中), listed (督办中), lifted (已摘牌). */
+  supervision: SupervisionState | '';
 }
 
 /** No filter at all. */
-export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false };
+export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false, supervision: '' };
 
 /** Statuses that are open (DESIGN §9). */
 export const OPEN_STATUSES: readonly HazardStatus[] = HAZARD_STATUSES.filter((s) => isOpen({ status: s }));
@@ -44,5 +46,6 @@ export function toQuery(f: LedgerFilters, list: TwoList, limit: number, cursor?:
     ...(f.category === '' ? {} : { category: f.category }),
     ...(f.severity === '' ? {} : { severity: f.severity }),
     ...(f.overdue ? { overdue: true } : {}),
+    ...(f.supervision === '' ? {} : { supervision: f.supervision }),
   };
 }

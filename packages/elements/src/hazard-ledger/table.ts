@@ -6,8 +6,8 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { SUPERVISION_LEVEL_LABELS } from '@firegrid/core/export';
-import { isDueSoon, isOverdue } from '@firegrid/core/hazard';
+import { supervisionText } from '@firegrid/core/export';
+import { isDueSoon, isOverdue, isSupervised } from '@firegrid/core/hazard';
 import type { Hazard, Locale, TwoList, TwoListTable } from '@firegrid/core';
 import { t } from './messages.js';
 
@@ -24,12 +24,12 @@ export interface TableView {
   onOpen: (hazard: Hazard) => void;
 }
 
-/** The flags of a hazard: overdue, due soon, supervised (挂牌督办). */
+/** The flags of a hazard: overdue, due soon, 挂牌督办 with its state (requested, listed, lifted). */
 export function flagsOf(h: Hazard, now: Date, locale: Locale, dueSoonDays: number): TemplateResult {
   const overdue = isOverdue(h, now);
   return html`${overdue ? html`<span class="flag overdue">${t('overdue', locale)}</span>` : nothing}${
     !overdue && isDueSoon(h, now, dueSoonDays) ? html`<span class="flag soon">${t('dueSoon', locale)}</span>` : nothing}${
-    h.supervision === undefined ? nothing : html`<span class="flag supervised">${SUPERVISION_LEVEL_LABELS[h.supervision.level][locale]}</span>`}`;
+    h.supervision === undefined ? nothing : html`<span class="flag ${isSupervised(h) ? 'supervised' : 'supervision'}">${supervisionText(h, locale)}</span>`}`;
 }
 
 /** The table, in a scrolling region that keeps every column reachable at 200 % zoom. */

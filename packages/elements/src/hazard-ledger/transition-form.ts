@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS } from '@firegrid/core';
+import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS, suggestMajorEditions } from '@firegrid/core';
 import type {
-  FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, PhotoRef, SupervisionLevel, TransitionActor, TransitionInput,
+  FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PhotoRef, PlaceKind, SupervisionLevel,
+  TransitionActor, TransitionInput,
 } from '@firegrid/core';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
 import { baseStyles } from '../styles.js';
@@ -33,10 +34,16 @@ export interface HazardTransitionedDetail {
 
 interface Values {
   reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
-  evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string;
+  evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string; authority: string;
+  /** The GB 35181 edition chosen when two apply; '' = the edition in force today. */
+  ruleSet: string;
 }
 type TextKey = Exclude<keyof Values, 'evidence' | 'level'>;
-const EMPTY: Values = { reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '' };
+const EMPTY: Values = {
+  reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
+  ruleSet: '',
+};
+const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
 
 /** Input paths of the lifecycle → the control that edits them and its label. */
 const FIELDS: Record<string, { id: string; label: DetailKey }> = {
@@ -50,6 +57,7 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   evidence: { id: 't-add-evidence', label: 'fEvidence' },
   'supervision.level': { id: 't-level', label: 'fLevel' },
   'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
+  'supervision.authority': { id: 't-authority', label: 'fAuthority' },
 };
 
 const isHazardOf = (v: unknown, id: string): v is Hazard =>
@@ -79,6 +87,12 @@ export class FgHazardTransitionForm extends LitElement {
   @property({ attribute: false }) actor: TransitionActor | undefined;
   /** The language. */
   @property({ attribute: false }) locale: Locale = 'zh-CN';
+  /** Major-hazard rule sets; the built-in ones when unset. */
+  @property({ attribute: false }) ruleSets: readonly MajorRuleSet[] | undefined;
+  /** Rule-set elements evidenced at the hazard's place (its own `ruleRefs` and those of the place's open hazards). */
+  @property({ attribute: false }) ruleRefs: readonly string[] = [];
+  /** The kind of the hazard's place, for composite thresholds. */
+  @property({ attribute: false }) placeKind: PlaceKind | undefined;
   /** Called when the form closes: with the hazard after the transition, or undefined when cancelled. */
   @property({ attribute: false }) onClose: ((next: Hazard | undefined, message: string) => void) | undefined;
 
@@ -92,6 +106,14 @@ export class FgHazardTransitionForm extends LitElement {
   constructor() {
     super();
     this.addController({ hostDisconnected: () => { this.urls.clear(); } });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The listing authority sees what was requested (报请) and lists it as is, or changes it.
+    const asked = this.hazard?.supervision;
+    if ((changed.has('hazard') || changed.has('action')) && this.action === 'supervise' && asked !== undefined && asked.listedAt === undefined) {
+      this.values = { ...this.values, level: asked.level, supervisionDeadline: asked.deadline ?? '', authority: asked.authority ?? '' };
+    }
   }
 
   override firstUpdated(): void {
@@ -121,16 +143,63 @@ export class FgHazardTransitionForm extends LitElement {
       ...(needs.includes('deadline') && v.deadline !== '' ? { deadline: v.deadline } : {}),
       ...(needs.includes('measures') && text(v.measures) !== undefined ? { measures: v.measures.trim() } : {}),
       ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
-      ...(needs.includes('supervision') && v.level !== ''
-        ? { supervision: { level: v.level, ...(v.supervisionDeadline === '' ? {} : { deadline: v.supervisionDeadline }) } } : {}),
+      ...(needs.includes('supervision') && (v.level !== '' || v.supervisionDeadline !== '' || text(v.authority) !== undefined)
+        ? {
+          supervision: {
+            ...(v.level === '' ? {} : { level: v.level }), ...(v.supervisionDeadline === '' ? {} : { deadline: v.supervisionDeadline }),
+            ...(text(v.authority) === undefined ? {} : { authority: v.authority.trim() }),
+          },
+        } : {}),
     };
+  }
+
+  /** For `confirm-major` and `dismiss-major`: the suggestion under each edition of the discovery and determination dates. */
+  private editions(): MajorSuggestion[] {
+    const { hazard, client } = this;
+    if (hazard === undefined || !DETERMINATIONS.includes(this.action)) return [];
+    return suggestMajorEditions({
+      ruleRefs: [...new Set([...(hazard.ruleRefs ?? []), ...this.ruleRefs])], discoveredAt: hazard.createdAt,
+      determinedAt: client?.now() ?? new Date(), ...(this.placeKind === undefined ? {} : { placeKind: this.placeKind }),
+    }, this.ruleSets === undefined ? {} : { ruleSets: this.ruleSets });
+  }
+
+  /** The edition recorded as `majorRuleSet`: the one chosen, else the determination day's. */
+  private chosenRuleSet(): string | undefined {
+    const ids = this.editions().map((s) => s.ruleSet?.id).filter((id): id is string => id !== undefined);
+    return ids.includes(this.values.ruleSet) ? this.values.ruleSet : ids.at(-1);
+  }
+
+  private editionsBox(): TemplateResult | typeof nothing {
+    const editions = this.editions();
+    if (editions.length === 0) return nothing;
+    const { locale } = this;
+    const chosen = this.chosenRuleSet();
+    const straddle = editions.length > 1;
+    return html`<fieldset class="field editions" id="t-editions">
+      <legend>${dt('editionsTitle', locale)}</legend>
+      ${straddle ? html`<p>${dt('editionsStraddle', locale)}</p>` : nothing}
+      ${editions.map((s) => {
+        const set = s.ruleSet;
+        if (set === undefined) return nothing;
+        const hits = [...s.direct, ...s.unknown, ...(s.thresholds.length > 0 ? s.composite : [])];
+        const label = `${set.doc}${set.inForce.until === undefined ? '' : dt('superseded', locale)}`;
+        return html`<div class="edition" data-rule-set=${set.id}>
+          ${straddle ? html`<label class="check"><input type="radio" name="t-rule-set" value=${set.id} .checked=${chosen === set.id}
+            @change=${() => { this.set({ ruleSet: set.id }); }} /><span>${label}</span></label>` : html`<p>${label}</p>`}
+          <p>${hits.length === 0 ? dt('editionNone', locale) : dt('editionHits', locale)}</p>
+          ${hits.length === 0 ? nothing : html`<ul>${hits.map((el) => html`<li>${el.id.includes('.') ? `${el.id} ` : ''}${el.text[locale] ?? el.text['zh-CN']}${el.verified ? '' : dt('suggestUnverified', locale)}</li>`)}</ul>`}
+          ${s.thresholds.map((th) => html`<p>${dt('suggestThreshold', locale, { text: th.text[locale] ?? th.text['zh-CN'] })}</p>`)}
+        </div>`;
+      })}
+    </fieldset>`;
   }
 
   private readonly onConfirm = async (e: Event): Promise<void> => {
     e.preventDefault();
     const { client, hazard, lifecycle, actor, locale } = this;
     if (this.busy || client === undefined || hazard === undefined || lifecycle === undefined || actor === undefined) return;
-    const input = this.input();
+    const applied = this.chosenRuleSet();
+    const input = applied === undefined ? this.input() : { ...this.input(), majorRuleSet: applied };
     const verdict = lifecycle.check(hazard, input, actor);
     if (!verdict.ok) {
       const errors: Record<string, string> = {};
@@ -146,7 +215,8 @@ export class FgHazardTransitionForm extends LitElement {
     this.errors = {};
     const rule = lifecycle.transitions[this.action];
     const from = hazard.status;
-    const to = rule.to === 'same' ? from : rule.to;
+    // A passed review of a hazard that closes by lift (摘牌/销案) keeps it awaiting-review.
+    const to = rule.to === 'same' || (this.action === 'review-pass' && lifecycle.closesByLift(hazard)) ? from : rule.to;
     const detail: HazardTransitionDetail = { hazardId: hazard.id, action: this.action, from, to, input };
     const go = this.dispatchEvent(new CustomEvent<HazardTransitionDetail>('fg-hazard-transition', { detail, bubbles: true, composed: true, cancelable: true }));
     if (!go) {
@@ -234,7 +304,8 @@ export class FgHazardTransitionForm extends LitElement {
             <option value="" ?selected=${this.values.level === ''}>—</option>
             ${SUPERVISION_LEVELS.map((v) => html`<option value=${v} ?selected=${this.values.level === v}>${SUPERVISION_LEVEL_LABELS[v][locale]}</option>`)}
           </select>`, l('fLevel'))}
-          ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}` : nothing}
+          ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}
+          ${this.line('supervision.authority', 'authority', l('fAuthority'))}` : nothing}
         ${needs.includes('evidence') ? html`<fieldset class="field">
           <legend>${l('fEvidence')}</legend>
           ${this.values.evidence.length === 0 ? nothing : html`<ul class="thumbs">${this.values.evidence.map((ref, i) => {
@@ -247,6 +318,7 @@ export class FgHazardTransitionForm extends LitElement {
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const files = Array.from(input.files ?? []); input.value = ''; void this.addEvidence(files); }} />
           <p id="t-add-evidence-error" class="error" part="field-error">${this.errors.evidence ?? ''}</p>
         </fieldset>` : nothing}
+        ${this.editionsBox()}
         ${this.textarea('note', 'note', l(noteLabel(this.action, needs.includes('note'))))}
         <div class="actions">
           <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${dt('confirm', locale, { action: label })}</button>

@@ -4,8 +4,10 @@
  *
  * It needs a token with scope `*` (and, for the whole loop of a hazard, the roles grid-supervisor,
  * fire-officer and grid-worker — admin alongside is fine). With `tokenLimited` (a grid worker of
- * one grid, role grid-worker only) it also checks scope, a refused transition and confidential
- * reporters; with `tokenOtherTenant` (any token of another tenant) that tenants never see each
+ * one grid, role grid-worker only, another user than the main token's) it also checks scope, a
+ * refused transition, confidential reporters, the closed loop (the grid worker reports the
+ * rectification, the main token reviews it: no one reviews his own) and that neither a self-review
+ * nor a grid worker's review of a major hazard is allowed; with `tokenOtherTenant` (any token of another tenant) that tenants never see each
  * other; with `origin` (one the server allows) CORS. Without them those checks are reported as
  * not run, never as passed.
  *

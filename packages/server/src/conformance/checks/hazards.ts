@@ -1,6 +1,9 @@
 /**
  * Checks of the hazard lifecycle over HTTP: status only through transitions, a transition's
- * answer and history, replays, refusals, and the whole closed loop 上报→核实→交办→整改→复查→销号.
+ * answer and history, replays, refusals, the whole closed loop 上报→核实→交办→整改→复查→销号
+ * (the grid worker of the limited token reports the rectification, the main token reviews it), and
+ * who may review: never whoever reported the rectification, and for a major hazard only a fire
+ * officer.
  * @module
  */
 import { newId } from '@firegrid/core';
@@ -128,8 +131,55 @@ const missingField: Check = {
   },
 };
 
+/** The limited token; the check's `needs` guarantees it is there. */
+const limitedOf = (ctx: Ctx): string => {
+  if (ctx.tokenLimited === undefined) throw new Error('needs --token-limited');
+  return ctx.tokenLimited;
+};
+
+/** Takes a reported hazard to awaiting-review, the rectification reported with `reporter`. */
+async function toReview(ctx: Ctx, h: Rec, reporter: string, major: boolean): Promise<Rec> {
+  const now = ctx.now();
+  h = await step(ctx, h, { action: 'verify' }, 'verified');
+  if (major) {
+    h = await step(ctx, h, { action: 'flag-major', note: '人员密集场所安全出口堵塞' }, 'verified');
+    h = await step(ctx, h, { action: 'confirm-major', note: '经三人集体讨论，依 GB 35181 判定为重大火灾隐患' }, 'verified');
+    expect(h.severity === 'major', () => `after confirm-major the severity is ${String(h.severity)}, expected major`);
+  }
+  h = await step(ctx, h, {
+    action: 'assign', deadline: cstDate(now, 14), measures: '清理安全出口', responsible: { unit: '一致性测试物业', person: '王五' },
+  }, 'assigned');
+  h = await step(ctx, h, { action: 'start' }, 'rectifying');
+  const photo = await uploadPhoto(ctx);
+  return step(ctx, h, { action: 'report-rectified', note: '已整改', evidence: [photo.id] }, 'awaiting-review', reporter);
+}
+
+/** Asserts that a refused review left the hazard as it was. */
+async function unchanged(ctx: Ctx, h: Rec, what: string): Promise<void> {
+  const stored = expectRecord(await get(ctx, 'hazards', h.id), 'hazards', 200, 'reading it back');
+  expect(stored.status === 'awaiting-review' && stored.version === h.version, () =>
+    `${what} changed the hazard: ${String(stored.status)} v${stored.version}, expected awaiting-review v${h.version}`);
+}
+
+const reviewDuties: Check = {
+  name: 'transition: no self-review; a grid worker may not pass a major hazard\'s review → 403 (limited token)',
+  needs: ['tokenLimited'],
+  async run(ctx) {
+    const self = await toReview(ctx, await newHazard(ctx, '自查自改', 'reported'), ctx.token, false);
+    const own = expectProblem(await transition(ctx, self.id, { action: 'review-pass', note: '复查合格' }), 403,
+      'review-pass by whoever reported the rectification (separation of duties)');
+    await unchanged(ctx, self, 'the refused self-review');
+    const major = await toReview(ctx, await newHazard(ctx, '重大隐患复查', 'reported'), ctx.token, true);
+    const worker = expectProblem(await transition(ctx, major.id, { action: 'review-pass', note: '复查合格' }, { token: limitedOf(ctx) }), 403,
+      'review-pass of a major hazard by a grid worker (the review of a major hazard is a fire officer\'s)');
+    await unchanged(ctx, major, 'the grid worker\'s review of a major hazard');
+    return `self-review refused with ${own.status}, a grid worker's review of a major hazard with ${worker.status}`;
+  },
+};
+
 const closedLoop: Check = {
-  name: 'transition: the closed loop draft → closed',
+  name: 'transition: the closed loop draft → closed (limited token reports the rectification)',
+  needs: ['tokenLimited'],
   async run(ctx) {
     const now = ctx.now();
     let h = await newHazard(ctx, '闭环', 'draft');
@@ -143,11 +193,14 @@ const closedLoop: Check = {
       `"assign" should store responsible, deadline and measures; got ${JSON.stringify({ responsible: h.responsible, deadline: h.deadline, measures: h.measures })}`);
     h = await step(ctx, h, { action: 'start' }, 'rectifying');
     const photo = await uploadPhoto(ctx);
-    h = await step(ctx, h, { action: 'report-rectified', note: '杂物已清理', evidence: [photo.id] }, 'awaiting-review');
+    // Whoever reports the rectification may not review it: the grid worker reports, the main token reviews.
+    h = await step(ctx, h, { action: 'report-rectified', note: '杂物已清理', evidence: [photo.id] }, 'awaiting-review', limitedOf(ctx));
     h = await step(ctx, h, { action: 'review-pass', note: '复查合格' }, 'closed');
     return `7 versions, ${historyOf(h).length} history entries`;
   },
 };
 
 /** Checks of the hazard lifecycle, in the order they run. */
-export const HAZARD_CHECKS: readonly Check[] = [createdStatus, putKeepsStatus, submit, transitionReplay, wrongStatus, missingField, closedLoop];
+export const HAZARD_CHECKS: readonly Check[] = [
+  createdStatus, putKeepsStatus, submit, transitionReplay, wrongStatus, missingField, closedLoop, reviewDuties,
+];
