@@ -16,10 +16,19 @@ export const LIBRARY_REVISED_AT = '2026-01-15T00:00:00+08:00';
  */
 export const LIBRARY_TENANT = 'firegrid-library';
 
-/** A basis whose clause our sources show: `verified: true`. */
-export const v = (doc: string, clause: string): Basis => ({ doc, clause, verified: true });
-/** A basis our sources could not confirm, or without a known clause: `verified: false`. */
-export const u = (doc: string, clause?: string): Basis => (clause === undefined ? { doc, verified: false } : { doc, clause, verified: false });
+/**
+ * A basis whose clause our sources show, with the sentence of the source that supports the item:
+ * `verified: true`. The quote must be found verbatim in the committed excerpt of that document and
+ * clause (templates/sources/), which the library's tests check.
+ */
+export const v = (doc: string, clause: string, quote: string): Basis => ({ doc, clause, quote, verified: true });
+/**
+ * A basis our sources could not confirm, or without a known clause, or whose text does not say
+ * what the item asks: `verified: false`. A quote, when given, is still checked against the excerpts.
+ */
+export const u = (doc: string, clause?: string, quote?: string): Basis => ({
+  doc, ...(clause !== undefined && { clause }), ...(quote !== undefined && { quote }), verified: false,
+});
 
 /** An item, written compactly. */
 export interface ItemSpec {

@@ -38,3 +38,10 @@ export const SMALL_VENUE_LOCAL = '地方“九小场所”消防安全管理规�
 export const TEN_CHECKS = '九小场所消防安全“十查”（地方宣传要求）';
 /** A village's own fire-safety pact (村规民约 / 防火公约), which the plan asks every village to make. */
 export const VILLAGE_PACT = '村规民约（村民防火公约）';
+/**
+ * The Fire Protection Law. Our sources hold none of its text: items citing it name no article and
+ * are unverified, for an integrator to complete.
+ */
+export const FIRE_LAW = '《中华人民共和国消防法》';
+/** GB 50016-2014 (2018 edition), the building fire code; our sources hold none of its text. */
+export const GB50016 = 'GB 50016-2014（2018年版）《建筑设计防火规范》';
