@@ -7,6 +7,7 @@ import type { ChecklistTemplate, PlaceKind, When } from '../../packages/core/src
 import { TEMPLATE_IDS, mergeTemplates, templates } from '../../packages/core/src/templates.js';
 import { SOURCE_EXCERPTS, excerptFor, quoteProblem } from '../../packages/core/src/templates/sources/index.js';
 import { GB50039, MPS61, PLAN } from '../../packages/core/src/templates/docs.js';
+import { MAJOR_RULE_SETS, suggestMajor } from '../../packages/core/src/hazard/major-rules.js';
 
 const itemsOf = (t: ChecklistTemplate) => t.sections.flatMap((s) => s.items);
 const HIGH_RISE_REG = '应急管理部令第5号';
@@ -257,6 +258,39 @@ describe('when knows the place', () => {
     expect(shown(patrol, { kind: 'hotel', building: { ...tall, hasControlRoom: true } })).to.include('control-room-staffed');
     expect(shown(patrol, { kind: 'hotel', building: tall })).to.include('control-room-staffed');
     expect(shown(patrol, { kind: 'hotel', building: { heightM: 12, hasControlRoom: true } })).to.not.include('control-room-staffed');
+  });
+});
+
+describe('GB 35181-2025 in the references', () => {
+  const all = templates.flatMap((t) => itemsOf(t).map((i) => ({ t, i })));
+  const set2025 = MAJOR_RULE_SETS.find((s) => s.id === 'GB35181-2025')!;
+  const set2017 = MAJOR_RULE_SETS.find((s) => s.id === 'GB35181-2017')!;
+
+  it('gives every item that evidences a 2017 element a reference into the 2025 set, each resolving to an unverified element', () => {
+    for (const { t, i } of all) {
+      const refs = i.ruleRefs ?? [];
+      const r2017 = refs.filter((r) => r.startsWith('GB35181-2017:'));
+      const r2025 = refs.filter((r) => r.startsWith('GB35181-2025:'));
+      if (r2017.length > 0) expect(r2025.length, `${t.title.en} / ${i.id}`).to.be.at.least(1);
+      for (const r of r2017) expect(set2017.elements.map((e) => e.id), r).to.include(r.slice(13));
+      for (const r of r2025) {
+        const el = set2025.elements.find((e) => e.id === r.slice(13));
+        expect(el, r).to.not.equal(undefined);
+        expect(el?.verified, r).to.equal(false);
+      }
+    }
+  });
+
+  it('still chooses the rule set by date: a failed 80%-exit item suggests under either edition, unverified after 2025-11-01; a blocked fire lane alone does not', () => {
+    const exits = byId(TEMPLATE_IDS.commercialComplex).get('exits-80')!.ruleRefs!;
+    const lane = byId(TEMPLATE_IDS.oldResidential).get('fire-lane-no-cars')!.ruleRefs!;
+    const old = suggestMajor({ ruleRefs: exits, discoveredAt: '2025-10-31T12:00:00+08:00', placeKind: 'commercial-complex' });
+    expect([old.suggest, old.ruleSet?.id, old.verified]).to.deep.equal([true, 'GB35181-2017', true]);
+    const now = suggestMajor({ ruleRefs: exits, discoveredAt: '2026-03-02T09:00:00+08:00', placeKind: 'commercial-complex' });
+    expect([now.suggest, now.ruleSet?.id, now.verified]).to.deep.equal([true, 'GB35181-2025', false]);
+    expect(now.ignored).to.deep.equal(['GB35181-2017:6.5']);
+    const laneNow = suggestMajor({ ruleRefs: lane, discoveredAt: '2026-03-02T09:00:00+08:00', placeKind: 'residential' });
+    expect([laneNow.suggest, laneNow.composite.map((e) => e.id)]).to.deep.equal([false, ['fire-lane-blocked']]);
   });
 });
 

@@ -3,6 +3,7 @@
  * the template library.
  * @module
  */
+import { CONTINUED_FROM_2017 } from '../hazard/major-rules.gb35181-2025.js';
 import type { HazardCategory } from '../names.js';
 import type {
   AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ItemSeverity, When,
@@ -46,7 +47,22 @@ export interface ItemSpec {
   ruleRefs?: readonly string[];
 }
 
-/** Builds one item. */
+const NEXT_EDITION = new Map(CONTINUED_FROM_2017.map((c) => [`GB35181-2017:${c.from}`, `GB35181-2025:${c.id}`]));
+
+/**
+ * An item's rule references with the 2025 continuation of each 2017 element added: the candidate
+ * rule set is chosen by the date a hazard is found, so an item must point into both editions.
+ */
+export function withNextEdition(refs: readonly string[]): string[] {
+  const out = [...refs];
+  for (const r of refs) {
+    const next = NEXT_EDITION.get(r);
+    if (next !== undefined && !out.includes(next)) out.push(next);
+  }
+  return out;
+}
+
+/** Builds one item; a 2017 rule reference brings its 2025 continuation along. */
 export function item(id: string, s: ItemSpec): ChecklistItem {
   return {
     id,
@@ -55,7 +71,7 @@ export function item(id: string, s: ItemSpec): ChecklistItem {
     basis: s.basis,
     severity: s.severity ?? 'general',
     ...(s.category !== undefined && { category: s.category }),
-    ...(s.ruleRefs !== undefined && { ruleRefs: [...s.ruleRefs] }),
+    ...(s.ruleRefs !== undefined && { ruleRefs: withNextEdition(s.ruleRefs) }),
     evidence: { photoOnFail: s.photo ?? false, noteOnFail: s.note ?? true },
     ...(s.when !== undefined && { when: JSON.parse(JSON.stringify(s.when)) as When }),
   };
