@@ -132,8 +132,12 @@ export const commercialComplex = template({
         zh: '消火栓有水、压力正常', en: 'Hydrants have water at normal pressure',
         basis: art26('fire lanes and water'), category: 'hydrant-no-water', photo: true,
       }),
-      item('extinguishers', {
-        zh: '灭火器在位、压力正常、在有效期内', en: 'Extinguishers in place, pressurised and in date',
+      item('extinguishers-present', {
+        zh: '灭火器按配置点在位', en: 'Extinguishers at every place they belong',
+        basis: art26('extinguishers'), category: 'extinguisher', photo: true,
+      }),
+      item('extinguishers-valid', {
+        zh: '灭火器压力正常、在有效期内', en: 'Extinguishers pressurised and within their service date',
         basis: art26('extinguishers'), category: 'extinguisher', photo: true,
       }),
       item('control-room-staffed', {

@@ -101,9 +101,13 @@ export const highRiseResidential = template({
         zh: '公共区域显著位置摆放灭火器材', en: 'Extinguishers placed visibly in the common areas',
         basis: hr('第三十条', '住宅公共区域显著位置摆放灭火器材'), category: 'extinguisher', photo: true,
       }),
+      item('valves-labelled', {
+        zh: '消防设施阀门标识开闭状态', en: 'Valves of the fire systems labelled open or closed',
+        basis: hr('第三十一条', '阀门标识开/关状态'), category: 'facility-broken', photo: true,
+      }),
       item('valves-sealed', {
-        zh: '消防设施阀门标识开闭状态并铅封', en: 'Valves of the fire systems labelled open or closed, and sealed',
-        basis: hr('第三十一条', '阀门标识开/关状态, 铅封'), category: 'facility-broken', photo: true,
+        zh: '消防设施阀门铅封完好', en: 'Valves of the fire systems sealed',
+        basis: hr('第三十一条', '铅封'), category: 'facility-broken', photo: true,
       }),
     ]),
     section('construction', '建筑防火', 'Building fire protection', [
