@@ -42,7 +42,9 @@ export function benchTable(results) {
   }
   // Lazy chunks are reported, not counted: one row sums them, so the table stays short.
   const lazy = results.figures.filter((f) => f.name.startsWith('bytes.lazy.'));
-  const rows = results.figures.filter((f) => !f.name.startsWith('bytes.lazy.')).map((f) => {
+  // Per-template counts have their own table in the README (scripts/template-table.ts).
+  const perTemplate = /^templates\.[^.]+\.(items|verified|quoted|categories)$/;
+  const rows = results.figures.filter((f) => !f.name.startsWith('bytes.lazy.') && !perTemplate.test(f.name)).map((f) => {
     const status = f.compare === undefined ? 'recorded' : f.compare.ok ? 'ok' : '**over**';
     return `| \`${f.name}\` | ${number.format(f.value)} | ${f.unit} | ${target(f)} | ${status} |`;
   });

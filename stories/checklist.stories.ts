@@ -63,7 +63,7 @@ async function photoBlob(): Promise<Blob> {
 }
 
 /** What this building does not have: no refuge floor, no sprinklers, no e-bike charging area. */
-const NOT_HERE = ['refuge-floor', 'sprinklers', 'ebike-area-separated'];
+const NOT_HERE = ['refuge-signed', 'refuge-clear', 'sprinklers', 'ebike-area-separated'];
 const ITEMS = highRiseResidential.sections.flatMap((s) => s.items).filter((i) => i.when === undefined);
 
 /** A draft of the high-rise template: the first `n` unconditional items answered, some failed with evidence. */
@@ -71,7 +71,7 @@ async function draft(s: Setup, n: number, failures: boolean): Promise<Inspection
   let insp = await s.client.inspections.start(highRiseResidential, PLACES.highRise);
   const photo = failures ? await s.client.data.uploadMedia(await photoBlob(), { width: 160, height: 120, contentType: 'image/png' }, { idempotencyKey: newId() }) : undefined;
   for (const [k, item] of ITEMS.slice(0, n).entries()) {
-    const fail = failures && (item.id === 'fire-lane-clear' || item.id === 'exits-clear');
+    const fail = failures && (item.id === 'fire-lane-no-parking' || item.id === 'exits-no-storage');
     insp = await s.client.inspections.answer(insp, highRiseResidential, item.id, fail
       ? { result: 'fail', note: k === 0 ? '东侧消防车通道停放 3 辆私家车' : '一楼楼道堆放纸箱和旧家具', ...(photo !== undefined && { photos: [photo] }) }
       : { result: NOT_HERE.includes(item.id) ? 'na' : 'pass' });

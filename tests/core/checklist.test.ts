@@ -87,7 +87,7 @@ describe('checklist engine: which templates apply', () => {
     expect(placeFlags({ kind: 'residential', building: { heightM: 27.5 } }).highRise).to.equal(true);
     expect(placeFlags({ kind: 'residential', building: { floors: 10 } }).highRise).to.equal(true);
     expect(placeFlags({ kind: 'hotel', building: { heightM: 30, floors: 1 } }).highRise).to.equal(false);
-    expect(placeFlags({ kind: 'hotel' })).to.deep.equal({ highRise: false, oldResidential: false, hasBuilding: false });
+    expect(placeFlags({ kind: 'hotel' })).to.deep.equal({ highRise: false, oldResidential: false, hasBuilding: false, kind: 'hotel', facts: {} });
   });
 });
 
@@ -102,6 +102,38 @@ describe('checklist engine: when conditions', () => {
     expect(evaluateWhen(w, placeFlags(PLACE), res({ a: 'fail' }))).to.equal(false);
     expect(evaluateWhen({ all: [] }, flags, res({}))).to.equal(true);
     expect(evaluateWhen({ any: [] }, flags, res({}))).to.equal(false);
+  });
+
+  it('tests the place kind and recorded building facts; an unknown fact shows the item', () => {
+    const kitchen: When = { fact: 'hasKitchen', is: true };
+    const none = res({});
+    expect(evaluateWhen(kitchen, placeFlags({ kind: 'small-venue' }), none)).to.equal(true);
+    expect(evaluateWhen(kitchen, placeFlags({ kind: 'small-venue', building: { floors: 1 } }), none)).to.equal(true);
+    expect(evaluateWhen(kitchen, placeFlags({ kind: 'small-venue', building: { hasKitchen: true } }), none)).to.equal(true);
+    expect(evaluateWhen(kitchen, placeFlags({ kind: 'small-venue', building: { hasKitchen: false } }), none)).to.equal(false);
+    expect(evaluateWhen({ fact: 'overnightStay', is: false }, placeFlags({ kind: 'school', building: { overnightStay: true } }), none)).to.equal(false);
+    const hospitals: When = { kind: ['hospital', 'elderly-care'] };
+    expect(evaluateWhen(hospitals, placeFlags({ kind: 'hospital' }), none)).to.equal(true);
+    expect(evaluateWhen(hospitals, placeFlags({ kind: 'hotel' }), none)).to.equal(false);
+    expect(evaluateWhen({ not: hospitals }, placeFlags({ kind: 'hotel' }), none)).to.equal(true);
+    expect(placeFlags({ kind: 'hotel', building: { hasControlRoom: false, floors: 3 } })).to.deep.equal({
+      highRise: false, oldResidential: false, hasBuilding: true, kind: 'hotel', facts: { hasControlRoom: false },
+    });
+    // isVisible and visibility read the same flags.
+    expect(isVisible(mk('k', { when: kitchen }), { kind: 'small-venue', building: { hasKitchen: false } }, {})).to.equal(false);
+    expect(visibility({ sections: [{ id: 's', title: { 'zh-CN': 's' }, items: [mk('h', { when: hospitals })] }] }, { kind: 'hospital' }, {})('h')).to.equal(true);
+  });
+
+  it('refuses an empty kind list, an unknown kind and an unknown fact, naming the path', () => {
+    const bad = JSON.parse(JSON.stringify(TEMPLATE)) as { sections: { items: { when?: unknown }[] }[] };
+    bad.sections[1]!.items[0]!.when = { kind: [] };
+    bad.sections[1]!.items[1]!.when = { fact: 'hasPool', is: true };
+    bad.sections[0]!.items[0]!.when = { kind: ['castle'] };
+    const e = thrown(() => validateTemplate(bad, { locale: 'en' }));
+    const paths = e.issues.map((i) => i.path).join(' ');
+    expect(paths).to.contain('sections[1].items[0].when');
+    expect(paths).to.contain('sections[1].items[1].when');
+    expect(paths).to.contain('sections[0].items[0].when');
   });
 
   it('shows and hides items as answers change, and an answer to a hidden item does not count', () => {

@@ -57,9 +57,9 @@ describe('client.inspections', () => {
     const { client } = setup();
     expect(await client.inspections.resume(TEMPLATE.id, PLACE.id)).to.equal(null);
     const d = await client.inspections.start(TEMPLATE, PLACE);
-    const a = await client.inspections.answer(d, TEMPLATE, 'fire-lane-clear', { result: 'pass' });
+    const a = await client.inspections.answer(d, TEMPLATE, 'fire-lane-no-parking', { result: 'pass' });
     const back = await client.inspections.resume(TEMPLATE.id, PLACE.id);
-    expect(back?.answers).to.deep.equal({ 'fire-lane-clear': { result: 'pass' } });
+    expect(back?.answers).to.deep.equal({ 'fire-lane-no-parking': { result: 'pass' } });
     expect(back?.id).to.equal(a.id);
     expect(await client.inspections.resume(TEMPLATE.id, '019a4b2c-0000-7000-8000-0000000000ff')).to.equal(null);
   });
@@ -89,22 +89,22 @@ describe('client.inspections', () => {
   it('submits: the record is stored, the draft removed, and each failed item saved as a hazard draft', async () => {
     const data = memoryDataPort({ places: [PLACE] });
     const { client, events } = setup(data);
-    const filled = await fill(client, ['fire-lane-clear', 'ebike-not-indoors']);
+    const filled = await fill(client, ['fire-lane-no-parking', 'ebike-not-parked-indoors']);
     const { inspection, hazardDrafts } = await client.inspections.submit(filled, TEMPLATE, PLACE);
     expect(inspection).to.include({ state: 'submitted', version: 1 });
     expect(await data.get('inspections', inspection.id)).to.deep.equal(inspection);
     expect(await client.drafts.get('inspections', inspection.id)).to.equal(null);
     expect(hazardDrafts.map((h) => [h.itemId, h.category, h.status, h.source])).to.deep.equal([
-      ['fire-lane-clear', 'fire-lane-blocked', 'draft', 'inspection'],
-      ['ebike-not-indoors', 'ebike-indoor', 'draft', 'inspection'],
+      ['fire-lane-no-parking', 'fire-lane-blocked', 'draft', 'inspection'],
+      ['ebike-not-parked-indoors', 'ebike-indoor', 'draft', 'inspection'],
     ]);
-    expect(hazardDrafts[0]?.ruleRefs).to.deep.equal(['GB35181-2017:7.1.1']);
+    expect(hazardDrafts[0]?.ruleRefs).to.deep.equal(['GB35181-2017:7.1.1', 'GB35181-2025:fire-lane-blocked']);
     expect(hazardDrafts[0]?.reporter).to.deep.equal({ kind: 'grid-worker', personId: 'w-0101', confidential: false });
     const stored = await client.drafts.list('hazards');
     expect(stored.map((h) => h.id).sort()).to.deep.equal(hazardDrafts.map((h) => h.id).sort());
     expect(events.some((e) => e.type === 'record.submitted' && e.kind === 'inspections')).to.equal(true);
     // A submitted inspection never changes.
-    const again = await rejection(client.inspections.answer(inspection, TEMPLATE, 'fire-lane-clear', { result: 'pass' }));
+    const again = await rejection(client.inspections.answer(inspection, TEMPLATE, 'fire-lane-no-parking', { result: 'pass' }));
     expect(again.code).to.equal('validation');
   });
 

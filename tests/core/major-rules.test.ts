@@ -21,15 +21,17 @@ describe('major-hazard rule sets: data', () => {
     }
   });
 
-  it('marks 2017 superseded on 2025-11-01 and 2025 incomplete, with only the one confirmed, unverified element', () => {
+  it('marks 2017 superseded on 2025-11-01 and 2025 incomplete, every element unverified, no thresholds', () => {
     const [s2017, s2025] = MAJOR_RULE_SETS;
     expect(s2017?.id).to.equal('GB35181-2017');
     expect(s2017?.inForce.until).to.equal('2025-11-01');
     expect(s2025?.id).to.equal('GB35181-2025');
     expect(s2025?.inForce.from).to.equal('2025-11-01');
     expect(s2025?.complete).to.equal(false);
-    expect(s2025?.elements).to.have.length(1);
-    expect(s2025?.elements[0]?.verified).to.equal(false);
+    // The one confirmed element, then one continuation per 2017 element the library's items evidence.
+    expect(s2025?.elements).to.have.length(12);
+    expect(s2025?.elements.every((el) => !el.verified)).to.equal(true);
+    expect(s2025?.elements.filter((el) => el.kind === 'direct')).to.deep.equal([]);
     expect(s2025?.elements[0]?.kind).to.equal('unknown');
     expect(s2025?.elements[0]?.text['zh-CN']).to.contain('架空层');
     expect(s2025?.thresholds).to.deep.equal([]);

@@ -5,6 +5,9 @@ import {
 import { ChecklistTemplateInput } from '../../packages/core/src/schema/index.js';
 import type { ChecklistTemplate, PlaceKind, When } from '../../packages/core/src/index.js';
 import { TEMPLATE_IDS, mergeTemplates, templates } from '../../packages/core/src/templates.js';
+import { SOURCE_EXCERPTS, excerptFor, quoteProblem } from '../../packages/core/src/templates/sources/index.js';
+import { GB50039, MPS61, PLAN } from '../../packages/core/src/templates/docs.js';
+import { MAJOR_RULE_SETS, suggestMajor } from '../../packages/core/src/hazard/major-rules.js';
 
 const itemsOf = (t: ChecklistTemplate) => t.sections.flatMap((s) => s.items);
 const HIGH_RISE_REG = '应急管理部令第5号';
@@ -104,6 +107,190 @@ describe('template library', () => {
         for (const r of i.ruleRefs ?? []) expect(r).to.match(/^GB35181-20(17|25):/);
       }
     }
+  });
+});
+
+const byId = (templateId: string) => {
+  const t = templates.find((x) => x.id === templateId);
+  if (t === undefined) throw new Error(`no template ${templateId}`);
+  return { t, items: itemsOf(t), get: (id: string) => itemsOf(t).find((i) => i.id === id) };
+};
+
+describe('citations that hold', () => {
+  it('gives every verified basis a quote found verbatim in the committed excerpt of its document and clause', () => {
+    const problems: string[] = [];
+    for (const t of templates) {
+      for (const i of itemsOf(t)) {
+        const p = quoteProblem(i.basis);
+        if (p !== undefined) problems.push(`${t.title.en} / ${i.id}: ${p}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('the quote check fails on a missing quote, a quote from another clause, and a document without excerpts', () => {
+    expect(quoteProblem({ doc: PLAN, clause: '二（一）5', verified: true })).to.contain('no quote');
+    expect(quoteProblem({ doc: PLAN, clause: '二（一）5', quote: '制定村民防火公约', verified: true })).to.contain('not in the excerpt');
+    expect(quoteProblem({ doc: PLAN, clause: '二（四）1', quote: '制定村民防火公约', verified: true })).to.equal(undefined);
+    expect(quoteProblem({ doc: '《不存在的规定》', clause: '第一条', quote: 'x', verified: true })).to.contain('no excerpt');
+    // A sub-item falls back to its article; a verified clause never falls back to unnumbered text.
+    expect(excerptFor({ doc: MPS61, clause: '第二十五条（一）' })).to.contain('Key units patrol daily');
+    expect(excerptFor({ doc: GB50039, clause: '9.9.9', verified: true })).to.equal(undefined);
+  });
+
+  it('keeps one excerpt file per document, keyed by clause, each document cited by some item', () => {
+    const docs = SOURCE_EXCERPTS.map((s) => s.doc);
+    expect(new Set(docs).size).to.equal(docs.length);
+    const cited = new Set(templates.flatMap((t) => itemsOf(t).map((i) => i.basis.doc)));
+    for (const s of SOURCE_EXCERPTS) {
+      expect(cited.has(s.doc), s.doc).to.equal(true);
+      expect(Object.keys(s.clauses).length, s.doc).to.be.at.least(1);
+      for (const text of Object.values(s.clauses)) expect(text.trim(), s.doc).to.not.equal('');
+    }
+  });
+
+  it('fixes the ten citations the issue named', () => {
+    const old = byId(TEMPLATE_IDS.oldResidential);
+    // The plan's 二（三）1 says nothing of wiring; what is cited is unverified and says so.
+    expect(old.get('wiring')?.basis.verified).to.equal(false);
+    expect(old.items.filter((i) => i.basis.doc === PLAN && i.basis.clause === '二（三）1' && i.basis.verified)).to.deep.equal([]);
+    // Determination elements are ruleRefs, never an item's basis.
+    for (const t of templates) {
+      for (const i of itemsOf(t)) {
+        if (i.basis.doc.includes('GB 35181') && i.basis.verified) expect(i.severity, `${t.title.en} / ${i.id}`).to.equal('major-candidate');
+      }
+    }
+    for (const id of ['fire-lane-no-cars', 'stairs-no-clutter', 'hydrants']) expect(old.get(id)?.basis.doc, id).to.not.contain('GB 35181');
+    // GB 17761 binds manufacturers: no item rests on it.
+    expect(templates.flatMap((t) => itemsOf(t)).filter((i) => i.basis.doc.includes('GB 17761'))).to.deep.equal([]);
+    const complex = byId(TEMPLATE_IDS.commercialComplex);
+    expect(complex.get('no-flammables')?.text['zh-CN']).to.contain('违规');
+    // The requirement is one item; the 80% line is a candidate shown only when the requirement fails.
+    expect(complex.get('exits-sufficient')?.severity).to.equal('general');
+    expect(complex.get('exits-80')?.when).to.deep.equal({ answer: 'exits-sufficient', is: 'fail' });
+    // 三自主两公开一承诺 is a practice sector departments promote, not a duty of every unit.
+    expect(templates.flatMap((t) => itemsOf(t)).filter((i) => i.basis.clause === '二（五）2')).to.deep.equal([]);
+  });
+
+  it('cites the rural code GB 50039 only in the rural template; the urban 三合一 basis is GA 703, unverified', () => {
+    for (const t of templates) {
+      for (const i of itemsOf(t)) {
+        if (i.basis.doc === GB50039) expect(t.appliesTo.kinds, `${t.title.en} / ${i.id}`).to.deep.equal(['village']);
+      }
+    }
+    const tio = byId(TEMPLATE_IDS.threeInOne);
+    expect(tio.items.filter((i) => i.basis.verified)).to.deep.equal([]);
+    expect(tio.items.filter((i) => i.basis.doc.includes('GA 703')).length).to.be.at.least(14);
+    expect(byId(TEMPLATE_IDS.ruralVillage).items.filter((i) => i.basis.doc === GB50039 && i.basis.verified).length).to.be.at.least(5);
+  });
+});
+
+describe('items a grid worker can check on site', () => {
+  const all = templates.flatMap((t) => itemsOf(t).map((i) => ({ t, i })));
+
+  it('puts fewer than 10% of items in category other, and every item in a category', () => {
+    const other = all.filter(({ i }) => i.category === undefined || i.category === 'other');
+    expect(other.length / all.length, other.map(({ i }) => i.id).join(', ')).to.be.below(0.1);
+    expect(all.filter(({ i }) => i.category === undefined)).to.deep.equal([]);
+  });
+
+  it('says “查看……记录” where the worker can only read records, and files those under records, training or control room', () => {
+    for (const { t, i } of all) {
+      const zh = i.text['zh-CN'];
+      if (zh.startsWith('查看') && zh.includes('记录')) {
+        expect(['records-missing', 'training', 'control-room'], `${t.title.en} / ${i.id}`).to.include(i.category);
+      }
+      // A record is read, not observed: no record item asks a bare "有……记录".
+      expect(zh, `${t.title.en} / ${i.id}`).to.not.match(/^有.*记录/);
+    }
+  });
+
+  it('asks one thing per item: no item joins two checks with “；” or “并有”', () => {
+    for (const { t, i } of all) expect(i.text['zh-CN'], `${t.title.en} / ${i.id}`).to.not.match(/；|，并有|并定期/);
+  });
+
+  it('uses the new categories', () => {
+    const used = new Set(all.map(({ i }) => i.category));
+    for (const c of ['records-missing', 'control-room', 'hot-work', 'training'] as const) expect(used.has(c), c).to.equal(true);
+  });
+});
+
+describe('when knows the place', () => {
+  const shown = (templateId: string, place: { kind: PlaceKind; building?: Record<string, unknown> }) => {
+    const t = byId(templateId).t;
+    const visible = visibility(t, place, {});
+    return itemsOf(t).filter((i) => visible(i.id)).map((i) => i.id);
+  };
+  const patrol = TEMPLATE_IDS.dailyPatrol;
+
+  it('shows night patrols only at hospitals, care homes, kindergartens and boarding schools', () => {
+    expect(shown(patrol, { kind: 'hospital' })).to.include('night-patrol');
+    expect(shown(patrol, { kind: 'elderly-care' })).to.include('night-patrol');
+    expect(shown(patrol, { kind: 'school', building: { overnightStay: true } })).to.include('night-patrol');
+    expect(shown(patrol, { kind: 'school', building: { overnightStay: false } })).to.not.include('night-patrol');
+    expect(shown(patrol, { kind: 'school' })).to.include('night-patrol'); // unknown: shown
+    expect(shown(patrol, { kind: 'factory' })).to.not.include('night-patrol');
+    expect(shown(patrol, { kind: 'hotel' })).to.not.include('night-patrol');
+  });
+
+  it('shows two-hourly and closing checks only at crowded venues', () => {
+    for (const kind of ['hotel', 'market', 'entertainment', 'commercial-complex'] as const) {
+      expect(shown(patrol, { kind }), kind).to.include.members(['two-hourly', 'closing-check']);
+    }
+    for (const kind of ['factory', 'warehouse', 'hospital', 'public-building'] as const) {
+      expect(shown(patrol, { kind }), kind).to.not.include.members(['two-hourly']);
+      expect(shown(patrol, { kind }), kind).to.not.include.members(['closing-check']);
+    }
+  });
+
+  it('shows kitchen items only where there is a kitchen or it is not recorded', () => {
+    expect(shown(TEMPLATE_IDS.smallVenue, { kind: 'small-venue', building: { hasKitchen: false } })).to.not.include('kitchen-separated');
+    expect(shown(TEMPLATE_IDS.smallVenue, { kind: 'small-venue', building: { hasKitchen: true } })).to.include('kitchen-separated');
+    expect(shown(TEMPLATE_IDS.smallVenue, { kind: 'small-venue' })).to.include('kitchen-separated');
+    const tall = { heightM: 60, floors: 12 };
+    expect(shown(TEMPLATE_IDS.commercialComplex, { kind: 'commercial-complex', building: { ...tall, hasKitchen: false } })).to.not.include('kitchen-ducts');
+    expect(shown(TEMPLATE_IDS.commercialComplex, { kind: 'commercial-complex', building: { ...tall, hasKitchen: true } })).to.include('kitchen-ducts');
+  });
+
+  it('shows control-room items only in a high-rise with a control room (or one not recorded)', () => {
+    const tall = { heightM: 60, floors: 12 };
+    expect(shown(patrol, { kind: 'hotel', building: { ...tall, hasControlRoom: false } })).to.not.include('control-room-staffed');
+    expect(shown(patrol, { kind: 'hotel', building: { ...tall, hasControlRoom: true } })).to.include('control-room-staffed');
+    expect(shown(patrol, { kind: 'hotel', building: tall })).to.include('control-room-staffed');
+    expect(shown(patrol, { kind: 'hotel', building: { heightM: 12, hasControlRoom: true } })).to.not.include('control-room-staffed');
+  });
+});
+
+describe('GB 35181-2025 in the references', () => {
+  const all = templates.flatMap((t) => itemsOf(t).map((i) => ({ t, i })));
+  const set2025 = MAJOR_RULE_SETS.find((s) => s.id === 'GB35181-2025')!;
+  const set2017 = MAJOR_RULE_SETS.find((s) => s.id === 'GB35181-2017')!;
+
+  it('gives every item that evidences a 2017 element a reference into the 2025 set, each resolving to an unverified element', () => {
+    for (const { t, i } of all) {
+      const refs = i.ruleRefs ?? [];
+      const r2017 = refs.filter((r) => r.startsWith('GB35181-2017:'));
+      const r2025 = refs.filter((r) => r.startsWith('GB35181-2025:'));
+      if (r2017.length > 0) expect(r2025.length, `${t.title.en} / ${i.id}`).to.be.at.least(1);
+      for (const r of r2017) expect(set2017.elements.map((e) => e.id), r).to.include(r.slice(13));
+      for (const r of r2025) {
+        const el = set2025.elements.find((e) => e.id === r.slice(13));
+        expect(el, r).to.not.equal(undefined);
+        expect(el?.verified, r).to.equal(false);
+      }
+    }
+  });
+
+  it('still chooses the rule set by date: a failed 80%-exit item suggests under either edition, unverified after 2025-11-01; a blocked fire lane alone does not', () => {
+    const exits = byId(TEMPLATE_IDS.commercialComplex).get('exits-80')!.ruleRefs!;
+    const lane = byId(TEMPLATE_IDS.oldResidential).get('fire-lane-no-cars')!.ruleRefs!;
+    const old = suggestMajor({ ruleRefs: exits, discoveredAt: '2025-10-31T12:00:00+08:00', placeKind: 'commercial-complex' });
+    expect([old.suggest, old.ruleSet?.id, old.verified]).to.deep.equal([true, 'GB35181-2017', true]);
+    const now = suggestMajor({ ruleRefs: exits, discoveredAt: '2026-03-02T09:00:00+08:00', placeKind: 'commercial-complex' });
+    expect([now.suggest, now.ruleSet?.id, now.verified]).to.deep.equal([true, 'GB35181-2025', false]);
+    expect(now.ignored).to.deep.equal(['GB35181-2017:6.5']);
+    const laneNow = suggestMajor({ ruleRefs: lane, discoveredAt: '2026-03-02T09:00:00+08:00', placeKind: 'residential' });
+    expect([laneNow.suggest, laneNow.composite.map((e) => e.id)]).to.deep.equal([false, ['fire-lane-blocked']]);
   });
 });
 

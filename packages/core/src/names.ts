@@ -65,6 +65,10 @@ export const HAZARD_CATEGORIES = {
   'insulation-damage': { 'zh-CN': '外墙保温层破损脱落', en: 'Damaged external insulation' },
   'shaft-sealing': { 'zh-CN': '电缆井、管道井防火封堵不严', en: 'Unsealed cable or pipe shaft' },
   'three-in-one': { 'zh-CN': '"三合一"场所违规住人', en: 'People living in three-in-one premises' },
+  'records-missing': { 'zh-CN': '消防安全管理制度、记录缺失', en: 'Fire-safety rules or records missing' },
+  'control-room': { 'zh-CN': '消防控制室值班不落实', en: 'Control room not staffed' },
+  'hot-work': { 'zh-CN': '违规动火作业', en: 'Illegal hot work' },
+  training: { 'zh-CN': '消防培训演练未落实', en: 'Training and drills not done' },
   other: { 'zh-CN': '其他', en: 'Other' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 export type HazardCategory = keyof typeof HAZARD_CATEGORIES;

@@ -4,10 +4,12 @@
  * @module
  */
 import { FiregridError } from '../errors.js';
-import type { Locale } from '../names.js';
+import type { Locale, PlaceKind } from '../names.js';
 import { isHighRise, isOldResidential } from '../rules/place.js';
 import type { PlaceFacts } from '../rules/place.js';
 import type { Answer } from '../schema/inspection.js';
+import { BUILDING_FACTS } from '../schema/place.js';
+import type { BuildingFact } from '../schema/place.js';
 import { ChecklistTemplate } from '../schema/template.js';
 import type { AnswerResult, ChecklistItem, When, WhenPlaceFact } from '../schema/template.js';
 import { checkWith } from '../validate.js';
@@ -15,20 +17,36 @@ import { checkWith } from '../validate.js';
 /** Answers keyed by item id, as an inspection holds them. */
 export type Answers = Readonly<Record<string, Answer>>;
 
-/** The computed facts a `when` condition can test, for one place. */
-export type PlaceFlags = Readonly<Record<WhenPlaceFact, boolean>>;
+/**
+ * What a `when` condition can test of one place: the computed flags, its kind, and the recorded
+ * building facts (absent when unknown).
+ */
+export type PlaceFlags = Readonly<Record<WhenPlaceFact, boolean>> & {
+  readonly kind?: PlaceKind;
+  readonly facts?: Readonly<Partial<Record<BuildingFact, boolean>>>;
+};
 
 /** What the engine reads of a template: its applicability and its items. */
 export type TemplateShape = Pick<ChecklistTemplate, 'appliesTo' | 'sections'>;
 
 /**
- * The computed facts of a place: high-rise and old residential (never typed in, DESIGN §2) and
- * whether its building is known at all.
+ * What a `when` condition reads of a place: high-rise and old residential (computed, never typed
+ * in, DESIGN §2), whether its building is known at all, its kind, and the building facts that are
+ * recorded (`hasControlRoom`, `hasKitchen`, `overnightStay`; an unrecorded one is left out).
  * @example
- * placeFlags({ kind: 'residential', building: { floors: 18 } }); // { highRise: true, oldResidential: false, hasBuilding: true }
+ * placeFlags({ kind: 'residential', building: { floors: 18, hasKitchen: false } });
+ * // { highRise: true, oldResidential: false, hasBuilding: true, kind: 'residential', facts: { hasKitchen: false } }
  */
 export function placeFlags(place: PlaceFacts): PlaceFlags {
-  return { highRise: isHighRise(place), oldResidential: isOldResidential(place), hasBuilding: place.building !== undefined };
+  const facts: Partial<Record<BuildingFact, boolean>> = {};
+  for (const f of BUILDING_FACTS) {
+    const value = place.building?.[f];
+    if (value !== undefined) facts[f] = value;
+  }
+  return {
+    highRise: isHighRise(place), oldResidential: isOldResidential(place), hasBuilding: place.building !== undefined,
+    kind: place.kind, facts,
+  };
 }
 
 /**
@@ -55,12 +73,21 @@ export function applicableTemplates<T extends Pick<ChecklistTemplate, 'appliesTo
 
 /**
  * Evaluates a `when` condition. `resultOf` gives the answer an item counts with (undefined when
- * it has none or does not count). Conditions are data: nothing is ever `eval`ed.
+ * it has none or does not count). `{ kind }` holds when the place's kind is listed (never when the
+ * kind is not given); `{ fact, is }` holds when the recorded fact equals `is`, and also when the
+ * fact is not recorded: an unknown fact shows the item. Conditions are data: nothing is ever
+ * `eval`ed.
  * @example
  * evaluateWhen({ all: [{ place: 'highRise' }, { answer: 'q1', is: 'fail' }] }, flags, (id) => answers[id]?.result);
+ * evaluateWhen({ fact: 'hasKitchen', is: true }, placeFlags({ kind: 'small-venue' }), () => undefined); // true: unknown
  */
 export function evaluateWhen(when: When, flags: PlaceFlags, resultOf: (itemId: string) => AnswerResult | undefined): boolean {
   if ('place' in when) return flags[when.place];
+  if ('kind' in when) return flags.kind !== undefined && when.kind.includes(flags.kind);
+  if ('fact' in when) {
+    const known = flags.facts?.[when.fact];
+    return known === undefined || known === when.is;
+  }
   if ('answer' in when) return resultOf(when.answer) === when.is;
   if ('all' in when) return when.all.every((w) => evaluateWhen(w, flags, resultOf));
   if ('any' in when) return when.any.some((w) => evaluateWhen(w, flags, resultOf));

@@ -6,8 +6,11 @@
  * The app only ever suggests. GB 35181 makes a major hazard only by a collective determination
  * of people; a fire officer records it with `confirm-major`. Rule sets carry `verified` flags on
  * every element and threshold, and `complete: false` when the sources did not give the whole
- * standard: the built-in 2025 set knows one element. An integrator loads a fuller set as data
- * with {@link loadMajorRuleSet} and passes it in `ruleSets`.
+ * standard: the built-in 2025 set knows one confirmed element plus unverified continuations of
+ * the 2017 elements the checklist library evidences. An integrator loads a fuller set as data
+ * with {@link loadMajorRuleSet} and passes it in `ruleSets`, keeping the library's element ids
+ * (`fire-lane-blocked`, `exits-insufficient`, …) for what its items evidence; packages/core/README.md
+ * ("Loading the full GB 35181-2025 rule set") has a worked example.
  * @module
  */
 import * as z from 'zod/mini';

@@ -7,9 +7,15 @@ import { PLACE_KINDS } from '../names.js';
 import { NonEmpty, StoredInputShape, StoredShape, Uuid, strictDeep } from './common.js';
 import { GeoPoint } from './geo.js';
 
+/** The recorded yes/no facts of a building that a checklist `when` can test (`{ fact, is }`). */
+export const BUILDING_FACTS = ['hasControlRoom', 'hasKitchen', 'overnightStay'] as const;
+/** One of {@link BUILDING_FACTS}. */
+export type BuildingFact = (typeof BUILDING_FACTS)[number];
+
 /**
  * The building of a place, as far as it is known. High-rise and old are computed from it by
- * {@link isHighRise} and {@link isOldResidential}, never typed in.
+ * {@link isHighRise} and {@link isOldResidential}, never typed in; the yes/no facts are recorded,
+ * and one left out is unknown.
  */
 export const Building = z.object({
   /** Storeys above ground. */
@@ -18,6 +24,12 @@ export const Building = z.object({
   heightM: z.optional(z.number().check(z.positive())),
   households: z.optional(z.int().check(z.nonnegative())),
   yearBuilt: z.optional(z.int().check(z.gte(1000), z.lte(2200))),
+  /** The building has a fire control room (消防控制室). Unknown when left out. */
+  hasControlRoom: z.optional(z.boolean()),
+  /** The place has a kitchen or cooks for customers (厨房、餐饮). Unknown when left out. */
+  hasKitchen: z.optional(z.boolean()),
+  /** People sleep there overnight (住宿、住院、寄宿、留宿). Unknown when left out. */
+  overnightStay: z.optional(z.boolean()),
 });
 export type Building = z.infer<typeof Building>;
 

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { HAZARD_CATEGORY_CODES, PLACE_KINDS } from '../names.js';
+import { BUILDING_FACTS } from './place.js';
 import {
   LocalizedText, NonEmpty, StoredInputShape, StoredShape, addLocalizedIssue, strictDeep,
 } from './common.js';
@@ -22,12 +23,18 @@ export const ITEM_SEVERITIES = ['general', 'major-candidate'] as const;
 export type ItemSeverity = (typeof ITEM_SEVERITIES)[number];
 
 /**
- * Where a requirement comes from: a regulation or standard (never a website), the clause, and
- * whether the wording was checked against the text (`verified: false` when it could not be).
+ * Where a requirement comes from: a regulation or standard (never a website), the clause, the
+ * sentence of the source that supports the item (`quote`, verbatim), and whether the wording was
+ * checked against the text (`verified: false` when it could not be). The library gives every
+ * `verified: true` basis a quote found verbatim in its committed excerpt of that document and
+ * clause; a citation with no supporting sentence is `verified: false`.
  * @example
- * const b: Basis = { doc: 'GB 50016-2014(2018)', clause: '5.5.23', verified: true };
+ * const b: Basis = { doc: '《高层民用建筑消防安全管理规定》（应急管理部令第5号）', clause: '第三十条',
+ *   quote: '住宅公共区域显著位置摆放灭火器材', verified: true };
  */
-export const Basis = z.object({ doc: NonEmpty, clause: z.optional(NonEmpty), verified: z.boolean() });
+export const Basis = z.object({
+  doc: NonEmpty, clause: z.optional(NonEmpty), quote: z.optional(NonEmpty), verified: z.boolean(),
+});
 export type Basis = z.infer<typeof Basis>;
 
 /** A rule-set element, `<set>:<element>` (`GB35181-2017:7.1.1`). */
@@ -35,13 +42,20 @@ export const RuleRef = z.string().check(z.regex(/^[^\s:]+:[^\s:]+$/));
 
 /**
  * When an item (or section) applies: data, never `eval`. A condition is one of
- * `{ place: 'highRise' | 'oldResidential' | 'hasBuilding' }`, `{ answer: itemId, is: 'pass' | 'fail' | 'na' }`,
- * `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }`, nested to any depth.
+ * `{ place: 'highRise' | 'oldResidential' | 'hasBuilding' }`, `{ kind: PlaceKind[] }` (the place's
+ * kind is one of these), `{ fact: 'hasControlRoom' | 'hasKitchen' | 'overnightStay', is: boolean }`
+ * (a recorded fact of the place's building; a fact that is not recorded holds, so the item is
+ * shown and the worker answers “not applicable” where it does not apply),
+ * `{ answer: itemId, is: 'pass' | 'fail' | 'na' }`, `{ all: [...] }`, `{ any: [...] }`,
+ * `{ not: ... }`, nested to any depth.
  * @example
- * const w: When = { all: [{ place: 'highRise' }, { not: { answer: 'q3', is: 'na' } }] };
+ * const w: When = { all: [{ kind: ['hospital', 'elderly-care'] }, { not: { answer: 'q3', is: 'na' } }] };
+ * const kitchen: When = { fact: 'hasKitchen', is: true };
  */
 export const When = z.union([
   z.object({ place: z.enum(WHEN_PLACE_FACTS) }),
+  z.object({ kind: z.array(z.enum(PLACE_KINDS)).check(z.minLength(1)) }),
+  z.object({ fact: z.enum(BUILDING_FACTS), is: z.boolean() }),
   z.object({ answer: NonEmpty, is: z.enum(ANSWER_RESULTS) }),
   z.object({
     get all(): z.ZodMiniArray<typeof When> {

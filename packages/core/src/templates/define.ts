@@ -3,6 +3,7 @@
  * the template library.
  * @module
  */
+import { CONTINUED_FROM_2017 } from '../hazard/major-rules.gb35181-2025.js';
 import type { HazardCategory } from '../names.js';
 import type {
   AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ItemSeverity, When,
@@ -16,10 +17,19 @@ export const LIBRARY_REVISED_AT = '2026-01-15T00:00:00+08:00';
  */
 export const LIBRARY_TENANT = 'firegrid-library';
 
-/** A basis whose clause our sources show: `verified: true`. */
-export const v = (doc: string, clause: string): Basis => ({ doc, clause, verified: true });
-/** A basis our sources could not confirm, or without a known clause: `verified: false`. */
-export const u = (doc: string, clause?: string): Basis => (clause === undefined ? { doc, verified: false } : { doc, clause, verified: false });
+/**
+ * A basis whose clause our sources show, with the sentence of the source that supports the item:
+ * `verified: true`. The quote must be found verbatim in the committed excerpt of that document and
+ * clause (templates/sources/), which the library's tests check.
+ */
+export const v = (doc: string, clause: string, quote: string): Basis => ({ doc, clause, quote, verified: true });
+/**
+ * A basis our sources could not confirm, or without a known clause, or whose text does not say
+ * what the item asks: `verified: false`. A quote, when given, is still checked against the excerpts.
+ */
+export const u = (doc: string, clause?: string, quote?: string): Basis => ({
+  doc, ...(clause !== undefined && { clause }), ...(quote !== undefined && { quote }), verified: false,
+});
 
 /** An item, written compactly. */
 export interface ItemSpec {
@@ -37,7 +47,22 @@ export interface ItemSpec {
   ruleRefs?: readonly string[];
 }
 
-/** Builds one item. */
+const NEXT_EDITION = new Map(CONTINUED_FROM_2017.map((c) => [`GB35181-2017:${c.from}`, `GB35181-2025:${c.id}`]));
+
+/**
+ * An item's rule references with the 2025 continuation of each 2017 element added: the candidate
+ * rule set is chosen by the date a hazard is found, so an item must point into both editions.
+ */
+export function withNextEdition(refs: readonly string[]): string[] {
+  const out = [...refs];
+  for (const r of refs) {
+    const next = NEXT_EDITION.get(r);
+    if (next !== undefined && !out.includes(next)) out.push(next);
+  }
+  return out;
+}
+
+/** Builds one item; a 2017 rule reference brings its 2025 continuation along. */
 export function item(id: string, s: ItemSpec): ChecklistItem {
   return {
     id,
@@ -46,7 +71,7 @@ export function item(id: string, s: ItemSpec): ChecklistItem {
     basis: s.basis,
     severity: s.severity ?? 'general',
     ...(s.category !== undefined && { category: s.category }),
-    ...(s.ruleRefs !== undefined && { ruleRefs: [...s.ruleRefs] }),
+    ...(s.ruleRefs !== undefined && { ruleRefs: withNextEdition(s.ruleRefs) }),
     evidence: { photoOnFail: s.photo ?? false, noteOnFail: s.note ?? true },
     ...(s.when !== undefined && { when: JSON.parse(JSON.stringify(s.when)) as When }),
   };

@@ -2,7 +2,9 @@
  * The regulations and standards the library's items rest on, named as an inspector cites them.
  * A basis names the document, never the website it was read on. Where our notes
  * (shared/domain/REGULATIONS.md, STANDARDS.md) mark a clause unverified, or show no clause, the
- * item's basis says `verified: false` so an integrator checks it against the official text.
+ * item's basis says `verified: false` so an integrator checks it against the official text. A
+ * verified basis quotes the supporting sentence from the excerpt of the document committed under
+ * ./sources/. GB 17761-2024 (e-bike product safety) binds manufacturers and is no item's basis.
  * @module
  */
 
@@ -28,13 +30,16 @@ export const GA703 = 'GA 703-2007《住宿与生产储存经营合用场所消�
 export const EBIKE_NOTICE = '公安部《关于规范电动车停放充电加强火灾防范的通告》（2017年12月）';
 /** A draft standard (报批稿, 2025-01), not in force: every item citing it is unverified. */
 export const EBIKE_DRAFT = '《电动自行车充电及停放场所消防安全管理》（报批稿，2025年1月，尚未施行）';
-/** GB 17761-2024, in force 2025-09-01. */
-export const GB17761 = 'GB 17761-2024《电动自行车安全技术规范》';
-/** The 微型消防站 standard for key units (trial), read in a summary without clause numbers. */
-export const MICRO_STATION = '《消防安全重点单位微型消防站建设标准（试行）》';
 /** Local rules for 九小场所 (our notes: Zhengzhou's checks); limits vary by city. */
 export const SMALL_VENUE_LOCAL = '地方“九小场所”消防安全管理规定（郑州市）';
 /** The "十查" quick list for small venues, a local publicity list. */
 export const TEN_CHECKS = '九小场所消防安全“十查”（地方宣传要求）';
 /** A village's own fire-safety pact (村规民约 / 防火公约), which the plan asks every village to make. */
 export const VILLAGE_PACT = '村规民约（村民防火公约）';
+/**
+ * The Fire Protection Law. Our sources hold none of its text: items citing it name no article and
+ * are unverified, for an integrator to complete.
+ */
+export const FIRE_LAW = '《中华人民共和国消防法》';
+/** GB 50016-2014 (2018 edition), the building fire code; our sources hold none of its text. */
+export const GB50016 = 'GB 50016-2014（2018年版）《建筑设计防火规范》';

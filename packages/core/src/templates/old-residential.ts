@@ -1,30 +1,40 @@
 /**
- * 老旧小区 — an old residential compound (built before 2000), after the plan's fire-lane and
- * e-bike campaigns (二（一）, 二（三）), the marking rules of 应急消〔2019〕334号 (content confirmed,
- * clause numbers not), the 2017 e-bike notice and the draft e-bike charging standard (not in
- * force). It never cites 令5号, which binds high-rise buildings only; a high-rise old building gets
- * the high-rise template as well.
+ * 老旧小区 — an old residential compound (built before 2000). Fire-lane occupation after the plan's
+ * 二（一）5, which names it an offence in residential compounds; the marking rules of 应急消〔2019〕334号
+ * (content confirmed, clause numbers not); e-bikes after the 2017 notice (no item numbers in our
+ * sources), the plan's 二（三）2 and the draft charging standard (not in force). Clear stairs and
+ * working hydrants in a low-rise compound rest on the Fire Protection Law, whose text our sources
+ * do not hold: unverified. It never cites 令5号, which binds high-rise buildings only; a high-rise
+ * old building gets the high-rise template as well. The plan's government tasks (一区一策, parking
+ * schemes) are not site items.
  * @module
  */
-import { EBIKE_DRAFT, EBIKE_NOTICE, FIRE_LANE_NOTICE, GB35181_2017, PLAN } from './docs.js';
+import { EBIKE_DRAFT, EBIKE_NOTICE, FIRE_LANE_NOTICE, FIRE_LAW, PLAN } from './docs.js';
 import { item, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const marking = u(FIRE_LANE_NOTICE);
-const plan = (clause: string) => v(PLAN, clause);
+const LANE = v(PLAN, '二（一）5', '住宅小区道路内占用、堵塞、封闭消防车通道等违法行为');
+const NOTICE = u(EBIKE_NOTICE, undefined, '严禁在建筑内共用走道、楼梯间、安全出口等公共区域停放或充电');
+const LAW: readonly [string, string] = ['依据为消防法，条文未收录在我们的资料中，待核实', 'Rests on the Fire Protection Law; its text is not in our sources, to be confirmed'];
+const DRAFT_HINT: readonly [string, string] = ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'];
 
 /** Old residential compound (老旧小区). */
 export const oldResidential = template({
   id: TEMPLATE_IDS.oldResidential,
-  version: 1,
+  version: 2,
   zh: '老旧小区消防安全检查',
   en: 'Old residential compound inspection',
   appliesTo: { kinds: ['residential'], oldResidential: true },
   sections: [
     section('fire-lane', '消防车通道', 'Fire lane', [
-      item('fire-lane-clear', {
-        zh: '消防车通道畅通，无机动车停放、堆放杂物或设置障碍物', en: 'Fire lane clear of parked cars, stored goods and obstacles',
-        basis: v(GB35181_2017, '7.1.1'), category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
+      item('fire-lane-no-cars', {
+        zh: '消防车通道上无机动车停放', en: 'No cars parked on the fire lane',
+        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
+      }),
+      item('fire-lane-no-obstacles', {
+        zh: '消防车通道上无堆放杂物、设置障碍物', en: 'No goods stacked or obstacles set up on the fire lane',
+        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
       }),
       item('kerb-line', {
         zh: '路侧缘石立面和顶面施划黄色禁止停车标线（无缘石的，距路面边缘30 cm施划15 cm宽黄色单实线）', en: 'Yellow no-parking line on the kerb (without a kerb: a 15 cm solid yellow line 30 cm from the edge)',
@@ -42,68 +52,51 @@ export const oldResidential = template({
         zh: '通道两侧设置醒目的警示标牌', en: 'Clear warning signs on both sides of the lane',
         basis: marking, category: 'other', photo: true,
       }),
-      item('one-compound-plan', {
-        zh: '已纳入“一区一策”消防车通道治理（建立台账、制定治理方案）', en: 'Covered by a compound-specific fire-lane plan (register and plan in place)',
-        basis: plan('二（一）2'), category: 'other',
-      }),
-      item('parking-managed', {
-        zh: '无物业管理的，街道、社区已组织成立管理机构或引入停车管理，规范居民停车', en: 'Without a property manager, the street office or community has set up parking management',
-        hint: ['有物业服务企业的选“不适用”', 'Choose “not applicable” where there is a property manager'],
-        basis: plan('二（一）4'), category: 'other',
-      }),
-      item('occupation-reported', {
-        zh: '占用、堵塞、封闭消防车通道的行为已劝阻，并报告消防救援部门或公安派出所查处', en: 'People occupying or blocking the fire lane were told to stop and reported to the fire service or police station',
-        hint: ['未发现此类行为的选“不适用”', 'Choose “not applicable” if none was found'],
-        basis: plan('二（一）5'), category: 'fire-lane-blocked',
-      }),
     ]),
     section('ebike', '电动自行车', 'E-bikes', [
-      item('ebike-not-indoors', {
-        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车停放、充电', en: 'No e-bikes parked or charged in corridors, stairs, exits or other common areas',
-        basis: u(EBIKE_NOTICE), category: 'ebike-indoor', photo: true,
+      item('ebike-not-parked-indoors', {
+        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车停放', en: 'No e-bikes parked in corridors, stairs, exits or other common areas',
+        basis: NOTICE, category: 'ebike-indoor', photo: true,
+      }),
+      item('ebike-not-charged-indoors', {
+        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车充电', en: 'No e-bikes charged in corridors, stairs, exits or other common areas',
+        basis: NOTICE, category: 'ebike-indoor', photo: true,
       }),
       item('no-flying-leads', {
         zh: '无从楼上私拉电线（“飞线”）充电', en: 'No charging leads hung from upper floors (“flying leads”)',
-        hint: ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'],
-        basis: u(EBIKE_DRAFT, '7.10'), category: 'electrical', photo: true,
+        hint: DRAFT_HINT, basis: u(EBIKE_DRAFT, '7.10', 'no 飞线'), category: 'electrical', photo: true,
       }),
       item('central-charging', {
         zh: '小区设有电动自行车集中停放、充电场所', en: 'The compound has central e-bike parking and charging',
-        basis: plan('二（三）2'), category: 'ebike-indoor',
+        basis: v(PLAN, '二（三）2', '在居民住宅区设置电动自行车集中充电、停放场所'), category: 'ebike-indoor',
       }),
-      item('charger-protection', {
-        zh: '集中充电设施具备充满自动断电、过载和短路保护', en: 'Chargers cut off when full and protect against overload and short circuit',
-        hint: ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'],
-        basis: u(EBIKE_DRAFT, '6.2'), category: 'electrical', when: { answer: 'central-charging', is: 'pass' },
+      item('charger-cutoff', {
+        zh: '集中充电设施具备充满自动断电功能', en: 'Chargers cut off when full',
+        hint: DRAFT_HINT, basis: u(EBIKE_DRAFT, '6.2', 'full-charge cut-off'), category: 'electrical', when: { answer: 'central-charging', is: 'pass' },
       }),
     ]),
     section('buildings', '楼道与设施', 'Stairs and equipment', [
-      item('stairs-clear', {
-        zh: '楼梯间、疏散通道、安全出口无堆放杂物、未锁闭', en: 'Stairs, escape routes and exits free of clutter and unlocked',
-        basis: v(GB35181_2017, '7.3'), category: 'exit-blocked', photo: true, ruleRefs: ['GB35181-2017:7.3.3'],
+      item('stairs-no-clutter', {
+        zh: '楼梯间、疏散通道无堆放杂物', en: 'No clutter in stairs and escape routes',
+        hint: LAW, basis: u(FIRE_LAW), category: 'exit-blocked', photo: true, ruleRefs: ['GB35181-2017:7.3.3'],
+      }),
+      item('exits-unlocked', {
+        zh: '楼栋安全出口未锁闭', en: 'Building exits not locked',
+        hint: LAW, basis: u(FIRE_LAW), category: 'exit-blocked', photo: true, ruleRefs: ['GB35181-2017:7.3.3'],
       }),
       item('hydrants', {
-        zh: '小区室外消火栓完好、有水', en: 'Outdoor hydrants intact, with water',
-        hint: ['GB 35181-2017 第7.4类“消防给水及灭火设施”，条款内容未核实', 'GB 35181-2017 category 7.4 (water supply and suppression); content unverified'],
-        basis: u(GB35181_2017, '7.4'), category: 'hydrant-no-water', photo: true,
+        zh: '小区室外消火栓有水', en: 'Outdoor hydrants have water',
+        hint: LAW, basis: u(FIRE_LAW), category: 'hydrant-no-water', photo: true,
       }),
-      item('equipment-upgraded', {
-        zh: '消防设施已按老旧场所治理要求升级改造（如配置灭火器）', en: 'Fire equipment upgraded under the old-premises campaign (e.g. extinguishers provided)',
-        basis: plan('二（三）1'), category: 'extinguisher', photo: true,
+      item('extinguishers', {
+        zh: '楼道内配置灭火器', en: 'Extinguishers in the stairwells',
+        hint: ['方案二（三）1 要求组织升级改造老旧场所消防设施，未具体到灭火器', 'The plan (二（三）1) asks for upgraded fire equipment in old premises without naming extinguishers'],
+        basis: u(PLAN, '二（三）1', '组织升级改造消防设施'), category: 'extinguisher', photo: true,
       }),
       item('wiring', {
-        zh: '楼道电气线路无老化、私拉乱接', en: 'No aged or improvised wiring in the stairwells',
-        basis: plan('二（三）1'), category: 'electrical', photo: true,
-      }),
-    ]),
-    section('management', '基层管理', 'Community management', [
-      item('management-measures', {
-        zh: '落实基层消防安全管理措施（明确管理人员、开展防火巡查）', en: 'Community fire-safety management in place (a named manager, regular patrols)',
-        basis: plan('二（三）1'), category: 'other',
-      }),
-      item('publicity', {
-        zh: '开展消防宣传进社区、进家庭', en: 'Fire-safety publicity reaches the community and its homes',
-        basis: plan('二（七）1'), category: 'other',
+        zh: '楼道电气线路无老化、破损', en: 'No aged or damaged wiring in the stairwells',
+        hint: ['方案该条针对乡村地区的电气线路老化；城镇楼道线路没有直接依据，待核实', 'The plan’s clause is about aged wiring in rural areas; urban stairwells have no direct basis in our sources'],
+        basis: u(PLAN, '二（四）4', '电气线路老化'), category: 'electrical', photo: true,
       }),
     ]),
   ],
