@@ -23,7 +23,7 @@ const GRID = '330106001001001';
 const ORIGIN = 'https://host.example';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Tokens { token: string; tokenLimited: string; tokenOtherTenant: string }
+interface Tokens { token: string; tokenLimited: string; tokenOtherTenant: string; tokenGovernment: string }
 
 let server: RunningServer;
 let dataDir: string;
@@ -36,6 +36,7 @@ before(async () => {
     token: await signToken({ secret: SECRET, tenant: 'city-a', user: 'admin-a', roles: ['admin', 'grid-supervisor', 'fire-officer', 'grid-worker'], scope: ['*'] }),
     tokenLimited: await signToken({ secret: SECRET, tenant: 'city-a', user: 'worker-a', roles: ['grid-worker'], scope: [GRID] }),
     tokenOtherTenant: await signToken({ secret: SECRET, tenant: 'city-b', user: 'admin-b', roles: ['admin'], scope: ['*'] }),
+    tokenGovernment: await signToken({ secret: SECRET, tenant: 'city-a', user: 'gov-a', roles: ['government'], scope: ['*'] }),
   };
 });
 
@@ -184,6 +185,24 @@ describe('conformance suite against broken servers', () => {
     }
   });
 
+  it('fails the 挂牌督办 check of a server that lets a fire officer lift what the government listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-lift-'));
+    const loose = await startServer({
+      port: 0, host: '127.0.0.1', dataDir: dir, secret: SECRET, log: () => undefined,
+      lifecycle: { roles: { lift: ['fire-officer', 'government'] } },
+    });
+    try {
+      const results = byName(await runConformance({ baseUrl: loose.url, ...tokens, only: '挂牌督办' }));
+      const lift = results.get(check('transition: 挂牌督办'));
+      assert.equal(lift?.status, 'failed');
+      // The fire officer is a listing authority there: his supervise lists instead of requesting.
+      assert.match(lift.detail ?? '', /should record a request \(requestedAt, no listedAt\)/);
+    } finally {
+      await loose.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the review-duties check of a server with the old matrix (self-review, grid workers reviewing majors)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-old-'));
     const all = ['grid-worker', 'grid-supervisor', 'fire-officer'] as const;
@@ -261,7 +280,7 @@ describe('firegrid-conformance command line', () => {
   it('prints one line per check and "N passed, 0 failed", exit 0', async () => {
     const { code, out, err } = await cli([
       '--base-url', server.url, '--token', tokens.token, '--token-limited', tokens.tokenLimited,
-      '--token-other-tenant', tokens.tokenOtherTenant, '--origin', ORIGIN,
+      '--token-other-tenant', tokens.tokenOtherTenant, '--token-government', tokens.tokenGovernment, '--origin', ORIGIN,
     ]);
     assert.equal(code, 0, `${out}\n${err}`);
     const lines = out.trim().split('\n');

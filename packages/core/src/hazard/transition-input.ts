@@ -29,15 +29,15 @@ export const TransitionInput = z.object({
   /** Ids (`PhotoRef.id`) of photos already uploaded, e.g. of the rectification. */
   evidence: z.optional(z.array(NonEmpty)),
   /**
-   * The supervision to request or list (`supervise`): level, 督办期限 and the listing government
-   * (`authority`). When the listing authority lists a requested hazard, what it leaves out is
-   * taken from the request. Who and when are the transition's.
-   */
-  /**
    * `confirm-major`, `dismiss-major`: the GB 35181 edition applied (a rule set `id`, e.g.
    * `'GB35181-2025'`); the edition in force on the day of the transition when left out.
    */
   majorRuleSet: z.optional(NonEmpty),
+  /**
+   * The supervision to request or list (`supervise`): level, 督办期限 and the listing government
+   * (`authority`). When the listing authority lists a requested hazard, what it leaves out is
+   * taken from the request. Who and when are the transition's.
+   */
   supervision: z.optional(z.object({
     level: z.optional(z.enum(SUPERVISION_LEVELS)), deadline: z.optional(Deadline), authority: z.optional(NonEmpty),
   })),

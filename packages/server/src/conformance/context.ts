@@ -21,6 +21,8 @@ export interface Ctx {
   token: string;
   tokenLimited: string | undefined;
   tokenOtherTenant: string | undefined;
+  /** A token of the listing authority (role `government`, 政府/安委办) of the suite's grid. */
+  tokenGovernment: string | undefined;
   /** A grid the limited token covers; the suite's records are made in it. */
   grid: string;
   /** A grid the limited token does not cover. */

@@ -47,6 +47,8 @@ export interface ConformanceOptions {
   tokenLimited?: string;
   /** A token of another tenant. */
   tokenOtherTenant?: string;
+  /** A token of the listing authority (role `government`) covering `grid`: runs the 挂牌督办 check. */
+  tokenGovernment?: string;
   /**
    * The grid the suite writes in, which the limited token must cover. By default the first scope
    * entry of the limited token when it is a JWT, else {@link DEFAULT_GRID}.
@@ -99,6 +101,7 @@ export const CHECKS: readonly Check[] = [
 export const NEED_FLAGS: Readonly<Record<Need, string>> = {
   tokenLimited: '--token-limited',
   tokenOtherTenant: '--token-other-tenant',
+  tokenGovernment: '--token-government',
   origin: '--origin',
 };
 
@@ -167,6 +170,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     token: options.token,
     tokenLimited: options.tokenLimited,
     tokenOtherTenant: options.tokenOtherTenant,
+    tokenGovernment: options.tokenGovernment,
     grid,
     otherGrid,
     origin: options.origin,

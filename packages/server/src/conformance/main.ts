@@ -17,6 +17,8 @@ Runs the Firegrid REST contract (DESIGN §5) against a server and prints one lin
   --token-limited T2        a grid worker of one grid (role grid-worker, scope that grid):
                             runs the scope, role, actor and confidential-reporter checks
   --token-other-tenant T3   a token of another tenant: runs the cross-tenant check
+  --token-government T4     a token of the listing authority (role government) covering the
+                            suite's grid: runs the 挂牌督办 request → list → lift check
   --origin ORIGIN           an origin the server allows: runs the CORS check
   --grid CODE               the grid the suite writes in; the limited token must cover it
                             (default: the first scope entry of the limited token if it is a
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = {
         token: { type: 'string' },
         'token-limited': { type: 'string' },
         'token-other-tenant': { type: 'string' },
+        'token-government': { type: 'string' },
         origin: { type: 'string' },
         grid: { type: 'string' },
         'other-grid': { type: 'string' },
@@ -102,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = {
   }
   const tokenLimited = values['token-limited'] ?? fromEnv('FIREGRID_TOKEN_LIMITED');
   const tokenOtherTenant = values['token-other-tenant'] ?? fromEnv('FIREGRID_TOKEN_OTHER_TENANT');
+  const tokenGovernment = values['token-government'] ?? fromEnv('FIREGRID_TOKEN_GOVERNMENT');
   const grid = defaultGrid(values.grid, tokenLimited);
   const otherGrid = values['other-grid'] ?? otherGridOf(grid);
   const tag = runTag();
@@ -110,6 +114,7 @@ export async function main(argv: readonly string[], io: CliIo = {
     baseUrl, token, grid, otherGrid, tag, timeoutMs: timeout,
     ...(tokenLimited === undefined ? {} : { tokenLimited }),
     ...(tokenOtherTenant === undefined ? {} : { tokenOtherTenant }),
+    ...(tokenGovernment === undefined ? {} : { tokenGovernment }),
     ...(values.origin === undefined ? {} : { origin: values.origin }),
     ...(values.only === undefined ? {} : { only: values.only }),
     log: (result) => {

@@ -200,7 +200,46 @@ const closedLoop: Check = {
   },
 };
 
+/** The listing authority's token; the check's `needs` guarantees it is there. */
+const governmentOf = (ctx: Ctx): string => {
+  if (ctx.tokenGovernment === undefined) throw new Error('needs --token-government');
+  return ctx.tokenGovernment;
+};
+
+const supervisionToLift: Check = {
+  name: 'transition: 挂牌督办 from request to 摘牌 — a fire officer requests, the government lists and lifts; a passed review keeps it open (government token)',
+  needs: ['tokenLimited', 'tokenGovernment'],
+  async run(ctx) {
+    const government = governmentOf(ctx);
+    const supervision = (h: Rec): Record<string, unknown> =>
+      (typeof h.supervision === 'object' && h.supervision !== null ? h.supervision : {}) as Record<string, unknown>;
+    let h = await step(ctx, await newHazard(ctx, '挂牌督办', 'reported'), { action: 'verify' }, 'verified');
+    h = await step(ctx, h, {
+      action: 'supervise', supervision: { level: 'county', deadline: cstDate(ctx.now(), 30), authority: '一致性测试县人民政府' },
+    }, 'verified');
+    expect(supervision(h).requestedAt !== undefined && supervision(h).listedAt === undefined, () =>
+      `a fire officer's supervise should record a request (requestedAt, no listedAt); got ${JSON.stringify(h.supervision)}`);
+    h = await step(ctx, h, { action: 'supervise', supervision: {} }, 'verified', government);
+    expect(supervision(h).listedAt !== undefined && supervision(h).level === 'county', () =>
+      `the government's supervise should list the requested hazard (listedAt, the request's level); got ${JSON.stringify(h.supervision)}`);
+    h = await step(ctx, h, {
+      action: 'assign', deadline: cstDate(ctx.now(), 14), measures: '清理安全出口', responsible: { unit: '一致性测试物业', person: '王五' },
+    }, 'assigned');
+    h = await step(ctx, h, { action: 'start' }, 'rectifying');
+    const photo = await uploadPhoto(ctx);
+    h = await step(ctx, h, { action: 'report-rectified', note: '已整改', evidence: [photo.id] }, 'awaiting-review', limitedOf(ctx));
+    // The fire officer's passed review is recorded; the hazard waits for 摘牌.
+    h = await step(ctx, h, { action: 'review-pass', note: '复查合格' }, 'awaiting-review');
+    const refused = expectProblem(await transition(ctx, h.id, { action: 'lift', note: '摘牌' }), 403,
+      'lift by a token without the listing authority\'s role');
+    await unchanged(ctx, h, 'the refused lift');
+    h = await step(ctx, h, { action: 'lift', note: '复查合格，予以摘牌销案' }, 'closed', government);
+    expect(supervision(h).liftedAt !== undefined, () => `after lift the supervision should carry liftedAt; got ${JSON.stringify(h.supervision)}`);
+    return `requested, listed, reviewed, lift by another role refused with ${refused.status}, lifted and closed`;
+  },
+};
+
 /** Checks of the hazard lifecycle, in the order they run. */
 export const HAZARD_CHECKS: readonly Check[] = [
-  createdStatus, putKeepsStatus, submit, transitionReplay, wrongStatus, missingField, closedLoop, reviewDuties,
+  createdStatus, putKeepsStatus, submit, transitionReplay, wrongStatus, missingField, closedLoop, reviewDuties, supervisionToLift,
 ];

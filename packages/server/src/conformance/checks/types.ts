@@ -5,7 +5,7 @@
 import type { Ctx } from '../context.js';
 
 /** What an optional check needs besides the main token. */
-export type Need = 'tokenLimited' | 'tokenOtherTenant' | 'origin';
+export type Need = 'tokenLimited' | 'tokenOtherTenant' | 'tokenGovernment' | 'origin';
 
 /**
  * One check: a name printed as is, what it needs, and the work. `run` resolves to a short note
