@@ -20,21 +20,23 @@ async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
 /** What fflate uses of a Worker: `postMessage`, `onmessage` and `terminate`. */
 class InPageDeflate {
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  #stopped = false;
+  // TypeScript `private`, not `#stopped`: at ES2021 a #field needs tslib's helpers, and importing
+  // them ties this lazy module to the chunk the element classes share (bytes.all.initial, DESIGN §8).
+  private stopped = false;
   postMessage(msg: unknown): void {
     // The first message sets up fflate's worker code: nothing to do in the page.
     if (!isJob(msg)) return;
     deflateRaw(msg[0]).then(
-      (data) => { if (!this.#stopped) this.onmessage?.({ data }); },
+      (data) => { if (!this.stopped) this.onmessage?.({ data }); },
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         // fflate's own error message shape from its worker.
-        if (!this.#stopped) this.onmessage?.({ data: { $e$: [e.message, 0, e.stack] } });
+        if (!this.stopped) this.onmessage?.({ data: { $e$: [e.message, 0, e.stack] } });
       },
     );
   }
   terminate(): void {
-    this.#stopped = true;
+    this.stopped = true;
   }
   addEventListener(): void {
     // fflate listens through onmessage only.

@@ -8,7 +8,19 @@
 import { FiregridError, Inspection, Place, parseWith } from '@firegrid/core/schema';
 import { applicableTemplates, checklistProgress, startInspection, validateTemplate, visibility } from '@firegrid/core/checklist';
 import type { ChecklistTemplate, FiregridClient, Locale } from '@firegrid/core';
-import { MESSAGES } from './messages.js';
+import type { Messages } from '../i18n.js';
+
+/**
+ * The texts only a load can need. They live here, not in `messages.ts`, so that the lazily loaded
+ * load code does not share a module with the element's first paint (bytes.all.initial, DESIGN §8).
+ */
+const MESSAGES = {
+  noPlace: { 'zh-CN': '请指定要检查的场所（place-id）。', en: 'Say which place to inspect (place-id).' },
+  placeNotFound: { 'zh-CN': '找不到该场所', en: 'The place was not found' },
+  templateNotFound: { 'zh-CN': '找不到该检查表模板', en: 'The checklist template was not found' },
+  inspectionNotFound: { 'zh-CN': '找不到该检查记录', en: 'The inspection was not found' },
+  noTemplate: { 'zh-CN': '没有适用于该场所的检查表', en: 'No checklist applies to this place' },
+} satisfies Messages<string>;
 
 /** The inputs of the element that decide what it shows. */
 export interface LoadInput {
