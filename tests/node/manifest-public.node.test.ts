@@ -109,9 +109,9 @@ describe('the custom elements manifest lists the public API only (issue 13)', ()
       assert.ok(ledger.members?.some((m) => m.name === name), `fg-hazard-ledger lists ${name}`);
     }
     assert.ok(ledger.attributes?.some((a) => a.name === 'hazard-id'));
-    assert.deepEqual(ledger.events?.map((e) => e.name), ['fg-hazard-open', 'fg-hazard-transition', 'fg-hazard-transitioned']);
+    assert.deepEqual(ledger.events?.map((e) => e.name), ['fg-error', 'fg-hazard-open', 'fg-hazard-transition', 'fg-hazard-transitioned']);
     const registry = decl('fg-captain-registry');
-    assert.deepEqual(registry?.events?.map((e) => e.name), ['fg-captain-save', 'fg-captain-end', 'fg-captain-import']);
+    assert.deepEqual(registry?.events?.map((e) => e.name), ['fg-error', 'fg-captain-save', 'fg-captain-end', 'fg-captain-import']);
     assert.ok(registry.members?.some((m) => m.name === 'exportFile' && m.kind === 'method'), 'public methods stay');
   });
 });

@@ -63,7 +63,7 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
     const government = await s.token({ user: 'gov', roles: ['government'] });
     for (const p of Object.values(places)) assert.equal((await s.put(`/v1/places/${p.id}`, p, admin)).status, 201);
     // The evidence is uploaded by who reports the rectification: a photo is cited only by who may read it.
-    const photo = await upload(s, supervisor);
+    const photo = await upload(s, manager);
     const categories: HazardCategory[] = ['exit-blocked', 'electrical', 'ebike-indoor', 'fire-door'];
     const titles = ['楼道堆放杂物', '私拉电线', '电动车入户充电', 'Fire door held open', '安全出口上锁', '消火栓无水'];
     const move = async (id: string, body: Record<string, unknown>, token = supervisor): Promise<void> => {

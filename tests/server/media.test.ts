@@ -130,7 +130,7 @@ describe('media', () => {
         token: uploader, raw: bytes, headers: { 'content-type': 'image/png', 'content-digest': digest(bytes), 'idempotency-key': newId() },
       });
       const ref = PhotoRef.parse(uploaded.json);
-      const h = hazard({ gridId: GRID_A, photos: [ref] });
+      const h = hazard({ gridId: GRID_A, photos: [ref], reporter: { kind: 'grid-worker', personId: 'w-a', confidential: false } });
       assert.equal((await old.put(`/v1/hazards/${h.id}`, h, uploader)).status, 201);
       await old.close();
       // Back to the schema of migration 1: no photo facets, no grants column.

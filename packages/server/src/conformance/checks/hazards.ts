@@ -150,7 +150,7 @@ async function toReview(ctx: Ctx, h: Rec, reporter: string, major: boolean): Pro
     action: 'assign', deadline: cstDate(now, 14), measures: '清理安全出口', responsible: { unit: '一致性测试物业', person: '王五' },
   }, 'assigned');
   h = await step(ctx, h, { action: 'start' }, 'rectifying');
-  const photo = await uploadPhoto(ctx);
+  const photo = await uploadPhoto(ctx, reporter);
   return step(ctx, h, { action: 'report-rectified', note: '已整改', evidence: [photo.id] }, 'awaiting-review', reporter);
 }
 
@@ -192,7 +192,7 @@ const closedLoop: Check = {
     expect(typeof h.responsible === 'object' && h.deadline === cstDate(now, 14) && typeof h.measures === 'string', () =>
       `"assign" should store responsible, deadline and measures; got ${JSON.stringify({ responsible: h.responsible, deadline: h.deadline, measures: h.measures })}`);
     h = await step(ctx, h, { action: 'start' }, 'rectifying');
-    const photo = await uploadPhoto(ctx);
+    const photo = await uploadPhoto(ctx, limitedOf(ctx));
     // Whoever reports the rectification may not review it: the grid worker reports, the main token reviews.
     h = await step(ctx, h, { action: 'report-rectified', note: '杂物已清理', evidence: [photo.id] }, 'awaiting-review', limitedOf(ctx));
     h = await step(ctx, h, { action: 'review-pass', note: '复查合格' }, 'closed');
@@ -226,7 +226,7 @@ const supervisionToLift: Check = {
       action: 'assign', deadline: cstDate(ctx.now(), 14), measures: '清理安全出口', responsible: { unit: '一致性测试物业', person: '王五' },
     }, 'assigned');
     h = await step(ctx, h, { action: 'start' }, 'rectifying');
-    const photo = await uploadPhoto(ctx);
+    const photo = await uploadPhoto(ctx, limitedOf(ctx));
     h = await step(ctx, h, { action: 'report-rectified', note: '已整改', evidence: [photo.id] }, 'awaiting-review', limitedOf(ctx));
     // The fire officer's passed review is recorded; the hazard waits for 摘牌.
     h = await step(ctx, h, { action: 'review-pass', note: '复查合格' }, 'awaiting-review');

@@ -46,10 +46,12 @@ function expectPhotoRef(reply: Reply, bytes: Uint8Array): PhotoRef {
 }
 
 /** Uploads the test photo once per run and returns its PhotoRef. */
-export function uploadPhoto(ctx: Ctx): Promise<PhotoRef> {
-  return ctx.once('photo', async () => {
+export function uploadPhoto(ctx: Ctx, token: string = ctx.token): Promise<PhotoRef> {
+  // One upload per token: a photo may be cited only by who may read it (its uploader, or who
+  // may read a record citing it), so evidence is uploaded by whoever reports with it.
+  return ctx.once(`photo:${token}`, async () => {
     const bytes = jpegBytes();
-    return expectPhotoRef(await postMedia(ctx, bytes), bytes);
+    return expectPhotoRef(await postMedia(ctx, bytes, { token }), bytes);
   });
 }
 
