@@ -99,7 +99,10 @@ async function quietly<T>(run: (logged: unknown[]) => Promise<T>): Promise<T> {
   }
 }
 
-describe('elements show user-facing errors', () => {
+describe('elements show user-facing errors', function () {
+  // The first test mounts the first element of this page: under a loaded machine the test server
+  // transforms the ledger's modules on first import, which may take longer than the default.
+  this.timeout(60_000);
   it('the ledger: a 5xx on the list shows what to do; the path goes to the console and fg-error', async () => {
     await quietly(async (logged) => {
       const base = memoryDataPort(ledgerSeed(), { tenantId: 'demo' });
