@@ -47,6 +47,14 @@ export const HAZARD_ACTIONS = [
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
+/**
+ * What a hazard's history entry records: a lifecycle action ({@link HAZARD_ACTIONS}), or `edit`, a
+ * save (`PUT`) that changed the hazard's content. `edit` is no transition: it changes no status and
+ * no lifecycle runs it.
+ */
+export const HISTORY_ACTIONS = [...HAZARD_ACTIONS, 'edit'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
 /** Hazard categories with their zh-CN and English labels. */
 export const HAZARD_CATEGORIES = {
   'fire-lane-blocked': { 'zh-CN': '消防车通道堵塞占用', en: 'Fire lane blocked' },
