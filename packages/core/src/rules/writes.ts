@@ -23,6 +23,7 @@
  * @module
  */
 import type { Issue } from '../errors.js';
+import { UNKNOWN_WRITER } from '../names.js';
 import type { HazardAction, Locale, Role } from '../names.js';
 import type { HazardHistoryEntry } from '../schema/hazard.js';
 import { termsOverlap } from '../captains/terms.js';
@@ -69,11 +70,7 @@ export interface WriteActor {
   name?: string | undefined;
 }
 
-/**
- * The `by` of an `edit` history entry written by a port that has no actor (a `memoryDataPort` or
- * `localDataPort` made without `actor`): the change is recorded, its writer is not known.
- */
-export const UNKNOWN_WRITER = 'unknown-writer';
+export { UNKNOWN_WRITER };
 
 /** Fields of a stored record that are not its content: a save never changes them itself. */
 const NOT_CONTENT: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'tenantId', 'history']);
