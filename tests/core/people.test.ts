@@ -3,7 +3,8 @@ import {
   CONFIDENTIAL_PERSON, fallbackName, historyActor, peopleToLookUp, personName, reporterName, storedName,
 } from '../../packages/core/src/export/people.js';
 import { finderText, twoListTable } from '../../packages/core/src/export/two-lists.js';
-import { createLifecycle } from '../../packages/core/src/hazard/lifecycle.js';
+import { createLifecycle, historyActionText } from '../../packages/core/src/hazard/lifecycle.js';
+import { UNKNOWN_WRITER } from '../../packages/core/src/names.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import { memoryDataPort } from '../../packages/core/src/host/memory-port.js';
 import { Hazard } from '../../packages/core/src/schema/hazard.js';
@@ -28,6 +29,19 @@ function spy(names: Record<string, string>): { lookup: (id: string) => string | 
   const asked: string[] = [];
   return { asked, lookup: (id) => { asked.push(id); return names[id]; } };
 }
+
+describe('edit entries in the history', () => {
+  it('label 修改 / Edited with the fields; an edit by a port without an actor shows 用户 and is never looked up', () => {
+    const edit = entry(UNKNOWN_WRITER, { action: 'edit', from: 'reported', to: 'reported', fields: ['description', 'title'] });
+    expect(historyActionText(edit, 'zh-CN')).to.equal('修改（description、title）');
+    expect(historyActionText(edit, 'en')).to.equal('Edited (description, title)');
+    expect(historyActionText(entry('u1'), 'zh-CN')).to.equal('核实');
+    const h = hazard({ history: [edit] });
+    expect(historyActor(h, edit, { viewer: worker })).to.equal('用户');
+    expect(peopleToLookUp([h], worker)).to.deep.equal(['u-7c1e2a3f9']);
+    expect(Hazard.safeParse(h).success).to.equal(true);
+  });
+});
 
 describe('people by name', () => {
   it('resolves in order: the stored name, the directory, the worker records, then role·last 4', () => {

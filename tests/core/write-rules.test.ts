@@ -7,7 +7,7 @@ import { memoryDataPort } from '../../packages/core/src/host/memory-port.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import { captainCommands } from '../../packages/core/src/captains/memory-commands.js';
 import { localDataPort } from '../../packages/core/src/offline.js';
-import { applyWriteRules, captainOverlaps } from '../../packages/core/src/rules/writes.js';
+import { UNKNOWN_WRITER, applyWriteRules, captainOverlaps, changedFields } from '../../packages/core/src/rules/writes.js';
 import { canonicalId, canonicalIds } from '../../packages/core/src/rules/ids.js';
 import { redactActivity, redactReporter } from '../../packages/core/src/rules/confidential.js';
 import type { DataPort } from '../../packages/core/src/host/types.js';
@@ -69,6 +69,20 @@ for (const [name, make] of ports) {
       expect(made.history).to.deep.equal([]);
     });
 
+    it('appends one edit entry per save that changes content, none for a save that changes nothing', async () => {
+      const made = await port.save('hazards', hazard(), key());
+      expect(made.history).to.deep.equal([]);
+      expect((await port.save('hazards', made, key())).history, 'a save that changes nothing').to.deep.equal([]);
+      const edited = await port.save('hazards', { ...made, title: '改标题', externalCode: 'E-101' }, key());
+      expect(edited.history).to.have.length(1);
+      const entry = edited.history[0]!;
+      expect(entry).to.deep.include({ by: UNKNOWN_WRITER, action: 'edit', from: 'reported', to: 'reported', fields: ['externalCode', 'title'] });
+      expect(entry.at).to.equal(edited.updatedAt);
+      // The entry stays through a later transition, which appends its own.
+      const verified = await port.command('hazards.transition', { hazardId: made.id, action: 'verify' }, key()) as typeof made;
+      expect(verified.history.map((e) => e.action)).to.deep.equal(['edit', 'verify']);
+    });
+
     it('keeps one worker per user and one captain in office per building', async () => {
       const w: WorkerInput = { id: newId(), name: '王伟', userId: 'u1', gridIds: [GRID], active: true };
       await port.save('workers', w, key());
@@ -109,6 +123,16 @@ describe('write rules with an actor (memoryDataPort)', () => {
     expect(onBehalf.reporter.personId).to.equal('u2');
   });
 
+  it('records the actor and his name on an edit entry, at the port\'s clock', async () => {
+    const now = new Date('2026-03-02T02:00:00.000Z');
+    const port = memoryDataPort({}, { now: () => now, actor: { id: 'u1', roles: ['grid-worker'], name: '王伟' } });
+    const made = await port.save('hazards', hazard(), key());
+    const edited = await port.save('hazards', { ...made, description: '补充', address: '3 幢' }, key());
+    expect(edited.history).to.deep.equal([
+      { at: now.toISOString(), by: 'u1', byName: '王伟', action: 'edit', from: 'reported', to: 'reported', fields: ['address', 'description'] },
+    ]);
+  });
+
   it('takes a submitted inspection\'s submittedAt from its own clock', async () => {
     const now = new Date('2026-03-02T02:00:00.000Z');
     const port = memoryDataPort({}, { now: () => now });
@@ -129,6 +153,13 @@ describe('rules: pure functions', () => {
     expect(canonicalId('User-A')).to.equal('User-A');
     const rec = canonicalIds({ id: id.toUpperCase(), placeId: id.toUpperCase(), inspectorId: id.toUpperCase(), photos: [{ id: id.toUpperCase() }] });
     expect(rec).to.deep.equal({ id, placeId: id, inspectorId: id.toUpperCase(), photos: [{ id }] });
+  });
+
+  it('changedFields names the changed top-level content fields, sorted, never the stored ones', () => {
+    expect(changedFields(
+      { id: 'a', version: 3, updatedAt: 'x', history: [1], title: 't', address: 'x', location: { lat: 1, lng: 2 }, photos: [] },
+      { id: 'a', version: 1, title: 'u', location: { lng: 2, lat: 1 }, photos: [], externalCode: 'E1' },
+    )).to.deep.equal(['address', 'externalCode', 'title']);
   });
 
   it('applyWriteRules leaves kinds without rules alone, and captainOverlaps finds each clash', () => {

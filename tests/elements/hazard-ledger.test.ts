@@ -239,6 +239,28 @@ describe('fg-hazard-ledger: lists', () => {
     expect(text).not.to.contain('13700007777');
   });
 
+  it('shows an edit entry in the history: who, 修改 and the fields changed, no status change; a confidential editor stays hidden', async () => {
+    const edited: HazardInput = {
+      id: newId(), category: 'other', title: '改过的隐患', description: '补充', photos: [], source: 'public',
+      reporter: { kind: 'resident', personId: 'r-0888', confidential: true }, severity: 'general', status: 'reported',
+      gridId: '140106001001',
+      history: [
+        { at: '2026-03-01T02:00:00.000Z', by: 'w-0042', byName: '王伟', action: 'edit', from: 'reported', to: 'reported', fields: ['description', 'title'] },
+        { at: '2026-03-01T03:00:00.000Z', by: 'r-0888', byName: '赵六', action: 'edit', from: 'reported', to: 'reported', fields: ['photos'] },
+      ],
+    };
+    const { data } = recorded(workerSession, [edited]);
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(workerSession), data }) });
+    const el = await mount(client, { hazardId: edited.id });
+    const items = Array.from(need(el, 'ol.history').querySelectorAll('li')).map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    expect(items).to.have.length(2);
+    expect(items[0]).to.contain('王伟：修改（description、title）');
+    expect(items[0]).not.to.contain('→');
+    expect(items[1]).to.contain('群众（保密）：修改（photos）');
+    expect(deepText(el.shadowRoot!)).not.to.match(/r-0888|赵六/);
+    el.remove();
+  });
+
   it('shows no confidential reporter to any role that may not see him, in the list or the detail', async () => {
     const secret: HazardInput = {
       id: newId(), category: 'other', title: '保密举报二', description: '', photos: [], source: 'worker',

@@ -102,6 +102,8 @@ interface Breaks {
   noScope?: boolean;
   /** Problems are sent as text/plain. */
   plainErrors?: boolean;
+  /** A hazard answered to a PUT comes without its `edit` history entries (a server that records no edits). */
+  dropEdits?: boolean;
 }
 
 /** A node:http proxy in front of the reference server that breaks the contract as told. */
@@ -125,6 +127,18 @@ async function brokenProxy(target: string, breaks: Breaks): Promise<{ url: strin
         const out: IncomingHttpHeaders = { ...answer.headers };
         if (breaks.no413 === true && status === 413) status = 400;
         if (breaks.plainErrors === true && String(out['content-type']).startsWith('application/problem+json')) out['content-type'] = 'text/plain';
+        if (breaks.dropEdits === true && req.method === 'PUT' && req.url?.startsWith('/v1/hazards/') === true && status < 300) {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => {
+            const hazard = JSON.parse(Buffer.concat(parts).toString('utf8')) as { history?: { action: string }[] };
+            hazard.history = hazard.history?.filter((e) => e.action !== 'edit');
+            const text = JSON.stringify(hazard);
+            res.writeHead(status, { ...out, 'content-length': String(Buffer.byteLength(text)) });
+            res.end(text);
+          });
+          return;
+        }
         res.writeHead(status, out);
         answer.pipe(res);
       });
@@ -180,6 +194,18 @@ describe('conformance suite against broken servers', () => {
         assert.equal(results.get(name)?.status, 'failed', `${name} should fail when the limited and other-tenant tokens see everything`);
       }
       assert.equal(results.get(check('paging: limit=2'))?.status, 'passed');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('fails the edit-history check of a server whose PUT records no edit entry', async () => {
+    const proxy = await brokenProxy(server.url, { dropEdits: true });
+    try {
+      const results = byName(await runConformance({ baseUrl: proxy.url, ...tokens, only: 'hazard history' }));
+      const edit = results.get(check('hazard history: a PUT that changes content'));
+      assert.equal(edit?.status, 'failed');
+      assert.match(edit.detail ?? '', /should append one history entry with action "edit"/);
     } finally {
       await proxy.close();
     }

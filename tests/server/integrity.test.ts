@@ -114,6 +114,52 @@ describe('integrity: fields an action owns', () => {
   });
 });
 
+describe('integrity: every change is in the history', () => {
+  let s: TestServer;
+  let gw: string;
+  let admin: string;
+  before(async () => {
+    s = await startTestServer();
+    admin = await s.token();
+    gw = await s.token({ user: 'worker-1', roles: ['grid-worker'], scope: [COMMUNITY_A], name: '王伟' });
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  it('appends one edit entry per content-changing PUT: server clock, token user and name, status, changed fields sorted', async () => {
+    const h = hazard({ reporter: reporter('worker-1') });
+    const made = await s.put(`/v1/hazards/${h.id}`, h, gw);
+    assert.equal(made.status, 201, made.text);
+    assert.deepEqual(bodyOf(made).history, [], 'creation adds no entry');
+    s.clock.advance(60_000);
+    const at = s.clock.now().toISOString();
+    const edited = await s.put(`/v1/hazards/${h.id}`, { ...bodyOf(made), title: '改了标题', description: '补充说明', address: '3 幢一楼' }, gw);
+    assert.equal(edited.status, 200, edited.text);
+    assert.deepEqual(bodyOf(edited).history, [
+      { at, by: 'worker-1', byName: '王伟', action: 'edit', from: 'reported', to: 'reported', fields: ['address', 'description', 'title'] },
+    ]);
+    // Removing a field is a change too; a body's own history and timestamps are ignored.
+    const withoutAddress = { ...bodyOf(edited) };
+    delete withoutAddress.address;
+    const again = await s.put(`/v1/hazards/${h.id}`, { ...withoutAddress, history: [], updatedAt: '2020-01-01T00:00:00Z' }, admin);
+    assert.equal(again.status, 200, again.text);
+    const history = bodyOf(again).history as { by: string; byName?: string; fields: string[] }[];
+    assert.deepEqual(history.map((e) => e.fields), [['address', 'description', 'title'], ['address']]);
+    assert.deepEqual(history.map((e) => e.byName), ['王伟', undefined], 'a token without a name claim records no byName');
+  });
+
+  it('adds no entry for a PUT that changes nothing', async () => {
+    const h = hazard({ reporter: reporter('worker-1'), photos: [] });
+    const made = bodyOf(await s.put(`/v1/hazards/${h.id}`, h, gw));
+    const same = await s.put(`/v1/hazards/${h.id}`, made, gw);
+    assert.equal(same.status, 200, same.text);
+    assert.deepEqual(bodyOf(same).history, []);
+    const stored = bodyOf(await s.request('GET', `/v1/hazards/${h.id}`, { token: admin }));
+    assert.deepEqual(stored.history, []);
+  });
+});
+
 describe('integrity: the actor and the time come from the token and the clock', () => {
   let s: TestServer;
   let admin: string;

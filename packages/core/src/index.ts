@@ -2,11 +2,11 @@
 // A curated list: everything public is named here (STYLE.md: no `export *`).
 
 export {
-  PLACE_KINDS, RESOURCE_KINDS, ROLES, HAZARD_STATUSES, CLOSED_STATUSES, SEVERITIES, HAZARD_ACTIONS, HAZARD_CATEGORIES,
+  PLACE_KINDS, RESOURCE_KINDS, ROLES, HAZARD_STATUSES, CLOSED_STATUSES, SEVERITIES, HAZARD_ACTIONS, HISTORY_ACTIONS, UNKNOWN_WRITER, HAZARD_CATEGORIES,
   HAZARD_CATEGORY_CODES, HAZARD_STATUS_LABELS, HAZARD_SOURCES, ACTIVITY_TYPES, COMMANDS, METRIC_KEYS, LOCALES, CRS,
 } from './names.js';
 export type {
-  PlaceKind, ResourceKind, Role, HazardStatus, Severity, HazardAction, HazardCategory, HazardSource, ActivityType,
+  PlaceKind, ResourceKind, Role, HazardStatus, Severity, HazardAction, HistoryAction, HazardCategory, HazardSource, ActivityType,
   CommandName, MetricKey, Locale, Crs,
 } from './names.js';
 
@@ -22,7 +22,7 @@ export {
   OLD_RESIDENTIAL_BEFORE_YEAR,
 } from './rules/place.js';
 export type { PlaceFacts } from './rules/place.js';
-export { applyWriteRules, captainOverlaps, ACTION_OWNED_FIELDS, ON_BEHALF_ROLES } from './rules/writes.js';
+export { applyWriteRules, captainOverlaps, changedFields, ACTION_OWNED_FIELDS, ON_BEHALF_ROLES } from './rules/writes.js';
 export type {
   ActionOwnedField, WriteRefusal, WriteActor, WriteLookups, WriteContext, WriteOutcome, CaptainFacts, CaptainClash,
 } from './rules/writes.js';
@@ -62,7 +62,7 @@ export type {
 } from './schema/index.js';
 
 export {
-  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, TransitionInput, createLifecycle, transitionSources,
+  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, HISTORY_ACTION_LABELS, historyActionText, TransitionInput, createLifecycle, transitionSources,
   rectificationReportedBy, reviewPassed,
 } from './hazard/lifecycle.js';
 export type {

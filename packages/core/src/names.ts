@@ -47,6 +47,21 @@ export const HAZARD_ACTIONS = [
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
+/**
+ * What a hazard's history entry records: a lifecycle action ({@link HAZARD_ACTIONS}), or `edit`, a
+ * save (`PUT`) that changed the hazard's content. `edit` is no transition: it changes no status and
+ * no lifecycle runs it.
+ */
+export const HISTORY_ACTIONS = [...HAZARD_ACTIONS, 'edit'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/**
+ * The `by` of an `edit` history entry written by a port that has no actor (a `memoryDataPort` or
+ * `localDataPort` made without `actor`): the change is recorded, its writer is not known. Shown
+ * as 用户 / User, never looked up.
+ */
+export const UNKNOWN_WRITER = 'unknown-writer';
+
 /** Hazard categories with their zh-CN and English labels. */
 export const HAZARD_CATEGORIES = {
   'fire-lane-blocked': { 'zh-CN': '消防车通道堵塞占用', en: 'Fire lane blocked' },

@@ -4,11 +4,11 @@
 // that screen (a static import of the main entry reaches all of them).
 
 export {
-  PLACE_KINDS, RESOURCE_KINDS, ROLES, HAZARD_STATUSES, CLOSED_STATUSES, SEVERITIES, HAZARD_ACTIONS, HAZARD_CATEGORIES,
+  PLACE_KINDS, RESOURCE_KINDS, ROLES, HAZARD_STATUSES, CLOSED_STATUSES, SEVERITIES, HAZARD_ACTIONS, HISTORY_ACTIONS, UNKNOWN_WRITER, HAZARD_CATEGORIES,
   HAZARD_CATEGORY_CODES, HAZARD_STATUS_LABELS, HAZARD_SOURCES, ACTIVITY_TYPES, COMMANDS, METRIC_KEYS, LOCALES, CRS,
 } from './names.js';
 export type {
-  PlaceKind, ResourceKind, Role, HazardStatus, Severity, HazardAction, HazardCategory, HazardSource, ActivityType,
+  PlaceKind, ResourceKind, Role, HazardStatus, Severity, HazardAction, HistoryAction, HazardCategory, HazardSource, ActivityType,
   CommandName, MetricKey, Locale, Crs,
 } from './names.js';
 

@@ -494,7 +494,8 @@ export class Service {
    */
   #writeRules(call: Call, kind: ResourceKind, content: Rec, previous: StoredRecord | undefined): Rec {
     const outcome = applyWriteRules(kind, content, {
-      previous, actor: { id: call.principal.user, roles: call.principal.roles }, now: call.now, lookups: this.#lookups(call),
+      // The token's `name` claim goes on the `edit` history entry a content change appends (byName).
+      previous, actor: { id: call.principal.user, roles: call.principal.roles, name: call.principal.name }, now: call.now, lookups: this.#lookups(call),
     });
     if (!outcome.ok) throw refusal(outcome.refusal);
     return outcome.record;

@@ -10,6 +10,7 @@
  * never looked up. Pure: the look-ups are passed in.
  * @module
  */
+import { UNKNOWN_WRITER } from '../names.js';
 import type { Locale } from '../names.js';
 import type { Hazard, HazardHistoryEntry, ReporterKind } from '../schema/hazard.js';
 import { REPORTER_KIND_LABELS } from './labels.js';
@@ -80,6 +81,8 @@ export function historyActor(
   entry: Pick<HazardHistoryEntry, 'by' | 'byName'>,
   ctx: { viewer: Viewer; sources?: PeopleSources | undefined; locale?: Locale | undefined },
 ): string {
+  // An edit saved by a port without an actor: recorded, its writer unknown.
+  if (entry.by === UNKNOWN_WRITER && !named(entry.byName)) return UNKNOWN_PERSON[ctx.locale ?? 'zh-CN'];
   const r = hazard.reporter;
   const isReporter = r.personId !== undefined && r.personId === entry.by;
   // A confidential reporter who submitted his own tip-off stays hidden in the history too.
@@ -118,7 +121,7 @@ export function peopleToLookUp(hazards: readonly Pick<Hazard, 'history' | 'repor
     const hidden = r.personId !== undefined && !canSeeReporter(r, viewer) ? r.personId : undefined;
     if (r.personId !== undefined && hidden === undefined && storedName(h, r.personId) === undefined) ids.add(r.personId);
     for (const e of h.history) {
-      if (e.by !== hidden && !named(e.byName) && storedName(h, e.by) === undefined) ids.add(e.by);
+      if (e.by !== hidden && e.by !== UNKNOWN_WRITER && !named(e.byName) && storedName(h, e.by) === undefined) ids.add(e.by);
     }
   }
   return [...ids];

@@ -27,7 +27,7 @@
 import { FiregridError } from '../errors.js';
 import type { Issue } from '../errors.js';
 import { HAZARD_ACTIONS, HAZARD_STATUSES, HAZARD_STATUS_LABELS, LOCALES, ROLES, SEVERITIES } from '../names.js';
-import type { HazardAction, HazardStatus, Locale, Role, Severity } from '../names.js';
+import type { HazardAction, HazardStatus, HistoryAction, Locale, Role, Severity } from '../names.js';
 import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
 import { MAJOR_RULE_SETS, ruleSetFor } from './major-rules.js';
@@ -294,6 +294,27 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
   lift: { 'zh-CN': '摘牌销案', en: 'Lift supervision' },
 };
+
+/**
+ * zh-CN and English labels of what a history entry records: the hazard actions, and `edit` (a save
+ * that changed the hazard's content).
+ */
+export const HISTORY_ACTION_LABELS: Readonly<Record<HistoryAction, Labels>> = {
+  ...HAZARD_ACTION_LABELS,
+  edit: { 'zh-CN': '修改', en: 'Edited' },
+};
+
+/**
+ * What a history entry did, for a list: the action's label, and for an `edit` the fields it
+ * changed.
+ * @example historyActionText({ action: 'edit', fields: ['description', 'title'] }, 'zh-CN'); // '修改（description、title）'
+ */
+export function historyActionText(entry: Pick<HazardHistoryEntry, 'action' | 'fields'>, locale: Locale): string {
+  const label = HISTORY_ACTION_LABELS[entry.action][locale];
+  const fields = entry.fields ?? [];
+  if (fields.length === 0) return label;
+  return locale === 'zh-CN' ? `${label}（${fields.join('、')}）` : `${label} (${fields.join(', ')})`;
+}
 
 const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
   'grid-worker': { 'zh-CN': '网格员', en: 'grid worker' },

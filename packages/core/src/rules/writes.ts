@@ -13,13 +13,19 @@
  *   inspection are the caller; a grid supervisor or an admin may name another user inside his
  *   scope (the write then records both). A submitted inspection's `submittedAt` is the writer's
  *   clock.
+ * - **Every change is in the history.** A save that changes a stored hazard's content appends one
+ *   `edit` entry: when (the writer's clock), who (the actor, with his name), the status (`from`
+ *   equals `to`) and the changed top-level fields, sorted. A save that changes nothing appends
+ *   none; a new hazard starts with an empty history.
  * - **One worker per user**, one captain in office per building (一楼一长).
  *
  * The functions are pure: what they need of the store comes in through {@link WriteLookups}.
  * @module
  */
 import type { Issue } from '../errors.js';
+import { UNKNOWN_WRITER } from '../names.js';
 import type { HazardAction, Locale, Role } from '../names.js';
+import type { HazardHistoryEntry } from '../schema/hazard.js';
 import { termsOverlap } from '../captains/terms.js';
 import type { TermFacts } from '../captains/terms.js';
 import { canSeeReporter } from './confidential.js';
@@ -60,6 +66,23 @@ export interface WriteRefusal {
 export interface WriteActor {
   id: string;
   roles: readonly Role[];
+  /** His display name (the token's `name` claim), stored as `byName` on the `edit` history entry. */
+  name?: string | undefined;
+}
+
+export { UNKNOWN_WRITER };
+
+/** Fields of a stored record that are not its content: a save never changes them itself. */
+const NOT_CONTENT: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'tenantId', 'history']);
+
+/**
+ * The top-level content fields that differ between a stored hazard and the one about to replace
+ * it, sorted; a field present on one side only counts as changed.
+ * @example changedFields({ title: 'a', photos: [] }, { title: 'b', photos: [] }); // ['title']
+ */
+export function changedFields(previous: Readonly<Record<string, unknown>>, next: Readonly<Record<string, unknown>>): string[] {
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
+  return [...keys].filter((k) => !NOT_CONTENT.has(k) && !same(previous[k], next[k])).sort();
 }
 
 /** What the rules read of the store. */
@@ -122,7 +145,10 @@ const text = (zh: string, en: string): Readonly<Record<Locale, string>> => ({ 'z
  */
 export function applyWriteRules(kind: string, record: Rec, ctx: WriteContext): WriteOutcome {
   switch (kind) {
-    case 'hazards': return hazardRules(record, ctx);
+    case 'hazards': {
+      const outcome = hazardRules(record, ctx);
+      return outcome.ok ? { ...outcome, record: withEditEntry(outcome.record, ctx) } : outcome;
+    }
     case 'inspections': return inspectionRules(record, ctx);
     case 'workers': return workerRules(record, ctx);
     case 'captains': {
@@ -274,6 +300,25 @@ function hazardRules(input: Rec, ctx: WriteContext): WriteOutcome {
   if (!who.ok) return refuse(who.refusal);
   if (who.value !== undefined) record.reporter = { ...reporter, personId: who.value };
   return { ok: true, record, ...(who.onBehalfOf === undefined ? {} : { onBehalfOf: who.onBehalfOf }) };
+}
+
+/**
+ * The hazard to store with one `edit` history entry appended when it changes the content of the
+ * stored one; as it is when it changes nothing or is new.
+ */
+function withEditEntry(record: Rec, ctx: WriteContext): Rec {
+  const { previous, actor } = ctx;
+  if (previous === undefined) return record;
+  const fields = changedFields(previous, record);
+  if (fields.length === 0) return record;
+  const status = previous.status as HazardHistoryEntry['from'];
+  const name = actor?.name?.trim();
+  const entry: HazardHistoryEntry = {
+    at: ctx.now.toISOString(), by: actor?.id ?? UNKNOWN_WRITER, ...(name === undefined || name === '' ? {} : { byName: name }),
+    action: 'edit', from: status, to: status, fields,
+  };
+  const history = Array.isArray(record.history) ? record.history as HazardHistoryEntry[] : [];
+  return { ...record, history: [...history, entry] };
 }
 
 function inspectionRules(input: Rec, ctx: WriteContext): WriteOutcome {

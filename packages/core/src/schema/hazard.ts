@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  HAZARD_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES,
+  HISTORY_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES,
 } from '../names.js';
 import {
   Deadline, IsoDateTime, NonEmpty, Phone, StoredInputShape, StoredShape, Uuid, strictDeep,
@@ -63,8 +63,10 @@ export const Supervision = z.object({
 export type Supervision = z.infer<typeof Supervision>;
 
 /**
- * One transition of the closed loop, appended by the lifecycle (`createLifecycle().apply`). `from`
- * equals `to` for actions that change no status (`extend-deadline`, the major-hazard ones,
+ * One step of the hazard's history: a transition of the closed loop, appended by the lifecycle
+ * (`createLifecycle().apply`), or an `edit`, appended by the write rules when a save (`PUT`)
+ * changes the hazard's content (`fields` names the changed top-level fields). `from` equals `to`
+ * for actions that change no status (`edit`, `extend-deadline`, the major-hazard ones,
  * `supervise`). `note` holds the why (the note, the reason, or both); `evidence` the ids
  * (`PhotoRef.id`) of the photos shown, e.g. of the rectification.
  */
@@ -77,11 +79,13 @@ export const HazardHistoryEntry = z.object({
    * claim). Shown instead of the id; absent on entries written before it was recorded.
    */
   byName: z.optional(NonEmpty),
-  action: z.enum(HAZARD_ACTIONS),
+  action: z.enum(HISTORY_ACTIONS),
   from: z.enum(HAZARD_STATUSES),
   to: z.enum(HAZARD_STATUSES),
   note: z.optional(z.string()),
   evidence: z.optional(z.array(NonEmpty)),
+  /** Of an `edit`: the top-level fields the save changed, sorted (e.g. `['description', 'title']`). */
+  fields: z.optional(z.array(NonEmpty)),
 });
 export type HazardHistoryEntry = z.infer<typeof HazardHistoryEntry>;
 

@@ -27,6 +27,7 @@ export const DETAIL_MESSAGES = {
   history: { 'zh-CN': '办理记录', en: 'History' },
   historyEmpty: { 'zh-CN': '暂无办理记录', en: 'No transitions yet' },
   historyEntry: { 'zh-CN': '{at} {by}：{action}（{from} → {to}）', en: '{at} {by}: {action} ({from} → {to})' },
+  historyEdit: { 'zh-CN': '{at} {by}：{action}', en: '{at} {by}: {action}' },
   evidenceCount: { 'zh-CN': '附照片 {n} 张', en: '{n} photo(s) attached' },
   actions: { 'zh-CN': '可办理的操作', en: 'Actions' },
   noActions: { 'zh-CN': '您的角色在当前状态下没有可办理的操作', en: 'Your roles allow no action in this status' },

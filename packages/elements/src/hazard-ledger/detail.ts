@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, historyActor, isOpen, redactReporter, reviewPassed, shanghaiTime, suggestMajor,
+  createLifecycle, deadlineText, finderText, historyActionText, historyActor, isOpen, redactReporter, reviewPassed, shanghaiTime, suggestMajor,
   supervisionState,
 } from '@firegrid/core';
 import type {
@@ -204,10 +204,13 @@ export class FgHazardDetail extends LitElement {
       <div>
         <h4>${dt('history', locale)}</h4>
         ${h.history.length === 0 ? html`<p>${dt('historyEmpty', locale)}</p>` : html`<ol class="history">${h.history.map((e) => html`<li>
-          ${dt('historyEntry', locale, {
-            at: shanghaiTime(e.at), by: historyActor(h, e, { viewer, locale, sources: people }), action: HAZARD_ACTION_LABELS[e.action][locale],
-            from: HAZARD_STATUS_LABELS[e.from][locale], to: HAZARD_STATUS_LABELS[e.to][locale],
-          })}
+          ${e.action === 'edit'
+            // An edit changes content, not status: the fields it changed instead of from → to.
+            ? dt('historyEdit', locale, { at: shanghaiTime(e.at), by: historyActor(h, e, { viewer, locale, sources: people }), action: historyActionText(e, locale) })
+            : dt('historyEntry', locale, {
+              at: shanghaiTime(e.at), by: historyActor(h, e, { viewer, locale, sources: people }), action: historyActionText(e, locale),
+              from: HAZARD_STATUS_LABELS[e.from][locale], to: HAZARD_STATUS_LABELS[e.to][locale],
+            })}
           ${e.note === undefined ? nothing : html`<div class="note">${e.note}</div>`}
           ${e.evidence === undefined ? nothing : html`<div class="note">${dt('evidenceCount', locale, { n: e.evidence.length })}</div>`}
         </li>`)}</ol>`}

@@ -1,6 +1,7 @@
 /**
  * Checks of the write rules that hold whatever path a write takes (issue 14, DESIGN §5): fields an
- * action owns never change by PUT, a new hazard starts plain, the actor comes from the token, a
+ * action owns never change by PUT, a new hazard starts plain, every content change is in the
+ * history (one `edit` entry per changing PUT), the actor comes from the token, a
  * confidential reporter stays hidden in history, lists, conflicts and activities, one worker per
  * user, one captain in office per building, and ids in one case.
  * @module
@@ -82,6 +83,38 @@ const plainCreate: Check = {
     const made = expectRecord(await put(ctx, 'hazards', withHistory), 'hazards', 201, 'a new hazard whose body carries a history');
     expect(Array.isArray(made.history) && made.history.length === 0, () => `a new hazard's history should start empty; got ${JSON.stringify(made.history)}`);
     return `${cases.length} refused; history from the body ignored`;
+  },
+};
+
+/** A hazard's history entries as the checks read them. */
+interface Entry { at?: unknown; by?: unknown; byName?: unknown; action?: unknown; from?: unknown; to?: unknown; fields?: unknown }
+const historyOf = (hazard: Rec): Entry[] => (Array.isArray(hazard.history) ? hazard.history as Entry[] : []);
+
+const editHistory: Check = {
+  name: 'hazard history: a PUT that changes content appends one edit entry (who, when, fields); one that changes nothing, none',
+  async run(ctx) {
+    let hazard = await create(ctx, 'hazards', hazardRecord({ title: `一致性测试 ${ctx.tag} 修改记录`, gridId: ctx.grid }));
+    // The verify entry, written with the same token, says who the token's user is.
+    hazard = await act(ctx, hazard, { action: 'verify' });
+    const before = historyOf(hazard);
+    const verify: Entry = before.at(-1) ?? {};
+    const edited = expectRecord(await put(ctx, 'hazards', { ...hazard, title: `${String(hazard.title)} 改`, description: '一致性测试 补充说明' }, { ifMatch: hazard.version }),
+      'hazards', 200, 'a PUT that changes the title and the description');
+    const after = historyOf(edited);
+    const entry: Entry | undefined = after.at(-1);
+    expect(after.length === before.length + 1 && entry?.action === 'edit', () =>
+      `a PUT that changes the title and the description should append one history entry with action "edit"; history went from ${before.length} to ${after.length} entries, the last ${JSON.stringify(entry)}`);
+    expect(JSON.stringify(entry.fields) === JSON.stringify(['description', 'title']), () =>
+      `the edit entry's fields should be ["description","title"] (the changed top-level fields, sorted); got ${JSON.stringify(entry.fields)}`);
+    expect(entry.from === 'verified' && entry.to === 'verified', () => `the edit entry should keep the status (from and to "verified"); got ${String(entry.from)} → ${String(entry.to)}`);
+    expect(entry.by === verify.by && entry.byName === verify.byName, () =>
+      `the edit entry's by/byName should be the token's user, as on the verify entry (${String(verify.by)}/${String(verify.byName)}); got ${String(entry.by)}/${String(entry.byName)}`);
+    const at = typeof entry.at === 'string' ? Date.parse(entry.at) : Number.NaN;
+    const verifiedAt = typeof verify.at === 'string' ? Date.parse(verify.at) : Number.NaN;
+    expect(!Number.isNaN(at) && at >= verifiedAt, () => `the edit entry's at should be the server's time, not before the verify entry (${String(verify.at)}); got ${String(entry.at)}`);
+    const same = expectRecord(await put(ctx, 'hazards', edited, { ifMatch: edited.version }), 'hazards', 200, 'a PUT that changes nothing');
+    expect(historyOf(same).length === after.length, () => `a PUT that changes nothing should append no history entry; history went from ${after.length} to ${historyOf(same).length} entries`);
+    return 'one edit entry with its fields, by the token\'s user; none for an unchanged PUT';
   },
 };
 
@@ -205,5 +238,5 @@ const idsOneCase: Check = {
 
 /** The integrity checks, in the order they run. */
 export const INTEGRITY_CHECKS: readonly Check[] = [
-  ownedFields, plainCreate, actorFromToken, submittedAtFromClock, confidentialHistory, workerPerUser, captainPerBuilding, idsOneCase,
+  ownedFields, plainCreate, editHistory, actorFromToken, submittedAtFromClock, confidentialHistory, workerPerUser, captainPerBuilding, idsOneCase,
 ];
