@@ -5,6 +5,7 @@ import {
 import { finderText, twoListTable } from '../../packages/core/src/export/two-lists.js';
 import { createLifecycle, historyActionText } from '../../packages/core/src/hazard/lifecycle.js';
 import { UNKNOWN_WRITER } from '../../packages/core/src/names.js';
+import { redactReporter } from '../../packages/core/src/rules/confidential.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import { memoryDataPort } from '../../packages/core/src/host/memory-port.js';
 import { Hazard } from '../../packages/core/src/schema/hazard.js';
@@ -66,6 +67,17 @@ describe('people by name', () => {
     expect(finderText(h, { viewer: worker })).to.equal('李建国');
     expect(historyActor(h, h.history[1]!, { viewer: worker, sources: { directory: (id) => (id === 'sup-1' ? '赵网格长' : undefined) } })).to.equal('赵网格长');
     expect(historyActor(h, h.history[1]!, { viewer: worker })).to.equal('用户·up-1');
+  });
+
+  it('shows a confidential reporter stripped by the server as 群众（保密）, with or without a stored name', () => {
+    for (const byName of [undefined, '张三']) {
+      const tip = hazard({
+        source: 'public', reporter: { kind: 'resident', personId: 'r-secret-9', confidential: true },
+        history: [entry('r-secret-9', { action: 'submit', from: 'draft', to: 'reported', ...(byName === undefined ? {} : { byName }) })],
+      });
+      const shown = redactReporter(tip, worker);
+      expect(historyActor(shown, shown.history[0]!, { viewer: worker })).to.equal('群众（保密）');
+    }
   });
 
   it('never resolves a confidential reporter for a viewer who may not see him, and never looks his id up', () => {

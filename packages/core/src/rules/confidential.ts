@@ -70,8 +70,9 @@ export function redactReporter<H extends Pick<Hazard, 'reporter'> & { history?: 
   const history: readonly HazardHistoryEntry[] | undefined = hazard.history;
   if (person !== undefined && history?.some((e) => e.by === person) === true) {
     const label = hiddenActor(reporter, locale);
-    // A name recorded beside the id (`byName`, where a server keeps one) is his identity too.
-    (shown as { history?: HazardHistoryEntry[] }).history = history.map((e) => (e.by === person ? { ...e, by: label, ...('byName' in e ? { byName: label } : {}) } : e));
+    // A name recorded beside the id (`byName`) is his identity too; the label is the name shown,
+    // so no reader takes the label for a user id to look up.
+    (shown as { history?: HazardHistoryEntry[] }).history = history.map((e) => (e.by === person ? { ...e, by: label, byName: label } : e));
   }
   return shown;
 }
