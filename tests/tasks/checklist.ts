@@ -74,6 +74,21 @@ async function settled(el: FgChecklist): Promise<void> {
   }
 }
 
+/**
+ * Waits until the checklist shows its items (or an alert). A fixed number of turns is not enough on a
+ * loaded CI box: the place and the template arrive through the host adapter, and the gate read the
+ * element while it still said 加载中 (CI run of 2026-12-07).
+ */
+async function rendered(el: FgChecklist): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await settled(el);
+    if (el.shadowRoot?.querySelector('[data-item], [role=alert]')) return;
+    if (Date.now() > deadline) throw new Error('fg-checklist task: no item and no alert 10 s after mount');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** The item id of a focused control, if it is one of the checklist's. */
 const itemOf = (el: Element): string | undefined => el.closest<HTMLElement>('[data-item]')?.dataset.item;
 const isRadioOf = (id: string) => (el: Element) => el instanceof HTMLInputElement && el.type === 'radio' && itemOf(el) === id;
@@ -107,7 +122,7 @@ export const task: PrimaryTask = {
     const state: State = { client };
     el.addEventListener('fg-checklist-submit', (e) => { state.submitted = e.detail; });
     container.append(el);
-    await settled(el);
+    await rendered(el);
     states.set(el, state);
     return el;
   },

@@ -58,7 +58,9 @@ export const task: PrimaryTask = {
     const state: State = { data, submitted: [], typed: {} };
     el.addEventListener('fg-hazard-submit', (e) => { state.submitted.push(e.detail.hazard); });
     container.append(el);
-    for (let i = 0; i < 50 && el.shadowRoot?.querySelector('form') == null && el.shadowRoot?.querySelector('[role=alert]:not(:empty)') == null; i++) {
+    // Until the form or an alert shows (up to 10 s: a loaded CI box is slow to load the place).
+    const deadline = Date.now() + 10_000;
+    while (el.shadowRoot?.querySelector('form') == null && el.shadowRoot?.querySelector('[role=alert]:not(:empty)') == null && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await settled(el);

@@ -56,6 +56,12 @@ export const task: PrimaryTask = {
     container.append(before, provider, after);
     await settled(provider);
     await settled(card);
+    // The card shows the session (or why not) once the client has loaded it; a loaded CI box may take a while.
+    const deadline = Date.now() + 10_000;
+    while (card.shadowRoot?.querySelector('dl, [role=alert]') == null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      await settled(card);
+    }
     expected.set(provider, { session, after, reachedAfter: false });
     return provider;
   },
