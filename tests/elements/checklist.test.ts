@@ -158,7 +158,8 @@ describe('fg-checklist: answering', () => {
     choose(el, 'exits', 'fail');
     await settled(el);
     itemEl(el, 'exits').querySelector<HTMLButtonElement>('.add-photo')!.click();
-    await settled(el);
+    // Compressing loads its module with the first photo: wait for the tile, not a number of turns (CI under load).
+    const img = await until(() => itemEl(el, 'exits').querySelector('img'), 'the photo tile');
     await settled(el);
     expect(asked).to.equal(1);
     const [draft] = await client.drafts.list('inspections');
@@ -166,7 +167,6 @@ describe('fg-checklist: answering', () => {
     expect(ref).to.include({ width: 40, height: 30 });
     // Compressed on the device before it left (DESIGN §4): a JPEG, which also carries no EXIF.
     expect((await data.readMedia(ref!)).type).to.equal('image/jpeg');
-    const img = itemEl(el, 'exits').querySelector('img')!;
     expect(img.src.startsWith('blob:')).to.equal(true);
     expect(img.alt).to.equal('照片 1');
     itemEl(el, 'exits').querySelector<HTMLButtonElement>('.remove-photo')!.click();
@@ -186,7 +186,7 @@ describe('fg-checklist: answering', () => {
     dt.items.add(new File([await png(20, 10)], 'exit.png', { type: 'image/png' }));
     input.files = dt.files;
     input.dispatchEvent(new Event('change'));
-    await settled(el);
+    await until(() => itemEl(el, 'exits').querySelector('img'), 'the photo tile');
     await settled(el);
     const [draft] = await client.drafts.list('inspections');
     expect(draft?.answers?.exits?.photos?.[0]).to.include({ width: 20, height: 10 });
@@ -206,7 +206,7 @@ describe('fg-checklist: answering', () => {
     choose(el, 'exits', 'fail');
     await settled(el);
     itemEl(el, 'exits').querySelector<HTMLButtonElement>('.add-photo')!.click();
-    await settled(el);
+    await until(() => itemEl(el, 'exits').querySelector('img') ?? (alertText(el) !== '' && alertText(el)), 'the photo tile or an alert');
     await settled(el);
     expect(alertText(el)).to.equal('');
     const [draft] = await client.drafts.list('inspections');
@@ -227,7 +227,7 @@ describe('fg-checklist: answering', () => {
     choose(el, 'exits', 'fail');
     await settled(el);
     itemEl(el, 'exits').querySelector<HTMLButtonElement>('.add-photo')!.click();
-    await settled(el);
+    await until(() => alertText(el) !== '', 'the alert');
     expect(alertText(el)).to.contain('照片未能保存，检查结果已保留');
     // A failed upload says what happened and what to do (DESIGN §4 outcomes; issue 13 item 5).
     expect(alertText(el)).to.contain('没有网络，没能发出');
