@@ -23,7 +23,7 @@ import {
   ChecklistTemplateInput, Deadline, FloorCaptain, FloorCaptainInput, GeoPoint, Hazard, HazardHistoryEntry, HazardInput,
   HAZARD_ACTIONS, Inspection, InspectionInput, LocalizedText, MAX_LIMIT, MetricConfig, Page, PhotoRef, Place,
   PlaceInput, Query, Reporter, Responsible, SORTS, ScoreConfig, ScoreConfigInput, Supervision, TransitionInput,
-  When, Worker, WorkerInput, strictDeep,
+  When, Worker, WorkerInput, createLifecycle, strictDeep,
 } from '@firegrid/core';
 import { CaptainImportInput, CaptainImportResult, Problem } from '@firegrid/server/conformance';
 import { RANK_LEVELS, ScoreReport } from '@firegrid/core/scoring';
@@ -417,6 +417,7 @@ function transitionsPath(): Json {
   const who = [
     `Who may close what: on a \`major\` hazard and on a supervised one (\`supervision.listedAt\` set, \`liftedAt\` not), \`review-pass\` and \`review-fail\` are for ${reviewers} only (403, code \`role-for-severity\`); whoever reported the rectification (the \`by\` of the last \`report-rectified\`) may not pass or fail its review (403, code \`separation-of-duties\`).`,
     `挂牌督办: \`supervise\` by a role that may only request it (报请; by default fire-officer) records \`supervision.level\`, \`authority\`, \`deadline\`, \`requestedBy\`, \`requestedAt\`; by the listing authority (the roles of \`lift\`, by default ${listing}) it sets \`listedAt\` and \`listedBy\`, taking what the body leaves out from the request. On a supervised or \`major\` hazard a passed review is recorded and leaves it \`awaiting-review\`; \`lift\` (摘牌/销案) by the listing authority, only after a passed review (409 before), closes it and sets \`supervision.liftedAt\` and \`liftedBy\`.`,
+    `当场整改 and 复核不合格: \`fix-on-spot\` closes a \`general\` hazard in one step and needs \`note\`, \`before\` (the ids of photos of the hazard as found) and \`evidence\` (of the result), both kept on its history entry; it is refused (409) for a \`major-candidate\` or \`major\` hazard and for one whose supervision is requested or listed. It makes the activities \`hazard.reported\` (when it starts from \`draft\`) and \`hazard.closed\` with \`onTime: true\`, both credited to whoever ran it. \`reopen\` sends a hazard closed by \`fix-on-spot\` back to \`rectifying\` within ${String(createLifecycle().reopenDays)} days of the fix (configurable; 409 after, or for a hazard closed otherwise), storing \`responsible\`, \`deadline\` and \`measures\` as \`assign\` does.`,
   ].join('\n\n');
   return {
     parameters: [param('Id')],

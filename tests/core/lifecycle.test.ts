@@ -26,9 +26,15 @@ interface SpecRow {
   input: Omit<TransitionInput, 'action'>;
   /** What `check` names as missing when only `{ action }` is sent. */
   missing: string[];
+  /** Only on a `general` hazard (not a major candidate, not major), severity unchanged. */
+  generalOnly?: true;
 }
 const SPEC: Record<HazardAction, SpecRow> = {
   submit: { from: ['draft'], to: 'reported', roles: ['grid-worker', 'captain', 'unit-manager', 'resident', 'fire-officer'], input: {}, missing: [] },
+  'fix-on-spot': {
+    from: ['draft', 'reported'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], generalOnly: true,
+    input: { note: '当场清理楼道杂物', before: ['photo-b'], evidence: ['photo-a'] }, missing: ['note', 'before', 'evidence'],
+  },
   verify: { from: ['reported'], to: 'verified', roles: ['grid-supervisor', 'fire-officer'], input: {}, missing: [] },
   reject: { from: ['reported'], to: 'rejected', roles: ['grid-supervisor', 'fire-officer'], input: { reason: '重复上报' }, missing: ['reason'] },
   assign: {
@@ -48,6 +54,12 @@ const SPEC: Record<HazardAction, SpecRow> = {
   'review-fail': {
     from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], majorRoles: ['fire-officer'],
     input: { note: '仍有堆放' }, missing: ['note'],
+  },
+  // Also needs a hazard closed by fix-on-spot within 7 days: the exhaustive test's plain hazards are not.
+  reopen: {
+    from: ['closed'], to: 'rectifying', roles: ['grid-supervisor', 'fire-officer'],
+    input: { note: '复核发现杂物又堆回', responsible: { unit: '幸福里物业', person: '王五' }, deadline: '2025-07-15', measures: '清理并设专人巡查' },
+    missing: ['note', 'responsible.unit', 'responsible.person', 'deadline', 'measures'],
   },
   'extend-deadline': {
     from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'],
@@ -114,6 +126,13 @@ const passedAndListed = (severity: Severity = 'major'): TestHazard => hazard('aw
     { at: '2025-06-19T01:00:00.000Z', by: 'fo-1', action: 'review-pass', from: 'awaiting-review', to: 'awaiting-review', note: '复查合格' },
   ],
 });
+/** A hazard a worker closed by `fix-on-spot` at `at`. */
+const fixedOnSpot = (at: string, extra: Partial<TestHazard> = {}): TestHazard => hazard('closed', 'general', {
+  history: [
+    { at, by: 'w-1', action: 'fix-on-spot', from: 'reported', to: 'closed', note: '当场清理', before: ['p-b'], evidence: ['p-a'] },
+  ],
+  ...extra,
+});
 const input = (action: HazardAction, extra: Omit<TransitionInput, 'action'> = {}): TransitionInput => ({ action, ...SPEC[action].input, ...extra });
 const actor = (...roles: Role[]): { id: string; roles: Role[] } => ({ id: 'u-7', roles });
 
@@ -148,7 +167,8 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
         for (const severity of SEVERITIES) {
           for (const role of ROLES) {
             const h = deepFreeze(hazard(status, severity));
-            const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity) && action !== 'lift';
+            const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity)
+              && (spec.generalOnly !== true || severity === 'general') && action !== 'lift' && action !== 'reopen';
             const roles = severity === 'major' && spec.majorRoles !== undefined ? spec.majorRoles : spec.roles;
             const expected = fitsState && roles.includes(role);
             const where = `${severity}/${role}`;
@@ -180,7 +200,7 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
 
   it('an actor with several roles may act when any one of them may', () => {
     const h = hazard('reported');
-    expect(lifecycle.allowedActions(h, ['resident', 'grid-supervisor'])).to.deep.equal(['verify', 'reject', 'flag-major']);
+    expect(lifecycle.allowedActions(h, ['resident', 'grid-supervisor'])).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major']);
     expect(lifecycle.check(h, input('verify'), actor('resident', 'grid-supervisor')).ok).to.equal(true);
   });
 
@@ -538,6 +558,7 @@ describe('hazard lifecycle: required and invalid fields', () => {
     const first = spec.from[0] ?? 'draft';
     const role = spec.roles[0] ?? 'admin';
     if (action === 'lift') return [passedAndListed(), actor(role)];
+    if (action === 'reopen') return [fixedOnSpot(new Date().toISOString()), actor(role)];
     return [hazard(first, sev), actor(role)];
   };
 
@@ -747,7 +768,7 @@ describe('hazard lifecycle: apply and history', () => {
         clock += 3_600_000;
         // Each extension goes one day further than the last.
         const extra = action === 'extend-deadline' ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` } : {};
-        const offered = lifecycle.allowedActions(h, actor(role)).includes(action);
+        const offered = lifecycle.allowedActions(h, actor(role), new Date(clock)).includes(action);
         const wasSeverity = h.severity;
         if (offered) {
           const { hazard: next, entry } = lifecycle.apply(h, input(action, extra), actor(role), new Date(clock));
@@ -759,7 +780,11 @@ describe('hazard lifecycle: apply and history', () => {
         } else {
           expect(() => lifecycle.apply(h, input(action, extra), actor(role), new Date(clock))).to.throw(FiregridError);
         }
-        if (!isOpen(h)) expect(lifecycle.allowedActions(h, [...ROLES])).to.deep.equal([]);
+        // Only an on-the-spot fix may come back (reopen), and only within its window.
+        if (!isOpen(h)) {
+          const back = h.history.at(-1)?.action === 'fix-on-spot' ? ['reopen'] : [];
+          expect(lifecycle.allowedActions(h, [...ROLES], new Date(clock))).to.deep.equal(back);
+        }
       });
     }), { numRuns: 300 });
   });
@@ -928,5 +953,121 @@ describe('hazard lifecycle: the schema', () => {
     expect(h.supervision?.level).to.equal('county');
     expect([h.supervision?.requestedBy, h.supervision?.listedBy, h.supervision?.liftedBy]).to.deep.equal(['fire-officer-1', 'government-1', 'government-1']);
     expect(h.history.map((e) => HazardHistoryEntry.safeParse(e).success)).to.deep.equal(steps.map(() => true));
+  });
+});
+
+describe('hazard lifecycle: fix-on-spot (当场整改) and reopen (复核不合格)', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const zh = createLifecycle();
+  const fix = input('fix-on-spot');
+
+  it('fix-on-spot closes a draft or reported hazard in one step, keeping both sets of photos on its entry', () => {
+    for (const status of ['draft', 'reported'] as const) {
+      const { hazard: next, entry } = en.apply(hazard(status), fix, { id: 'w-1', roles: ['grid-worker'], name: '张三' }, NOW);
+      expect(next.status).to.equal('closed');
+      expect(entry).to.deep.equal({
+        at: NOW.toISOString(), by: 'w-1', byName: '张三', action: 'fix-on-spot', from: status, to: 'closed', note: '当场清理楼道杂物',
+        before: ['photo-b'], evidence: ['photo-a'],
+      });
+      expect(HazardHistoryEntry.safeParse(entry).success).to.equal(true);
+    }
+  });
+
+  it('names the photos before and after when they are missing', () => {
+    const r = refusal(zh.check(hazard('reported'), { action: 'fix-on-spot', note: '已清理', evidence: ['p'] }, actor('grid-worker')));
+    expect([r.code, r.missing, r.message]).to.deep.equal(['missing-fields', ['before'], '当场整改缺少：整改前照片']);
+    const e = refusal(en.check(hazard('reported'), { action: 'fix-on-spot' }, actor('grid-worker')));
+    expect(e.message).to.equal('"Fix on the spot" needs: note, photos before the fix, photos after the fix');
+  });
+
+  it('is refused for a major hazard or a candidate, saying why', () => {
+    for (const severity of ['major', 'major-candidate'] as const) {
+      const r = refusal(en.check(hazard('reported', severity), fix, actor('fire-officer')));
+      expect(r.code).to.equal('not-allowed-from-status');
+      expect(r.message).to.contain('only for general hazards').and.contain(severity === 'major' ? '"major"' : '"major candidate"');
+      expect(en.allowedActions(hazard('reported', severity), ['grid-worker'])).to.not.include('fix-on-spot');
+    }
+    expect(refusal(zh.check(hazard('draft', 'major'), fix, actor('grid-worker'))).message).to.contain('重大火灾隐患不能当场整改');
+  });
+
+  it('is refused for a supervised hazard, and for one whose supervision is requested; a lifted one may be fixed', () => {
+    const listed = hazard('reported', 'general', { supervision: { level: 'county', listedAt: '2025-06-01T00:00:00Z', listedBy: 'gov-1' } });
+    const asked = hazard('reported', 'general', { supervision: { level: 'county', requestedBy: 'fo-1', requestedAt: '2025-06-01T00:00:00Z' } });
+    for (const h of [listed, asked]) {
+      const r = refusal(en.check(h, fix, actor('grid-supervisor')));
+      expect(r.code).to.equal('not-allowed-from-status');
+      expect(r.message).to.contain('government supervision');
+      expect(en.allowedActions(h, ['grid-supervisor'])).to.not.include('fix-on-spot');
+    }
+    expect(refusal(zh.check(listed, fix, actor('grid-worker'))).message).to.contain('挂牌督办');
+    const lifted = hazard('reported', 'general', { supervision: { level: 'county', listedAt: '2025-06-01T00:00:00Z', liftedAt: '2025-06-02T00:00:00Z' } });
+    expect(en.check(lifted, fix, actor('grid-worker')).ok).to.equal(true);
+  });
+
+  it('is refused to the roles outside the table, naming them', () => {
+    for (const role of ['unit-manager', 'captain', 'resident', 'government', 'admin'] as const) {
+      const r = refusal(en.check(hazard('reported'), fix, actor(role)));
+      expect(r.code, role).to.equal('role');
+      expect(r.message).to.contain('grid worker, grid supervisor, fire officer');
+    }
+  });
+
+  it('reopen sends an on-the-spot fix back to rectifying within 7 days, with who, by when and how', () => {
+    const h = fixedOnSpot('2025-06-15T10:00:00.000Z');
+    const within = new Date('2025-06-22T10:00:00.000Z');
+    expect(en.allowedActions(h, ['grid-supervisor'], within)).to.deep.equal(['reopen']);
+    expect(en.allowedActions(h, ['grid-worker'], within)).to.deep.equal([]);
+    const { hazard: next, entry } = en.apply(h, input('reopen'), { id: 's-1', roles: ['grid-supervisor'] }, within);
+    expect([next.status, next.deadline, next.measures, next.responsible]).to.deep.equal([
+      'rectifying', '2025-07-15', '清理并设专人巡查', { unit: '幸福里物业', person: '王五' },
+    ]);
+    expect([entry.action, entry.from, entry.to, entry.note]).to.deep.equal(['reopen', 'closed', 'rectifying', '复核发现杂物又堆回']);
+    // Back in the closed loop: rectified, then reviewed.
+    expect(en.allowedActions(next, ['grid-worker'], within)).to.include('report-rectified');
+  });
+
+  it('reopen is refused after 7 days (configurable), naming the window', () => {
+    const h = fixedOnSpot('2025-06-15T10:00:00.000Z');
+    const late = new Date('2025-06-22T10:00:00.001Z');
+    const r = refusal(en.check(h, input('reopen'), actor('fire-officer'), late));
+    expect(r.code).to.equal('not-allowed-from-status');
+    expect(r.message).to.contain('within 7 days').and.contain('2025-06-22T10:00:00.000Z');
+    expect(en.allowedActions(h, ['fire-officer'], late)).to.deep.equal([]);
+    expect(refusal(zh.check(h, input('reopen'), actor('fire-officer'), late)).message).to.contain('已超过 7 天');
+    expect(caught(() => en.apply(h, input('reopen'), actor('fire-officer'), late)).code).to.equal('transition');
+    const longer = createLifecycle({ reopenDays: 14 });
+    expect(longer.reopenDays).to.equal(14);
+    expect(longer.check(h, input('reopen'), actor('fire-officer'), late).ok).to.equal(true);
+    expect(caught(() => createLifecycle({ reopenDays: -1 })).message).to.contain('reopenDays');
+  });
+
+  it('reopen is refused for a hazard closed by a review or a lift, or with no closing entry', () => {
+    const reviewed = hazard('closed', 'general', {
+      history: [
+        { at: '2025-06-15T10:00:00.000Z', by: 'w-1', action: 'fix-on-spot', from: 'reported', to: 'closed', before: ['b'], evidence: ['a'] },
+        { at: '2025-06-16T10:00:00.000Z', by: 's-1', action: 'reopen', from: 'closed', to: 'rectifying' },
+        { at: '2025-06-17T10:00:00.000Z', by: 'm-1', action: 'report-rectified', from: 'rectifying', to: 'awaiting-review' },
+        { at: '2025-06-18T10:00:00.000Z', by: 's-1', action: 'review-pass', from: 'awaiting-review', to: 'closed' },
+      ],
+    });
+    const r = refusal(en.check(reviewed, input('reopen'), actor('grid-supervisor'), NOW));
+    expect(r.code).to.equal('not-allowed-from-status');
+    expect(r.message).to.contain('closed by "Fix on the spot"').and.contain('Pass review');
+    expect(refusal(en.check(hazard('closed'), input('reopen'), actor('grid-supervisor'), NOW)).message).to.contain('no closing entry');
+    // An edit after the fix does not hide how the hazard was closed.
+    const edited = fixedOnSpot('2025-06-19T10:00:00.000Z', {
+      history: [
+        { at: '2025-06-19T10:00:00.000Z', by: 'w-1', action: 'fix-on-spot', from: 'reported', to: 'closed', before: ['b'], evidence: ['a'] },
+        { at: '2025-06-19T11:00:00.000Z', by: 'w-1', action: 'edit', from: 'closed', to: 'closed', fields: ['description'] },
+      ],
+    });
+    expect(en.check(edited, input('reopen'), actor('grid-supervisor'), NOW).ok).to.equal(true);
+  });
+
+  it('reopen is refused to the roles outside the table', () => {
+    const h = fixedOnSpot(NOW.toISOString());
+    for (const role of ['grid-worker', 'unit-manager', 'captain', 'resident', 'government', 'admin'] as const) {
+      expect(refusal(en.check(h, input('reopen'), actor(role), NOW)).code, role).to.equal('role');
+    }
   });
 });

@@ -8,6 +8,7 @@ import { newId } from '../../packages/core/src/ids.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
+import { onTheSpotScenario } from '../support/on-the-spot.js';
 import type { HazardCategory, PlaceKind, ResourceKind } from '../../packages/core/src/names.js';
 import type { Hazard, HazardInput, PlaceInput, RecordOf } from '../../packages/core/src/schema/index.js';
 
@@ -336,6 +337,14 @@ describe('memoryDataPort: commands', () => {
     const closed = await whoClosesScenario(port, (a) => { who = a; });
     expect((await port.list('hazards', { supervision: 'lifted' })).items.map((h) => h.id)).to.deep.equal([closed.id]);
     expect((await port.list('hazards', { supervision: ['requested', 'listed'] })).items).to.deep.equal([]);
+  });
+
+  it('with hazardCommands, runs fix-on-spot and reopen by the lifecycle: roles, severity, photos, the 7-day window', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    let clock = NOW.getTime();
+    const port = memoryDataPort({}, { now: () => new Date(clock), commands: hazardCommands({ actor: () => who }) });
+    const reopened = await onTheSpotScenario(port, (a) => { who = a; }, (ms) => { clock += ms; });
+    expect((await port.get('hazards', reopened.id))?.history.map((e) => e.action)).to.deep.equal(['fix-on-spot', 'reopen']);
   });
 
   it('refuses a command without a handler with a config error', async () => {

@@ -6,6 +6,7 @@ import { newId } from '../../packages/core/src/ids.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
+import { onTheSpotScenario } from '../support/on-the-spot.js';
 import type { HazardInput, PlaceInput } from '../../packages/core/src/schema/index.js';
 import { autosave, localDataPort, offlineBackend } from '../../packages/core/src/offline.js';
 
@@ -123,6 +124,16 @@ describe('localDataPort', () => {
     const again = localDataPort({ name });
     expect((await again.get('hazards', closed.id))?.supervision?.liftedBy).to.equal('g-1');
     expect((await again.list('hazards', { supervision: 'lifted' })).items.map((h) => h.id)).to.deep.equal([closed.id]);
+  });
+
+  it('with hazardCommands, runs fix-on-spot and reopen by the same lifecycle, and keeps the result on the device', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    let clock = Date.parse('2025-06-15T04:00:00Z');
+    const port = localDataPort({ name, now: () => new Date(clock), commands: hazardCommands({ actor: () => who }) });
+    const reopened = await onTheSpotScenario(port, (a) => { who = a; }, (ms) => { clock += ms; });
+    const again = localDataPort({ name });
+    const kept = await again.get('hazards', reopened.id);
+    expect([kept?.status, kept?.history[0]?.before]).to.deep.equal(['rectifying', ['p-before']]);
   });
 
   it('serves a standalone client with the offline backend', async () => {

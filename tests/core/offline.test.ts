@@ -13,6 +13,7 @@ import {
 } from '../../packages/core/src/offline.js';
 import type { OfflineControl, OfflineOptions } from '../../packages/core/src/offline.js';
 import { FiregridHttpError } from '../../packages/core/src/http.js';
+import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 
 const session = (user = 'u1', tenantId = 't1'): HostSession => ({
   tenantId, user: { id: user, name: '王伟', roles: ['grid-worker'] }, scope: ['330106'], locale: 'en',
@@ -660,6 +661,31 @@ describe('offline: photos', () => {
     // The device copy still reads, by its device ref and by the server's.
     expect((await client.data.readMedia(ref)).size).to.equal(ref.bytes);
     expect((await client.data.readMedia(server!.photos[0]!)).size).to.equal(ref.bytes);
+  });
+
+  it('an on-the-spot fix made offline uploads its photos before and after first, and sends the server ids of both', async () => {
+    const s = spy(memoryDataPort({}, { commands: hazardCommands({ actor: { id: 'u1', roles: ['grid-worker'] } }) }));
+    const client = offlineClient(s.port, prefix);
+    const h = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
+    const before = await client.data.uploadMedia(await image(40, 30), { width: 1, height: 1 }, { idempotencyKey: newId() });
+    const after = await client.data.uploadMedia(await image(30, 40), { width: 1, height: 1 }, { idempotencyKey: newId() });
+    const queued = await client.command('hazards.transition', {
+      hazardId: h.id, action: 'fix-on-spot', note: '当场清理', before: [before.id], evidence: [after.id],
+    });
+    expect(queued).to.deep.include({ queued: true });
+    expect((await client.offline.status()).unsentPhotos).to.equal(2);
+    await client.offline.sync();
+    expect(s.uploads.map((u) => u.options.idempotencyKey).sort()).to.deep.equal([before.id, after.id].sort());
+    const stored = await s.port.get('hazards', h.id);
+    const entry = stored?.history.at(-1);
+    expect(stored?.status).to.equal('closed');
+    // The memory port's ids, not the device's: each list mapped, neither mixed into the other.
+    const server = async (id: string | undefined): Promise<number> => (await s.port.readMedia({ id: id ?? '', url: `memory:${id ?? ''}`, sha256: '0'.repeat(64), width: 1, height: 1, bytes: 0 })).size;
+    expect(entry?.before).to.have.length(1);
+    expect(entry?.evidence).to.have.length(1);
+    expect(isDevicePhoto({ id: entry?.before?.[0], url: 'x' })).to.equal(false);
+    expect(await server(entry?.before?.[0])).to.equal(before.bytes);
+    expect(await server(entry?.evidence?.[0])).to.equal(after.bytes);
   });
 
   it('is not done until the record and every photo are acknowledged', async () => {

@@ -66,6 +66,8 @@ interface Case {
   required: string[];
   fill: (el: FgHazardLedger) => Promise<void> | void;
   check: (h: Hazard) => void;
+  /** Changes the seeded hazard before the ledger opens. */
+  change?: (h: HazardInput) => HazardInput;
 }
 
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -100,6 +102,37 @@ const CASES: Case[] = [
       fill(el, '#t-note', '违建车棚已拆除，标线已施划');
     },
     check: (h) => { expect(h.status).to.equal('awaiting-review'); expect(h.history.at(-1)?.evidence).to.have.length(1); },
+  },
+  {
+    // 当场整改: a worker clears the stairwell while he stands there, with a photo before and after.
+    action: 'fix-on-spot', session: workerSession, hazard: HAZARD.reported, required: ['#t-add-before', '#t-add-evidence', '#t-note'],
+    fill: async (el) => {
+      need(el, '#t-add-before').click();
+      await until(() => inside(el, 'fg-hazard-transition-form', '.thumbs li') !== undefined, 'the photo before');
+      need(el, '#t-add-evidence').click();
+      await until(() => deep(el, 'fg-hazard-transition-form')?.shadowRoot?.querySelectorAll('.thumbs li').length === 2, 'the photo after');
+      fill(el, '#t-note', '当场清走楼道纸箱');
+    },
+    check: (h) => {
+      expect(h.status).to.equal('closed');
+      expect([h.history.at(-1)?.before?.length, h.history.at(-1)?.evidence?.length]).to.deep.equal([1, 1]);
+      expect(h.history.at(-1)?.before?.[0]).to.not.equal(h.history.at(-1)?.evidence?.[0]);
+    },
+  },
+  {
+    // 复核不合格: within 7 days of the fix, the supervisor's re-check sends it back to the unit.
+    action: 'reopen', session: supervisorSession, hazard: HAZARD.reported, required: ['#t-unit', '#t-person', '#t-deadline', '#t-measures', '#t-note'],
+    change: (h) => ({
+      ...h, status: 'closed',
+      history: [{ at: new Date(Date.now() - 86_400_000).toISOString(), by: 'w-0101', action: 'fix-on-spot', from: 'reported', to: 'closed', before: ['b'], evidence: ['a'] }],
+    }),
+    fill: (el) => {
+      fill(el, '#t-unit', '柳巷物业'); fill(el, '#t-person', '陈主任'); fill(el, '#t-deadline', day(3));
+      fill(el, '#t-measures', '清理并每日巡查'); fill(el, '#t-note', '复核发现纸箱又堆回');
+    },
+    check: (h) => {
+      expect([h.status, h.responsible?.person, h.deadline, h.measures]).to.deep.equal(['rectifying', '陈主任', day(3), '清理并每日巡查']);
+    },
   },
   { action: 'review-pass', session: supervisorSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '复查合格'); }, check: (h) => { expect(h.status).to.equal('closed'); } },
   { action: 'review-fail', session: fireOfficerSession, hazard: HAZARD.awaitingReview, required: ['#t-note'], fill: (el) => { fill(el, '#t-note', '仍有 2 盏不亮'); }, check: (h) => { expect(h.status).to.equal('rectifying'); } },
@@ -148,7 +181,7 @@ const CASES: Case[] = [
 describe('fg-hazard-ledger: every transition from the UI', () => {
   for (const c of CASES) {
     it(`${c.action} (${c.session.user.roles.join(', ')})`, async () => {
-      const { el, data, before, after } = await open(c.session, c.hazard);
+      const { el, data, before, after } = await open(c.session, c.hazard, c.change);
       const start = await data.get('hazards', c.hazard);
       await act(el, c.action);
       if (c.required.length > 0) {
@@ -179,7 +212,7 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(deep(el, '[data-action]')).to.equal(undefined);
     expect(text(el)).to.contain('没有可办理的操作');
     const sup = await open(supervisorSession, HAZARD.reported);
-    expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['verify', 'reject', 'flag-major']);
+    expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major']);
     await expect(el).to.be.accessible();
   });
 

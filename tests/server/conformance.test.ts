@@ -229,6 +229,27 @@ describe('conformance suite against broken servers', () => {
     }
   });
 
+  it('fails the fix-on-spot and reopen checks of a server that lets the wrong roles run them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-spot-'));
+    const loose = await startServer({
+      port: 0, host: '127.0.0.1', dataDir: dir, secret: SECRET, log: () => undefined,
+      lifecycle: { roles: { 'fix-on-spot': ['grid-worker', 'government'], reopen: ['grid-supervisor', 'grid-worker'] } },
+    });
+    try {
+      const results = byName(await runConformance({ baseUrl: loose.url, ...tokens, only: 'transition: ' }));
+      const fix = results.get(check('transition: fix-on-spot'));
+      assert.equal(fix?.status, 'failed');
+      assert.match(fix.detail ?? '', /by the government.*expected 403/);
+      const back = results.get(check('transition: reopen'));
+      assert.equal(back?.status, 'failed');
+      assert.match(back.detail ?? '', /by a grid worker.*expected 403/);
+      assert.equal(results.get(check('transition: the closed loop'))?.status, 'passed');
+    } finally {
+      await loose.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the review-duties check of a server with the old matrix (self-review, grid workers reviewing majors)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-old-'));
     const all = ['grid-worker', 'grid-supervisor', 'fire-officer'] as const;

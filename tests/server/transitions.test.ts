@@ -120,7 +120,7 @@ describe('hazard transitions through the core lifecycle, and the activities they
     const h = await newHazard();
     const p403 = problemOf(await move(h.id, { action: 'verify' }, workerToken), 403);
     assert.equal(p403.code, 'role');
-    assert.deepEqual(p403.allowedActions, ['flag-major']);
+    assert.deepEqual(p403.allowedActions, ['fix-on-spot', 'flag-major']);
     assert.equal(p403.hazardStatus, 'reported');
   });
 

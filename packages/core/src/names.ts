@@ -40,9 +40,13 @@ export const CLOSED_STATUSES: readonly HazardStatus[] = ['rejected', 'closed'];
 export const SEVERITIES = ['general', 'major-candidate', 'major'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Actions of the hazard lifecycle (DESIGN §9). */
+/**
+ * Actions of the hazard lifecycle (DESIGN §9), in the order a ledger offers them. `fix-on-spot`
+ * (当场整改) closes a hazard fixed while the worker stands there; `reopen` (复核不合格) sends such a
+ * fix back to rectification.
+ */
 export const HAZARD_ACTIONS = [
-  'submit', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail',
+  'submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen',
   'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise', 'lift',
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];

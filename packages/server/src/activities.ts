@@ -6,7 +6,9 @@
  * Who an activity is credited to (`workerId`): the worker record whose `userId` is the person's
  * user id when there is one, else the user id itself. Finding, verification, rejection, assignment
  * and closure are credited to the finder (the hazard's reporter, when a staff member reported it:
- * a resident's tip-off or a device's alarm is nobody's discovery); a review to the reviewer; a
+ * a resident's tip-off or a device's alarm is nobody's discovery); a review to the reviewer; an
+ * on-the-spot fix (`fix-on-spot`) to whoever ran it: its `hazard.closed` (always on time) and, when
+ * it started from a draft, its `hazard.reported`; a
  * submitted inspection to its inspector; a captain's registration to whoever registered him.
  * An activity needs a grid: a record whose grid cannot be told (no `gridId`, unknown place) makes none.
  * When someone wrote on the credited person's behalf (a grid supervisor filing a worker's find or
@@ -99,6 +101,15 @@ export class ActivityWriter {
     });
   }
 
+  /** A hazard activity credited to `workerId` (the person who acted, not the finder). */
+  #credit(type: 'hazard.reported' | 'hazard.closed', h: Hazard, workerId: string, extra: Record<string, unknown> = {}): void {
+    const gridId = this.#gridOf(h);
+    if (gridId === undefined) return;
+    this.#add({
+      type, workerId, gridId, hazardId: h.id, ...(h.placeId === undefined ? {} : { placeId: h.placeId }), ...extra,
+    });
+  }
+
   /** `hazard.closed`, on time when closed by the effective deadline of `before`. */
   #closed(before: Hazard, after: Hazard, now: number): void {
     const end = effectiveDeadline(before);
@@ -124,6 +135,15 @@ export class ActivityWriter {
       case 'assign':
         if (after.deadline !== undefined) this.#hazard('hazard.assigned', after, { dueAt: after.deadline });
         break;
+      case 'fix-on-spot': {
+        // 当场整改: found and fixed by the one who acts, so both facts are his, the closure on time.
+        const worker = this.workerOf(entry.by);
+        // A confidential reporter fixing his own find stays hidden as in any of his finds.
+        const hide = after.reporter.confidential && after.reporter.personId === entry.by ? { confidential: true } : {};
+        if (before.status === 'draft') this.#credit('hazard.reported', after, worker, hide);
+        this.#credit('hazard.closed', after, worker, { ...hide, onTime: true });
+        break;
+      }
       case 'lift':
         // 摘牌/销案 closes a supervised hazard; its review was counted when it passed.
         this.#closed(before, after, now);

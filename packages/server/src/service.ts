@@ -549,7 +549,7 @@ export class Service {
     const lifecycle = this.#lifecycles[call.locale];
     // The token's `name` claim is stored with the entry (`byName`): lists show names, not ids.
     const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
-    const verdict = lifecycle.check(hazard, input, actor);
+    const verdict = lifecycle.check(hazard, input, actor, call.now);
     if (!verdict.ok) {
       const status = verdict.code === 'role' || verdict.code === 'role-for-severity' || verdict.code === 'separation-of-duties' ? 403
         : verdict.code === 'not-allowed-from-status' ? 409 : 422;
@@ -558,11 +558,14 @@ export class Service {
         errors: paths.map((path) => ({ path, message: verdict.code === 'missing-fields' ? 'required' : 'invalid' })),
         extra: {
           code: verdict.code, action: input.action, hazardStatus: hazard.status, severity: hazard.severity,
-          allowedActions: lifecycle.allowedActions(hazard, actor), currentVersion: hazard.version,
+          allowedActions: lifecycle.allowedActions(hazard, actor, call.now), currentVersion: hazard.version,
         },
       });
     }
-    this.#checkPhotos(call, (input.evidence ?? []).map((e, i) => ({ path: `evidence[${i}]`, id: e })));
+    this.#checkPhotos(call, [
+      ...(input.before ?? []).map((e, i) => ({ path: `before[${i}]`, id: e })),
+      ...(input.evidence ?? []).map((e, i) => ({ path: `evidence[${i}]`, id: e })),
+    ]);
     const { hazard: next, entry } = lifecycle.apply(hazard, input, actor, call.now);
     const record = this.#stamp(call, 'hazards', next, hazard);
     this.store.write(p.tenant, 'hazards', record);

@@ -120,7 +120,10 @@ function nameOf(rec: Rec): string {
   return str(rec.name) ?? str(rec.title) ?? str(obj(rec.person)?.name) ?? '';
 }
 
-/** The ids of the photos a record cites: a hazard's photos and the evidence in its history, an inspection's answer photos. */
+/**
+ * The ids of the photos a record cites: a hazard's photos and the evidence (and `before` photos)
+ * in its history, an inspection's answer photos.
+ */
 export function photoIdsOf(kind: ResourceKind, rec: Rec): string[] {
   const ids: unknown[] = [];
   const refs = (v: unknown): void => {
@@ -130,8 +133,10 @@ export function photoIdsOf(kind: ResourceKind, rec: Rec): string[] {
     refs(rec.photos);
     if (Array.isArray(rec.history)) {
       for (const entry of rec.history as unknown[]) {
-        const evidence = obj(entry)?.evidence;
-        if (Array.isArray(evidence)) ids.push(...(evidence as unknown[]));
+        // The evidence of a step, and the photos before an on-the-spot fix (fix-on-spot).
+        for (const list of [obj(entry)?.evidence, obj(entry)?.before]) {
+          if (Array.isArray(list)) ids.push(...(list as unknown[]));
+        }
       }
     }
   } else if (kind === 'inspections') {

@@ -56,12 +56,18 @@ export interface LifecycleHazard
   readonly history: readonly HazardHistoryEntry[];
 }
 
-/** A field an action may require in its {@link TransitionInput}. */
-export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'evidence' | 'supervision';
+/**
+ * A field an action may require in its {@link TransitionInput}. `before` is the photos of the
+ * hazard as found (整改前照片, `fix-on-spot`); `evidence` the photos of the result (整改后照片).
+ */
+export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision';
 /** Every {@link TransitionField}, in the order messages list them. */
 export const TRANSITION_FIELDS = [
-  'reason', 'note', 'responsible', 'deadline', 'measures', 'evidence', 'supervision',
+  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision',
 ] as const satisfies readonly TransitionField[];
+
+/** Default number of days after a `fix-on-spot` within which `reopen` (复核不合格) may send it back. */
+export const DEFAULT_REOPEN_DAYS = 7;
 
 /** One row of the action table. */
 export interface TransitionRule {
@@ -94,6 +100,11 @@ function rule(r: TransitionRule): TransitionRule {
  */
 export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   submit: rule({ from: ['draft'], to: 'reported', roles: ['grid-worker', 'captain', 'unit-manager', 'resident', 'fire-officer'], needs: [] }),
+  // 当场改正 (61号令 art. 25, 令5号 art. 36): fixed while the worker stands there, shown by photos
+  // before and after. Never for a major (candidate) or supervised hazard: see stateRefusal.
+  'fix-on-spot': rule({
+    from: ['draft', 'reported'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note', 'before', 'evidence'],
+  }),
   verify: rule({ from: ['reported'], to: 'verified', roles: ['grid-supervisor', 'fire-officer'], needs: [] }),
   reject: rule({ from: ['reported'], to: 'rejected', roles: ['grid-supervisor', 'fire-officer'], needs: ['reason'] }),
   assign: rule({
@@ -106,6 +117,10 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   'review-pass': rule({ from: ['awaiting-review'], to: 'closed', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note'] }),
   'review-fail': rule({
     from: ['awaiting-review'], to: 'rectifying', roles: ['grid-worker', 'grid-supervisor', 'fire-officer'], needs: ['note'],
+  }),
+  // 复核不合格: a supervisor's re-check finds an on-the-spot fix did not hold; within reopenDays only.
+  reopen: rule({
+    from: ['closed'], to: 'rectifying', roles: ['grid-supervisor', 'fire-officer'], needs: ['note', 'responsible', 'deadline', 'measures'],
   }),
   'extend-deadline': rule({
     from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], needs: ['deadline', 'reason'],
@@ -222,6 +237,8 @@ export interface LifecycleOptions {
   needs?: Partial<Record<HazardAction, readonly TransitionField[]>>;
   /** Days after `report-rectified` by which the review is due; default 3. */
   reviewDueDays?: number;
+  /** Days after a `fix-on-spot` within which `reopen` (复核不合格) may send it back; default 7. */
+  reopenDays?: number;
   /** Days before the deadline from which an open hazard is due soon; default 3. */
   dueSoonDays?: number;
   /** Language of refusal messages; default `zh-CN`. */
@@ -237,6 +254,7 @@ export interface Lifecycle {
   readonly separationOfDuties: boolean;
   readonly majorClosesByLift: boolean;
   readonly reviewDueDays: number;
+  readonly reopenDays: number;
   readonly dueSoonDays: number;
   /**
    * The roles that may run `action` on this hazard: the table's, or those of `rolesWhen` when the
@@ -253,13 +271,16 @@ export interface Lifecycle {
    * The actions `actor` may run on this hazard now, in table order: exactly what a UI should
    * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied; with roles
    * alone it is not. Required fields are not considered; {@link Lifecycle.check} reports them.
+   * `now` is the clock for the time window of `reopen` (the current time when left out).
    */
-  allowedActions(hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[];
+  allowedActions(hazard: LifecycleHazard, actor: TransitionActor | readonly Role[], now?: Date): HazardAction[];
   /**
    * Whether `actor` may run `input` on `hazard`, and if not, why: status or severity, role,
    * role for a major or supervised hazard, separation of duties, missing or invalid fields.
+   * `now` is the clock for the time window of `reopen` (the current time when left out; `apply`
+   * passes its own).
    */
-  check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck;
+  check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor, now?: Date): TransitionCheck;
   /**
    * Runs a transition: returns a new hazard with the status, severity and fields the action sets
    * and one more history entry. Never mutates `hazard`.
@@ -287,6 +308,8 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   'report-rectified': { 'zh-CN': '报告整改完成', en: 'Report rectified' },
   'review-pass': { 'zh-CN': '复查通过', en: 'Pass review' },
   'review-fail': { 'zh-CN': '复查不通过', en: 'Fail review' },
+  'fix-on-spot': { 'zh-CN': '当场整改', en: 'Fix on the spot' },
+  reopen: { 'zh-CN': '复核不合格', en: 'Reopen (re-check failed)' },
   'extend-deadline': { 'zh-CN': '延期', en: 'Extend deadline' },
   'flag-major': { 'zh-CN': '标记疑似重大火灾隐患', en: 'Flag as major candidate' },
   'confirm-major': { 'zh-CN': '确认重大火灾隐患', en: 'Confirm major hazard' },
@@ -343,11 +366,14 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   'responsible.phone': { 'zh-CN': '联系电话', en: 'responsible phone' },
   measures: { 'zh-CN': '整改措施', en: 'measures' },
   evidence: { 'zh-CN': '照片', en: 'evidence photos' },
+  before: { 'zh-CN': '整改前照片', en: 'photos before the fix' },
   'supervision.level': { 'zh-CN': '督办级别', en: 'supervision level' },
   'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
   'supervision.authority': { 'zh-CN': '挂牌督办机关', en: 'listing authority' },
   majorRuleSet: { 'zh-CN': '判定依据版本', en: 'GB 35181 edition' },
 };
+
+const AFTER_LABEL: Labels = { 'zh-CN': '整改后照片', en: 'photos after the fix' };
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isAction = (v: unknown): v is HazardAction => typeof v === 'string' && (HAZARD_ACTIONS as readonly string[]).includes(v);
@@ -405,13 +431,25 @@ function roleAllows(allowed: readonly Role[], roles: readonly Role[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }
 
+/**
+ * The entry that closed a hazard (the last one that moved it to `closed`), or `undefined` when its
+ * history does not show one.
+ */
+export function closingEntry(hazard: Pick<LifecycleHazard, 'history'>): HazardHistoryEntry | undefined {
+  for (let i = hazard.history.length - 1; i >= 0; i--) {
+    const e = hazard.history[i];
+    if (e?.to === 'closed' && e.from !== 'closed') return e;
+  }
+  return undefined;
+}
+
 /** Input paths a required field stands for, missing from `input` (for `supervision`: and from a pending request). */
 function missingPaths(field: TransitionField, input: TransitionInput, hazard: LifecycleHazard): string[] {
   switch (field) {
     case 'reason': case 'note': case 'deadline': case 'measures':
       return isText(input[field]) ? [] : [field];
-    case 'evidence':
-      return Array.isArray(input.evidence) && input.evidence.length > 0 ? [] : ['evidence'];
+    case 'evidence': case 'before':
+      return Array.isArray(input[field]) && input[field].length > 0 ? [] : [field];
     case 'responsible': {
       const r = input.responsible;
       return [isText(r?.unit) ? '' : 'responsible.unit', isText(r?.person) ? '' : 'responsible.person'].filter((p) => p !== '');
@@ -439,7 +477,7 @@ function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'reopenDays', 'dueSoonDays', 'locale'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
@@ -486,7 +524,7 @@ function validateConfig(options: LifecycleOptions): void {
     const v: unknown = options[key];
     if (v !== undefined && typeof v !== 'boolean') issues.push({ path: key, message: `${key} must be true or false, got ${JSON.stringify(v)}` });
   }
-  for (const key of ['reviewDueDays', 'dueSoonDays'] as const) {
+  for (const key of ['reviewDueDays', 'reopenDays', 'dueSoonDays'] as const) {
     const v: unknown = options[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       issues.push({ path: key, message: `${key} must be a finite number of days ≥ 0, got ${JSON.stringify(v)}` });
@@ -554,13 +592,15 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   /** The listing authority: whoever may `lift` lists with `supervise`; any other role only requests. */
   const lists = (roles: readonly Role[]): boolean => roleAllows(transitions.lift.roles, roles);
   const reviewDays = options.reviewDueDays ?? DEFAULT_REVIEW_DUE_DAYS;
+  const reopenDays = options.reopenDays ?? DEFAULT_REOPEN_DAYS;
   const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const locale: Locale = options.locale ?? 'zh-CN';
   const zh = locale === 'zh-CN';
   const list = (items: readonly string[]): string => items.join(zh ? '、' : ', ');
-  const pathLabel = (p: string): string => {
+  const pathLabel = (p: string, action?: HazardAction): string => {
     const base = p.replace(/\[\d+\]$/, '');
-    const label = PATH_LABELS[base]?.[locale];
+    // On an on-the-spot fix the evidence is the photo of the result, beside the one before.
+    const label = (action === 'fix-on-spot' && base === 'evidence' ? AFTER_LABEL : PATH_LABELS[base])?.[locale];
     return label === undefined ? p : base === p ? label : `${label} ${p.slice(base.length)}`;
   };
   const statusLabel = (s: HazardStatus): string => HAZARD_STATUS_LABELS[s][locale];
@@ -617,15 +657,45 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       return {
         path: paths.join(', '),
         paths,
-        why: zh ? `以下内容无效：${list(paths.map(pathLabel))}` : `Invalid ${list(paths.map(pathLabel))}`,
+        why: zh ? `以下内容无效：${list(paths.map((q) => pathLabel(q, input.action)))}` : `Invalid ${list(paths.map((q) => pathLabel(q, input.action)))}`,
       };
     }
     return undefined;
   }
 
-  /** Refusals by the state of the review and of the supervision (code `not-allowed-from-status`). */
-  function stateRefusal(action: HazardAction, hazard: LifecycleHazard): TransitionCheck | undefined {
+  /**
+   * Refusals by the state of the review and of the supervision, by severity for `fix-on-spot` and
+   * by how and when the hazard was closed for `reopen` (code `not-allowed-from-status`).
+   */
+  function stateRefusal(action: HazardAction, hazard: LifecycleHazard, now: Date): TransitionCheck | undefined {
     const name = actionLabel(action);
+    if (action === 'fix-on-spot' && hazard.severity !== 'general') {
+      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? SEVERITY_LABELS[hazard.severity][locale] : hazard.severity;
+      return refuse('not-allowed-from-status', zh
+        ? `${current}不能${name}：须经核实、交办整改并复查（重大火灾隐患由消防救援机构组织集体讨论判定）`
+        : `"${name}" is only for general hazards; a hazard of severity "${current}" must be verified, assigned and reviewed (major hazards are determined collectively by the fire and rescue service)`);
+    }
+    if (action === 'fix-on-spot' && hazard.supervision !== undefined && hazard.supervision.liftedAt === undefined) {
+      return refuse('not-allowed-from-status', zh
+        ? `挂牌督办（含报请中）的隐患不能${name}：须按督办要求整改，复查后由挂牌督办机关摘牌销案`
+        : `"${name}" is not allowed on a hazard under (or requested for) government supervision: it is rectified as listed and closed by the listing authority's lift`);
+    }
+    if (action === 'reopen') {
+      const closed = closingEntry(hazard);
+      if (closed?.action !== 'fix-on-spot') {
+        const how = closed === undefined ? (zh ? '无销号记录' : 'no closing entry') : actionLabel(closed.action as HazardAction);
+        return refuse('not-allowed-from-status', zh
+          ? `只有“${actionLabel('fix-on-spot')}”销号的隐患才能${name}（本隐患：${how}）`
+          : `"${name}" is only for a hazard closed by "${actionLabel('fix-on-spot')}" (this one: ${how})`);
+      }
+      const until = Date.parse(closed.at) + reopenDays * 86_400_000;
+      if (!(now.getTime() <= until)) {
+        const last = new Date(until).toISOString();
+        return refuse('not-allowed-from-status', zh
+          ? `当场整改已超过 ${String(reopenDays)} 天（${closed.at} 销号，复核期限至 ${last}），不能${name}；如隐患仍存在，请重新上报`
+          : `"${name}" is allowed within ${String(reopenDays)} days of the on-the-spot fix (closed ${closed.at}, re-check window ended ${last}); report the hazard anew if it persists`);
+      }
+    }
     if (action === 'review-pass' && reviewPassed(hazard)) {
       return refuse('not-allowed-from-status', zh
         ? '复查已通过，待挂牌督办机关摘牌销案'
@@ -696,7 +766,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     return undefined;
   }
 
-  function check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor): TransitionCheck {
+  function check(hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor, now: Date = new Date()): TransitionCheck {
     const action: unknown = input.action;
     if (!isAction(action)) {
       return refuse('invalid-field', zh
@@ -721,7 +791,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
         : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
     }
-    const refused = stateRefusal(action, hazard) ?? gate(action, hazard, actor);
+    const refused = stateRefusal(action, hazard, now) ?? gate(action, hazard, actor);
     if (refused !== undefined) return refused;
     if (!isText(actor.id)) {
       return refuse('invalid-field', zh ? '操作人 id 为空' : 'the actor has no id', { invalid: ['actor.id'] });
@@ -729,8 +799,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     const missing = r.needs.flatMap((f) => missingPaths(f, input, hazard));
     if (missing.length > 0) {
       return refuse('missing-fields', zh
-        ? `${name}缺少：${list(missing.map(pathLabel))}`
-        : `"${name}" needs: ${list(missing.map(pathLabel))}`, { missing });
+        ? `${name}缺少：${list(missing.map((m) => pathLabel(m, action)))}`
+        : `"${name}" needs: ${list(missing.map((m) => pathLabel(m, action)))}`, { missing });
     }
     const invalid = invalidFields(r, hazard, input);
     if (invalid !== undefined) return refuse('invalid-field', invalid.why, { invalid: invalid.paths ?? [invalid.path] });
@@ -741,7 +811,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
       throw new FiregridError('validation', `apply() needs a valid Date as now, got ${String(now)}`, { issues: [{ path: 'now', message: 'not a valid Date' }] });
     }
-    const verdict = check(hazard, input, actor);
+    const verdict = check(hazard, input, actor, now);
     if (!verdict.ok) {
       const paths = verdict.missing ?? verdict.invalid ?? [
         verdict.code === 'role' || verdict.code === 'role-for-severity' ? 'roles' : verdict.code === 'separation-of-duties' ? 'actor.id' : 'status',
@@ -758,6 +828,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     const entry: HazardHistoryEntry = {
       at, by: actor.id, ...(isText(actor.name) ? { byName: actor.name.trim() } : {}), action: input.action, from: hazard.status, to,
       ...(why === '' ? {} : { note: why }),
+      ...(input.before !== undefined && input.before.length > 0 ? { before: [...input.before] } : {}),
       ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
     };
     const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision' | 'majorRuleSet'> = {
@@ -809,14 +880,15 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     majorClosesByLift: majorByLift,
     closesByLift,
     reviewDueDays: reviewDays,
+    reopenDays,
     dueSoonDays: soonDays,
     rolesFor,
-    allowedActions: (hazard: LifecycleHazard, actor: TransitionActor | readonly Role[]): HazardAction[] => {
+    allowedActions: (hazard: LifecycleHazard, actor: TransitionActor | readonly Role[], now: Date = new Date()): HazardAction[] => {
       const who = isRoleList(actor) ? { roles: actor } : actor;
       return HAZARD_ACTIONS.filter((a) => {
         const r = transitions[a];
         return statusAllows(r, hazard) && (r.severity === undefined || r.severity.from === hazard.severity)
-          && stateRefusal(a, hazard) === undefined && gate(a, hazard, who) === undefined;
+          && stateRefusal(a, hazard, now) === undefined && gate(a, hazard, who) === undefined;
       });
     },
     check,

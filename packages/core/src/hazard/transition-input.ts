@@ -22,12 +22,14 @@ export const TransitionInput = z.object({
   note: z.optional(z.string()),
   /** Why, required by `reject` and `extend-deadline`. */
   reason: z.optional(z.string()),
-  /** The new rectification deadline (`assign`, `extend-deadline`). */
+  /** The new rectification deadline (`assign`, `reopen`, `extend-deadline`). */
   deadline: z.optional(Deadline),
   responsible: z.optional(Responsible),
   measures: z.optional(z.string()),
-  /** Ids (`PhotoRef.id`) of photos already uploaded, e.g. of the rectification. */
+  /** Ids (`PhotoRef.id`) of photos already uploaded, e.g. of the rectification (for `fix-on-spot`: 整改后照片). */
   evidence: z.optional(z.array(NonEmpty)),
+  /** `fix-on-spot`: ids (`PhotoRef.id`) of photos of the hazard as found, before the fix (整改前照片). */
+  before: z.optional(z.array(NonEmpty)),
   /**
    * `confirm-major`, `dismiss-major`: the GB 35181 edition applied (a rule set `id`, e.g.
    * `'GB35181-2025'`); the edition in force on the day of the transition when left out.

@@ -107,13 +107,16 @@ export function isDevicePhoto(ref: unknown): boolean {
     && (ref as { url: string }).url.startsWith(DEVICE_PHOTO_SCHEME) && typeof (ref as { id?: unknown }).id === 'string';
 }
 
-/** The ids of the device photos a record or command payload refers to (PhotoRefs and `evidence` ids). */
+/** Keys of the lists of photo ids in a transition: the evidence, and the photos before an on-the-spot fix. */
+const ID_LISTS = ['evidence', 'before'];
+
+/** The ids of the device photos a record or command payload refers to (PhotoRefs and `evidence`/`before` ids). */
 export function devicePhotoIds(value: unknown, known: (id: string) => boolean = () => false): string[] {
   const ids = new Set<string>();
   const walk = (v: unknown, key: string | undefined): void => {
     if (Array.isArray(v)) {
       for (const item of v) {
-        if (key === 'evidence' && typeof item === 'string' && known(item)) ids.add(item);
+        if (key !== undefined && ID_LISTS.includes(key) && typeof item === 'string' && known(item)) ids.add(item);
         else walk(item, undefined);
       }
     } else if (typeof v === 'object' && v !== null) {
@@ -127,12 +130,12 @@ export function devicePhotoIds(value: unknown, known: (id: string) => boolean = 
 
 /**
  * A copy of `value` with each device photo replaced by the server's reference: PhotoRefs whole,
- * and ids in `evidence` lists by the server's id.
+ * and ids in `evidence` and `before` lists by the server's id.
  */
 export function withServerPhotos<T>(value: T, refs: ReadonlyMap<string, PhotoRef>): T {
   const walk = (v: unknown, key: string | undefined): unknown => {
     if (Array.isArray(v)) {
-      return v.map((item: unknown) => (key === 'evidence' && typeof item === 'string' ? refs.get(item)?.id ?? item : walk(item, undefined)));
+      return v.map((item: unknown) => (key !== undefined && ID_LISTS.includes(key) && typeof item === 'string' ? refs.get(item)?.id ?? item : walk(item, undefined)));
     }
     if (typeof v === 'object' && v !== null) {
       if (isDevicePhoto(v)) return { ...(refs.get((v as PhotoRef).id) ?? v) };

@@ -68,7 +68,8 @@ export type Supervision = z.infer<typeof Supervision>;
  * changes the hazard's content (`fields` names the changed top-level fields). `from` equals `to`
  * for actions that change no status (`edit`, `extend-deadline`, the major-hazard ones,
  * `supervise`). `note` holds the why (the note, the reason, or both); `evidence` the ids
- * (`PhotoRef.id`) of the photos shown, e.g. of the rectification.
+ * (`PhotoRef.id`) of the photos shown, e.g. of the rectification; `before`, of a `fix-on-spot`, those
+ * of the hazard as found.
  */
 export const HazardHistoryEntry = z.object({
   at: IsoDateTime,
@@ -84,6 +85,8 @@ export const HazardHistoryEntry = z.object({
   to: z.enum(HAZARD_STATUSES),
   note: z.optional(z.string()),
   evidence: z.optional(z.array(NonEmpty)),
+  /** Of a `fix-on-spot`: the ids of the photos taken before the fix (整改前照片); `evidence` holds those after. */
+  before: z.optional(z.array(NonEmpty)),
   /** Of an `edit`: the top-level fields the save changed, sorted (e.g. `['description', 'title']`). */
   fields: z.optional(z.array(NonEmpty)),
 });

@@ -29,6 +29,7 @@ export const DETAIL_MESSAGES = {
   historyEntry: { 'zh-CN': '{at} {by}：{action}（{from} → {to}）', en: '{at} {by}: {action} ({from} → {to})' },
   historyEdit: { 'zh-CN': '{at} {by}：{action}', en: '{at} {by}: {action}' },
   evidenceCount: { 'zh-CN': '附照片 {n} 张', en: '{n} photo(s) attached' },
+  beforeCount: { 'zh-CN': '附整改前照片 {n} 张', en: '{n} photo(s) before the fix' },
   actions: { 'zh-CN': '可办理的操作', en: 'Actions' },
   noActions: { 'zh-CN': '您的角色在当前状态下没有可办理的操作', en: 'Your roles allow no action in this status' },
   suggestTitle: { 'zh-CN': '疑似重大火灾隐患提示', en: 'Possible major fire hazard' },
@@ -57,6 +58,8 @@ export const DETAIL_MESSAGES = {
   fDeadline: { 'zh-CN': '整改时限', en: 'Deadline' },
   fMeasures: { 'zh-CN': '整改措施', en: 'Measures' },
   fEvidence: { 'zh-CN': '整改后照片', en: 'Photos after rectification' },
+  fBefore: { 'zh-CN': '整改前照片', en: 'Photos before the fix' },
+  fNoteReopen: { 'zh-CN': '复核意见（不合格情况）', en: 'Re-check findings (what failed)' },
   fAddEvidence: { 'zh-CN': '添加照片', en: 'Add photo' },
   fLevel: { 'zh-CN': '督办级别', en: 'Supervision level' },
   fSupervisionDeadline: { 'zh-CN': '督办期限', en: 'Supervision deadline' },
@@ -87,7 +90,9 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'confirm-major': return 'fNoteConfirm';
     case 'review-pass':
     case 'review-fail': return 'fNoteReview';
-    case 'report-rectified': return 'fNoteRectified';
+    case 'report-rectified':
+    case 'fix-on-spot': return 'fNoteRectified';
+    case 'reopen': return 'fNoteReopen';
     case 'flag-major': return 'fNoteFlag';
     case 'lift': return 'fNoteLift';
     default: return required ? 'fNote' : 'fNoteOptional';

@@ -172,7 +172,7 @@ export class FgHazardDetail extends LitElement {
     // reporter (from his history entries too) still shows him only as 群众（保密）.
     const h = redactReporter(hazard, viewer, locale);
     const people = peopleSources(this.people ?? { directory: new Map(), workers: new Map() }, session);
-    const actions = lifecycle.allowedActions(h, viewer);
+    const actions = lifecycle.allowedActions(h, viewer, now);
     const place = this.place ?? undefined;
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
       (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
@@ -212,6 +212,7 @@ export class FgHazardDetail extends LitElement {
               from: HAZARD_STATUS_LABELS[e.from][locale], to: HAZARD_STATUS_LABELS[e.to][locale],
             })}
           ${e.note === undefined ? nothing : html`<div class="note">${e.note}</div>`}
+          ${e.before === undefined ? nothing : html`<div class="note">${dt('beforeCount', locale, { n: e.before.length })}</div>`}
           ${e.evidence === undefined ? nothing : html`<div class="note">${dt('evidenceCount', locale, { n: e.evidence.length })}</div>`}
         </li>`)}</ol>`}
       </div>

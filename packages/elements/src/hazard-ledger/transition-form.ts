@@ -35,13 +35,17 @@ export interface HazardTransitionedDetail {
 interface Values {
   reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
   evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string; authority: string;
+  /** Photos of the hazard as found (`fix-on-spot`: 整改前照片). */
+  before: PhotoRef[];
   /** The GB 35181 edition chosen when two apply; '' = the edition in force today. */
   ruleSet: string;
 }
-type TextKey = Exclude<keyof Values, 'evidence' | 'level'>;
+type TextKey = Exclude<keyof Values, PhotoKey | 'level'>;
+/** The photo lists of a transition: after (`evidence`) and, for an on-the-spot fix, before. */
+type PhotoKey = 'evidence' | 'before';
 const EMPTY: Values = {
   reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
-  ruleSet: '',
+  ruleSet: '', before: [],
 };
 const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
 
@@ -54,6 +58,7 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   'responsible.phone': { id: 't-phone', label: 'fPhone' },
   deadline: { id: 't-deadline', label: 'fDeadline' },
   measures: { id: 't-measures', label: 'fMeasures' },
+  before: { id: 't-add-before', label: 'fBefore' },
   evidence: { id: 't-add-evidence', label: 'fEvidence' },
   'supervision.level': { id: 't-level', label: 'fLevel' },
   'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
@@ -142,6 +147,7 @@ export class FgHazardTransitionForm extends LitElement {
       ...(responsible === undefined ? {} : { responsible }),
       ...(needs.includes('deadline') && v.deadline !== '' ? { deadline: v.deadline } : {}),
       ...(needs.includes('measures') && text(v.measures) !== undefined ? { measures: v.measures.trim() } : {}),
+      ...(needs.includes('before') && v.before.length > 0 ? { before: v.before.map((r) => r.id) } : {}),
       ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
       ...(needs.includes('supervision') && (v.level !== '' || v.supervisionDeadline !== '' || text(v.authority) !== undefined)
         ? {
@@ -200,7 +206,7 @@ export class FgHazardTransitionForm extends LitElement {
     if (this.busy || client === undefined || hazard === undefined || lifecycle === undefined || actor === undefined) return;
     const applied = this.chosenRuleSet();
     const input = applied === undefined ? this.input() : { ...this.input(), majorRuleSet: applied };
-    const verdict = lifecycle.check(hazard, input, actor);
+    const verdict = lifecycle.check(hazard, input, actor, client.now());
     if (!verdict.ok) {
       const errors: Record<string, string> = {};
       for (const path of verdict.missing ?? []) errors[path] = dt('required', locale, { field: dt(FIELDS[path]?.label ?? 'fNote', locale) });
@@ -242,22 +248,22 @@ export class FgHazardTransitionForm extends LitElement {
     }
   };
 
-  private readonly onAddEvidence = (): void => {
+  private onAddPhotos(key: PhotoKey): void {
     const client = this.client;
     if (client === undefined) return;
     if (client.host.media === undefined) {
-      this.fileInput?.click();
+      (key === 'evidence' ? this.fileInput : this.renderRoot.querySelector<HTMLInputElement>(`#t-file-${key}`))?.click();
       return;
     }
-    captureFromHost(client).then((blobs) => this.addEvidence(blobs ?? []), (e: unknown) => { void userError(this, e, this.locale, 'write').then((text) => { this.alert = text; }); });
-  };
+    captureFromHost(client).then((blobs) => this.addPhotos(key, blobs ?? []), (e: unknown) => { void userError(this, e, this.locale, 'write').then((text) => { this.alert = text; }); });
+  }
 
-  private async addEvidence(blobs: Blob[]): Promise<void> {
+  private async addPhotos(key: PhotoKey, blobs: Blob[]): Promise<void> {
     const client = this.client;
     if (client === undefined) return;
     this.busy = true;
     try {
-      for (const blob of blobs) this.set({ evidence: [...this.values.evidence, await keepPhoto(client, blob, this.locale)] });
+      for (const blob of blobs) this.set({ [key]: [...this.values[key], await keepPhoto(client, blob, this.locale)] });
     } catch (e) {
       this.alert = await userError(this, e, this.locale, 'write');
     } finally {
@@ -286,6 +292,25 @@ export class FgHazardTransitionForm extends LitElement {
       .value=${this.values[key]} @input=${(e: Event) => { this.set({ [key]: (e.target as HTMLInputElement).value }); }} />`, label);
   }
 
+  /** A photo list with its add button: `#t-add-evidence` (and `#t-file`), `#t-add-before` (and `#t-file-before`). */
+  private photos(key: PhotoKey, legend: string): TemplateResult {
+    const add = dt('fAddEvidence', this.locale);
+    const err = this.errors[key];
+    return html`<fieldset class="field">
+      <legend>${legend}</legend>
+      ${this.values[key].length === 0 ? nothing : html`<ul class="thumbs">${this.values[key].map((ref, i) => {
+        const url = this.urls.url(this.client, ref);
+        const alt = `${legend} ${i + 1}`;
+        return html`<li>${url === undefined ? html`<span class="placeholder" role="img" aria-label=${alt}></span>` : html`<img src=${url} alt=${alt} />`}</li>`;
+      })}</ul>`}
+      <button type="button" id=${`t-add-${key}`} aria-label=${`${add}（${legend}）`} aria-describedby=${err === undefined ? nothing : `t-add-${key}-error`}
+        @click=${() => { this.onAddPhotos(key); }}>${add}</button>
+      <input id=${key === 'evidence' ? 't-file' : `t-file-${key}`} type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${add}
+        @change=${(e: Event) => { const input = e.target as HTMLInputElement; const files = Array.from(input.files ?? []); input.value = ''; void this.addPhotos(key, files); }} />
+      <p id=${`t-add-${key}-error`} class="error" part="field-error">${err ?? ''}</p>
+    </fieldset>`;
+  }
+
   override render(): TemplateResult {
     const { locale } = this;
     const needs = this.needs;
@@ -306,18 +331,8 @@ export class FgHazardTransitionForm extends LitElement {
           </select>`, l('fLevel'))}
           ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}
           ${this.line('supervision.authority', 'authority', l('fAuthority'))}` : nothing}
-        ${needs.includes('evidence') ? html`<fieldset class="field">
-          <legend>${l('fEvidence')}</legend>
-          ${this.values.evidence.length === 0 ? nothing : html`<ul class="thumbs">${this.values.evidence.map((ref, i) => {
-            const url = this.urls.url(this.client, ref);
-            const alt = `${l('fEvidence')} ${i + 1}`;
-            return html`<li>${url === undefined ? html`<span class="placeholder" role="img" aria-label=${alt}></span>` : html`<img src=${url} alt=${alt} />`}</li>`;
-          })}</ul>`}
-          <button type="button" id="t-add-evidence" aria-describedby=${this.errors.evidence === undefined ? nothing : 't-add-evidence-error'} @click=${this.onAddEvidence}>${l('fAddEvidence')}</button>
-          <input id="t-file" type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${l('fAddEvidence')}
-            @change=${(e: Event) => { const input = e.target as HTMLInputElement; const files = Array.from(input.files ?? []); input.value = ''; void this.addEvidence(files); }} />
-          <p id="t-add-evidence-error" class="error" part="field-error">${this.errors.evidence ?? ''}</p>
-        </fieldset>` : nothing}
+        ${needs.includes('before') ? this.photos('before', l('fBefore')) : nothing}
+        ${needs.includes('evidence') ? this.photos('evidence', l('fEvidence')) : nothing}
         ${this.editionsBox()}
         ${this.textarea('note', 'note', l(noteLabel(this.action, needs.includes('note'))))}
         <div class="actions">
