@@ -1,0 +1,74 @@
+// The demo grid app's shell: sign-in, then the app of the signed-in person's role, all inside
+// one <fg-provider> holding that person's Firegrid client.
+import { LitElement, css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { FiregridClient } from '@firegrid/core';
+import { ROLE_LABELS, clientFor, forgetSession, savedSession } from './session.js';
+import type { SignedIn } from './session.js';
+import './sign-in.js';
+import './worker-app.js';
+
+/**
+ * The demo app: `<grid-sign-in>` until someone signs in, then their role's app. Signing out wipes
+ * what the client kept on this device (`client.purge()`).
+ * @tag grid-app
+ */
+export class GridApp extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 100vh; background: #f4f6fa; color: #1f1f1f;
+      font-family: system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
+    header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; background: #fff; border-bottom: 1px solid #c4c9d4; }
+    header h1 { font-size: 1rem; margin: 0; flex: 1; }
+    header button { min-height: 44px; font: inherit; padding: 0 12px; border: 1px solid #c4c9d4; border-radius: 8px; background: #fff; cursor: pointer; }
+    header button:focus-visible { outline: 3px solid #1a56c4; outline-offset: 2px; }
+    .pending { padding: 16px; }
+  `;
+
+  @state() private signedIn: SignedIn | undefined;
+  @state() private client: FiregridClient | undefined;
+
+  constructor() {
+    super();
+    // Signed in on this device before (and the token has not expired): straight into the app.
+    const saved = savedSession();
+    if (saved !== undefined) this.use(saved);
+  }
+
+  private use(signedIn: SignedIn): void {
+    this.signedIn = signedIn;
+    this.client = clientFor(signedIn);
+  }
+
+  private async signOut(): Promise<void> {
+    const client = this.client;
+    forgetSession();
+    this.signedIn = undefined;
+    this.client = undefined;
+    await client?.purge();
+  }
+
+  private roleApp(s: SignedIn): TemplateResult {
+    if (s.person.roles.includes('grid-worker')) return html`<grid-worker-app .client=${this.client}></grid-worker-app>`;
+    return html`<p class="pending">${ROLE_LABELS[s.person.roles[0] ?? 'resident']}的工作台将在演示的下一版提供；请以网格员身份登录（如王伟）。</p>`;
+  }
+
+  override render(): TemplateResult {
+    const s = this.signedIn;
+    if (s === undefined) return html`<grid-sign-in @grid-signed-in=${(e: CustomEvent<SignedIn>) => { this.use(e.detail); }}></grid-sign-in>`;
+    return html`
+      <header>
+        <h1>消防网格 · ${s.person.name}（${s.person.roles.map((r) => ROLE_LABELS[r]).join('、')}）</h1>
+        <button type="button" @click=${() => { void this.signOut(); }}>退出登录</button>
+      </header>
+      ${this.client === undefined ? nothing : html`<fg-provider .client=${this.client}>${this.roleApp(s)}</fg-provider>`}`;
+  }
+}
+
+if (!customElements.get('grid-app')) customElements.define('grid-app', GridApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'grid-app': GridApp;
+  }
+}

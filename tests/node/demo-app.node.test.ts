@@ -1,0 +1,87 @@
+// `npm start` is the demo grid app: started the way npm start starts it (scripts/demo.mjs, on a
+// free port), a grid worker signs in through the server's dev-only sign-in, opens 巡查 and sees a
+// checklist of one of her places, opens 上报 and sees the report form — over httpDataPort on one
+// origin, under the strict CSP, with no failed request and no page error.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../../bench/lib/context.js';
+import { startDemo } from '../../scripts/demo.mjs';
+import type { RunningDemo } from '../../scripts/demo.mjs';
+
+// Page code is passed as strings: tsx would add `__name` helpers to functions the page cannot see.
+const DEEP = '((root) => { const out = []; const walk = (r) => { for (const e of r.querySelectorAll("*")) { out.push(e); if (e.shadowRoot) walk(e.shadowRoot); } }; walk(root); return out; })';
+const find = (test: string): string => `${DEEP}(document).find((e) => ${test})`;
+
+describe('npm start: the demo grid app', () => {
+  let browser: Browser | undefined;
+  let demo: RunningDemo | undefined;
+  before(async () => {
+    [demo, browser] = await Promise.all([startDemo({ port: 0, log: () => undefined }), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('signs in as the seeded grid worker, opens 巡查 and sees a checklist, opens 上报 and sees the report form', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    const res = await page.goto(demo.url);
+    assert.match(res?.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/, 'the app is served under the strict CSP');
+
+    // The sign-in screen lists the seeded people with their roles, and says it is dev-only.
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    const listed = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button[data-user]')).map((b) => b.textContent.replace(/\\s+/g, ' ').trim())`) as string[];
+    assert.ok(listed.some((t) => /王伟.*网格员/.test(t)), `王伟 is listed as 网格员: ${listed.join(' | ')}`);
+    assert.ok(listed.some((t) => /赵建国.*网格长/.test(t)), `the supervisor is listed: ${listed.join(' | ')}`);
+    assert.match(await page.evaluate(`${find('e.matches("[role=note]")')}.textContent`) as string, /--dev/);
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+
+    // 巡查: the places of her grid (府东第一网格), fetched from the server with her token.
+    await page.waitForFunction(`!!${find('e.matches("button.place")')}`, { timeout: 20_000 });
+    const places = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button.place .name')).map((e) => e.textContent.trim())`) as string[];
+    assert.ok(places.includes('府东花园 1 号楼'), `her grid's places are listed: ${places.join(', ')}`);
+    assert.ok(!places.includes('许坦小学'), 'a place of another grid is not');
+    await page.evaluate(`${DEEP}(document).find((e) => e.matches('button.place') && e.querySelector('.name').textContent.trim() === '府东花园 1 号楼').click()`);
+    // The checklist of the place: a choice of the templates that apply, or the items themselves.
+    await page.waitForFunction(`((c) => c && c.shadowRoot && c.shadowRoot.querySelector('[part~="item"], .choose button'))(${find('e.localName === "fg-checklist"')})`, { timeout: 20_000 });
+    await page.evaluate(`((c) => { const b = c.shadowRoot.querySelector('.choose button'); if (b) b.click(); })(${find('e.localName === "fg-checklist"')})`);
+    await page.waitForFunction(`((c) => c.shadowRoot.querySelectorAll('[part~="item"]').length > 3)(${find('e.localName === "fg-checklist"')})`, { timeout: 20_000 });
+    const header = await page.evaluate(`${find('e.localName === "fg-checklist"')}.shadowRoot.querySelector('[part~="header"]').textContent`) as string;
+    assert.match(header, /府东花园 1 号楼/, 'the checklist is of the place chosen');
+
+    // 上报: the hazard report form.
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "上报"')}.click()`);
+    await page.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('[part~="base"] select, [part~="base"] textarea'))(${find('e.localName === "fg-hazard-report"')})`, { timeout: 20_000 });
+    const selected = await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim()`) as string;
+    assert.equal(selected, '上报');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const other = await startDemo({ port, log: () => undefined });
+      try {
+        assert.equal(other.fellBack, true);
+        assert.notEqual(other.port, port);
+        assert.equal((await fetch(other.url)).status, 200);
+      } finally {
+        await other.close();
+      }
+      await assert.rejects(startDemo({ port, strictPort: true, log: () => undefined }), /EADDRINUSE/);
+    } finally {
+      await new Promise((done) => taken.close(done));
+    }
+  });
+});
