@@ -49,7 +49,9 @@ export class GridApp extends LitElement {
   }
 
   private roleApp(s: SignedIn): TemplateResult {
-    if (s.person.roles.includes('grid-worker')) return html`<grid-worker-app .client=${this.client}></grid-worker-app>`;
+    if (s.person.roles.includes('grid-worker')) {
+      return html`<grid-worker-app .client=${this.client} .person=${s.person} @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
+    }
     return html`<p class="pending">${ROLE_LABELS[s.person.roles[0] ?? 'resident']}的工作台将在演示的下一版提供；请以网格员身份登录（如王伟）。</p>`;
   }
 

@@ -21,8 +21,8 @@ interface Row {
 const DAY = 86_400_000;
 
 /**
- * Today's places of the signed-in worker's grids (from her `workers` record; her scope when she
- * has none), those not inspected for longest first; choosing one opens its checklist.
+ * Today's places of the worker's grids that a checklist applies to, those not inspected for
+ * longest first; choosing one opens its checklist.
  * @tag grid-patrol
  */
 export class GridPatrol extends LitElement {
@@ -46,6 +46,8 @@ export class GridPatrol extends LitElement {
 
   /** The signed-in worker's client. */
   @property({ attribute: false }) client: FiregridClient | undefined;
+  /** The grids to list (the worker's); her session's scope when empty. */
+  @property({ attribute: false }) grids: readonly string[] = [];
 
   @state() private rows: Row[] | undefined;
   /** Places no checklist template applies to (a compound without a building of its own, say). */
@@ -65,10 +67,7 @@ export class GridPatrol extends LitElement {
   private async load(client: FiregridClient): Promise<void> {
     this.error = '';
     try {
-      const session = await client.session();
-      const workers = await client.data.list('workers', { limit: 500 });
-      const me = workers.items.find((w) => w.userId === session.user.id);
-      const grids = me?.gridIds.length ? me.gridIds : session.scope;
+      const grids = this.grids.length > 0 ? [...this.grids] : (await client.session()).scope;
       // Grid ids are OrgUnit codes, so a grid is a scope of its own.
       const places = (await client.data.list('places', { scope: grids, sort: 'name', limit: 500 })).items;
       const inspected = await client.data.list('inspections', { scope: grids, limit: 500 });

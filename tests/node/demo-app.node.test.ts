@@ -27,7 +27,8 @@ describe('npm start: the demo grid app', () => {
 
   it('signs in as the seeded grid worker, opens 巡查 and sees a checklist, opens 上报 and sees the report form', async () => {
     assert.ok(browser && demo, 'the demo and the browser started');
-    const page = await browser.newPage();
+    // A context of its own: no session left on the device by another test.
+    const page = await (await browser.createBrowserContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -62,7 +63,45 @@ describe('npm start: the demo grid app', () => {
     const selected = await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim()`) as string;
     assert.equal(selected, '上报');
     assert.deepEqual(problems, []);
-    await page.close();
+    await page.browserContext().close();
+  });
+
+  it('gives the worker her other tabs: 隐患 (her grid\'s open hazards), 楼长, 考评 and 我的 with unsent items and sign-out', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    // A context of its own: no session left on the device by another test.
+    const page = await (await browser.createBrowserContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    await page.goto(demo.url);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    const tab = async (label: string): Promise<void> => {
+      await page.waitForFunction(`!!${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}`, { timeout: 20_000 });
+      await page.evaluate(`${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}.click()`);
+    };
+    // 隐患: the ledger of her grid (府东第一网格), open hazards only: 12 (closed) and 3 (another grid) are not there.
+    await tab('隐患');
+    await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length > 0`, { timeout: 20_000 });
+    const rows = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).map((e) => e.textContent)`) as string[];
+    assert.ok(rows.some((r) => r.includes('充电棚采用易燃彩钢板搭建')), `her grid's open hazard is listed: ${rows.join(' | ')}`);
+    assert.ok(!rows.some((r) => r.includes('电缆井防火封堵不严')), 'a closed hazard of her grid is not');
+    assert.ok(!rows.some((r) => r.includes('刀削面')), 'a hazard of another grid is not');
+    // 楼长: the high-rise buildings of her grid.
+    await tab('楼长');
+    await page.waitForFunction(`${DEEP}(document).some((e) => e.localName === 'fg-captain-registry' && /府东花园 1 号楼/.test(e.shadowRoot.textContent))`, { timeout: 20_000 });
+    // 考评: her score, ranked in her community.
+    await tab('考评');
+    await page.waitForFunction(`${DEEP}(document).some((e) => e.localName === 'fg-grid-score' && /王伟/.test(e.shadowRoot.textContent) && e.shadowRoot.textContent.includes("/ 100"))`, { timeout: 20_000 });
+    // 我的: nothing unsent; 退出登录 wipes the device and returns to the sign-in screen.
+    await tab('我的');
+    await page.waitForFunction(`${find('e.matches("dl[data-unsent]")')}?.dataset.unsent === '0'`, { timeout: 20_000 });
+    assert.notEqual(await page.evaluate('localStorage.getItem("firegrid-demo:session")'), null, 'the session is kept on the device');
+    await page.evaluate(`${find('e.matches("button.sign-out")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    assert.equal(await page.evaluate('localStorage.getItem("firegrid-demo:session")'), null, 'signing out forgets the token');
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
   });
 
   it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {
