@@ -8,10 +8,20 @@ import { ROLE_LABELS, clientFor, forgetSession, savedSession } from './session.j
 import type { SignedIn } from './session.js';
 import './sign-in.js';
 import './worker-app.js';
+import './desk.js';
+
+/** The routes of the app's hash: the role's app, or the print view of one building's notice. */
+type Route = { name: 'home' } | { name: 'notice'; buildingId: string };
+
+function routeOf(hash: string): Route {
+  const m = /^#\/notice\/([^/]+)$/.exec(hash);
+  return m?.[1] !== undefined ? { name: 'notice', buildingId: decodeURIComponent(m[1]) } : { name: 'home' };
+}
 
 /**
- * The demo app: `<grid-sign-in>` until someone signs in, then their role's app. Signing out wipes
- * what the client kept on this device (`client.purge()`).
+ * The demo app: `<grid-sign-in>` until someone signs in, then their role's app: the grid worker's
+ * phone app, or the desk of the other staff roles. `#/notice/<buildingId>` is the print view of a
+ * building's notice (公示牌). Signing out wipes what the client kept on this device (`client.purge()`).
  * @tag grid-app
  */
 export class GridApp extends LitElement {
@@ -23,16 +33,33 @@ export class GridApp extends LitElement {
     header button { min-height: 44px; font: inherit; padding: 0 12px; border: 1px solid #c4c9d4; border-radius: 8px; background: #fff; cursor: pointer; }
     header button:focus-visible { outline: 3px solid #1a56c4; outline-offset: 2px; }
     .pending { padding: 16px; }
+    .print-bar { display: flex; gap: 8px; padding: 8px 12px; }
+    .print-bar a { min-height: 44px; font: inherit; padding: 0 16px; border: 1px solid #c4c9d4; border-radius: 8px;
+      background: #fff; color: inherit; text-decoration: none; display: inline-flex; align-items: center; }
+    fg-captain-notice { display: block; margin: 0 12px; }
+    @media print {
+      :host { background: none; min-height: 0; }
+      header, .print-bar { display: none; }
+    }
   `;
 
   @state() private signedIn: SignedIn | undefined;
   @state() private client: FiregridClient | undefined;
+  @state() private route: Route = routeOf(location.hash);
+
+  private readonly onHash = (): void => {
+    this.route = routeOf(location.hash);
+  };
 
   constructor() {
     super();
     // Signed in on this device before (and the token has not expired): straight into the app.
     const saved = savedSession();
     if (saved !== undefined) this.use(saved);
+    this.addController({
+      hostConnected: () => { window.addEventListener('hashchange', this.onHash); },
+      hostDisconnected: () => { window.removeEventListener('hashchange', this.onHash); },
+    });
   }
 
   private use(signedIn: SignedIn): void {
@@ -49,10 +76,18 @@ export class GridApp extends LitElement {
   }
 
   private roleApp(s: SignedIn): TemplateResult {
+    if (this.route.name === 'notice') {
+      return html`
+        <div class="print-bar"><a href="#">← 返回</a></div>
+        <fg-captain-notice building-id=${this.route.buildingId}></fg-captain-notice>`;
+    }
     if (s.person.roles.includes('grid-worker')) {
       return html`<grid-worker-app .client=${this.client} .person=${s.person} @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
     }
-    return html`<p class="pending">${ROLE_LABELS[s.person.roles[0] ?? 'resident']}的工作台将在演示的下一版提供；请以网格员身份登录（如王伟）。</p>`;
+    if (s.person.roles.includes('resident')) {
+      return html`<p class="pending">群众举报页将在演示的下一版提供；请以网格员（如王伟）或网格长（赵建国）身份登录。</p>`;
+    }
+    return html`<grid-desk .client=${this.client}></grid-desk>`;
   }
 
   override render(): TemplateResult {

@@ -122,6 +122,8 @@ export function clientFor(signedIn: SignedIn): FiregridClient {
       scope: signedIn.person.scope,
       locale: 'zh-CN',
     },
+    // The notice's QR code: the resident's tip-off page of the place, in this app.
+    links: { tipOff: (placeId) => Promise.resolve(new URL(`#/tip-off/${encodeURIComponent(placeId)}`, location.href).href) },
   });
   return createFiregridClient({
     host,

@@ -104,6 +104,42 @@ describe('npm start: the demo grid app', () => {
     await page.browserContext().close();
   });
 
+  it('gives the supervisor the desk: the two lists, the captains, the ranking, and a notice to print whose QR code leads to the tip-off page', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await (await browser.createBrowserContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.goto(demo.url);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=zhaojianguo]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=zhaojianguo]")')}.click()`);
+    const section = async (label: string): Promise<void> => {
+      await page.waitForFunction(`!!${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}`, { timeout: 20_000 });
+      await page.evaluate(`${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}.click()`);
+    };
+    // 隐患台账: every hazard of the street (the seed's 18), with the two lists' export.
+    await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length === 18`, { timeout: 20_000 });
+    assert.ok(await page.evaluate(`${DEEP}(document).some((e) => e.localName === 'button' && /导出两张清单/.test(e.textContent))`), 'the two lists can be exported');
+    // 楼长管理: coverage of the street's high-rise buildings, and import.
+    await section('楼长管理');
+    await page.waitForFunction(`${DEEP}(document).some((e) => e.localName === 'fg-captain-registry' && /锦绣华庭 B 座/.test(e.shadowRoot.textContent) && /导入/.test(e.shadowRoot.textContent))`, { timeout: 20_000 });
+    // 考评排名: the workers of the street ranked.
+    await section('考评排名');
+    await page.waitForFunction(`${DEEP}(document).some((e) => e.localName === 'fg-grid-score' && /王伟/.test(e.shadowRoot.textContent) && /陈静/.test(e.shadowRoot.textContent))`, { timeout: 20_000 });
+    // 公示牌: a building's notice, with its captain and the QR code of the app's tip-off page.
+    await section('公示牌');
+    await page.waitForFunction(`!!${find('e.matches("a.building") && /府东花园 1 号楼/.test(e.textContent)')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("a.building") && /府东花园 1 号楼/.test(e.textContent)')}.click()`);
+    assert.match(page.url(), /#\/notice\//);
+    await page.waitForFunction(`((n) => n && /刘秀兰/.test(n.shadowRoot.textContent) && n.shadowRoot.querySelector('svg path'))(${find('e.localName === "fg-captain-notice"')})`, { timeout: 20_000 });
+    assert.equal(await page.evaluate(`${find('e.localName === "fg-captain-notice"')}.shadowRoot.querySelector('[role=alert]')`), null, 'no alert: the host gave the tip-off link');
+    const qr = await page.evaluate(`${find('e.localName === "fg-captain-notice"')}.shadowRoot.querySelector('[part~="qr"] svg').getAttribute('aria-label')`) as string;
+    assert.ok(qr.includes(`${demo.url}#/tip-off/`), `the QR code is the app's tip-off page of the building: ${qr}`);
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+
   it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {
     const taken = createServer();
     await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
