@@ -157,8 +157,9 @@ describe('npm start: the demo grid app', () => {
     // It reaches the server in the building's grid, its reporter kept confidential.
     const token = ((await (await fetch(`${demo.url}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
     interface Tip { gridId?: string; source?: string; reporter?: { confidential?: boolean } }
+    const base = demo.url;
     const lookUp = async (): Promise<Tip | undefined> => {
-      const list = (await (await fetch(`${demo.url}api/v1/hazards?q=${encodeURIComponent('木板封死')}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Tip[] };
+      const list = (await (await fetch(`${base}api/v1/hazards?q=${encodeURIComponent('木板封死')}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Tip[] };
       return list.items[0];
     };
     // The outbox sends it right after submit; give it a moment.
