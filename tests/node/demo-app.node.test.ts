@@ -142,8 +142,9 @@ describe('npm start: the demo grid app', () => {
 
     // A resident scans it on his own phone: the public report form, already saying where.
     const phone = await (await browser.createBrowserContext()).newPage();
-    phone.on('pageerror', (e) => problems.push(String(e)));
-    phone.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    const phoneProblems: string[] = [];
+    phone.on('pageerror', (e) => phoneProblems.push(String(e)));
+    phone.on('response', (r) => { if (r.status() >= 400) phoneProblems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
     await phone.goto(tipOffUrl);
     const form = find('e.localName === "fg-hazard-report"');
     await phone.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('#address') && /府东花园 1 号楼/.test(r.shadowRoot.querySelector('#address').value))(${form})`, { timeout: 20_000 });
@@ -172,7 +173,7 @@ describe('npm start: the demo grid app', () => {
     assert.equal(found.gridId, '140105004001001');
     assert.equal(found.source, 'public');
     assert.equal(found.reporter?.confidential, true);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(phoneProblems, []);
     await phone.browserContext().close();
   });
 
