@@ -136,6 +136,11 @@ describe('firegrid-server CLI', () => {
     const list = await fetch(`${url}/v1/hazards`, { headers: { authorization: `Bearer ${token}`, origin: 'https://a.example' } });
     assert.equal(list.status, 200);
     assert.equal(list.headers.get('access-control-allow-origin'), 'https://a.example');
+    // The dev-only sign-in does not exist without --dev.
+    assert.equal((await fetch(`${url}/dev/users`)).status, 404);
+    const noDev = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"wangwei"}' });
+    assert.equal(noDev.status, 404);
+    assert.equal(noDev.headers.get('x-firegrid-dev-only'), null);
     await stop(child);
     assert.equal(child.exitCode, 0, 'SIGTERM stops it cleanly');
   });
@@ -148,6 +153,32 @@ describe('firegrid-server CLI', () => {
     assert.equal((await fetch(`${url}/v1/places`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
     const wrong = await signToken({ secret: SECRET, tenant: 't', user: 'u', roles: ['admin'], scope: ['*'] });
     assert.equal((await fetch(`${url}/v1/places`, { headers: { authorization: `Bearer ${wrong}` } })).status, 401);
+    assert.match(output, /Never use --dev in production/);
+    await stop(child);
+  });
+
+  it('--dev opens the dev-only sign-in: the demo users, and a real token for one, each answer marked dev-only', async () => {
+    const { url, child } = await start(['--dev', '--port', '0', '--data', tempDir()]);
+    const users = await fetch(`${url}/dev/users`);
+    assert.equal(users.status, 200);
+    assert.equal(users.headers.get('x-firegrid-dev-only'), 'true');
+    const list = (await users.json()) as { dev: boolean; notice: string; tenant: string; users: { user: string; name: string; roles: string[] }[] };
+    assert.equal(list.dev, true);
+    assert.match(list.notice, /--dev/);
+    assert.equal(list.tenant, 'demo');
+    assert.deepEqual(list.users.find((u) => u.user === 'wangwei'), { user: 'wangwei', name: '王伟', roles: ['grid-worker'], scope: ['140105004001'] });
+    const res = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '{"user":"wangwei"}' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('x-firegrid-dev-only'), 'true');
+    const body = (await res.json()) as { dev: boolean; notice: string; token: string };
+    assert.equal(body.dev, true);
+    assert.match(body.notice, /Dev only/);
+    assert.equal((await fetch(`${url}/v1/places`, { headers: { authorization: `Bearer ${body.token}` } })).status, 200, 'the token is real');
+    const unknown = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '{"user":"mallory"}' });
+    assert.equal(unknown.status, 404);
+    assert.match(((await unknown.json()) as { detail: string }).detail, /no user mallory.*wangwei/);
+    // A form post (no JSON type) gets no token: a page elsewhere cannot sign a visitor in.
+    assert.equal((await fetch(`${url}/dev/token`, { method: 'POST', body: 'user=wangwei', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status, 415);
     await stop(child);
   });
 

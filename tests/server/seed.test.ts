@@ -47,6 +47,7 @@ describe('seed: the demo data set', () => {
     assert.equal(first.created.workers, 7);
     assert.equal(first.created.places, 22);
     assert.equal(first.created.hazards, 18);
+    assert.equal(first.created.captains, 3, 'floor captains of three of the four high-rise buildings');
     assert.ok((first.created.media ?? 0) >= 18, 'a photo per reported hazard');
     assert.ok((first.created.activities ?? 0) >= 30, 'the workflow\'s activities');
     assert.deepEqual(second.created, {});

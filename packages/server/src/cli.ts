@@ -15,13 +15,14 @@ import { parseArgs } from 'node:util';
 import { ROLES } from '@firegrid/core';
 import type { Role } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_LENGTH, signToken } from './auth.js';
-import { DEMO_TENANT, seedDemo } from './seed.js';
+import { DEMO_TENANT, DEMO_USERS, seedDemo } from './seed.js';
 import { serverVersion, startServer } from './server.js';
 
 const USAGE = `Usage:
   firegrid-server [--port 8787] [--host 127.0.0.1] [--data ./.firegrid] [--dev] [--cors-origin ORIGIN]...
       Starts the server and prints its URL. Needs FIREGRID_SECRET (at least ${MIN_SECRET_LENGTH} characters)
-      unless --dev, which makes a secret for this run and prints it. Allowed browser origins come from
+      unless --dev, which makes a secret for this run and prints it. --dev also opens a DEV-ONLY sign-in
+      for the demo users (GET /dev/users, POST /dev/token {"user":"wangwei"}): never use it in production. Allowed browser origins come from
       --cors-origin (repeatable) and FIREGRID_CORS_ORIGINS (comma-separated); "*" allows any.
   firegrid-server token --tenant T --user U --roles ROLE[,ROLE] --scope PREFIX[,PREFIX] [--name NAME] [--ttl 12h]
       Prints a bearer token signed with FIREGRID_SECRET. Roles: ${ROLES.join(', ')}.
@@ -137,7 +138,13 @@ async function serve(args: string[]): Promise<void> {
     ...(process.env.FIREGRID_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
   ];
   const dataDir = resolve(values.data ?? '.firegrid');
-  const server = await startServer({ port, host: values.host ?? '127.0.0.1', dataDir, secret, corsOrigins });
+  const dev = values.dev === true;
+  const server = await startServer({
+    port, host: values.host ?? '127.0.0.1', dataDir, secret, corsOrigins,
+    ...(dev ? { devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS } } : {}),
+  });
+  // Before the URL line: whoever waits for the URL has read the warning too.
+  if (dev) out('Dev mode: anyone who reaches this server may sign in as a demo user without a password (GET /dev/users, POST /dev/token). Never use --dev in production.');
   out(`firegrid-server ${serverVersion()} listening on ${server.url} (data: ${dataDir}${corsOrigins.length > 0 ? `, CORS: ${corsOrigins.join(' ')}` : ''})`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

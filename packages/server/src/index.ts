@@ -4,7 +4,7 @@
  * @module
  */
 export { startServer, serverVersion } from './server.js';
-export type { ServerOptions, RunningServer } from './server.js';
+export type { ServerOptions, RunningServer, DevSignIn } from './server.js';
 export {
   signToken, verifyToken, TokenError, TOKEN_ISSUER, DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_LENGTH, PERMISSIONS,
   CONFIDENTIAL_READERS, STAFF_ROLES,

@@ -1,7 +1,7 @@
 /**
  * The demo data set of tenant `demo`: one street (坞城街道, 太原市小店区) with three communities and
- * seven grids, high-rise and old residential buildings, small venues, a three-in-one shop, e-bike
- * sheds, six grid workers and their supervisor, and hazards in every status with the history,
+ * seven grids, high-rise and old residential buildings (three of the four high-rises with a floor
+ * captain), small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, and hazards in every status with the history,
  * photos and activities the real workflow gives them. Everything goes through {@link Service}
  * with the actor who would have done it, at the time it would have happened, so the demo obeys
  * the same rules as real data. Ids are fixed: seeding twice adds nothing the second time.
@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FiregridError, createLifecycle } from '@firegrid/core';
+import { FiregridError, createLifecycle, dutyTexts } from '@firegrid/core';
 import type { HazardCategory, OrgUnit, PlaceKind, ResourceKind, Role, TransitionInput } from '@firegrid/core';
 import { templates } from '@firegrid/core/templates';
 import type { Principal } from './auth.js';
@@ -190,6 +190,28 @@ const PLACES: readonly PlaceSeed[] = [
     key: 'school', kind: 'school', name: '许坦小学', address: `${ROAD}许坦西街 12 号`, grid: G.xt2,
     at: [112.5832, 37.7911], building: { floors: 4, heightM: 15.6 },
   },
+];
+
+interface CaptainSeed {
+  key: string;
+  building: string;
+  /** The worker who registered the captain (credited with `captain.registered`). */
+  by: UserKey;
+  daysAgo: number;
+  person: { name: string; phone: string };
+  commitment?: 'paper' | 'electronic';
+  /** Days ago the notice (公示牌) went up; not yet publicised when left out. */
+  publicisedDaysAgo?: number;
+}
+
+/**
+ * Floor captains of three of the four high-rise buildings (锦绣华庭 B 座 has none, so coverage
+ * shows a gap); one is registered but its notice is not up yet.
+ */
+const CAPTAINS: readonly CaptainSeed[] = [
+  { key: 'fudong-1', building: 'fudong-1', by: 'wangwei', daysAgo: 40, person: { name: '刘秀兰', phone: '13903510211' }, commitment: 'paper', publicisedDaysAgo: 38 },
+  { key: 'fudong-2', building: 'fudong-2', by: 'wangwei', daysAgo: 12, person: { name: '高建平', phone: '13803510356' }, commitment: 'electronic' },
+  { key: 'jinxiu-a', building: 'jinxiu-a', by: 'chenjing', daysAgo: 25, person: { name: '马丽华', phone: '13633510478' }, commitment: 'paper', publicisedDaysAgo: 20 },
 ];
 
 interface Step {
@@ -491,6 +513,21 @@ function seedInto(db: Db, now: Date): SeedResult {
         ...(p.building === undefined ? {} : { building: p.building }),
       });
       count('places');
+    }
+    for (const c of CAPTAINS) {
+      const id = seedId(`captain:${c.key}`);
+      if (store.get(DEMO_TENANT, 'captains', id) !== undefined) {
+        skipped++;
+        continue;
+      }
+      const at = call(c.by, c.daysAgo);
+      service.put(at, 'captains', id, {
+        id, buildingId: seedId(`place:${c.building}`), person: { id: `captain-${c.key}`, ...c.person }, duties: dutyTexts(),
+        term: { from: dayFrom(now, -c.daysAgo) },
+        ...(c.commitment === undefined ? {} : { commitment: { signedAt: at.now.toISOString(), method: c.commitment } }),
+        ...(c.publicisedDaysAgo === undefined ? {} : { publicisedAt: new Date(now.getTime() - c.publicisedDaysAgo * DAY).toISOString() }),
+      });
+      count('captains');
     }
     // The checklist template library (issue 5): fixed ids, so a second seed adds nothing.
     for (const t of templates) {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reservedKeyOf } from '@firegrid/core';
 import type { LifecycleOptions, Locale } from '@firegrid/core';
-import { TokenError, bearerToken, checkSecret, covers, isResidentOnly, verifyToken } from './auth.js';
+import { DEFAULT_TOKEN_TTL_SECONDS, TokenError, bearerToken, checkSecret, covers, isResidentOnly, signToken, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
 import {
@@ -24,6 +24,7 @@ import { RateLimiter } from './rate-limit.js';
 import { Service, isResourceKind, queryFromParams } from './service.js';
 import type { Call } from './service.js';
 import { Store } from './store.js';
+import type { DemoUser } from './seed.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -45,7 +46,35 @@ export interface ServerOptions {
   lifecycle?: Omit<LifecycleOptions, 'locale'>;
   /** Where unexpected errors are reported; standard error by default. */
   log?: (message: string) => void;
+  /**
+   * DEV ONLY (`firegrid-server --dev`, `npm start`): people anyone who reaches the server may
+   * sign in as without a password, through `GET /dev/users` and `POST /dev/token` (see
+   * {@link DevSignIn}). Unset, the default, those routes do not exist (404). Never set it on a
+   * server that holds real data or listens beyond loopback.
+   */
+  devSignIn?: DevSignIn;
 }
+
+/**
+ * The dev-only sign-in of a demo server: `GET /dev/users` lists `users` (id, name, roles,
+ * scope); `POST /dev/token` with `{ "user": "<id>" }` answers `{ dev: true, notice, token, … }`
+ * with a real token for that user in `tenant`, signed with the server's secret. Every answer says
+ * it is dev-only (`dev: true`, a `notice`, and an `X-Firegrid-Dev-Only` header).
+ */
+export interface DevSignIn {
+  /** The tenant the tokens are for (the demo's is `demo`). */
+  tenant: string;
+  /** Who may be signed in as (the seed's people: {@link DEMO_USERS}). */
+  users: readonly DemoUser[];
+  /** Lifetime of a token in seconds; 12 hours by default. */
+  ttlSeconds?: number;
+}
+
+/** What every dev sign-in answer says about itself. */
+export const DEV_SIGN_IN_NOTICE = text(
+  '仅供开发演示：服务器以 --dev 启动，任何能访问它的人都可不经密码取得演示用户的令牌。生产环境不要使用 --dev。',
+  'Dev only: the server runs with --dev, so anyone who can reach it gets a demo user\'s token without a password. Never run production with --dev.',
+);
 
 /** A running server. */
 export interface RunningServer {
@@ -393,6 +422,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
 
+  /** The dev-only sign-in (`devSignIn`): the people of the demo, and a token for one of them. */
+  async function devRoute(dev: DevSignIn, req: IncomingMessage, url: URL, locale: Locale, now: Date): Promise<Reply> {
+    const notice = DEV_SIGN_IN_NOTICE[locale];
+    const people = dev.users.map((u) => ({ user: u.user, name: u.name, roles: [...u.roles], scope: [...u.scope] }));
+    if (url.pathname === '/dev/users') {
+      if (req.method !== 'GET') throw methodNotAllowed('GET');
+      return jsonReply(200, { dev: true, notice, tenant: dev.tenant, users: people });
+    }
+    if (url.pathname === '/dev/token') {
+      if (req.method !== 'POST') throw methodNotAllowed('POST');
+      const body = await readJson(req);
+      const id = typeof body === 'object' && body !== null && 'user' in body ? body.user : undefined;
+      const who = typeof id === 'string' ? dev.users.find((u) => u.user === id) : undefined;
+      if (who === undefined) {
+        const known = dev.users.map((u) => u.user).join(', ');
+        throw new HttpError(typeof id === 'string' ? 404 : 400, 'dev-unknown-user', text(
+          `开发登录须给出演示用户 { "user": "<编号>" }；${typeof id === 'string' ? `没有用户 ${id}` : '缺少 user'}。可用：${known}`,
+          `The dev sign-in needs a demo user { "user": "<id>" }; ${typeof id === 'string' ? `there is no user ${id}` : 'user is missing'}. Known: ${known}`,
+        ), { errors: [{ path: 'user', message: typeof id === 'string' ? 'unknown demo user' : 'required string' }] });
+      }
+      const ttlSeconds = dev.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+      const token = await signToken({
+        secret, tenant: dev.tenant, user: who.user, name: who.name, roles: who.roles, scope: who.scope, ttlSeconds, now,
+      });
+      return jsonReply(200, { dev: true, notice, tenant: dev.tenant, user: people.find((p) => p.user === who.user), token, expiresIn: ttlSeconds });
+    }
+    throw notFoundRoute(url.pathname);
+  }
+
   function notFoundRoute(path: string): HttpError {
     return new HttpError(404, 'not-found', text(`没有这个地址：${path}`, `There is nothing at ${path}`));
   }
@@ -405,6 +463,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       if (preflight) {
         res.writeHead(204, { ...cors, 'content-length': '0' }).end();
+        return;
+      }
+      if (options.devSignIn !== undefined && url.pathname.startsWith('/dev/')) {
+        send(res, await devRoute(options.devSignIn, req, url, locale, clock()), { ...cors, 'x-firegrid-dev-only': 'true' });
         return;
       }
       if (!url.pathname.startsWith('/v1/')) throw notFoundRoute(url.pathname);
