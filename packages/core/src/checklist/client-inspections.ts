@@ -14,13 +14,17 @@ import type { ChecklistTemplate } from '../schema/template.js';
 import { REPORTER_KINDS } from '../schema/hazard.js';
 import type { HostSession } from '../schema/session.js';
 import type { DraftStore } from '../client/drafts.js';
-import type { RecordInputOf, RecordOf } from '../schema/index.js';
+import type { RecordInputOf } from '../schema/index.js';
+import type { SubmitReceipt } from '../client/receipts.js';
 import { answerItem, failedItemsToHazards, reportedFromDraft, startInspection, submitInspection } from './inspection.js';
 import type { HazardDraftEdits } from './inspection.js';
 
 /** What was submitted: the inspection as stored, and the hazard drafts its failed items became. */
 export interface InspectionSubmission {
+  /** The inspection as stored (or, queued on the device, the device's copy): `receipt.record`. */
   inspection: Inspection;
+  /** What `client.submit` did with it: `stored`, or `queued` on the device. */
+  receipt: SubmitReceipt<'inspections'>;
   /** Saved with `client.drafts` as kind `hazards`, status `draft`, for the hazard form to complete. */
   hazardDrafts: Hazard[];
 }
@@ -52,9 +56,9 @@ export interface InspectionsApi {
   /**
    * Reports (上报) one hazard draft of a failed item: submits it as `reported` with the item's
    * category, place, note, photos and basis, after the person's `edits` (`client.submit`, which
-   * removes the draft; offline it is queued like any write).
+   * removes the draft; offline it is queued like any write), and resolves with its receipt.
    */
-  reportHazard(draft: Hazard, edits?: HazardDraftEdits): Promise<Hazard>;
+  reportHazard(draft: Hazard, edits?: HazardDraftEdits): Promise<SubmitReceipt<'hazards'>>;
   /** Drops (不上报) one hazard draft of a failed item: it is removed from `client.drafts`. */
   dismissHazard(draft: Pick<Hazard, 'id'>): Promise<void>;
 }
@@ -62,7 +66,7 @@ export interface InspectionsApi {
 /** The client calls `client.inspections` is built on. */
 export interface InspectionsDeps {
   drafts: DraftStore;
-  submit<K extends 'inspections' | 'hazards'>(kind: K, record: RecordInputOf<K>): Promise<RecordOf<K>>;
+  submit<K extends 'inspections' | 'hazards'>(kind: K, record: RecordInputOf<K>): Promise<SubmitReceipt<K>>;
   session(): Promise<HostSession>;
   now(): Date;
   locale(): Locale;
@@ -112,10 +116,11 @@ export function createInspectionsApi(deps: InspectionsDeps): InspectionsApi {
     async submit(inspection, template, place) {
       const ready = submitInspection(inspection, template, place, deps.now(), { locale: deps.locale() });
       const session = await deps.session();
-      const saved = await deps.submit('inspections', ready);
+      const receipt = await deps.submit('inspections', ready);
+      const saved = receipt.record;
       const hazardDrafts = failedItemsToHazards(saved, template, place, { now: deps.now(), reporter: reporterOf(session) });
       for (const h of hazardDrafts) await deps.drafts.save('hazards', h);
-      return { inspection: saved, hazardDrafts };
+      return { inspection: saved, receipt, hazardDrafts };
     },
 
     reportHazard: (draft, edits) => deps.submit('hazards', reportedFromDraft(draft, edits)),

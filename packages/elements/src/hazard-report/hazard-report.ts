@@ -21,16 +21,6 @@ export interface HazardSubmitDetail {
   hazard: Hazard;
 }
 
-
-/** True while the offline backend still holds the record in its outbox (accepted on the device, not yet sent). */
-async function isQueued(client: FiregridClient, id: string): Promise<boolean> {
-  if (client.offline === undefined) return false;
-  try {
-    return (await client.offline.status()).pending.some((e) => e.record?.id === id);
-  } catch {
-    return false;
-  }
-}
 // Record ids are UUIDs (DESIGN §2); a regex rather than the schema keeps zod out of this element's bytes.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -206,10 +196,10 @@ export class FgHazardReport extends LitElement {
     try {
       await this.saver?.flush();
       const id = this.hazardId;
-      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.fg.locale));
-      const queued = await isQueued(client, id);
+      const receipt = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.fg.locale));
+      const saved = receipt.record;
       this.reset();
-      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
+      this.status = t(receipt.kind === 'queued' ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
