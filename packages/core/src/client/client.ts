@@ -30,6 +30,8 @@ import { createEmitter, withExternalCode } from './events.js';
 import type { FiregridEvent, FiregridEvents } from './events.js';
 import { createInspectionsApi } from '../checklist/client-inspections.js';
 import type { InspectionsApi } from '../checklist/client-inspections.js';
+import { createHazardsApi } from '../hazard/client-hazards.js';
+import type { HazardsApi } from '../hazard/client-hazards.js';
 
 /** Role matrix overrides of the hazard lifecycle, as `createLifecycle` takes them. */
 export type HazardLifecycleRoles = Readonly<NonNullable<LifecycleOptions['roles']>>;
@@ -124,6 +126,11 @@ export interface FiregridClient {
   readonly events: FiregridEvents;
   /** Inspections: start, answer and submit one; built on `drafts` and `submit`. */
   readonly inspections: InspectionsApi;
+  /**
+   * Hazards: build one from the report form's fields or from a failed checklist item (its
+   * reporter, title, grid and defaults), report it, keep or drop its draft; built on `drafts` and `submit`.
+   */
+  readonly hazards: HazardsApi;
   /**
    * The outbox: pending, failed and conflicted writes, storage and mode, and what a person can do
    * about them. Present with an offline backend (`@firegrid/core/offline`), undefined otherwise.
@@ -307,8 +314,12 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
       });
       return receipt;
     },
-    // `client.submit`, not the backend: inspections are validated and emitted like any submission.
-    inspections: createInspectionsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
+    // `client.submit`, not the backend: inspections and hazards are validated and emitted like any submission.
+    hazards: createHazardsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
+    inspections: createInspectionsApi({
+      drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record),
+      failedItemDrafts: (inspection, template, place) => client.hazards.fromFailedItems(inspection, template, place),
+    }),
   };
   return client;
 }

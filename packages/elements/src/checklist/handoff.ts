@@ -2,7 +2,7 @@
  * The inspection → hazard handoff (DESIGN §2): after submit, each failed item is a hazard draft,
  * listed with 上报 (report it as `reported`, after editing its title, category and note) and
  * 不上报 (drop the draft). Loaded after a submit that produced drafts, so the checklist's first
- * paint carries none of it. Core builds the hazards (`client.inspections.reportHazard`).
+ * paint carries none of it. Core builds and reports the hazards (`client.hazards.reportFailedItem`).
  * @module
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -51,10 +51,10 @@ export const handoffItems = (drafts: readonly Hazard[]): HandoffItem[] =>
 
 /** Reports one item through core: the draft becomes a `reported` hazard with the person's edits. */
 export const reportItem = (client: FiregridClient, item: HandoffItem): Promise<SubmitReceipt<'hazards'>> =>
-  client.inspections.reportHazard(item.draft, { title: item.title, description: item.description, category: item.category });
+  client.hazards.reportFailedItem(item.draft, { title: item.title, description: item.description, category: item.category });
 
 /** Drops one item's draft. */
-export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.inspections.dismissHazard(item.draft);
+export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.hazards.dismissFailedItem(item.draft);
 
 /** The list of drafts, each editable until it is reported or dropped. */
 export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on: HandoffActions, fill: typeof Fill): TemplateResult {
