@@ -181,14 +181,17 @@ describe('createFiregridClient: drafts and submit', () => {
     c.events.on('*', (e) => events.push(e.type));
     const draft = hazard();
     await c.drafts.save('hazards', draft);
-    const saved = await c.submit('hazards', draft);
+    const receipt = await c.submit('hazards', draft);
+    if (receipt.kind !== 'stored') throw new Error(`expected a stored receipt, got ${receipt.kind}`);
+    const saved = receipt.record;
+    expect(receipt.version).to.equal(1);
     expect(saved.version).to.equal(1);
     expect(saved.tenantId).to.equal('memory');
     expect(await c.drafts.get('hazards', draft.id)).to.equal(null);
     expect(s.saves[0]).not.to.have.property('baseVersion');
 
     const edited = await c.submit('hazards', { ...saved, title: '已改' });
-    expect(edited.version).to.equal(2);
+    expect(edited).to.deep.include({ kind: 'stored', version: 2 });
     expect(s.saves[1]?.baseVersion).to.equal(1);
     expect(s.saves[1]?.idempotencyKey).not.to.equal(s.saves[0]?.idempotencyKey);
     expect(events).to.deep.equal(['draft.saved', 'draft.removed', 'record.submitted', 'record.submitted']);
@@ -199,11 +202,12 @@ describe('createFiregridClient: drafts and submit', () => {
 
   it('runs commands with a new key and emits their result', async () => {
     const c = client(setup().host);
-    const saved = await c.submit('hazards', hazard());
+    const saved = (await c.submit('hazards', hazard())).record;
     const seen: FiregridEvent[] = [];
     c.events.on('command.sent', (e) => seen.push(e));
-    const result = await c.command('hazards.transition', { id: saved.id }) as { status: string };
-    expect(result.status).to.equal('verified');
+    const receipt = await c.command('hazards.transition', { id: saved.id });
+    if (receipt.kind !== 'stored') throw new Error(`expected a stored receipt, got ${receipt.kind}`);
+    expect((receipt.result as { status: string }).status).to.equal('verified');
     expect(seen).to.have.length(1);
     expect(seen[0]).to.deep.include({ type: 'command.sent', name: 'hazards.transition', payload: { id: saved.id } });
     expect((await rejection(c.command('hazards.delete' as never, {}))).code).to.equal('validation');
@@ -216,7 +220,7 @@ describe('createFiregridClient: events', () => {
     const c = client(s.host, { categoryCodes: { 'exit-blocked': 'CG-0302' } });
     const local: RecordSubmittedEvent[] = [];
     c.events.on('record.submitted', (e) => local.push(e));
-    const mapped = await c.submit('hazards', hazard({ category: 'exit-blocked' }));
+    const mapped = (await c.submit('hazards', hazard({ category: 'exit-blocked' }))).record;
     await c.submit('hazards', hazard({ category: 'electrical' }));
     await c.command('hazards.transition', { id: mapped.id });
     await settle();
@@ -234,7 +238,7 @@ describe('createFiregridClient: events', () => {
     const throwing = setup({ events: { emit: () => { calls++; throw new Error('hub down'); } } });
     const c = client(throwing.host, { onError: (e) => errors.push(e) });
     const saved = await c.submit('hazards', hazard());
-    expect(saved.version).to.equal(1);
+    expect(saved).to.deep.include({ kind: 'stored', version: 1 });
     const rejecting = setup({ events: { emit: () => Promise.reject(new Error('hub rejected')) } });
     await client(rejecting.host, { onError: (e) => errors.push(e) }).submit('hazards', hazard());
     await settle();

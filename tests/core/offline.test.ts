@@ -208,15 +208,19 @@ describe('offline: the outbox', () => {
     client.events.on('*', (e) => events.push(e));
     const record = hazard();
     await client.drafts.save('hazards', record);
-    const queued = await client.submit('hazards', record);
-    expect(queued.version).to.equal(0);
+    const receipt = await client.submit('hazards', record);
+    if (receipt.kind !== 'queued') throw new Error(`expected a queued receipt, got ${receipt.kind}`);
+    expect(receipt.record.version).to.equal(0);
     expect(await client.drafts.get('hazards', record.id)).to.equal(null);
     expect(events.map((e) => e.type)).to.deep.equal(['draft.saved', 'draft.removed', 'record.submitted']);
+    expect(events[2]).to.deep.include({ entryId: receipt.entryId });
     expect(s.saves).to.have.length(0);
 
     const before = await client.offline.status();
     expect(before.pending).to.have.length(1);
     const entry = before.pending[0]!;
+    // The receipt names the entry: nobody needs to read the outbox to learn the write was queued.
+    expect(entry.id).to.equal(receipt.entryId);
     expect(entry.op).to.equal('save');
     expect(entry.record?.id).to.equal(record.id);
 
@@ -233,7 +237,7 @@ describe('offline: the outbox', () => {
     const s = spy();
     const client = offlineClient(s.port, prefix);
     const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
-    const first = await client.submit('hazards', { ...stored, title: '第一次修改' });
+    const first = (await client.submit('hazards', { ...stored, title: '第一次修改' })).record;
     await client.submit('hazards', { ...first, description: '第二次修改' });
     await client.offline.sync();
     expect(s.saves.map((o) => o.baseVersion)).to.deep.equal([undefined, 1, 2]);
@@ -303,7 +307,7 @@ describe('offline: the outbox', () => {
     const inB = await b.data.get('hazards', stored.id);
     // Tab B saves first; tab A then saves twice from what it loaded and from its own first save.
     await b.submit('hazards', { ...inB!, title: '乙的修改' });
-    const mine = await a.submit('hazards', { ...inA!, description: '甲第一次' });
+    const mine = (await a.submit('hazards', { ...inA!, description: '甲第一次' })).record;
     await a.submit('hazards', { ...mine, description: '甲第二次' });
     const first = await a.offline.sync();
     expect((await s.port.get('hazards', stored.id))?.title).to.equal('乙的修改');
@@ -324,7 +328,7 @@ describe('offline: the outbox', () => {
     const s = spy();
     const client = offlineClient(s.port, prefix);
     const stored = await s.port.save('hazards', hazard(), { idempotencyKey: newId() });
-    const first = await client.submit('hazards', { ...stored, title: '第一次' });
+    const first = (await client.submit('hazards', { ...stored, title: '第一次' })).record;
     await client.offline.sync();
     await client.submit('hazards', { ...first, description: '接着改' });
     const status = await client.offline.sync();
@@ -352,7 +356,7 @@ describe('offline: the outbox', () => {
     });
     const client = offlineClient(inner, prefix);
     const stored = await inner.save('hazards', hazard(), { idempotencyKey: newId() });
-    const first = await client.submit('hazards', { ...stored, title: '先改' });
+    const first = (await client.submit('hazards', { ...stored, title: '先改' })).record;
     await client.command('hazards.transition', { hazardId: stored.id, action: 'flag-major', note: '楼道' });
     await client.submit('hazards', { ...first, description: '再改' });
     const status = await client.offline.sync();
@@ -395,7 +399,7 @@ describe('offline: the outbox', () => {
         for (const op of ops) {
           const id = ids[op.target]!;
           const base = latest.get(id) ?? hazard({ id });
-          latest.set(id, await client.submit('hazards', { ...base, description: `${base.description}+` }));
+          latest.set(id, (await client.submit('hazards', { ...base, description: `${base.description}+` })).record);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
         for (let i = 0; i < ops.length * 2 + 2; i++) {
@@ -557,7 +561,7 @@ describe('offline: the outbox', () => {
     const record = hazard();
     await client.submit('hazards', record);
     const result = await client.command('hazards.transition', { hazardId: record.id, action: 'verify' });
-    expect(result).to.deep.include({ queued: true });
+    expect(result).to.deep.include({ kind: 'queued' });
     const status = await client.offline.sync();
     expect(status.pending).to.have.length(0);
     expect(status.failed).to.have.length(0);
@@ -580,8 +584,9 @@ describe('offline: commands online', () => {
     const inner = port();
     const client = offlineClient(inner, prefix, { autoSync: true, intervalMs: 60_000 });
     const h = await inner.save('hazards', hazard(), { idempotencyKey: newId() });
-    const result = await client.command('hazards.transition', { hazardId: h.id, action: 'verify' });
-    expect((result as { status?: string }).status).to.equal('verified');
+    const receipt = await client.command('hazards.transition', { hazardId: h.id, action: 'verify' });
+    expect(receipt.kind).to.equal('stored');
+    expect((receipt.kind === 'stored' ? receipt.result as { status?: string } : undefined)?.status).to.equal('verified');
     const error = await rejection(client.command('hazards.transition', { hazardId: newId(), action: 'verify' }));
     expect(error.code).to.equal('not-found');
     const status = await client.offline.status();
@@ -594,9 +599,9 @@ describe('offline: commands online', () => {
     let online = false;
     const client = offlineClient(inner, prefix, { autoSync: true, intervalMs: 60_000, env: { online: () => online } });
     const h = await inner.save('hazards', hazard(), { idempotencyKey: newId() });
-    const result = await client.command('hazards.transition', { hazardId: h.id, action: 'verify' }) as { queued: boolean; entryId: string };
-    expect(result.queued).to.equal(true);
-    expect((await client.offline.status()).pending.map((e) => e.id)).to.deep.equal([result.entryId]);
+    const receipt = await client.command('hazards.transition', { hazardId: h.id, action: 'verify' });
+    if (receipt.kind !== 'queued') throw new Error(`expected a queued receipt, got ${receipt.kind}`);
+    expect((await client.offline.status()).pending.map((e) => e.id)).to.deep.equal([receipt.entryId]);
     online = true;
     await client.offline.sync();
     expect((await inner.get('hazards', h.id))?.status).to.equal('verified');

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
-import type { DataPort, Hazard, HazardAction, HazardInput, HostSession } from '@firegrid/core';
+import type { DataPort, FiregridClient, Hazard, HazardAction, HazardInput, HostSession, SaveBackendFactory } from '@firegrid/core';
+import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-ledger/define';
 import type { FgHazardLedger, HazardTransitionDetail, HazardTransitionedDetail } from '@firegrid/elements/hazard-ledger';
 import {
@@ -33,8 +34,8 @@ const candidate: HazardInput = {
 };
 
 async function open(
-  session: HostSession, hazardId: string, change: (h: HazardInput) => HazardInput = (h) => h,
-): Promise<{ el: FgHazardLedger; data: DataPort; before: HazardTransitionDetail[]; after: HazardTransitionedDetail[] }> {
+  session: HostSession, hazardId: string, change: (h: HazardInput) => HazardInput = (h) => h, backend?: SaveBackendFactory,
+): Promise<{ el: FgHazardLedger; client: FiregridClient; data: DataPort; before: HazardTransitionDetail[]; after: HazardTransitionedDetail[] }> {
   const seed = ledgerSeed();
   const hazards = [...(seed.hazards ?? []), candidate].map((h) => (h.id === hazardId ? change(h) : h));
   const data = memoryDataPort({ ...seed, hazards }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
@@ -43,6 +44,7 @@ async function open(
       session: () => Promise.resolve(session), data: reporterPrivacy(data, session.user),
       media: { capture: async () => [await samplePhoto('整改后')] },
     }),
+    ...(backend === undefined ? {} : { backend }),
   });
   const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${hazardId} .client=${client}></fg-hazard-ledger>`);
   await until(() => deep(el, '#d-title') !== undefined, 'the detail');
@@ -50,7 +52,7 @@ async function open(
   const after: HazardTransitionedDetail[] = [];
   el.addEventListener('fg-hazard-transition', (e) => { before.push(e.detail); });
   el.addEventListener('fg-hazard-transitioned', (e) => { after.push(e.detail); });
-  return { el, data, before, after };
+  return { el, client, data, before, after };
 }
 
 async function act(el: FgHazardLedger, action: HazardAction): Promise<void> {
@@ -261,6 +263,23 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.awaitingLift} .client=${client}></fg-hazard-ledger>`);
     await until(() => deep(el, '#d-title') !== undefined, 'the detail');
     expect(allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['review-fail']);
+  });
+
+  it('says a transition queued on the device is kept there, from the command\'s receipt (no outbox scan)', async () => {
+    const backend = offlineBackend({ prefix: `fg-test-ledger-${newId()}`, autoSync: false, persist: false });
+    const { el, client, data, after } = await open(supervisorSession, HAZARD.reported, undefined, backend);
+    const offline = client.offline!;
+    const realStatus = offline.status.bind(offline);
+    let scans = 0;
+    offline.status = () => { scans++; return realStatus(); };
+    await act(el, 'verify');
+    need(el, '#t-confirm').click();
+    await until(() => after.length === 1, 'fg-hazard-transitioned');
+    await until(() => text(el).includes('保存在本机'), 'the queued message');
+    expect(scans, 'outbox scans during the transition').to.equal(0);
+    expect(after[0]).to.deep.include({ hazardId: HAZARD.reported, action: 'verify', from: 'reported', to: 'verified' });
+    expect((await data.get('hazards', HAZARD.reported))?.status, 'not sent yet').to.equal('reported');
+    expect((await realStatus()).pending).to.have.length(1);
   });
 
   it('lets the host veto a transition with preventDefault', async () => {

@@ -240,10 +240,16 @@ describe('fg-hazard-report', () => {
     type(el, '#address', '桥东小区 3 号楼地下室');
     $(el, '#add-photo').click();
     await until(() => el.shadowRoot!.querySelectorAll('.thumbs img').length === 1, 'the device photo');
+    // The element learns "queued" from the submit's receipt, never by reading the whole outbox.
+    const offline = client.offline!;
+    const realStatus = offline.status.bind(offline);
+    let scans = 0;
+    offline.status = () => { scans++; return realStatus(); };
     await submit(el);
     await until(() => seen.submit.length === 1, 'fg-hazard-submit');
     expect(text(el)).to.contain('联网后会自动上报');
-    const status = await client.offline!.status();
+    expect(scans, 'outbox scans during the submit').to.equal(0);
+    const status = await realStatus();
     expect(status.pending).to.have.length(1);
     expect(status.pending[0]!.record?.id).to.equal(seen.submit[0]!.id);
     expect(status.pending[0]!.photos).to.have.length(1);

@@ -91,7 +91,12 @@ export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCom
 export { createFiregridClient } from './client/client.js';
 export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles, HazardLifecycleRules } from './client/client.js';
 export { memoryBackend } from './client/drafts.js';
-export type { DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
+export type { BackendSubmission, DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
+export type { CommandReceipt, QueuedReceipt, StoredReceipt, SubmitReceipt } from './client/receipts.js';
+export type { HazardsApi } from './hazard/client-hazards.js';
+export { hazardFromReport, reportDraft, REPORT_TITLE_MAX } from './hazard/report.js';
+export type { HazardReport, ReportSource } from './hazard/report.js';
+export { reporterKindOf, REPORTING_ROLE_ORDER } from './rules/reporter.js';
 export { withExternalCode } from './client/events.js';
 export type {
   Draft, FiregridEvent, FiregridEventType, FiregridEventOf, FiregridListener, FiregridEvents, DraftSavedEvent,

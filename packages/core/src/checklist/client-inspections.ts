@@ -6,21 +6,23 @@
  */
 import type { Locale } from '../names.js';
 import type { GeoPoint } from '../schema/geo.js';
-import type { Hazard, Reporter } from '../schema/hazard.js';
+import type { Hazard } from '../schema/hazard.js';
 import { Inspection } from '../schema/inspection.js';
 import type { Answer } from '../schema/inspection.js';
 import type { Place } from '../schema/place.js';
 import type { ChecklistTemplate } from '../schema/template.js';
-import { REPORTER_KINDS } from '../schema/hazard.js';
 import type { HostSession } from '../schema/session.js';
 import type { DraftStore } from '../client/drafts.js';
-import type { RecordInputOf, RecordOf } from '../schema/index.js';
-import { answerItem, failedItemsToHazards, reportedFromDraft, startInspection, submitInspection } from './inspection.js';
-import type { HazardDraftEdits } from './inspection.js';
+import type { RecordInputOf } from '../schema/index.js';
+import type { SubmitReceipt } from '../client/receipts.js';
+import { answerItem, startInspection, submitInspection } from './inspection.js';
 
 /** What was submitted: the inspection as stored, and the hazard drafts its failed items became. */
 export interface InspectionSubmission {
+  /** The inspection as stored (or, queued on the device, the device's copy): `receipt.record`. */
   inspection: Inspection;
+  /** What `client.submit` did with it: `stored`, or `queued` on the device. */
+  receipt: SubmitReceipt<'inspections'>;
   /** Saved with `client.drafts` as kind `hazards`, status `draft`, for the hazard form to complete. */
   hazardDrafts: Hazard[];
 }
@@ -49,28 +51,17 @@ export interface InspectionsApi {
    *   before anything is sent; whatever `client.submit` throws (the draft is kept).
    */
   submit(inspection: Inspection, template: ChecklistTemplate, place: Place): Promise<InspectionSubmission>;
-  /**
-   * Reports (上报) one hazard draft of a failed item: submits it as `reported` with the item's
-   * category, place, note, photos and basis, after the person's `edits` (`client.submit`, which
-   * removes the draft; offline it is queued like any write).
-   */
-  reportHazard(draft: Hazard, edits?: HazardDraftEdits): Promise<Hazard>;
-  /** Drops (不上报) one hazard draft of a failed item: it is removed from `client.drafts`. */
-  dismissHazard(draft: Pick<Hazard, 'id'>): Promise<void>;
 }
 
 /** The client calls `client.inspections` is built on. */
 export interface InspectionsDeps {
   drafts: DraftStore;
-  submit<K extends 'inspections' | 'hazards'>(kind: K, record: RecordInputOf<K>): Promise<RecordOf<K>>;
+  submit(kind: 'inspections', record: RecordInputOf<'inspections'>): Promise<SubmitReceipt<'inspections'>>;
+  /** `client.hazards.fromFailedItems`: the failed items' drafts, with the one reporter rule. */
+  failedItemDrafts(inspection: Inspection, template: ChecklistTemplate, place: Place): Promise<Hazard[]>;
   session(): Promise<HostSession>;
   now(): Date;
   locale(): Locale;
-}
-
-function reporterOf(session: HostSession): Reporter {
-  const kind = session.user.roles.find((r) => (REPORTER_KINDS as readonly string[]).includes(r)) ?? 'grid-worker';
-  return { kind, personId: session.user.id, confidential: false };
 }
 
 /**
@@ -111,17 +102,11 @@ export function createInspectionsApi(deps: InspectionsDeps): InspectionsApi {
 
     async submit(inspection, template, place) {
       const ready = submitInspection(inspection, template, place, deps.now(), { locale: deps.locale() });
-      const session = await deps.session();
-      const saved = await deps.submit('inspections', ready);
-      const hazardDrafts = failedItemsToHazards(saved, template, place, { now: deps.now(), reporter: reporterOf(session) });
+      const receipt = await deps.submit('inspections', ready);
+      const saved = receipt.record;
+      const hazardDrafts = await deps.failedItemDrafts(saved, template, place);
       for (const h of hazardDrafts) await deps.drafts.save('hazards', h);
-      return { inspection: saved, hazardDrafts };
-    },
-
-    reportHazard: (draft, edits) => deps.submit('hazards', reportedFromDraft(draft, edits)),
-
-    async dismissHazard(draft) {
-      await deps.drafts.remove('hazards', draft.id);
+      return { inspection: saved, receipt, hazardDrafts };
     },
   };
 }

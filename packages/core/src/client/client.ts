@@ -16,7 +16,7 @@ import { newId } from '../ids.js';
 import { COMMANDS, HAZARD_ACTIONS, HAZARD_CATEGORY_CODES, LOCALES, RESOURCE_KINDS, ROLES } from '../names.js';
 import type { CommandName, HazardCategory, Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS } from '../schema/index.js';
-import type { HostSession, RecordInputOf, RecordOf } from '../schema/index.js';
+import type { HostSession, RecordInputOf } from '../schema/index.js';
 import type { LifecycleOptions } from '../hazard/lifecycle.js';
 import { defineHost } from '../host/define-host.js';
 import type { DataPort, FiregridHost } from '../host/types.js';
@@ -24,11 +24,14 @@ import { validateHost } from '../host/validated.js';
 import { checkWith } from '../validate.js';
 import { assertDraft, memoryBackend } from './drafts.js';
 import type { DraftStore, SaveBackendFactory } from './drafts.js';
+import type { CommandReceipt, SubmitReceipt } from './receipts.js';
 import type { OfflineControl } from '../offline/types.js';
 import { createEmitter, withExternalCode } from './events.js';
 import type { FiregridEvent, FiregridEvents } from './events.js';
 import { createInspectionsApi } from '../checklist/client-inspections.js';
 import type { InspectionsApi } from '../checklist/client-inspections.js';
+import { createHazardsApi } from '../hazard/client-hazards.js';
+import type { HazardsApi } from '../hazard/client-hazards.js';
 
 /** Role matrix overrides of the hazard lifecycle, as `createLifecycle` takes them. */
 export type HazardLifecycleRoles = Readonly<NonNullable<LifecycleOptions['roles']>>;
@@ -99,21 +102,35 @@ export interface FiregridClient {
    * Validates a record and sends it (create, or update when `record.version` > 0, with that
    * version as the base). A new idempotency key per call. On success the draft with the same id
    * is removed and `record.submitted` is emitted; on failure the draft is kept.
+   *
+   * Resolves with a receipt of what happened: `{ kind: 'stored', record, version }` when the data
+   * port accepted it, or `{ kind: 'queued', entryId, record }` when the offline backend queued it
+   * on the device (`record` is then the device's copy).
    * @throws FiregridError `validation` naming each field before anything is sent; `conflict`,
    *   `rejected`, `unauthorized`, `host-failure`… from the host.
    * @example
-   * const saved = await client.submit('hazards', { ...draft, status: 'reported' });
+   * const receipt = await client.submit('hazards', { ...draft, status: 'reported' });
+   * show(receipt.kind === 'queued' ? '已保存在本机，联网后自动上报' : `已上报（版本 ${receipt.version}）`);
    */
-  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): Promise<RecordOf<K>>;
+  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): Promise<SubmitReceipt<K>>;
   /**
    * Runs a command (`hazards.transition`, `captains.import`) with a new idempotency key and
-   * emits `command.sent` with its result.
+   * emits `command.sent`. Resolves with `{ kind: 'stored', result }` (the data port's result) or,
+   * with the offline backend when the command could not be run at once, `{ kind: 'queued', entryId }`.
+   * @example
+   * const receipt = await client.command('hazards.transition', { hazardId, action: 'verify' });
+   * if (receipt.kind === 'queued') show('已保存在本机，联网后自动提交');
    */
-  command(name: CommandName, payload: unknown): Promise<unknown>;
+  command(name: CommandName, payload: unknown): Promise<CommandReceipt>;
   /** Domain events; also forwarded to `host.events`. */
   readonly events: FiregridEvents;
   /** Inspections: start, answer and submit one; built on `drafts` and `submit`. */
   readonly inspections: InspectionsApi;
+  /**
+   * Hazards: build one from the report form's fields or from a failed checklist item (its
+   * reporter, title, grid and defaults), report it, keep or drop its draft; built on `drafts` and `submit`.
+   */
+  readonly hazards: HazardsApi;
   /**
    * The outbox: pending, failed and conflicted writes, storage and mode, and what a person can do
    * about them. Present with an offline backend (`@firegrid/core/offline`), undefined otherwise.
@@ -273,30 +290,36 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
       }
       const input = checked.value as RecordInputOf<typeof kind>;
       const version = input.version ?? 0;
-      const saved = await backend.submit(kind, input, {
+      // The backend removes the draft (the offline one in the transaction that queues the record).
+      const { receipt, draftRemoved } = await backend.submit(kind, input, {
         idempotencyKey: newId(),
         ...(version > 0 && { baseVersion: version }),
       });
-      try {
-        if (await backend.drafts.remove(kind, input.id)) emit({ type: 'draft.removed', kind, id: input.id });
-      } catch (error) {
-        // The record is saved; a draft that could not be removed must not make it look failed.
-        report(error, 'Removing the submitted draft failed');
-      }
-      emit({ type: 'record.submitted', kind, record: copy(saved) } as FiregridEvent);
-      return saved;
+      if (draftRemoved) emit({ type: 'draft.removed', kind, id: input.id });
+      emit({
+        type: 'record.submitted', kind, record: copy(receipt.record),
+        ...(receipt.kind === 'queued' && { entryId: receipt.entryId }),
+      } as FiregridEvent);
+      return receipt;
     },
 
     async command(name, payload) {
       if (!(COMMANDS as readonly unknown[]).includes(name)) {
         throw new FiregridError('validation', TEXT[locale()].command(name), { issues: [{ path: 'name', message: 'unknown' }] });
       }
-      const result = await backend.command(name, payload, { idempotencyKey: newId() });
-      emit({ type: 'command.sent', name, payload: copy(payload), result: copy(result) });
-      return result;
+      const receipt = await backend.command(name, payload, { idempotencyKey: newId() });
+      emit({
+        type: 'command.sent', name, payload: copy(payload),
+        ...(receipt.kind === 'stored' ? { result: copy(receipt.result) } : { result: undefined, entryId: receipt.entryId }),
+      });
+      return receipt;
     },
-    // `client.submit`, not the backend: inspections are validated and emitted like any submission.
-    inspections: createInspectionsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
+    // `client.submit`, not the backend: inspections and hazards are validated and emitted like any submission.
+    hazards: createHazardsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
+    inspections: createInspectionsApi({
+      drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record),
+      failedItemDrafts: (inspection, template, place) => client.hazards.fromFailedItems(inspection, template, place),
+    }),
   };
   return client;
 }

@@ -8,10 +8,12 @@
  */
 import { FiregridError } from '../errors.js';
 import type { CommandName, ResourceKind } from '../names.js';
-import type { HostSession, RecordInputOf, RecordOf } from '../schema/index.js';
+import type { HostSession, RecordInputOf } from '../schema/index.js';
 import type { CommandOptions, DataPort, SaveOptions } from '../host/types.js';
 import type { OfflineControl } from '../offline/types.js';
 import type { Draft } from './events.js';
+import { storedReceipt } from './receipts.js';
+import type { CommandReceipt, SubmitReceipt } from './receipts.js';
 
 /** Work in progress, per kind and id. */
 export interface DraftStore {
@@ -25,6 +27,13 @@ export interface DraftStore {
   remove(kind: ResourceKind, id: string): Promise<boolean>;
 }
 
+/** What a backend's `submit` did: the caller's receipt, and whether it removed the record's draft. */
+export interface BackendSubmission<K extends ResourceKind = ResourceKind> {
+  receipt: SubmitReceipt<K>;
+  /** True when a draft with the record's id existed and was removed (the client emits `draft.removed`). */
+  draftRemoved: boolean;
+}
+
 /**
  * The storage and transport behind `client.drafts`, `client.submit` and `client.command`.
  * The client validates, makes idempotency keys and emits events; a backend only stores and
@@ -32,8 +41,13 @@ export interface DraftStore {
  */
 export interface SaveBackend {
   drafts: DraftStore;
-  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<RecordOf<K>>;
-  command(name: CommandName, payload: unknown, options: CommandOptions): Promise<unknown>;
+  /**
+   * Stores or queues a record and removes its draft — the one place a submitted draft is removed
+   * (the offline backend in the transaction that queues the record). A failed write keeps it.
+   */
+  submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<BackendSubmission<K>>;
+  /** Runs a command, or queues it, and says which. */
+  command(name: CommandName, payload: unknown, options: CommandOptions): Promise<CommandReceipt>;
   /**
    * The port behind `client.data`, when the backend reads through one of its own (the offline
    * backend falls back to its cache and keeps photos on the device); the host's port otherwise.
@@ -103,8 +117,19 @@ export const memoryBackend: SaveBackendFactory = ({ data, session }) => {
         return (await partition(kind)).delete(id);
       },
     },
-    submit: (kind, record, options) => data.save(kind, record, options),
-    command: (name, payload, options) => data.command(name, payload, options),
+    async submit(kind, record, options) {
+      const saved = await data.save(kind, record, options);
+      let draftRemoved = false;
+      try {
+        draftRemoved = (await partition(kind)).delete(record.id);
+      } catch {
+        // The record is stored; a draft that could not be found (no session) stays, harmlessly.
+      }
+      return { receipt: storedReceipt<typeof kind>(saved), draftRemoved };
+    },
+    async command(name, payload, options) {
+      return { kind: 'stored', result: await data.command(name, payload, options) };
+    },
   };
 };
 

@@ -16,16 +16,23 @@ export type DraftSavedEvent = {
 }[ResourceKind];
 /** A draft was removed, by `client.drafts.remove` or because its record was submitted. */
 export type DraftRemovedEvent = { [K in ResourceKind]: { type: 'draft.removed'; kind: K; id: string } }[ResourceKind];
-/** A record was accepted by the data port (`client.submit`). */
+/**
+ * A record was accepted (`client.submit`): stored by the data port, or queued on the device —
+ * then `entryId` names its outbox entry and `record` is the device's copy.
+ */
 export type RecordSubmittedEvent = {
-  [K in ResourceKind]: { type: 'record.submitted'; kind: K; record: RecordOf<K>; externalCode?: string };
+  [K in ResourceKind]: { type: 'record.submitted'; kind: K; record: RecordOf<K>; entryId?: string; externalCode?: string };
 }[ResourceKind];
-/** A command was run (`client.command`), with its result. */
+/**
+ * A command was run (`client.command`), with its result; or queued on the device — then `entryId`
+ * names its outbox entry and `result` is undefined.
+ */
 export interface CommandSentEvent {
   type: 'command.sent';
   name: CommandName;
   payload: unknown;
   result: unknown;
+  entryId?: string;
   externalCode?: string;
 }
 

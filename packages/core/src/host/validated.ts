@@ -13,6 +13,7 @@ import { checkWith, parseWith } from '../validate.js';
 import { DEFAULT_LIMIT, Query } from './query.js';
 import { DirectoryPerson, DirectoryPlace } from './types.js';
 import type { DataPort, FiregridHost, LocaleSource } from './types.js';
+import { parsesResult } from './parsed.js';
 
 /** Options of {@link validateHost}. */
 export interface ValidateHostOptions {
@@ -96,6 +97,10 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
   };
 
   const d = host.data;
+  // What a port parsed itself (httpDataPort, at the network boundary) is not parsed twice.
+  const parsedBy = {
+    list: parsesResult(d, 'list'), get: parsesResult(d, 'get'), save: parsesResult(d, 'save'),
+  };
   const data: DataPort = {
     async list(kind, query) {
       checkKind(kind, 'host.data.list');
@@ -116,19 +121,19 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
             issues: [{ path: 'items', message: zh ?? `at most ${limit} items expected, got ${items.length}` }],
           });
         }
-        return checkPage(value);
+        return parsedBy.list ? value : checkPage(value);
       };
       return await call('data.list', () => d.list(kind, q), bounded) as PageOf<RecordOf<typeof kind>>;
     },
     async get(kind, id) {
       checkKind(kind, 'host.data.get');
-      const record = await call('data.get', () => d.get(kind, id), parse(nullableOf(kind), 'data.get')) as { id: string } | null;
+      const record = await call('data.get', () => d.get(kind, id), parsedBy.get ? (v) => v : parse(nullableOf(kind), 'data.get')) as { id: string } | null;
       if (record !== null && record.id !== id) throw wrongId('data.get', id, record.id);
       return record as RecordOf<typeof kind> | null;
     },
     async save(kind, record, opts) {
       checkKind(kind, 'host.data.save');
-      const saved = await call('data.save', () => d.save(kind, record, opts), parse(RECORD_SCHEMAS[kind], 'data.save')) as { id: string };
+      const saved = await call('data.save', () => d.save(kind, record, opts), parsedBy.save ? (v) => v : parse(RECORD_SCHEMAS[kind], 'data.save')) as { id: string };
       if (saved.id !== record.id) throw wrongId('data.save', record.id, saved.id);
       return saved as RecordOf<typeof kind>;
     },

@@ -8,10 +8,11 @@ import { FiregridError } from '../errors.js';
 import type { Locale, ResourceKind } from '../names.js';
 import { RESOURCE_KINDS } from '../names.js';
 import { Hazard, Page, PhotoRef, RECORD_SCHEMAS } from '../schema/index.js';
-import type { Page as PageOf, RecordOf } from '../schema/index.js';
+import type { Page as PageOf, RecordInputOf, RecordOf } from '../schema/index.js';
 import { sha256Hex } from '../host/memory-port.js';
 import type { Query } from '../host/query.js';
-import type { DataPort } from '../host/types.js';
+import type { DataPort, SaveOptions } from '../host/types.js';
+import { parsesItsResult } from '../host/parsed.js';
 import { parseWith } from '../validate.js';
 import { FiregridHttpError, Problem, codeOfStatus, retryAfterMs } from './errors.js';
 
@@ -260,18 +261,16 @@ export function httpDataPort(options: HttpDataPortOptions): DataPort {
   const ifMatch = (version: number | undefined): Record<string, string> => (version === undefined ? {} : { 'if-match': `"${version}"` });
 
   return {
-    async list(kind, query) {
-      return await call({ method: 'GET', path: checkKind(kind), params: queryParams(query) }, pageOf(kind)) as PageOf<RecordOf<typeof kind>>;
-    },
-    async get(kind, id) {
-      return await callOrNull({ method: 'GET', path: `${checkKind(kind)}/${encodeURIComponent(id)}`, accept: [404] }, RECORD_SCHEMAS[kind]) as RecordOf<typeof kind> | null;
-    },
-    async save(kind, record, opts) {
-      return await call({
+    // Each answer is parsed here, at the network boundary; the client's validated host does not parse it again.
+    list: parsesItsResult(async <K extends ResourceKind>(kind: K, query: Query) =>
+      await call({ method: 'GET', path: checkKind(kind), params: queryParams(query) }, pageOf(kind)) as PageOf<RecordOf<K>>),
+    get: parsesItsResult(async <K extends ResourceKind>(kind: K, id: string) =>
+      await callOrNull({ method: 'GET', path: `${checkKind(kind)}/${encodeURIComponent(id)}`, accept: [404] }, RECORD_SCHEMAS[kind]) as RecordOf<K> | null),
+    save: parsesItsResult(async <K extends ResourceKind>(kind: K, record: RecordInputOf<K>, opts: SaveOptions) =>
+      await call({
         method: 'PUT', path: `${checkKind(kind)}/${encodeURIComponent(record.id)}`, json: record,
         headers: { ...keyHeader(opts.idempotencyKey), ...ifMatch(opts.baseVersion) },
-      }, RECORD_SCHEMAS[kind]) as RecordOf<typeof kind>;
-    },
+      }, RECORD_SCHEMAS[kind]) as RecordOf<K>),
     async command(name, payload, opts) {
       const text = TEXT[localeOf()];
       if (name === 'hazards.transition') {

@@ -63,9 +63,9 @@ export interface OfflineOptions {
   persist?: boolean;
   /**
    * How long `client.command` waits, when online, for the first attempt, in ms (8 s by default):
-   * it then resolves with the server's result, or throws the server's refusal. Offline, or when
-   * the first attempt does not settle it, it resolves at once with `{ queued: true, entryId }`
-   * and the command is sent like any other write.
+   * it then resolves with the receipt `{ kind: 'stored', result }`, or throws the server's refusal.
+   * Offline, or when the first attempt does not settle it, it resolves at once with the receipt
+   * `{ kind: 'queued', entryId }` and the command is sent like any other write.
    */
   commandWaitMs?: number;
   /** The browser APIs to use; detected by default. Tests replace some to exercise the fallbacks. */
@@ -124,7 +124,7 @@ interface ChannelMessage { t: 'change'; change: OfflineChange }
  *   host: createBrowserHost({ data: httpDataPort({ baseUrl: 'https://grid.example.cn/api', headers: async () => ({ authorization: `Bearer ${await token()}` }) }) }),
  *   backend: offlineBackend({ onAuthRequired: () => bridge.refreshToken() }),
  * });
- * await client.submit('hazards', hazard);       // resolves once queued on the device
+ * const receipt = await client.submit('hazards', hazard); // { kind: 'queued', entryId, record } once on the device
  * const { pending, failed, conflicted } = await client.offline!.status();
  */
 export function offlineBackend(options: OfflineOptions = {}): SaveBackendFactory {
@@ -151,7 +151,6 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
   let persisted: boolean | null = null;
   let persistAsked = false;
   const listeners = new Set<(change: OfflineChange) => void>();
-  const consumed = new Set<string>();
   /** Commands whose caller waits for their first outcome, and the results of those sent. */
   const waiters = new Map<string, (type: OfflineChange['type'] | 'timeout') => void>();
   const results = new Map<string, unknown>();
@@ -305,9 +304,6 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     },
     async remove(kind, id) {
       const s = await space();
-      const key = `${s.name}\u0000${kind}\u0000${id}`;
-      // The submit that queued this record removed its draft in the same transaction.
-      if (consumed.delete(key)) return true;
       const db = await s.db.get();
       if ((await db.getKey('drafts', rowKey(kind, id)).catch(() => undefined)) === undefined) return false;
       await assertDraftFree(s, kind, id);
@@ -446,10 +442,9 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     } catch (error) {
       throw storageError(error, WHAT.queue(`${kind} ${id}`), locale);
     }
-    if (removedDraft) consumed.add(`${s.name}\u0000${kind}\u0000${id}`);
     notify({ type: 'queued', entryId: opts.idempotencyKey });
     kick();
-    return provisional;
+    return { receipt: { kind: 'queued', entryId: opts.idempotencyKey, record: provisional }, draftRemoved: removedDraft };
   };
 
   const command: SaveBackend['command'] = async (name, payload, opts) => {
@@ -469,7 +464,7 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     } catch (error) {
       throw storageError(error, WHAT.queue(name), locale);
     }
-    const queued = { queued: true, entryId: entry.id };
+    const queued = { kind: 'queued', entryId: entry.id } as const;
     if (!autoSync || !env.online()) {
       notify({ type: 'queued', entryId: entry.id });
       // Queued, not run: the result comes when the server has run it (see client.offline.onChange).
@@ -481,9 +476,10 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     kick();
     const change = await outcome;
     if (change === 'sent') {
+      // Sent by another tab of this user, the result stays there: the receipt says only that it was run.
       const result = results.get(entry.id);
       results.delete(entry.id);
-      return result ?? { ...queued, sent: true };
+      return { kind: 'stored', result };
     }
     if (change === 'rejected' || change === 'conflict') {
       // The person learns it now, from the error; a command cannot be edited, so it leaves the outbox.
@@ -1031,7 +1027,6 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
       notify({ type: 'purged' });
       disposeSpace(s);
       current = undefined;
-      consumed.clear();
       paused = null;
       try {
         await s.db.destroy();

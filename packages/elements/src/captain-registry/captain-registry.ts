@@ -478,8 +478,8 @@ export class FgCaptainRegistry extends LitElement {
     this.editorError = '';
     try {
       if (outcome.kind === 'replace') {
-        const result = await client.command('captains.import', { rows: [outcome.ended, outcome.started] });
-        const items = (await loadIo()).importedItems(result);
+        const receipt = await client.command('captains.import', { rows: [outcome.ended, outcome.started] });
+        const items = (await loadIo()).importedItems(receipt.kind === 'stored' ? receipt.result : undefined);
         if (items.length === 0) void this.load.run();
         else this.merge(items);
         // A server answers with the stored records (`items`); one that does not is read again.
@@ -489,7 +489,7 @@ export class FgCaptainRegistry extends LitElement {
         this.fire('fg-captain-save', { captain: started });
         this.notice = say('saved', { name: outcome.started.person.name });
       } else {
-        const saved = await client.submit('captains', outcome.record);
+        const saved = (await client.submit('captains', outcome.record)).record;
         this.merge([saved]);
         if (outcome.kind === 'end') {
           this.fire('fg-captain-end', { captainId: saved.id });
@@ -515,7 +515,7 @@ export class FgCaptainRegistry extends LitElement {
     this.working = true;
     this.error = '';
     try {
-      const saved = await client.submit('captains', { ...captain, publicisedAt: this.now().toISOString() });
+      const saved = (await client.submit('captains', { ...captain, publicisedAt: this.now().toISOString() })).record;
       this.merge([saved]);
       this.fire('fg-captain-save', { captain: saved });
       this.notice = await this.say('saved', { name: saved.person.name });
@@ -607,8 +607,8 @@ export class FgCaptainRegistry extends LitElement {
     this.working = true;
     this.error = '';
     try {
-      const result = await client.command('captains.import', { rows: preview.result.records });
-      const items = (await loadIo()).importedItems(result);
+      const receipt = await client.command('captains.import', { rows: preview.result.records });
+      const items = (await loadIo()).importedItems(receipt.kind === 'stored' ? receipt.result : undefined);
       if (items.length === 0) void this.load.run();
       else this.merge(items);
       const count = items.length > 0 ? items.length : preview.result.records.length;

@@ -2,12 +2,12 @@
  * The inspection → hazard handoff (DESIGN §2): after submit, each failed item is a hazard draft,
  * listed with 上报 (report it as `reported`, after editing its title, category and note) and
  * 不上报 (drop the draft). Loaded after a submit that produced drafts, so the checklist's first
- * paint carries none of it. Core builds the hazards (`client.inspections.reportHazard`).
+ * paint carries none of it. Core builds and reports the hazards (`client.hazards.reportFailedItem`).
  * @module
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
-import type { FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
+import type { FiregridClient, Hazard, HazardCategory, Locale, SubmitReceipt } from '@firegrid/core';
 import type { fill as Fill } from '../i18n.js';
 import type { userError as UserError } from '../errors.js';
 
@@ -17,8 +17,8 @@ export interface HandoffItem {
   title: string;
   description: string;
   category: HazardCategory;
-  /** `reported` once submitted (queued offline counts), `dismissed` after 不上报. */
-  state: 'pending' | 'busy' | 'reported' | 'dismissed';
+  /** `reported` once stored by the server, `queued` once on the device's outbox, `dismissed` after 不上报. */
+  state: 'pending' | 'busy' | 'reported' | 'queued' | 'dismissed';
   /** Why the last 上报 failed, as the person reads it. */
   error: string;
 }
@@ -41,6 +41,7 @@ const M = {
   dismiss: { 'zh-CN': '不上报', en: 'Do not report' },
   busy: { 'zh-CN': '正在上报…', en: 'Reporting…' },
   reported: { 'zh-CN': '已上报', en: 'Reported' },
+  queued: { 'zh-CN': '已保存在本机，联网后自动上报', en: 'Saved on this device; sent when online' },
   dismissed: { 'zh-CN': '未上报', en: 'Not reported' },
 } as const;
 
@@ -49,11 +50,11 @@ export const handoffItems = (drafts: readonly Hazard[]): HandoffItem[] =>
   drafts.map((draft) => ({ draft, title: draft.title, description: draft.description, category: draft.category, state: 'pending', error: '' }));
 
 /** Reports one item through core: the draft becomes a `reported` hazard with the person's edits. */
-export const reportItem = (client: FiregridClient, item: HandoffItem): Promise<Hazard> =>
-  client.inspections.reportHazard(item.draft, { title: item.title, description: item.description, category: item.category });
+export const reportItem = (client: FiregridClient, item: HandoffItem): Promise<SubmitReceipt<'hazards'>> =>
+  client.hazards.reportFailedItem(item.draft, { title: item.title, description: item.description, category: item.category });
 
 /** Drops one item's draft. */
-export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.inspections.dismissHazard(item.draft);
+export const dismissItem = (client: FiregridClient, item: HandoffItem): Promise<void> => client.hazards.dismissFailedItem(item.draft);
 
 /** The list of drafts, each editable until it is reported or dropped. */
 export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on: HandoffActions, fill: typeof Fill): TemplateResult {
@@ -82,7 +83,7 @@ export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on:
             <button type="button" class="add-photo report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
             <button type="button" class="add-photo dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
           </div>`
-        : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'reported' ? 'reported' : 'dismissed'][locale]}</span></p>`}
+        : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'dismissed' ? 'dismissed' : it.state === 'queued' ? 'queued' : 'reported'][locale]}</span></p>`}
       </li>`;
     })}</ol>
   </section>`;
@@ -127,9 +128,9 @@ export class Handoff {
     if (client === undefined || item?.state !== 'pending') return;
     this.patch(i, { state: 'busy', error: '' });
     try {
-      const hazard = await reportItem(client, item);
-      this.patch(i, { state: 'reported' });
-      this.host.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard }, bubbles: true, composed: true }));
+      const receipt = await reportItem(client, item);
+      this.patch(i, { state: receipt.kind === 'queued' ? 'queued' : 'reported' });
+      this.host.dispatchEvent(new CustomEvent('fg-hazard-submit', { detail: { hazard: receipt.record }, bubbles: true, composed: true }));
     } catch (e) {
       this.patch(i, { state: 'pending', error: await this.userError(this.host, e, this.locale(), 'write') });
     }

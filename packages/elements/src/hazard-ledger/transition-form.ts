@@ -232,11 +232,11 @@ export class FgHazardTransitionForm extends LitElement {
     this.busy = true;
     this.alert = '';
     try {
-      const result = await client.command('hazards.transition', { hazardId: hazard.id, ...input });
+      const receipt = await client.command('hazards.transition', { hazardId: hazard.id, ...input });
+      const result = receipt.kind === 'stored' ? receipt.result : undefined;
       // A queued command (offline) has no server answer yet: show what the lifecycle says it will be.
       const next = isHazardOf(result, hazard.id) ? result : lifecycle.apply(hazard, input, actor, client.now()).hazard;
-      const queued = client.offline !== undefined && (await client.offline.status()).pending
-        .some((p) => (p.payload as { hazardId?: unknown } | undefined)?.hazardId === hazard.id);
+      const queued = receipt.kind === 'queued';
       this.dispatchEvent(new CustomEvent<HazardTransitionedDetail>('fg-hazard-transitioned', {
         detail: { hazardId: hazard.id, action: this.action, from, to: next.status }, bubbles: true, composed: true,
       }));

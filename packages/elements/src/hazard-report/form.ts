@@ -1,10 +1,9 @@
 /**
- * The report form's state as plain data, and the pure functions between it, the draft kept by
- * `client.drafts` and the hazard sent with `client.submit`. No DOM here.
+ * The report form's state as plain data, its checks, and the mapping to and from the
+ * `HazardReport` that `client.hazards` builds drafts and hazards from. No DOM here.
  * @module
  */
-import { HAZARD_CATEGORIES } from '@firegrid/core/base';
-import type { Draft, GeoPoint, HazardCategory, HazardInput, HostSession, Locale, PhotoRef, ReporterKind, Role } from '@firegrid/core';
+import type { GeoPoint, HazardCategory, HazardReport, Locale, PhotoRef } from '@firegrid/core';
 import { MESSAGES } from './messages.js';
 import type { MessageKey } from './messages.js';
 import { fill } from '../i18n.js';
@@ -36,8 +35,6 @@ export const FIELD_ORDER: readonly FieldName[] = ['category', 'description', 'ph
 
 /** The longest description accepted. */
 export const MAX_DESCRIPTION = 2000;
-/** The longest generated title. */
-const MAX_TITLE = 40;
 // The same pattern as the schema's Phone, so the form never accepts what the server refuses.
 const PHONE = /^\+?\d[\d -]{4,22}\d$/;
 
@@ -59,12 +56,6 @@ export function emptyFields(mode: ReportMode): ReportFields {
   };
 }
 
-/** True when nothing has been entered (such a form is not worth a draft). */
-export function isBlank(f: ReportFields): boolean {
-  return f.category === '' && f.description.trim() === '' && f.photos.length === 0 && f.location === undefined
-    && f.placeId === undefined && f.address.trim() === '' && f.contactName.trim() === '' && f.contactPhone.trim() === '';
-}
-
 /** Checks the form; each message says what to do. */
 export function validate(f: ReportFields, options: { mode: ReportMode; requirePhoto: boolean; locale: Locale }): FieldErrors {
   const { mode, locale } = options;
@@ -81,92 +72,26 @@ export function validate(f: ReportFields, options: { mode: ReportMode; requirePh
   return errors;
 }
 
-/** The first line of the description, shortened: the hazard's title (隐患内容 in one line). */
-export function titleOf(f: Pick<ReportFields, 'description' | 'category'>, locale: Locale): string {
-  const line = f.description.trim().split(/\r?\n/)[0]?.trim() ?? '';
-  if (line === '') return f.category === '' ? '' : HAZARD_CATEGORIES[f.category][locale];
-  const chars = Array.from(line);
-  return chars.length > MAX_TITLE ? `${chars.slice(0, MAX_TITLE - 1).join('')}…` : line;
-}
-
-const STAFF_ORDER: readonly Role[] = ['grid-worker', 'captain', 'unit-manager', 'grid-supervisor', 'fire-officer', 'admin'];
-
-/** Who is reporting: a resident in public mode, else the session's first staff role. */
-function reporterKind(mode: ReportMode, roles: readonly Role[]): ReporterKind {
-  if (mode === 'public') return 'resident';
-  return STAFF_ORDER.find((r) => roles.includes(r)) ?? roles[0] ?? 'grid-worker';
-}
-
-function reporterOf(f: ReportFields, mode: ReportMode, session: HostSession): HazardInput['reporter'] {
-  const contact = mode === 'public' ? [f.contactName.trim(), f.contactPhone.trim()].filter((s) => s !== '').join(' ') : '';
+/**
+ * The form's fields as the report core builds the hazard from (`client.hazards`): the element
+ * decides nothing about the hazard itself — reporter, title, grid and defaults are core's.
+ */
+export function reportOf(id: string, f: ReportFields, mode: ReportMode): HazardReport {
   return {
-    kind: reporterKind(mode, session.user.roles),
-    personId: session.user.id,
-    ...(contact === '' ? {} : { contact }),
-    confidential: mode === 'public' && f.confidential,
+    id, source: mode, category: f.category === '' ? undefined : f.category, description: f.description, photos: f.photos,
+    location: f.location, placeId: f.placeId, gridId: f.gridId, address: f.address,
+    ...(mode === 'public' && { contactName: f.contactName, contactPhone: f.contactPhone, confidential: f.confidential }),
   };
 }
 
-/** The grid of the report: the place's, else the worker's own when his scope is exactly one grid. */
-function gridOf(f: ReportFields, mode: ReportMode, session: HostSession): string | undefined {
-  if (f.gridId !== undefined) return f.gridId;
-  const [only, ...rest] = session.scope;
-  return mode === 'worker' && only !== undefined && only !== '*' && rest.length === 0 ? only : undefined;
-}
-
-/** The hazard sent by `client.submit`: reported at once (DESIGN §5 lets a PUT create it as `reported`). */
-export function toHazard(id: string, f: ReportFields, mode: ReportMode, session: HostSession, locale: Locale): HazardInput {
-  const gridId = gridOf(f, mode, session);
-  const address = f.address.trim();
-  return {
-    id,
-    category: f.category === '' ? 'other' : f.category,
-    title: titleOf(f, locale),
-    description: f.description.trim(),
-    photos: f.photos,
-    source: mode === 'public' ? 'public' : 'worker',
-    reporter: reporterOf(f, mode, session),
-    severity: 'general',
-    status: 'reported',
-    ...(f.placeId === undefined ? {} : { placeId: f.placeId }),
-    ...(gridId === undefined ? {} : { gridId }),
-    ...(f.location === undefined ? {} : { location: f.location }),
-    ...(address === '' ? {} : { address }),
-  };
-}
-
-/** The work in progress kept by `client.drafts` (a partial hazard in status `draft`). */
-export function toDraft(id: string, f: ReportFields, mode: ReportMode, session: HostSession, locale: Locale): Draft<'hazards'> {
-  const { category, ...rest } = toHazard(id, f, mode, session, locale);
-  // A draft keeps the text as typed (a half-written line, trailing spaces) and no made-up category.
-  return {
-    ...rest, status: 'draft', description: f.description, address: f.address,
-    ...(category === 'other' && f.category === '' ? {} : { category }),
-  };
-}
-
-/** The form restored from a draft. The place's name is looked up again by the caller. */
-export function fromDraft(d: Draft<'hazards'>, mode: ReportMode): ReportFields {
-  const contact = d.reporter?.contact?.trim() ?? '';
-  const m = /^(.*?)\s*(\+?\d[\d -]{4,22}\d)$/.exec(contact);
+/** The form filled from a report core kept. The place's name is looked up again by the caller. */
+export function fieldsOf(r: HazardReport, mode: ReportMode): ReportFields {
   return {
     ...emptyFields(mode),
-    category: d.category ?? '',
-    description: d.description ?? '',
-    photos: d.photos ?? [],
-    location: d.location,
-    placeId: d.placeId,
-    gridId: d.gridId,
-    address: d.address ?? '',
-    contactName: m === null ? contact : (m[1] ?? ''),
-    contactPhone: m === null ? '' : (m[2] ?? ''),
-    confidential: d.reporter?.confidential ?? mode === 'public',
+    category: r.category ?? '', description: r.description ?? '', photos: [...(r.photos ?? [])], location: r.location,
+    placeId: r.placeId, gridId: r.gridId, address: r.address ?? '', contactName: r.contactName ?? '',
+    contactPhone: r.contactPhone ?? '', confidential: r.confidential ?? mode === 'public',
   };
-}
-
-/** Whether a draft of `hazards` is one this form made in this mode (not a checklist's hazard draft). */
-export function isReportDraft(d: Draft<'hazards'>, mode: ReportMode): boolean {
-  return d.status === 'draft' && d.inspectionId === undefined && d.source === (mode === 'public' ? 'public' : 'worker');
 }
 
 /** The form field an issue path of `client.submit` points at. */

@@ -8,7 +8,7 @@ import { ClientController } from '../client-controller.js';
 import { baseStyles } from '../styles.js';
 import { hazardAccent, reportStyles } from './hazard-report.styles.js';
 import {
-  FIELD_ORDER, emptyFields, fieldOfPath, fromDraft, isReportDraft, t, toDraft, toHazard, validate,
+  FIELD_ORDER, emptyFields, fieldOfPath, fieldsOf, reportOf, t, validate,
 } from './form.js';
 import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js';
 import { PhotoUrls, captureFromHost, keepPhoto } from './photos.js';
@@ -21,16 +21,6 @@ export interface HazardSubmitDetail {
   hazard: Hazard;
 }
 
-
-/** True while the offline backend still holds the record in its outbox (accepted on the device, not yet sent). */
-async function isQueued(client: FiregridClient, id: string): Promise<boolean> {
-  if (client.offline === undefined) return false;
-  try {
-    return (await client.offline.status()).pending.some((e) => e.record?.id === id);
-  } catch {
-    return false;
-  }
-}
 // Record ids are UUIDs (DESIGN §2); a regex rather than the schema keeps zod out of this element's bytes.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -138,17 +128,15 @@ export class FgHazardReport extends LitElement {
     this.ready = false;
     let draft = null;
     try {
-      draft = this.draftId !== undefined
-        ? await client.drafts.get('hazards', this.draftId)
-        : (await client.drafts.list('hazards')).find((d) => isReportDraft(d, this.mode)) ?? null;
+      draft = await client.hazards.resumeReport(this.mode, this.draftId);
     } catch (e) {
       this.alert = await userError(this, e, this.fg.locale);
     }
     if (client !== this.fg.client) return;
     this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
-    if (draft !== null && draft.status === 'draft') {
+    if (draft !== null) {
       this.hazardId = draft.id;
-      this.fields = fromDraft(draft, this.mode);
+      this.fields = fieldsOf(draft, this.mode);
       this.status = t('draftRestored', this.fg.locale);
       const placeId = draft.placeId;
       if (placeId !== undefined) {
@@ -170,7 +158,10 @@ export class FgHazardReport extends LitElement {
   private set(patch: Partial<ReportFields>): void {
     this.fields = { ...this.fields, ...patch };
     const session = this.fg.session;
-    if (!this.submitting && session !== undefined) this.saver?.update(toDraft(this.hazardId, this.fields, this.mode, session, this.fg.locale));
+    const client = this.fg.client;
+    if (!this.submitting && session !== undefined && client !== undefined) {
+      this.saver?.update(client.hazards.draftOf(reportOf(this.hazardId, this.fields, this.mode), session));
+    }
     if (this.attempted) this.errors = this.check();
   }
 
@@ -186,8 +177,7 @@ export class FgHazardReport extends LitElement {
   private readonly onSubmit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const client = this.fg.client;
-    const session = this.fg.session;
-    if (this.submitting || client === undefined || session === undefined || !this.ready) return;
+    if (this.submitting || client === undefined || this.fg.session === undefined || !this.ready) return;
     this.attempted = true;
     this.errors = this.check();
     const bad = FIELD_ORDER.filter((f) => this.errors[f] !== undefined);
@@ -205,11 +195,10 @@ export class FgHazardReport extends LitElement {
     this.status = t('submitting', this.fg.locale);
     try {
       await this.saver?.flush();
-      const id = this.hazardId;
-      const saved = await client.submit('hazards', toHazard(id, this.fields, this.mode, session, this.fg.locale));
-      const queued = await isQueued(client, id);
+      const receipt = await client.hazards.report(reportOf(this.hazardId, this.fields, this.mode));
+      const saved = receipt.record;
       this.reset();
-      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
+      this.status = t(receipt.kind === 'queued' ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
