@@ -14,14 +14,16 @@ import {
 import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
 } from '@firegrid/core';
-import { computeScores, exampleScoreConfig, parsePeriod, RANK_LEVELS } from '@firegrid/core/scoring';
-import type { RankLevel, ScoreConfigBody, ScoreReport, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
+import { exampleScoreConfig, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
+import type { RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
 import type { Principal } from './auth.js';
 import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
 import { imageInfo } from './image.js';
+import type { QueryRunner } from './scores-runner.js';
+import { scoredWorkersSql, tenantScoresSql } from './scoring-tables.js';
 import { placeIdOf } from './store.js';
 import type { ListView, MediaRow, Store, StoredRecord } from './store.js';
 
@@ -60,7 +62,19 @@ export interface ServiceOptions {
   mediaDir: string;
   /** The hazard lifecycle in each locale (refusal messages are in the caller's). */
   lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  /**
+   * Runs the read-only scores queries; on the store's own connection by default. The server runs
+   * them in a worker thread (scores-runner.ts), so a long one never holds up other requests.
+   */
+  query?: QueryRunner;
+  /** The most workers one `GET /v1/scores` scores; {@link MAX_SCORED_WORKERS} by default. */
+  maxScoredWorkers?: number;
 }
+
+/** The longest period `GET /v1/scores` computes, in days (a year, a leap year's included). */
+export const MAX_SCORE_PERIOD_DAYS = 366;
+/** The most workers one `GET /v1/scores` scores; a wider scope is asked for per street or community. */
+export const MAX_SCORED_WORKERS = 5_000;
 
 type Rec = Record<string, unknown>;
 
@@ -156,9 +170,14 @@ export class Service {
   readonly store: Store;
   readonly #mediaDir: string;
   readonly #lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  readonly #query: QueryRunner;
+  readonly #maxWorkers: number;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
+    const db = options.store.db;
+    this.#maxWorkers = options.maxScoredWorkers ?? MAX_SCORED_WORKERS;
+    this.#query = options.query ?? ((sql, params) => Promise.resolve(db.prepare(sql).all(params) as Record<string, unknown>[]));
     this.#mediaDir = options.mediaDir;
     this.#lifecycles = options.lifecycles;
   }
@@ -314,12 +333,16 @@ export class Service {
   }
 
   /**
-   * `GET /v1/scores?period&scope&config&rankBy`: the assessment computed by core's scoring engine
-   * (the same one the client runs) over the stored workers, places and activities in scope. With
-   * `config=<id>` a stored score configuration is used; otherwise `period` (e.g. `2026-11`) and
-   * `scope` (an OrgUnit prefix, the caller's own scope by default) with the example configuration.
+   * `GET /v1/scores?period&scope&config&rankBy`: the assessment as core's `toSql` computes it over
+   * the scoring tables the store keeps up to date in each write's transaction (scoring-tables.ts):
+   * the same figures, points, ranks and explanations as `computeScores`, without loading a record
+   * into JavaScript. With `config=<id>` a stored score configuration is used; otherwise `period`
+   * (e.g. `2026-11`) and `scope` (an OrgUnit prefix, the caller's own scope by default) with the
+   * example configuration. Bounded: a period of at most {@link MAX_SCORE_PERIOD_DAYS} days and at
+   * most {@link MAX_SCORED_WORKERS} workers in scope (or the server's own bound), refused with a 422 naming the bound before
+   * any work is done. The evidence lists (`activityIds`, `placeIds`) are empty.
    */
-  scores(call: Call, params: URLSearchParams): ScoreReport {
+  async scores(call: Call, params: URLSearchParams): Promise<ScoreReport> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.scores.read, text('查看考评得分', 'read scores'));
     const bad = (path: string, zh: string, en: string): HttpError => {
@@ -330,6 +353,7 @@ export class Service {
     if (!(RANK_LEVELS as readonly string[]).includes(rankParam)) {
       throw bad('rankBy', `rankBy 只能是 ${RANK_LEVELS.join('、')}`, `rankBy must be one of ${RANK_LEVELS.join(', ')}`);
     }
+    const rankBy = rankParam as RankLevel;
     let config: ScoreConfig | ScoreConfigBody;
     const configId = params.get('config');
     if (configId !== null) {
@@ -350,22 +374,29 @@ export class Service {
     if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
       throw new HttpError(403, 'forbidden', text(`考评范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
     }
-    const all = <T>(kind: ResourceKind): T[] => {
-      const out: T[] = [];
-      let cursor: string | undefined;
-      do {
-        // As stored: a confidential finder's own score counts his find (the ids it shows are activity ids).
-        const page = this.#page(call, kind, { limit: 500, ...(scope === '*' ? {} : { scope }), ...(cursor === undefined ? {} : { cursor }) });
-        out.push(...(page.items as unknown as T[]));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return out;
-    };
+    const days = Math.round((periodBounds(config.period).endMs - periodBounds(config.period).startMs) / 86_400_000);
+    if (days > MAX_SCORE_PERIOD_DAYS) {
+      const path = configId === null ? 'period' : 'config.period';
+      throw invalid(422, text(
+        `考评期间为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
+        `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
+      ), [{ path, message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
+    }
+    const count = scoredWorkersSql('sqlite', p.tenant, scope);
+    const [counted] = await this.#query(count.sql, count.params);
+    const workers = Number(counted?.n ?? 0);
+    const most = this.#maxWorkers;
+    if (workers > most) {
+      throw invalid(422, text(
+        `范围 ${scope} 内有 ${workers} 名网格员，超过一次考评的上限 ${most} 名；请按街道或社区分别查询（scope）`,
+        `The scope ${scope} has ${workers} workers, over the bound of ${most} per request; ask per street or community (scope)`,
+      ), [{ path: 'scope', message: `at most ${most} workers` }], 'scope-too-large');
+    }
     try {
-      return computeScores(all<ScoringActivity>('activities'), config, {
-        workers: all<ScoringWorker>('workers'), places: all<ScoringPlace>('places'), now: call.now,
-        rankBy: rankParam as RankLevel, locale: call.locale,
-      });
+      const q = tenantScoresSql(config, { dialect: 'sqlite', rankBy });
+      const rows = await this.#query(q.sql, q.params(call.now, p.tenant));
+      // As stored: a confidential finder's own score counts his find; the report names no hazard.
+      return reportFromRows(rows, config, { now: call.now, rankBy });
     } catch (e) {
       if (isFiregridError(e, 'config') || isFiregridError(e, 'validation')) {
         throw invalid(422, text(`考评配置无效：${e.message}`, `The score configuration is invalid: ${e.message}`), e.issues, 'bad-config');
