@@ -11,7 +11,7 @@ import { newId } from '@firegrid/core';
 import type { ResourceKind } from '@firegrid/core';
 import { computeScores, exampleScoreConfig, generateScoringData, parsePeriod, ScoreReport, scoringRows } from '@firegrid/core/scoring';
 import type { RankLevel, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
-import { MIGRATIONS, Store, migrate, openDatabase } from '@firegrid/server';
+import { MIGRATIONS, Store, migrate, openDatabase, scoringTablesDdl } from '@firegrid/server';
 import type { Db, StoredRecord } from '@firegrid/server';
 import Database from 'better-sqlite3';
 import { problemOf, startTestServer } from './helpers.js';
@@ -43,7 +43,8 @@ describe('GET /v1/scores from the scoring tables', () => {
   let admin: string;
 
   before(async () => {
-    s = await startTestServer();
+    // The rate limit has its own test below; these ask more often than a person would.
+    s = await startTestServer({ scoresLimits: { perMinute: 1000 } });
     s.clock.ms = Date.parse('2026-04-03T01:00:00Z');
     admin = await s.token();
     // A second connection to the server's file writes the synthetic records through the Store,
@@ -80,6 +81,22 @@ describe('GET /v1/scores from the scoring tables', () => {
       assert.ok(new Set(engine.workers.map((w) => w.total)).size > 10, 'totals vary');
       assert.deepEqual(http, withoutEvidence(engine), `${query}: the SQL answer is the engine's`);
     }
+  });
+
+  it('answers one worker (worker=<id>) ranked among all, with the engine\'s evidence lists', async () => {
+    const { engine } = await both('period=2026-03', '*', 'grid');
+    // Workers with evidence of every kind: visits, finds, closures of their grid, captains.
+    const picked = [...engine.workers].sort((a, b) => b.total - a.total).filter((_, i) => i % 9 === 0).slice(0, 5);
+    for (const w of picked) {
+      const res = await s.request('GET', `/v1/scores?period=2026-03&worker=${w.workerId}`, { token: admin });
+      assert.equal(res.status, 200, res.text);
+      const one = ScoreReport.parse(res.json);
+      assert.deepEqual(one, JSON.parse(JSON.stringify({ ...engine, workers: [w] })), `worker ${w.workerId}: as the engine gives him`);
+    }
+    assert.ok(picked.some((w) => w.metrics.some((m) => m.key === 'closure' && m.activityIds.length > 0)), 'closure evidence was compared');
+    assert.ok(picked.some((w) => w.metrics.some((m) => m.placeIds.length > 0)), 'place evidence was compared');
+    const none = problemOf(await s.request('GET', `/v1/scores?period=2026-03&worker=${newId()}`, { token: admin, headers: { 'accept-language': 'en' } }), 404);
+    assert.deepEqual(none.errors?.map((e) => e.path), ['worker']);
   });
 
   it('follows writes made over HTTP: a worker moved, a place changed, an activity recorded', async () => {
@@ -166,6 +183,24 @@ describe('GET /v1/scores limits', () => {
 });
 
 describe('migration 3', () => {
+  it('creates the tables scoringTablesDdl describes (the module and the shipped migration agree)', () => {
+    const viaMigration = new Database(':memory:');
+    const viaModule = new Database(':memory:');
+    try {
+      migrate(viaMigration);
+      for (const ddl of scoringTablesDdl('sqlite')) viaModule.exec(ddl);
+      const shape = (db: Database.Database): unknown => db.prepare(`SELECT m.name AS tbl, p.name, p.type, p."notnull", p.pk FROM sqlite_master m, pragma_table_info(m.name) p
+        WHERE m.type = 'table' AND m.name LIKE 'score_%' ORDER BY m.name, p.cid`).all();
+      const indexes = (db: Database.Database): unknown => db.prepare(`SELECT m.name, i.name AS col FROM sqlite_master m, pragma_index_info(m.name) i
+        WHERE m.type = 'index' AND m.tbl_name LIKE 'score_%' AND m.sql IS NOT NULL ORDER BY m.name, i.seqno`).all();
+      assert.deepEqual(shape(viaModule), shape(viaMigration));
+      assert.deepEqual(indexes(viaModule), indexes(viaMigration));
+    } finally {
+      viaMigration.close();
+      viaModule.close();
+    }
+  });
+
   it('fills the scoring tables from the records stored before it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'firegrid-mig-'));
     const db = new Database(join(dir, 'old.db'));

@@ -130,6 +130,9 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (tenant, id)) WITHOUT ROWID;
       CREATE INDEX score_activities_type ON score_activities (tenant, type, at_ms);
       CREATE INDEX score_activities_hazard ON score_activities (tenant, hazard_id);
+      CREATE INDEX score_activities_worker ON score_activities (tenant, worker_id);
+      CREATE INDEX score_activities_grid ON score_activities (tenant, grid_id);
+      CREATE INDEX score_activities_place ON score_activities (tenant, place_id);
       CREATE TABLE score_workers (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
         grid_id TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (tenant, id, seq)) WITHOUT ROWID;
       CREATE INDEX score_workers_grid ON score_workers (tenant, grid_id);

@@ -54,6 +54,10 @@ export function scoringTablesDdl(dialect: SqlDialect): string[] {
       PRIMARY KEY (tenant, id))${rowid}`,
     `CREATE INDEX ${t.activities}_type ON ${t.activities} (tenant, type, at_ms)`,
     `CREATE INDEX ${t.activities}_hazard ON ${t.activities} (tenant, hazard_id)`,
+    // One worker's evidence (workerEvidenceSql): his activities, his grids', his places'.
+    `CREATE INDEX ${t.activities}_worker ON ${t.activities} (tenant, worker_id)`,
+    `CREATE INDEX ${t.activities}_grid ON ${t.activities} (tenant, grid_id)`,
+    `CREATE INDEX ${t.activities}_place ON ${t.activities} (tenant, place_id)`,
     `CREATE TABLE ${t.workers} (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
       grid_id TEXT NOT NULL, active ${bool} NOT NULL, PRIMARY KEY (tenant, id, seq))${rowid}`,
     `CREATE INDEX ${t.workers}_grid ON ${t.workers} (tenant, grid_id)`,
@@ -193,4 +197,82 @@ export function scoredWorkersSql(dialect: SqlDialect, tenant: string, scope: str
       AND EXISTS (SELECT 1 FROM ${t} x WHERE x.tenant = w.tenant AND x.id = w.id AND substr(x.grid_id, 1, ${p(2)}) = ${p(3)})`,
     params: [tenant, scope.length, scope],
   };
+}
+
+/** The queries of {@link workerEvidenceSql}: the worker's rows, his grids' places, and the activities his evidence is drawn from. */
+export interface EvidenceStatements {
+  workers: ScoringStatement;
+  places: ScoringStatement;
+  activities: ScoringStatement;
+}
+
+/**
+ * What one worker's evidence lists (`activityIds`, `placeIds`) are drawn from, bounded by him: his
+ * rows, the places of his grids, and the activities that are his, in his grids, at those places,
+ * or of a hazard one of those names (its assignment, closure or rejection elsewhere). `computeScores`
+ * over these, with him as the only worker, gives his lists as over the whole tenant; activities in
+ * id order, as the store lists them.
+ */
+export function workerEvidenceSql(dialect: SqlDialect, tenant: string, workerId: string): EvidenceStatements {
+  const pg = dialect === 'postgres';
+  const t = SCORING_TABLES;
+  const params = pg ? [tenant, workerId] : { tenant, worker: workerId };
+  const [tn, wk] = pg ? ['$1', '$2'] : ['@tenant', '@worker'];
+  const collate = pg ? ' COLLATE "C"' : '';
+  const grids = `SELECT grid_id FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk}`;
+  const places = `SELECT id FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids})`;
+  const own = `tenant = ${tn} AND (worker_id = ${wk} OR grid_id IN (${grids}) OR place_id IN (${places}))`;
+  return {
+    workers: { sql: `SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
+    places: { sql: `SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids}) ORDER BY id${collate}`, params: params as unknown[] },
+    activities: {
+      sql: `SELECT ${ACTIVITY_COLUMNS.slice(1).join(', ')} FROM ${t.activities}
+        WHERE ${own} OR (tenant = ${tn} AND hazard_id IN (SELECT hazard_id FROM ${t.activities} WHERE ${own} AND hazard_id IS NOT NULL))
+        ORDER BY id${collate}`,
+      params: params as unknown[],
+    },
+  };
+}
+
+const opt = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const flag = (v: unknown): boolean | undefined => (v === null || v === undefined ? undefined : v === true || v === 1 || v === '1');
+
+/**
+ * Rows of the scoring tables back as what `computeScores` reads: times as ISO instants (a
+ * deadline as its last instant, which the engine reads as the same end), a worker's grids in
+ * order, a place's height and floors as its building.
+ */
+export function recordsFromRows(rows: { workers: Record<string, unknown>[]; places: Record<string, unknown>[]; activities: Record<string, unknown>[] }): {
+  workers: ScoringWorker[];
+  places: ScoringPlace[];
+  activities: ScoringActivity[];
+} {
+  const workers: ScoringWorker[] = [];
+  for (const w of rows.workers) {
+    const id = String(w.id);
+    const known = workers.find((x) => x.id === id);
+    if (known === undefined) workers.push({ id, name: String(w.name), gridIds: [String(w.grid_id)], active: flag(w.active) === true });
+    else known.gridIds.push(String(w.grid_id));
+  }
+  const places = rows.places.map((p): ScoringPlace => {
+    const heightM = p.height_m === null || p.height_m === undefined ? undefined : Number(p.height_m);
+    const floors = p.floors === null || p.floors === undefined ? undefined : Number(p.floors);
+    const building = heightM === undefined && floors === undefined ? undefined : {
+      ...(heightM === undefined ? {} : { heightM }), ...(floors === undefined ? {} : { floors }),
+    };
+    return { id: String(p.id), kind: String(p.kind), gridId: String(p.grid_id), ...(building === undefined ? {} : { building }) } as ScoringPlace;
+  });
+  const activities = rows.activities.map((a): ScoringActivity => {
+    const placeId = opt(a.place_id);
+    const hazardId = opt(a.hazard_id);
+    const onTime = flag(a.on_time);
+    return {
+      id: String(a.id), type: String(a.type) as ScoringActivity['type'], at: new Date(Number(a.at_ms)).toISOString(),
+      workerId: String(a.worker_id), gridId: String(a.grid_id),
+      ...(placeId === undefined ? {} : { placeId }), ...(hazardId === undefined ? {} : { hazardId }),
+      ...(a.due_ms === null || a.due_ms === undefined ? {} : { dueAt: new Date(Number(a.due_ms)).toISOString() }),
+      ...(onTime === undefined ? {} : { onTime }),
+    };
+  });
+  return { workers, places, activities };
 }

@@ -14,7 +14,7 @@ import {
 import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
 } from '@firegrid/core';
-import { exampleScoreConfig, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
+import { computeScores, exampleScoreConfig, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
 import type { RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
@@ -23,7 +23,7 @@ import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
 import { imageInfo } from './image.js';
 import type { QueryRunner } from './scores-runner.js';
-import { scoredWorkersSql, tenantScoresSql } from './scoring-tables.js';
+import { recordsFromRows, scoredWorkersSql, tenantScoresSql, workerEvidenceSql } from './scoring-tables.js';
 import { placeIdOf } from './store.js';
 import type { ListView, MediaRow, Store, StoredRecord } from './store.js';
 
@@ -340,7 +340,8 @@ export class Service {
    * (e.g. `2026-11`) and `scope` (an OrgUnit prefix, the caller's own scope by default) with the
    * example configuration. Bounded: a period of at most {@link MAX_SCORE_PERIOD_DAYS} days and at
    * most {@link MAX_SCORED_WORKERS} workers in scope (or the server's own bound), refused with a 422 naming the bound before
-   * any work is done. The evidence lists (`activityIds`, `placeIds`) are empty.
+   * any work is done. The evidence lists (`activityIds`, `placeIds`) are empty, except with
+   * `worker=<id>`: then the report holds that worker alone, ranked among all, with his lists.
    */
   async scores(call: Call, params: URLSearchParams): Promise<ScoreReport> {
     const p = call.principal;
@@ -354,6 +355,7 @@ export class Service {
       throw bad('rankBy', `rankBy 只能是 ${RANK_LEVELS.join('、')}`, `rankBy must be one of ${RANK_LEVELS.join(', ')}`);
     }
     const rankBy = rankParam as RankLevel;
+    const workerParam = params.get('worker');
     let config: ScoreConfig | ScoreConfigBody;
     const configId = params.get('config');
     if (configId !== null) {
@@ -396,13 +398,44 @@ export class Service {
       const q = tenantScoresSql(config, { dialect: 'sqlite', rankBy });
       const rows = await this.#query(q.sql, q.params(call.now, p.tenant));
       // As stored: a confidential finder's own score counts his find; the report names no hazard.
-      return reportFromRows(rows, config, { now: call.now, rankBy });
+      if (workerParam === null) return reportFromRows(rows, config, { now: call.now, rankBy });
+      return await this.#oneWorker(call, config, rankBy, rows, canonicalId(workerParam));
     } catch (e) {
       if (isFiregridError(e, 'config') || isFiregridError(e, 'validation')) {
         throw invalid(422, text(`考评配置无效：${e.message}`, `The score configuration is invalid: ${e.message}`), e.issues, 'bad-config');
       }
       throw e;
     }
+  }
+
+  /**
+   * One worker's line of a report (`worker=<id>`): his figures and rank as the SQL gave them among
+   * everyone in scope, and his evidence lists from `computeScores` over the rows that are his
+   * (scoring-tables.ts `workerEvidenceSql`): bounded by one worker, whatever the tenant's size.
+   */
+  async #oneWorker(call: Call, config: ScoreConfig | ScoreConfigBody, rankBy: RankLevel, rows: Record<string, unknown>[], workerId: string): Promise<ScoreReport> {
+    const row = rows.find((r) => String(r.worker_id) === workerId);
+    if (row === undefined) {
+      throw new HttpError(404, 'not-found', text(
+        `范围 ${config.scope} 内没有参与考评的网格员 ${workerId}（须在册、在岗，且有网格在范围内）`,
+        `There is no scored worker ${workerId} in scope ${config.scope} (a stored, active worker with a grid in it)`,
+      ), { errors: [{ path: 'worker', message: 'not a scored worker in scope' }] });
+    }
+    const report = reportFromRows([row], config, { now: call.now, rankBy });
+    const ev = workerEvidenceSql('sqlite', call.principal.tenant, workerId);
+    const workers = await this.#query(ev.workers.sql, ev.workers.params);
+    const places = await this.#query(ev.places.sql, ev.places.params);
+    const activities = await this.#query(ev.activities.sql, ev.activities.params);
+    const data = recordsFromRows({ workers, places, activities });
+    const mine = computeScores(data.activities, config, { workers: data.workers, places: data.places, now: call.now, rankBy }).workers[0];
+    const evidence = new Map(mine?.metrics.map((m) => [m.key, m] as const) ?? []);
+    return {
+      ...report,
+      workers: report.workers.map((w) => ({
+        ...w,
+        metrics: w.metrics.map((m) => ({ ...m, activityIds: evidence.get(m.key)?.activityIds ?? [], placeIds: evidence.get(m.key)?.placeIds ?? [] })),
+      })),
+    };
   }
 
   /** `GET /v1/{kind}/{id}`. */
