@@ -17,7 +17,10 @@ export type { Db, Migration } from './db.js';
 export { Store } from './store.js';
 export type { StoredRecord, StoreOptions } from './store.js';
 export {
-  SCORING_TABLES, SCORED_KINDS, isScoredKind, rowsOf, scoringWrites, scoringTablesDdl, tenantScoresSql, scoredWorkersSql,
+  SCORING_TABLES, SCORED_KINDS, isScoredKind, rowsOf, scoringWrites, scoringTablesDdl, tenantScoresSql, scoredWorkersSql, workerEvidenceSql,
+  recordsFromRows,
 } from './scoring-tables.js';
-export type { ScoredKind, ScoringStatement, RecordRows, TenantScoresOptions, TenantScoresQuery } from './scoring-tables.js';
+export type {
+  ScoredKind, ScoringStatement, RecordRows, TenantScoresOptions, TenantScoresQuery, EvidenceStatements,
+} from './scoring-tables.js';
 export { MAX_SCORE_PERIOD_DAYS, MAX_SCORED_WORKERS } from './service.js';

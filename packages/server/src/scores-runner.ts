@@ -3,7 +3,9 @@
  * county's activities takes longer than any other request may wait (`/v1/health` among them). One
  * worker thread holds its own read-only connection to the database file (WAL: it reads the last
  * committed state while the server goes on writing) and runs the queries one at a time; at most
- * `maxQueued` wait, so a burst of requests cannot pile up work without end.
+ * `maxQueued` wait, so a burst of requests cannot pile up work without end. The report is made
+ * there too (core's `reportFromRows`, then JSON): for a thousand workers that is tens of
+ * milliseconds the event loop would otherwise spend in one piece.
  * @module
  */
 import { createRequire } from 'node:module';
@@ -12,8 +14,21 @@ import { Worker } from 'node:worker_threads';
 /** A query's rows, as better-sqlite3 returns them. */
 export type Rows = Record<string, unknown>[];
 
-/** Runs one read-only statement and resolves to its rows. */
-export type QueryRunner = (sql: string, params: unknown) => Promise<Rows>;
+/** How a report is made from a scores query's rows: core's `reportFromRows` arguments. */
+export interface ReportSpec {
+  config: unknown;
+  /** The instant scored for, epoch ms. */
+  now: number;
+  rankBy: string;
+}
+
+/** Where the scores queries run: the store's own connection, or {@link ScoresRunner}'s thread. */
+export interface ScoresBackend {
+  /** Runs one read-only statement and resolves to its rows. */
+  rows(sql: string, params: unknown): Promise<Rows>;
+  /** Runs the scores query and resolves to its report (`reportFromRows`) as JSON bytes. */
+  report(sql: string, params: unknown, spec: ReportSpec): Promise<Uint8Array>;
+}
 
 /** Thrown by {@link ScoresRunner.run} when `maxQueued` queries are already waiting. */
 export class RunnerBusyError extends Error {
@@ -23,15 +38,17 @@ export class RunnerBusyError extends Error {
   }
 }
 
-// Plain JavaScript, run as the worker's script (no TypeScript, no Firegrid import): it works the
-// same from src/ under tsx and from the built dist/.
+// Plain JavaScript, run as the worker's script; it imports core's scoring module by the URL the
+// server resolved: the built dist/, or from src/ (under tsx, with the parent's --conditions) the
+// TypeScript source through tsx's API.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
-parentPort.on('message', (m) => {
+let scoring;
+parentPort.on('message', async (m) => {
   try {
     let st = statements.get(m.sql);
     if (st === undefined) {
@@ -39,7 +56,19 @@ parentPort.on('message', (m) => {
       st = db.prepare(m.sql);
       statements.set(m.sql, st);
     }
-    parentPort.postMessage({ id: m.id, rows: st.all(m.params) });
+    const rows = st.all(m.params);
+    if (m.report === undefined) {
+      parentPort.postMessage({ id: m.id, rows });
+      return;
+    }
+    if (scoring === undefined) {
+      // From src/ (tests, the bench) the module is TypeScript: tsx's loader, registered here.
+      if (workerData.tsx !== undefined) (await import(workerData.tsx)).register();
+      scoring = await import(workerData.scoring);
+    }
+    const report = scoring.reportFromRows(rows, m.report.config, { now: new Date(m.report.now), rankBy: m.report.rankBy });
+    const bytes = new TextEncoder().encode(JSON.stringify(report));
+    parentPort.postMessage({ id: m.id, bytes }, [bytes.buffer]);
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
   }
@@ -49,7 +78,8 @@ parentPort.on('message', (m) => {
 interface Pending {
   sql: string;
   params: unknown;
-  done: (rows: Rows) => void;
+  report?: ReportSpec;
+  done: (answer: { rows?: Rows; bytes?: Uint8Array }) => void;
   fail: (e: Error) => void;
 }
 
@@ -62,7 +92,7 @@ export interface ScoresRunnerOptions {
 }
 
 /** One worker thread running read-only queries in order (see the module notes). */
-export class ScoresRunner {
+export class ScoresRunner implements ScoresBackend {
   readonly #file: string;
   readonly maxQueued: number;
   #worker: Worker | undefined;
@@ -81,25 +111,38 @@ export class ScoresRunner {
    * for positional ones) in the worker.
    * @throws RunnerBusyError when `maxQueued` queries already wait; the statement's error as it comes
    */
-  run(sql: string, params: unknown): Promise<Rows> {
+  async rows(sql: string, params: unknown): Promise<Rows> {
+    return (await this.#enqueue(sql, params)).rows ?? [];
+  }
+
+  /**
+   * Runs the scores query and makes its report in the worker: the JSON bytes of `reportFromRows`.
+   * @throws RunnerBusyError when `maxQueued` queries already wait; the statement's error as it comes
+   */
+  async report(sql: string, params: unknown, spec: ReportSpec): Promise<Uint8Array> {
+    return (await this.#enqueue(sql, params, spec)).bytes ?? new Uint8Array();
+  }
+
+  #enqueue(sql: string, params: unknown, report?: ReportSpec): Promise<{ rows?: Rows; bytes?: Uint8Array }> {
     if (this.#closed) return Promise.reject(new Error('the scores runner is closed'));
     if (this.#running !== undefined && this.#queue.length >= this.maxQueued) return Promise.reject(new RunnerBusyError(this.#queue.length));
-    return new Promise<Rows>((done, fail) => {
-      this.#queue.push({ sql, params, done, fail });
+    return new Promise((done, fail) => {
+      this.#queue.push({ sql, params, ...(report === undefined ? {} : { report }), done, fail });
       this.#next();
     });
   }
 
   #spawn(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    // No execArgv: the script is plain JavaScript and needs no loader of the parent's.
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.#file, driver }, execArgv: [] });
-    worker.on('message', (m: { id: number; rows?: Rows; error?: string }) => {
+    const scoring = import.meta.resolve('@firegrid/core/scoring');
+    const tsx = scoring.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.#file, driver, scoring, tsx } });
+    worker.on('message', (m: { id: number; rows?: Rows; bytes?: Uint8Array; error?: string }) => {
       const job = this.#running;
       if (job?.id !== m.id) return;
       this.#running = undefined;
       if (m.error !== undefined) job.fail(new Error(`scores query failed: ${m.error}`));
-      else job.done(m.rows ?? []);
+      else job.done({ ...(m.rows === undefined ? {} : { rows: m.rows }), ...(m.bytes === undefined ? {} : { bytes: m.bytes }) });
       this.#next();
     });
     const lost = (e: Error): void => {
@@ -125,7 +168,7 @@ export class ScoresRunner {
     this.#worker ??= this.#spawn();
     const id = ++this.#serial;
     this.#running = { ...job, id };
-    this.#worker.postMessage({ id, sql: job.sql, params: job.params });
+    this.#worker.postMessage({ id, sql: job.sql, params: job.params, ...(job.report === undefined ? {} : { report: job.report }) });
   }
 
   /** Stops the worker; queries waiting or running fail. */

@@ -154,9 +154,10 @@ export interface TenantScoresQuery<D extends SqlDialect> {
 }
 
 /**
- * `toSql` over one tenant's rows of the scoring tables: the tables `toSql` reads are views of the
- * tenant's rows, written as CTEs in front of its query (not materialized, so the tenant's key
- * prefixes the indexes the query reads).
+ * `toSql` over one tenant's rows of the scoring tables: the tables `toSql` reads are the tenant's
+ * rows, written as CTEs in front of its query. They are materialized: one read of the tenant's
+ * key range, which the query then scans as often as it needs (inlined, SQLite looked rows up
+ * through the secondary indexes one by one: 100,000 activities took 6 to 10 times as long).
  * @throws FiregridError `config` naming the field of a bad configuration
  */
 export function tenantScoresSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig, options: TenantScoresOptions<D>): TenantScoresQuery<D> {
@@ -167,9 +168,9 @@ export function tenantScoresSql<D extends SqlDialect>(config: ScoringConfig | Sc
   const tenant = options.dialect === 'postgres' ? '$2' : '@tenant';
   const t = SCORING_TABLES;
   const views = [
-    `fg_a AS NOT MATERIALIZED (SELECT ${ACTIVITY_COLUMNS.slice(1).join(', ')} FROM ${t.activities} WHERE tenant = ${tenant})`,
-    `fg_w AS NOT MATERIALIZED (SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tenant})`,
-    `fg_p AS NOT MATERIALIZED (SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tenant})`,
+    `fg_a AS MATERIALIZED (SELECT ${ACTIVITY_COLUMNS.slice(1).join(', ')} FROM ${t.activities} WHERE tenant = ${tenant})`,
+    `fg_w AS MATERIALIZED (SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tenant})`,
+    `fg_p AS MATERIALIZED (SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tenant})`,
   ];
   const sql = `WITH ${views.join(',\n')},\n${q.sql.slice('WITH '.length)}`;
   const postgres = options.dialect === 'postgres';
@@ -220,17 +221,22 @@ export function workerEvidenceSql(dialect: SqlDialect, tenant: string, workerId:
   const [tn, wk] = pg ? ['$1', '$2'] : ['@tenant', '@worker'];
   const collate = pg ? ' COLLATE "C"' : '';
   const grids = `SELECT grid_id FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk}`;
-  const places = `SELECT id FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids})`;
-  const own = `tenant = ${tn} AND (worker_id = ${wk} OR grid_id IN (${grids}) OR place_id IN (${places}))`;
+  // One index lookup per way an activity can be his (a UNION, where an OR would scan the tenant),
+  // each from the few keys it starts from (CROSS JOIN keeps that order in SQLite; PostgreSQL plans it alike).
+  const a = t.activities;
+  const sql = `WITH g AS MATERIALIZED (${grids}),
+    p AS MATERIALIZED (SELECT pl.id FROM g CROSS JOIN ${t.places} pl WHERE pl.tenant = ${tn} AND pl.grid_id = g.grid_id),
+    mine AS MATERIALIZED (
+      SELECT id FROM ${a} WHERE tenant = ${tn} AND worker_id = ${wk}
+      UNION SELECT x.id FROM g CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.grid_id = g.grid_id
+      UNION SELECT x.id FROM p CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.place_id = p.id),
+    hz AS MATERIALIZED (SELECT DISTINCT x.hazard_id FROM mine CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = mine.id AND x.hazard_id IS NOT NULL),
+    ids AS MATERIALIZED (SELECT id FROM mine UNION SELECT x.id FROM hz CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.hazard_id = hz.hazard_id)
+    SELECT ${ACTIVITY_COLUMNS.slice(1).map((c) => `x.${c}`).join(', ')} FROM ids CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = ids.id ORDER BY x.id${collate}`;
   return {
     workers: { sql: `SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
     places: { sql: `SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids}) ORDER BY id${collate}`, params: params as unknown[] },
-    activities: {
-      sql: `SELECT ${ACTIVITY_COLUMNS.slice(1).join(', ')} FROM ${t.activities}
-        WHERE ${own} OR (tenant = ${tn} AND hazard_id IN (SELECT hazard_id FROM ${t.activities} WHERE ${own} AND hazard_id IS NOT NULL))
-        ORDER BY id${collate}`,
-      params: params as unknown[],
-    },
+    activities: { sql, params: params as unknown[] },
   };
 }
 

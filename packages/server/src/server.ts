@@ -206,7 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new Store(db, { dueSoonDays: lifecycles.en.dueSoonDays });
   // Scores are computed in a worker thread with its own read-only connection (scores-runner.ts).
   const runner = new ScoresRunner({ file: join(dataDir, DB_FILE), maxQueued: options.scoresLimits?.queued ?? 4 });
-  const service = new Service({ store, mediaDir, lifecycles, query: (sql, params) => runner.run(sql, params),
+  const service = new Service({ store, mediaDir, lifecycles, scoring: runner,
     ...(options.scoresLimits?.workers === undefined ? {} : { maxScoredWorkers: options.scoresLimits.workers }),
   });
   const clock = options.now ?? (() => new Date());
@@ -234,7 +234,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `Too many score requests: at most ${scoreRequests.perMinute} a minute per caller; try again in ${wait} s`);
     }
     try {
-      return jsonReply(200, await service.scores(call, r.url.searchParams));
+      const body = await service.scores(call, r.url.searchParams);
+      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
     } catch (e) {
       if (e instanceof RunnerBusyError) {
         throw tooMany(503, 5,

@@ -22,7 +22,7 @@ import type { Principal } from './auth.js';
 import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
 import { imageInfo } from './image.js';
-import type { QueryRunner } from './scores-runner.js';
+import type { ScoresBackend } from './scores-runner.js';
 import { recordsFromRows, scoredWorkersSql, tenantScoresSql, workerEvidenceSql } from './scoring-tables.js';
 import { placeIdOf } from './store.js';
 import type { ListView, MediaRow, Store, StoredRecord } from './store.js';
@@ -66,7 +66,7 @@ export interface ServiceOptions {
    * Runs the read-only scores queries; on the store's own connection by default. The server runs
    * them in a worker thread (scores-runner.ts), so a long one never holds up other requests.
    */
-  query?: QueryRunner;
+  scoring?: ScoresBackend;
   /** The most workers one `GET /v1/scores` scores; {@link MAX_SCORED_WORKERS} by default. */
   maxScoredWorkers?: number;
 }
@@ -170,14 +170,19 @@ export class Service {
   readonly store: Store;
   readonly #mediaDir: string;
   readonly #lifecycles: Readonly<Record<Locale, Lifecycle>>;
-  readonly #query: QueryRunner;
+  readonly #scoring: ScoresBackend;
   readonly #maxWorkers: number;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
     const db = options.store.db;
     this.#maxWorkers = options.maxScoredWorkers ?? MAX_SCORED_WORKERS;
-    this.#query = options.query ?? ((sql, params) => Promise.resolve(db.prepare(sql).all(params) as Record<string, unknown>[]));
+    const rows = (sql: string, params: unknown): Record<string, unknown>[] => db.prepare(sql).all(params) as Record<string, unknown>[];
+    this.#scoring = options.scoring ?? {
+      rows: (sql, params) => Promise.resolve(rows(sql, params)),
+      report: (sql, params, spec) => Promise.resolve(new TextEncoder().encode(JSON.stringify(reportFromRows(rows(sql, params),
+        spec.config as ScoreConfigBody, { now: new Date(spec.now), rankBy: spec.rankBy as RankLevel })))),
+    };
     this.#mediaDir = options.mediaDir;
     this.#lifecycles = options.lifecycles;
   }
@@ -342,8 +347,9 @@ export class Service {
    * most {@link MAX_SCORED_WORKERS} workers in scope (or the server's own bound), refused with a 422 naming the bound before
    * any work is done. The evidence lists (`activityIds`, `placeIds`) are empty, except with
    * `worker=<id>`: then the report holds that worker alone, ranked among all, with his lists.
+   * Answers the report as JSON bytes, made where the query ran (the server: a worker thread).
    */
-  async scores(call: Call, params: URLSearchParams): Promise<ScoreReport> {
+  async scores(call: Call, params: URLSearchParams): Promise<Uint8Array> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.scores.read, text('查看考评得分', 'read scores'));
     const bad = (path: string, zh: string, en: string): HttpError => {
@@ -385,7 +391,7 @@ export class Service {
       ), [{ path, message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
     }
     const count = scoredWorkersSql('sqlite', p.tenant, scope);
-    const [counted] = await this.#query(count.sql, count.params);
+    const [counted] = await this.#scoring.rows(count.sql, count.params);
     const workers = Number(counted?.n ?? 0);
     const most = this.#maxWorkers;
     if (workers > most) {
@@ -396,10 +402,10 @@ export class Service {
     }
     try {
       const q = tenantScoresSql(config, { dialect: 'sqlite', rankBy });
-      const rows = await this.#query(q.sql, q.params(call.now, p.tenant));
       // As stored: a confidential finder's own score counts his find; the report names no hazard.
-      if (workerParam === null) return reportFromRows(rows, config, { now: call.now, rankBy });
-      return await this.#oneWorker(call, config, rankBy, rows, canonicalId(workerParam));
+      if (workerParam === null) return await this.#scoring.report(q.sql, q.params(call.now, p.tenant), { config, now: call.now.getTime(), rankBy });
+      const rows = await this.#scoring.rows(q.sql, q.params(call.now, p.tenant));
+      return new TextEncoder().encode(JSON.stringify(await this.#oneWorker(call, config, rankBy, rows, canonicalId(workerParam))));
     } catch (e) {
       if (isFiregridError(e, 'config') || isFiregridError(e, 'validation')) {
         throw invalid(422, text(`考评配置无效：${e.message}`, `The score configuration is invalid: ${e.message}`), e.issues, 'bad-config');
@@ -423,9 +429,9 @@ export class Service {
     }
     const report = reportFromRows([row], config, { now: call.now, rankBy });
     const ev = workerEvidenceSql('sqlite', call.principal.tenant, workerId);
-    const workers = await this.#query(ev.workers.sql, ev.workers.params);
-    const places = await this.#query(ev.places.sql, ev.places.params);
-    const activities = await this.#query(ev.activities.sql, ev.activities.params);
+    const workers = await this.#scoring.rows(ev.workers.sql, ev.workers.params);
+    const places = await this.#scoring.rows(ev.places.sql, ev.places.params);
+    const activities = await this.#scoring.rows(ev.activities.sql, ev.activities.params);
     const data = recordsFromRows({ workers, places, activities });
     const mine = computeScores(data.activities, config, { workers: data.workers, places: data.places, now: call.now, rankBy }).workers[0];
     const evidence = new Map(mine?.metrics.map((m) => [m.key, m] as const) ?? []);
