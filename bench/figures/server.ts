@@ -103,8 +103,9 @@ export default {
           { name: 'server.scores.100k.ms', value: round1(median(scores)), unit: 'ms' },
           {
             name: 'server.health.during-scores.ms', value: slowest, unit: 'ms',
-            compare: compareTo(slowest, { target: 100, baseline: 'the slowest /v1/health of the idle server, polled as long', baselineValue: round1(Math.max(...idle)) }),
+            compare: compareTo(slowest, { target: 100, baseline: 'server.health.idle.max.ms', baselineValue: round1(Math.max(...idle)) }),
           },
+          { name: 'server.health.idle.max.ms', value: round1(Math.max(...idle)), unit: 'ms' },
           { name: 'server.health.during-scores.p99.ms', value: p99(health), unit: 'ms' },
           { name: 'server.health.idle.p99.ms', value: p99(idle), unit: 'ms' },
           { name: 'server.scores.100k.worker.ms', value: round1(oneWorker), unit: 'ms' },
