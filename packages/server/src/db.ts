@@ -8,6 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { isScoredKind, scoringWrites } from './scoring-tables.js';
 
 /** An open better-sqlite3 database. */
 export type Db = Database.Database;
@@ -17,6 +19,8 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction: a backfill that needs JavaScript (core's own row rules). */
+  run?: (db: Db) => void;
 }
 
 /**
@@ -115,6 +119,44 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'inspections' AND json_type(p.value, '$.id') = 'text';
     `,
   },
+  {
+    id: 3,
+    name: 'scoring tables (toSql\'s activities, workers, places with the tenant), filled from the stored records',
+    // GET /v1/scores runs core's toSql over these; Store.write keeps them up to date in each write's
+    // transaction (scoring-tables.ts). The SQL is written out here, as shipped, not generated.
+    sql: `
+      CREATE TABLE score_activities (tenant TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at_ms INTEGER NOT NULL,
+        worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms INTEGER, on_time INTEGER,
+        PRIMARY KEY (tenant, id)) WITHOUT ROWID;
+      CREATE INDEX score_activities_type ON score_activities (tenant, type, at_ms);
+      CREATE INDEX score_activities_hazard ON score_activities (tenant, hazard_id);
+      CREATE INDEX score_activities_worker ON score_activities (tenant, worker_id);
+      CREATE INDEX score_activities_grid ON score_activities (tenant, grid_id);
+      CREATE INDEX score_activities_place ON score_activities (tenant, place_id);
+      CREATE TABLE score_workers (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
+        grid_id TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (tenant, id, seq)) WITHOUT ROWID;
+      CREATE INDEX score_workers_grid ON score_workers (tenant, grid_id);
+      CREATE TABLE score_places (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
+        height_m REAL, floors INTEGER, PRIMARY KEY (tenant, id)) WITHOUT ROWID;
+      CREATE INDEX score_places_grid ON score_places (tenant, grid_id);
+    `,
+    run: (db) => {
+      // The rows of every stored activity, worker and place, by the rules Store.write applies from now on
+      // (read first: better-sqlite3 runs no other statement while one is being iterated).
+      const rows = db.prepare<[], { tenant: string; kind: string; body: string }>(
+        "SELECT tenant, kind, body FROM records WHERE kind IN ('activities', 'workers', 'places')",
+      );
+      const statements = new Map<string, Statement>();
+      for (const r of rows.all()) {
+        if (!isScoredKind(r.kind)) continue;
+        for (const s of scoringWrites('sqlite', r.tenant, r.kind, JSON.parse(r.body) as Record<string, unknown>)) {
+          let st = statements.get(s.sql);
+          if (st === undefined) statements.set(s.sql, st = db.prepare(s.sql));
+          st.run(s.params);
+        }
+      }
+    },
+  },
 ];
 
 /** The file name of the database inside the data folder. */
@@ -150,6 +192,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     const ran = db.transaction(() => {
       if (seen.get(m.id) !== undefined) return false;
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
       return true;
     }).immediate();

@@ -14,3 +14,13 @@ export { seedDemo, DEMO_TENANT, DEMO_USERS, DEMO_ORG_UNITS } from './seed.js';
 export type { SeedOptions, SeedResult, DemoUser } from './seed.js';
 export { openDatabase, migrate, MIGRATIONS, DB_FILE } from './db.js';
 export type { Db, Migration } from './db.js';
+export { Store } from './store.js';
+export type { StoredRecord, StoreOptions } from './store.js';
+export {
+  SCORING_TABLES, SCORED_KINDS, isScoredKind, rowsOf, scoringWrites, scoringTablesDdl, tenantScoresSql, scoredWorkersSql, workerEvidenceSql,
+  recordsFromRows,
+} from './scoring-tables.js';
+export type {
+  ScoredKind, ScoringStatement, RecordRows, TenantScoresOptions, TenantScoresQuery, EvidenceStatements,
+} from './scoring-tables.js';
+export { MAX_SCORE_PERIOD_DAYS, MAX_SCORED_WORKERS } from './service.js';

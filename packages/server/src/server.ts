@@ -14,13 +14,14 @@ import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reser
 import type { LifecycleOptions, Locale } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, TokenError, bearerToken, checkSecret, covers, isResidentOnly, signToken, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
-import { openDatabase } from './db.js';
+import { DB_FILE, openDatabase } from './db.js';
 import {
   HttpError, corsHeaders, etagOf, header, jsonReply, localeOf, parseIfMatch, problemReply, readBody, requireIdempotencyKey, send,
   text,
 } from './http.js';
 import type { Reply } from './http.js';
 import { RateLimiter } from './rate-limit.js';
+import { RunnerBusyError, ScoresRunner } from './scores-runner.js';
 import { Service, isResourceKind, queryFromParams } from './service.js';
 import type { Call } from './service.js';
 import { Store } from './store.js';
@@ -42,6 +43,13 @@ export interface ServerOptions {
   now?: () => Date;
   /** Requests per minute a resident may make; `{ writes: 10, reads: 120 }` by default. */
   residentLimits?: { writes?: number; reads?: number };
+  /**
+   * The bounds of `GET /v1/scores`: requests per minute per caller (tenant and user; 12 by
+   * default, over it a 429 with `Retry-After`) and how many may wait for the one computing (4 by
+   * default, over it a 503 with `Retry-After`), and the most workers one request scores (5,000 by
+   * default, over it a 422 asking for a narrower scope).
+   */
+  scoresLimits?: { perMinute?: number; queued?: number; workers?: number };
   /** The vendor's hazard lifecycle configuration (role matrix, review days); DESIGN §9 by default. */
   lifecycle?: Omit<LifecycleOptions, 'locale'>;
   /** Where unexpected errors are reported; standard error by default. */
@@ -225,12 +233,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     en: createLifecycle({ ...options.lifecycle, locale: 'en' }),
   } as const;
   const store = new Store(db, { dueSoonDays: lifecycles.en.dueSoonDays });
-  const service = new Service({ store, mediaDir, lifecycles });
+  // Scores are computed in a worker thread with its own read-only connection (scores-runner.ts).
+  const runner = new ScoresRunner({ file: join(dataDir, DB_FILE), maxQueued: options.scoresLimits?.queued ?? 4 });
+  const service = new Service({ store, mediaDir, lifecycles, scoring: runner,
+    ...(options.scoresLimits?.workers === undefined ? {} : { maxScoredWorkers: options.scoresLimits.workers }),
+  });
   const clock = options.now ?? (() => new Date());
   const origins = [...(options.corsOrigins ?? [])];
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const writes = new RateLimiter(options.residentLimits?.writes ?? 10);
   const reads = new RateLimiter(options.residentLimits?.reads ?? 120);
+  const scoreRequests = new RateLimiter(options.scoresLimits?.perMinute ?? 12);
+
+  /** The answer to a caller over a limit: 429 (or 503 when the server is busy), with `Retry-After`. */
+  function tooMany(status: 429 | 503, wait: number, zh: string, en: string): HttpError {
+    return new HttpError(status, status === 429 ? 'rate-limited' : 'busy', text(zh, en), {
+      headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait },
+    });
+  }
+
+  /** `GET /v1/scores`: rate-limited per caller, computed off the event loop. */
+  async function scores(r: Req): Promise<Reply> {
+    const call = await callOf(r);
+    const { tenant, user } = call.principal;
+    const wait = scoreRequests.take(`${tenant}\u0000${user}`, r.now.getTime());
+    if (wait !== undefined) {
+      throw tooMany(429, wait,
+        `考评得分请求过于频繁：每人每分钟最多 ${scoreRequests.perMinute} 次，请 ${wait} 秒后再试`,
+        `Too many score requests: at most ${scoreRequests.perMinute} a minute per caller; try again in ${wait} s`);
+    }
+    try {
+      const body = await service.scores(call, r.url.searchParams);
+      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+    } catch (e) {
+      if (e instanceof RunnerBusyError) {
+        throw tooMany(503, 5,
+          `正在计算的考评请求已满（${e.queued} 个在排队），请 5 秒后再试`,
+          `The server is computing as many scores as it queues (${e.queued} waiting); try again in 5 s`);
+      }
+      throw e;
+    }
+  }
 
   async function authenticate(r: Req): Promise<Principal> {
     let principal: Principal;
@@ -301,7 +344,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (first === 'scores' && second === undefined) {
       if (method !== 'GET') throw methodNotAllowed('GET');
-      return jsonReply(200, service.scores(await callOf(r), r.url.searchParams));
+      return scores(r);
     }
     if (first === 'media') {
       if (second === undefined) {
@@ -531,8 +574,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close(): Promise<void> {
       closing ??= new Promise<void>((done) => {
         server.close(() => {
-          db.close();
-          done();
+          void runner.close().finally(() => {
+            db.close();
+            done();
+          });
         });
         server.closeAllConnections();
       });

@@ -14,14 +14,16 @@ import {
 import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
 } from '@firegrid/core';
-import { computeScores, exampleScoreConfig, parsePeriod, RANK_LEVELS } from '@firegrid/core/scoring';
-import type { RankLevel, ScoreConfigBody, ScoreReport, ScoringActivity, ScoringPlace, ScoringWorker } from '@firegrid/core/scoring';
+import { computeScores, exampleScoreConfig, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
+import type { RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
 import type { Principal } from './auth.js';
 import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
 import { imageInfo } from './image.js';
+import type { ScoresBackend } from './scores-runner.js';
+import { recordsFromRows, scoredWorkersSql, tenantScoresSql, workerEvidenceSql } from './scoring-tables.js';
 import { placeIdOf } from './store.js';
 import type { ListView, MediaRow, Store, StoredRecord } from './store.js';
 
@@ -60,7 +62,19 @@ export interface ServiceOptions {
   mediaDir: string;
   /** The hazard lifecycle in each locale (refusal messages are in the caller's). */
   lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  /**
+   * Runs the read-only scores queries; on the store's own connection by default. The server runs
+   * them in a worker thread (scores-runner.ts), so a long one never holds up other requests.
+   */
+  scoring?: ScoresBackend;
+  /** The most workers one `GET /v1/scores` scores; {@link MAX_SCORED_WORKERS} by default. */
+  maxScoredWorkers?: number;
 }
+
+/** The longest period `GET /v1/scores` computes, in days (a year, a leap year's included). */
+export const MAX_SCORE_PERIOD_DAYS = 366;
+/** The most workers one `GET /v1/scores` scores; a wider scope is asked for per street or community. */
+export const MAX_SCORED_WORKERS = 5_000;
 
 type Rec = Record<string, unknown>;
 
@@ -156,9 +170,19 @@ export class Service {
   readonly store: Store;
   readonly #mediaDir: string;
   readonly #lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  readonly #scoring: ScoresBackend;
+  readonly #maxWorkers: number;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
+    const db = options.store.db;
+    this.#maxWorkers = options.maxScoredWorkers ?? MAX_SCORED_WORKERS;
+    const rows = (sql: string, params: unknown): Record<string, unknown>[] => db.prepare(sql).all(params) as Record<string, unknown>[];
+    this.#scoring = options.scoring ?? {
+      rows: (sql, params) => Promise.resolve(rows(sql, params)),
+      report: (sql, params, spec) => Promise.resolve(new TextEncoder().encode(JSON.stringify(reportFromRows(rows(sql, params),
+        spec.config as ScoreConfigBody, { now: new Date(spec.now), rankBy: spec.rankBy as RankLevel })))),
+    };
     this.#mediaDir = options.mediaDir;
     this.#lifecycles = options.lifecycles;
   }
@@ -314,12 +338,18 @@ export class Service {
   }
 
   /**
-   * `GET /v1/scores?period&scope&config&rankBy`: the assessment computed by core's scoring engine
-   * (the same one the client runs) over the stored workers, places and activities in scope. With
-   * `config=<id>` a stored score configuration is used; otherwise `period` (e.g. `2026-11`) and
-   * `scope` (an OrgUnit prefix, the caller's own scope by default) with the example configuration.
+   * `GET /v1/scores?period&scope&config&rankBy`: the assessment as core's `toSql` computes it over
+   * the scoring tables the store keeps up to date in each write's transaction (scoring-tables.ts):
+   * the same figures, points, ranks and explanations as `computeScores`, without loading a record
+   * into JavaScript. With `config=<id>` a stored score configuration is used; otherwise `period`
+   * (e.g. `2026-11`) and `scope` (an OrgUnit prefix, the caller's own scope by default) with the
+   * example configuration. Bounded: a period of at most {@link MAX_SCORE_PERIOD_DAYS} days and at
+   * most {@link MAX_SCORED_WORKERS} workers in scope (or the server's own bound), refused with a 422 naming the bound before
+   * any work is done. The evidence lists (`activityIds`, `placeIds`) are empty, except with
+   * `worker=<id>`: then the report holds that worker alone, ranked among all, with his lists.
+   * Answers the report as JSON bytes, made where the query ran (the server: a worker thread).
    */
-  scores(call: Call, params: URLSearchParams): ScoreReport {
+  async scores(call: Call, params: URLSearchParams): Promise<Uint8Array> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.scores.read, text('查看考评得分', 'read scores'));
     const bad = (path: string, zh: string, en: string): HttpError => {
@@ -330,6 +360,8 @@ export class Service {
     if (!(RANK_LEVELS as readonly string[]).includes(rankParam)) {
       throw bad('rankBy', `rankBy 只能是 ${RANK_LEVELS.join('、')}`, `rankBy must be one of ${RANK_LEVELS.join(', ')}`);
     }
+    const rankBy = rankParam as RankLevel;
+    const workerParam = params.get('worker');
     let config: ScoreConfig | ScoreConfigBody;
     const configId = params.get('config');
     if (configId !== null) {
@@ -350,28 +382,66 @@ export class Service {
     if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
       throw new HttpError(403, 'forbidden', text(`考评范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
     }
-    const all = <T>(kind: ResourceKind): T[] => {
-      const out: T[] = [];
-      let cursor: string | undefined;
-      do {
-        // As stored: a confidential finder's own score counts his find (the ids it shows are activity ids).
-        const page = this.#page(call, kind, { limit: 500, ...(scope === '*' ? {} : { scope }), ...(cursor === undefined ? {} : { cursor }) });
-        out.push(...(page.items as unknown as T[]));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return out;
-    };
+    const days = Math.round((periodBounds(config.period).endMs - periodBounds(config.period).startMs) / 86_400_000);
+    if (days > MAX_SCORE_PERIOD_DAYS) {
+      const path = configId === null ? 'period' : 'config.period';
+      throw invalid(422, text(
+        `考评期间为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
+        `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
+      ), [{ path, message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
+    }
+    const count = scoredWorkersSql('sqlite', p.tenant, scope);
+    const [counted] = await this.#scoring.rows(count.sql, count.params);
+    const workers = Number(counted?.n ?? 0);
+    const most = this.#maxWorkers;
+    if (workers > most) {
+      throw invalid(422, text(
+        `范围 ${scope} 内有 ${workers} 名网格员，超过一次考评的上限 ${most} 名；请按街道或社区分别查询（scope）`,
+        `The scope ${scope} has ${workers} workers, over the bound of ${most} per request; ask per street or community (scope)`,
+      ), [{ path: 'scope', message: `at most ${most} workers` }], 'scope-too-large');
+    }
     try {
-      return computeScores(all<ScoringActivity>('activities'), config, {
-        workers: all<ScoringWorker>('workers'), places: all<ScoringPlace>('places'), now: call.now,
-        rankBy: rankParam as RankLevel, locale: call.locale,
-      });
+      const q = tenantScoresSql(config, { dialect: 'sqlite', rankBy });
+      // As stored: a confidential finder's own score counts his find; the report names no hazard.
+      if (workerParam === null) return await this.#scoring.report(q.sql, q.params(call.now, p.tenant), { config, now: call.now.getTime(), rankBy });
+      const rows = await this.#scoring.rows(q.sql, q.params(call.now, p.tenant));
+      return new TextEncoder().encode(JSON.stringify(await this.#oneWorker(call, config, rankBy, rows, canonicalId(workerParam))));
     } catch (e) {
       if (isFiregridError(e, 'config') || isFiregridError(e, 'validation')) {
         throw invalid(422, text(`考评配置无效：${e.message}`, `The score configuration is invalid: ${e.message}`), e.issues, 'bad-config');
       }
       throw e;
     }
+  }
+
+  /**
+   * One worker's line of a report (`worker=<id>`): his figures and rank as the SQL gave them among
+   * everyone in scope, and his evidence lists from `computeScores` over the rows that are his
+   * (scoring-tables.ts `workerEvidenceSql`): bounded by one worker, whatever the tenant's size.
+   */
+  async #oneWorker(call: Call, config: ScoreConfig | ScoreConfigBody, rankBy: RankLevel, rows: Record<string, unknown>[], workerId: string): Promise<ScoreReport> {
+    const row = rows.find((r) => String(r.worker_id) === workerId);
+    if (row === undefined) {
+      throw new HttpError(404, 'not-found', text(
+        `范围 ${config.scope} 内没有参与考评的网格员 ${workerId}（须在册、在岗，且有网格在范围内）`,
+        `There is no scored worker ${workerId} in scope ${config.scope} (a stored, active worker with a grid in it)`,
+      ), { errors: [{ path: 'worker', message: 'not a scored worker in scope' }] });
+    }
+    const report = reportFromRows([row], config, { now: call.now, rankBy });
+    const ev = workerEvidenceSql('sqlite', call.principal.tenant, workerId);
+    const workers = await this.#scoring.rows(ev.workers.sql, ev.workers.params);
+    const places = await this.#scoring.rows(ev.places.sql, ev.places.params);
+    const activities = await this.#scoring.rows(ev.activities.sql, ev.activities.params);
+    const data = recordsFromRows({ workers, places, activities });
+    const mine = computeScores(data.activities, config, { workers: data.workers, places: data.places, now: call.now, rankBy }).workers[0];
+    const evidence = new Map(mine?.metrics.map((m) => [m.key, m] as const) ?? []);
+    return {
+      ...report,
+      workers: report.workers.map((w) => ({
+        ...w,
+        metrics: w.metrics.map((m) => ({ ...m, activityIds: evidence.get(m.key)?.activityIds ?? [], placeIds: evidence.get(m.key)?.placeIds ?? [] })),
+      })),
+    };
   }
 
   /** `GET /v1/{kind}/{id}`. */

@@ -10,7 +10,9 @@
 import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, supervisionState } from '@firegrid/core';
 import type { SupervisionState } from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { isScoredKind, scoringWrites } from './scoring-tables.js';
 
 /** A record as stored: the read shape of its kind (stored fields included). */
 export type StoredRecord = Record<string, unknown> & {
@@ -295,6 +297,8 @@ export class Store {
   readonly #insertMedia;
   readonly #citing;
   readonly #getMedia;
+  /** Prepared statements of the scoring tables' writes, by SQL text (a handful). */
+  readonly #scoring = new Map<string, Statement>();
 
   constructor(db: Db, options: StoreOptions = {}) {
     this.db = db;
@@ -383,12 +387,22 @@ export class Store {
       tenant, kind, id: rec.id, version: rec.version, ...c, deadlineSort: c.deadlineEnd ?? NO_DEADLINE, body: JSON.stringify(rec),
     });
     this.#index(tenant, kind, rec);
+    if (isScoredKind(kind)) this.#score(tenant, kind, rec);
     if (kind === 'places' && (previous === undefined || previous.gridId !== rec.gridId || previous.kind !== rec.kind)) {
       // Records without a grid of their own take their place's: they move with it, and one written
       // before its place (offline, by a whole-tenant scope) gets the grid once the place arrives.
       for (const k of PLACE_DEPENDENTS) {
         for (const row of this.#dependents.all(tenant, k, rec.id)) this.#index(tenant, k, JSON.parse(row.body) as StoredRecord);
       }
+    }
+  }
+
+  /** Brings the scoring tables up to date with a record (scoring-tables.ts), in the caller's transaction. */
+  #score(tenant: string, kind: 'activities' | 'workers' | 'places', rec: StoredRecord): void {
+    for (const s of scoringWrites('sqlite', tenant, kind, rec)) {
+      let st = this.#scoring.get(s.sql);
+      if (st === undefined) this.#scoring.set(s.sql, st = this.db.prepare(s.sql));
+      st.run(s.params);
     }
   }
 
