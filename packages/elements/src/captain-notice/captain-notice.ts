@@ -5,6 +5,7 @@ import type { FiregridClient, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { noticeStyles } from './captain-notice.styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
 import type * as Sheet from './sheet.js';
@@ -60,7 +61,7 @@ export const NOTICE_PAGE_CSS = {
  * @cssprop --fg-font-size - Base size of the on-screen controls.
  */
 export class FgCaptainNotice extends LitElement {
-  static override styles = noticeStyles;
+  static override styles = [baseStyles, noticeStyles];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -126,15 +127,15 @@ export class FgCaptainNotice extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
+    if (client === undefined) return message('error', SHELL.noClient[this.fg.locale]);
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
-    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale)}</p>`;
-    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
+    if (failure !== undefined) return message('error', errorText(this, failure, this.fg.locale));
+    if (this.buildingId === undefined || this.buildingId === '') return message('error', SHELL.noBuilding[this.fg.locale]);
     return this.load.render({
-      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale)}</p>`,
+      initial: () => message('info', SHELL.loading[this.fg.locale]),
+      pending: () => message('info', SHELL.loading[this.fg.locale]),
+      error: (e) => message('error', errorText(this, e, this.fg.locale)),
       complete: (loaded) => (loaded === undefined ? html``
         : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });

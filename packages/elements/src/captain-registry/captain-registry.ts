@@ -6,7 +6,8 @@ import type {
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
+import type { MessageTone } from '../styles.js';
 import { registryStyles } from './captain-registry.styles.js';
 import { loadRegistry, searchBuildings, searchGiven, type Where } from './data.js';
 import type * as Editor from './editor.js';
@@ -138,7 +139,6 @@ const loadVirtual = (): Promise<VirtualModule> =>
  */
 export class FgCaptainRegistry extends LitElement {
   static override styles = [baseStyles, registryStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -168,6 +168,8 @@ export class FgCaptainRegistry extends LitElement {
   @state() private data: Data | undefined;
   @state() private error = '';
   @state() private notice = '';
+  /** The notice's tone: info while a file is read, success for what was done. */
+  @state() private noticeTone: MessageTone = 'success';
   @state() private q = '';
   @state() private hits: Set<string> | undefined;
   @state() private searching = false;
@@ -345,11 +347,11 @@ export class FgCaptainRegistry extends LitElement {
           <label class="file">${this.t('importFile')}<input type="file" id="import-file" accept=${ACCEPT} @change=${this.onFile} ?disabled=${waiting || this.working}></label>` : nothing}
       </div>
       <p id="search-status" class="hint" aria-live="polite">${this.searching ? this.t('searching') : this.hits === undefined ? '' : this.t('results', { n: this.shown.length })}</p>
-      <p class="alert" role="alert" part="error">${this.error !== '' ? this.error
+      ${message('error', this.error !== '' ? this.error
         : client === undefined && this.buildings === undefined ? this.t('noClient')
           : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
-            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : ''}</p>
-      <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
+            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : '', { part: 'error' })}
+      ${message(this.noticeTone, this.notice, { id: 'notice', focusable: true })}
       ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
         ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
@@ -584,6 +586,7 @@ export class FgCaptainRegistry extends LitElement {
     const name = file.name ?? '';
     this.error = '';
     this.notice = view.fmt('reading', this.fg.locale);
+    this.noticeTone = 'info';
     try {
       const io = await loadIo();
       const result = await io.previewImport(file, {
@@ -592,9 +595,11 @@ export class FgCaptainRegistry extends LitElement {
       });
       this.preview = { name, result };
       this.notice = '';
+      this.noticeTone = 'success';
       return result;
     } catch (err) {
       this.notice = '';
+      this.noticeTone = 'success';
       this.error = view.fmt('badFile', this.fg.locale, { name, reason: err instanceof Error ? err.message : String(err) });
       return undefined;
     }

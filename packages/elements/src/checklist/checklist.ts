@@ -6,6 +6,7 @@ import { isFiregridError } from '@firegrid/core/base';
 import type { Answer, ChecklistProgress, FiregridClient, Hazard, Locale, Missing } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
 import type { Handoff } from './handoff.js';
@@ -67,8 +68,7 @@ const NOTE_SAVE_MS = 400;
  * @cssprop --fg-radius - Corner radius of controls (8px).
  */
 export class FgChecklist extends LitElement {
-  static override styles = styles;
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [baseStyles, styles];
 
   /** A client of its own; when unset, the nearest `<fg-provider>`'s is used. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -173,11 +173,11 @@ export class FgChecklist extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<div part="error" class="error" role="alert">${this.t('noClient')}</div>`;
+    if (client === undefined) return message('error', this.t('noClient'), { part: 'error' });
     return this.load.render({
-      initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
-      pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
-      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale)}</div>`,
+      initial: () => message('info', this.t('loading')),
+      pending: () => (this.ready ? this.renderReady(this.ready) : message('info', this.t('loading'))),
+      error: (e) => message('error', errorText(this, e, this.fg.locale), { part: 'error' }),
       complete: (value) => (value === undefined ? html``
         : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
     });
@@ -217,10 +217,10 @@ export class FgChecklist extends LitElement {
         </div>
         ${this.renderStatus(ro)}
       </div>
-      <div part="error" class="error" role="alert">${this.error}</div>
+      ${message('error', this.error, { part: 'error' })}
       ${sections}
       ${ro ? nothing : html`<div part="actions" class="actions">
-        <button part="submit" class="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        <button part="submit" class="submit primary" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.status === 'submitting' ? this.t('submitting') : this.t('submit')}
         </button>
       </div>
@@ -241,7 +241,7 @@ export class FgChecklist extends LitElement {
     const key: MessageKey | undefined = ro ? 'submitted'
       : !this.net.online ? 'offline'
       : this.status === 'saving' ? 'saving' : this.status === 'saved' ? 'saved' : undefined;
-    return html`<p part="status" class="status ${this.net.online ? '' : 'offline'}" role="status">${key === undefined ? '' : this.t(key)}</p>`;
+    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', key === undefined ? '' : this.t(key), { part: 'status' });
   }
 
   private itemOf(target: EventTarget | null): string | undefined {

@@ -1,11 +1,11 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
 import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import { gridScoreStyles } from './grid-score.styles.js';
 // The engine, zod, the loader, the views and their texts come in lazy chunks, loaded with the
 // scores: the element's first paint (its loading state) needs none of them.
@@ -77,7 +77,6 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  */
 export class FgGridScore extends LitElement {
   static override styles = [baseStyles, gridScoreStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -142,15 +141,15 @@ export class FgGridScore extends LitElement {
     const failure: unknown = this.fg.error;
     if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale));
     return this.load.render({
-      initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
-      pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
+      initial: () => message('info', SHELL.loading[locale]),
+      pending: () => message('info', SHELL.loading[locale]),
       error: (e) => this.alert(errorText(this, e, this.fg.locale)),
       complete: ({ data, view }) => this.renderData(data, view),
     });
   }
 
-  private alert(message: string): TemplateResult {
-    return html`<p class="alert" role="alert" part="error">${message}</p>`;
+  private alert(text: string): TemplateResult {
+    return message('error', text, { part: 'error' });
   }
 
   private renderData(data: ScoreData, view: ViewModule): TemplateResult {

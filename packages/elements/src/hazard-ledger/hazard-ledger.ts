@@ -7,7 +7,7 @@ import type {
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
@@ -76,7 +76,6 @@ export interface HazardOpenDetail {
  */
 export class FgHazardLedger extends LitElement {
   static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -285,12 +284,12 @@ export class FgHazardLedger extends LitElement {
   override render(): TemplateResult {
     const locale = this.fg.locale;
     const client = this.fg.client;
-    if (client === undefined) return html`<p role="alert" part="error" class="alert">${SHELL.noClient[locale]}</p>`;
+    if (client === undefined) return message('error', SHELL.noClient[locale], { part: 'error' });
     const session = this.fg.session;
     if (session === undefined) {
       const failed = this.fg.error;
-      return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale)}</p>`;
+      return html`${message('info', failed === undefined ? SHELL.loading[locale] : '')}
+        ${message('error', failed === undefined ? '' : errorText(this, failed, locale), { part: 'error' })}`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">
@@ -305,8 +304,8 @@ export class FgHazardLedger extends LitElement {
     if (ui === undefined || badList) {
       // What went wrong replaces the spinner: a refused query or an invalid attribute never loads.
       const alert = badList ? SHELL.badList[locale] + this.list : this.alert;
-      return html`<p class="status" role="status">${alert === '' ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${alert}</p>`;
+      return html`${message('info', alert === '' ? SHELL.loading[locale] : '')}
+        ${message('error', alert, { part: 'error' })}`;
     }
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,

@@ -5,7 +5,8 @@ import { FiregridError, HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, autosave, newI
 import type { Autosave } from '@firegrid/core/base';
 import type { DirectoryPlace, FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
+import type { MessageTone } from '../styles.js';
 import { hazardAccent, reportStyles } from './hazard-report.styles.js';
 import {
   FIELD_ORDER, emptyFields, fieldOfPath, fromDraft, isReportDraft, t, toDraft, toHazard, validate,
@@ -67,7 +68,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class FgHazardReport extends LitElement {
   static override styles = [baseStyles, hazardAccent, reportStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -88,6 +88,8 @@ export class FgHazardReport extends LitElement {
   @state() private errors: FieldErrors = {};
   @state() private alert = '';
   @state() private status = '';
+  /** The tone of `status`: success once stored, warning while queued on the device, info otherwise. */
+  @state() private statusTone: MessageTone = 'info';
   @state() private ready = false;
   @state() private submitting = false;
   @state() private photosBusy = 0;
@@ -150,6 +152,7 @@ export class FgHazardReport extends LitElement {
       this.hazardId = draft.id;
       this.fields = fromDraft(draft, this.mode);
       this.status = t('draftRestored', this.fg.locale);
+      this.statusTone = 'info';
       const placeId = draft.placeId;
       if (placeId !== undefined) {
         client.data.get('places', placeId).then((p) => {
@@ -203,6 +206,7 @@ export class FgHazardReport extends LitElement {
     this.submitting = true;
     this.alert = '';
     this.status = t('submitting', this.fg.locale);
+    this.statusTone = 'info';
     try {
       await this.saver?.flush();
       const id = this.hazardId;
@@ -210,6 +214,7 @@ export class FgHazardReport extends LitElement {
       const queued = await isQueued(client, id);
       this.reset();
       this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
+      this.statusTone = queued ? 'warning' : 'success';
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
@@ -368,9 +373,9 @@ export class FgHazardReport extends LitElement {
   override render(): TemplateResult {
     const locale = this.fg.locale;
     const client = this.fg.client;
-    if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
-    if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
-      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale)}</p>`;
+    if (client === undefined) return message('error', t('noClient', locale), { part: 'error' });
+    if (!this.ready) return html`${message('info', this.fg.error === undefined ? t('loading', locale) : '')}
+      ${message('error', this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale), { part: 'error' })}`;
     const f = this.fields;
     const pub = this.mode === 'public';
     const err = this.errors;
@@ -378,7 +383,7 @@ export class FgHazardReport extends LitElement {
       <form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.submitting ? 'true' : 'false'}>
         <h2 part="header">${t(pub ? 'titlePublic' : 'titleWorker', locale)}</h2>
         ${pub ? html`<p class="intro">${t('introPublic', locale)}</p>` : nothing}
-        <p role="alert" part="error" class="alert">${this.alert}</p>
+        ${message('error', this.alert, { part: 'error' })}
         <div class="field">
           <label for="category">${t('category', locale)} <span class="required" aria-hidden="true">*</span></label>
           <select id="category" aria-required="true" aria-invalid=${err.category ? 'true' : 'false'} aria-describedby=${err.category ? 'category-error' : nothing}
@@ -423,7 +428,7 @@ export class FgHazardReport extends LitElement {
           <button type="submit" class="primary" id="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
           <button type="button" id="cancel" @click=${() => { void this.onCancel(); }}>${t('cancel', locale)}</button>
         </div>
-        <p class="status" role="status">${this.status}</p>
+        ${message(this.statusTone, this.status)}
       </form>`;
   }
 }
