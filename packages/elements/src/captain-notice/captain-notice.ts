@@ -48,6 +48,8 @@ export const NOTICE_PAGE_CSS = {
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary The printable fire-safety floor captain notice of one building, with a tip-off QR code.
  * @tag fg-captain-notice
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -56,9 +58,8 @@ export const NOTICE_PAGE_CSS = {
  * @csspart qr - The QR code and its caption.
  * @csspart print - The print button (not printed).
  *
- * @cssprop --fg-notice-accent - Frame and title colour (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-notice-font-family - Font stack of the notice (Noto Sans CJK SC first).
- * @cssprop --fg-font-size - Base size of the on-screen controls.
+ * @cssprop [--fg-notice-accent=var(--fg-color-primary)] - Frame and title colour.
+ * @cssprop [--fg-notice-font-family=var(--fg-font-family)] - Font stack of the notice.
  */
 export class FgCaptainNotice extends LitElement {
   static override styles = [baseStyles, noticeStyles];

@@ -107,6 +107,10 @@ const loadVirtual = (): Promise<VirtualModule> =>
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ * Vacant buildings take `--fg-color-error`, unposted notices `--fg-color-warning`, covered
+ * buildings `--fg-color-success`; `elder` and `mode="public"` use the elder sizes.
+ *
  * @summary Floor captains per high-rise building: coverage, register/replace/end, import and export.
  * @tag fg-captain-registry
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -126,16 +130,8 @@ const loadVirtual = (): Promise<VirtualModule> =>
  * @csspart dialog - The editing and file dialogs.
  * @csspart error - The error region.
  *
- * @cssprop --fg-captain-accent - Primary buttons (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-captain-list-height - Height of the scrolling list (default min(70vh, 44em)).
- * @cssprop --fg-color-text - Text colour.
- * @cssprop --fg-color-muted - Secondary text.
- * @cssprop --fg-color-border - Borders.
- * @cssprop --fg-color-error - Vacant buildings and errors.
- * @cssprop --fg-color-warning - Buildings whose notice is not posted.
- * @cssprop --fg-color-success - Covered buildings.
- * @cssprop --fg-font-size - Base text size (20px in elder mode).
- * @cssprop --fg-target-size - Touch target size (56px in elder mode).
+ * @cssprop [--fg-captain-accent=var(--fg-color-primary)] - Primary buttons.
+ * @cssprop [--fg-captain-list-height=min(70vh, 44em)] - Height of the scrolling list.
  */
 export class FgCaptainRegistry extends LitElement {
   static override styles = [baseStyles, registryStyles];

@@ -35,6 +35,8 @@ const NOTE_SAVE_MS = 400;
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary A fire-safety checklist for one place: answer, add evidence, submit.
  * @tag fg-checklist
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -55,17 +57,10 @@ const NOTE_SAVE_MS = 400;
  * @csspart error - The alert region for errors.
  * @csspart status - The draft / offline status line.
  *
- * @cssprop --fg-checklist-accent - Accent colour (falls back to --fg-color-primary, #b71c1c).
- * @cssprop --fg-checklist-pass - Colour of a passed item (#1b5e20).
- * @cssprop --fg-checklist-fail - Colour of a failed item and of errors (#b71c1c).
- * @cssprop --fg-checklist-gap - Spacing between items (12px).
- * @cssprop --fg-font-size - Base text size (16px; 20px with `elder`).
- * @cssprop --fg-target-size - Minimum touch target (44px; 56px with `elder`).
- * @cssprop --fg-color-text - Text colour (#1f1f1f).
- * @cssprop --fg-color-muted - Secondary text colour (#595959).
- * @cssprop --fg-color-border - Lines between items (#d0d0d0).
- * @cssprop --fg-color-surface - Background (#fff).
- * @cssprop --fg-radius - Corner radius of controls (8px).
+ * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
+ * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.
+ * @cssprop [--fg-checklist-fail=var(--fg-color-error)] - Colour of a failed item and of what an item lacks.
+ * @cssprop [--fg-checklist-gap=var(--fg-space-3)] - Spacing between items.
  */
 export class FgChecklist extends LitElement {
   static override styles = [baseStyles, styles];

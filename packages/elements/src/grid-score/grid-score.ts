@@ -52,6 +52,8 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary A grid worker's explained score, rank and trend; or the ranking of his scope.
  * @tag fg-grid-score
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -70,10 +72,8 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @csspart ranking - The ranking table.
  * @csspart error - An error message.
  *
- * @cssprop --fg-score-accent - Accent colour of totals, bars and the trend (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-score-me - Background of the worker's own row in the ranking (#fff3cd).
- * @cssprop --fg-font-size - Base text size (16px; 20px in elder mode via --fg-font-size-elder).
- * @cssprop --fg-target-size - Minimum size of buttons (44px; 56px in elder mode via --fg-target-size-elder).
+ * @cssprop [--fg-score-accent=var(--fg-color-primary)] - Accent colour of totals, bars and the trend.
+ * @cssprop [--fg-score-me=#fff3cd] - Background of the worker's own row in the ranking.
  */
 export class FgGridScore extends LitElement {
   static override styles = [baseStyles, gridScoreStyles];

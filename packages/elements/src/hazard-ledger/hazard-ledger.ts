@@ -53,6 +53,8 @@ export interface HazardOpenDetail {
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below. With `elder`, the detail and its forms have the elder sizes too.
+ *
  * @summary The two lists of hazards, with role-gated transitions and export.
  * @tag fg-hazard-ledger
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -69,10 +71,7 @@ export interface HazardOpenDetail {
  * @csspart transition - The form of a transition.
  * @csspart error - The alert with what went wrong.
  * @csspart field-error - The message under a field that needs attention.
- * @cssprop [--fg-hazard-accent=var(--fg-color-primary, #c62828)] - Accent of the selected list and the confirm buttons.
- * @cssprop [--fg-target-size=44px] - Minimum size of touch targets (56px with `elder`).
- * @cssprop [--fg-font-size=16px] - Base text size (20px with `elder`).
- * @cssprop [--fg-color-error=#b00020] - Colour of overdue flags and errors.
+ * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - Accent of the selected list and the confirm buttons.
  */
 export class FgHazardLedger extends LitElement {
   static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];

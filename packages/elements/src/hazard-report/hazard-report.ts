@@ -48,6 +48,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below. `elder` and `mode="public"` use the elder sizes.
+ *
  * @summary Reports one hazard, offline-first, with photos and a location.
  * @tag fg-hazard-report
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -61,10 +63,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @csspart field-error - The message under a field that needs attention.
  * @csspart error - The alert with what went wrong (validation summary, a refused submit).
  * @csspart actions - The submit and cancel buttons.
- * @cssprop [--fg-hazard-accent=var(--fg-color-primary, #c62828)] - The submit button's colour.
- * @cssprop [--fg-target-size=44px] - Minimum size of touch targets (56px in `elder` and `public` mode: `--fg-target-size-elder`).
- * @cssprop [--fg-font-size=16px] - Base text size (20px in `elder` and `public` mode: `--fg-font-size-elder`).
- * @cssprop [--fg-color-error=#b00020] - Colour of error messages.
+ * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - The submit button's colour.
  */
 export class FgHazardReport extends LitElement {
   static override styles = [baseStyles, hazardAccent, reportStyles];
