@@ -2,6 +2,7 @@
 import { createFiregridClient, defineHost, memoryDataPort } from '@firegrid/core';
 import { createBrowserHost } from '@firegrid/core/browser';
 import '@firegrid/elements/define';
+import '@firegrid/elements/themes/government-blue.css';
 import './session-card.js';
 import { demoSeed, demoSession } from './demo-data.js';
 
