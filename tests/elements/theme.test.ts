@@ -14,7 +14,7 @@ import * as notice from '../../stories/captain-notice.stories.js';
 import * as score from '../../stories/grid-score.stories.js';
 import { until } from '../support/wait.js';
 
-interface Case { tag: string; mod: StoryModule; story: string; primary: boolean }
+interface Case { tag: string; mod: StoryModule; story: string; primary: boolean; wait?: string }
 
 /** One story per element that shows its main screen; `primary`: something on it has the primary colour. */
 const CASES: Case[] = [
@@ -58,7 +58,8 @@ async function mountStory(c: Case, container: HTMLElement): Promise<HTMLElement>
   await settle(container, { timeoutMs: 8_000 });
   const el = deepElements(container).find((e) => e.localName === c.tag);
   if (!(el instanceof HTMLElement)) throw new Error(`${c.story} rendered no <${c.tag}>`);
-  await until(() => deepElements(el).some((e) => e.localName === 'button' || e.localName === 'article' || e.localName === 'table'), `the ${c.tag} content`);
+  const wait = c.wait ?? 'button, article, table';
+  await until(() => deepElements(el).some((e) => e.matches(wait)), `${wait} in <${c.tag}>`);
   await settle(container);
   return el;
 }
@@ -118,11 +119,15 @@ describe('design tokens (issue 17)', () => {
   });
 
   it('every element, and the ledger detail nested in the ledger, has 56 px targets and 20 px text in elder mode', async () => {
-    const cases: Case[] = [...CASES, { tag: 'fg-hazard-ledger', mod: ledger, story: 'Supervised', primary: true }];
+    const cases: Case[] = [...CASES, { tag: 'fg-hazard-ledger', mod: ledger, story: 'Supervised', primary: true, wait: 'fg-hazard-detail' }];
     for (const c of cases) {
       const el = await mountStory(c, container);
       el.setAttribute('elder', '');
       await frame();
+      if (c.wait !== undefined) {
+        const nested = deepElements(el).find((e) => e.matches(c.wait!))!;
+        await until(() => deepElements(nested).some((e) => e instanceof HTMLButtonElement), `buttons in <${c.wait}>`);
+      }
       const buttons = deepElements(el).filter((b): b is HTMLButtonElement => b instanceof HTMLButtonElement && b.getClientRects().length > 0);
       expect(buttons.length, `<${c.tag}> (${c.story}) shows buttons`).to.be.greaterThan(0);
       const small = buttons.filter((b) => b.getBoundingClientRect().height < 56).map((b) => `${b.getRootNode() instanceof ShadowRoot ? (b.getRootNode() as ShadowRoot).host.localName : ''} ${b.textContent.trim()}`);
@@ -147,4 +152,44 @@ describe('design tokens (issue 17)', () => {
       container.replaceChildren();
     }
   });
+});
+
+describe('one message component (issue 17)', () => {
+  let container: HTMLElement;
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => { container.remove(); });
+
+  const regions = (el: Element): HTMLElement[] =>
+    deepElements(el).filter((e): e is HTMLElement => e instanceof HTMLElement && /^(alert|status)$/.test(e.getAttribute('role') ?? ''));
+
+  function check(found: HTMLElement[]): void {
+    for (const r of found) {
+      const tone = ['info', 'success', 'warning', 'error'].find((t) => r.classList.contains(t));
+      expect(r.classList.contains('msg') && tone !== undefined, `${r.outerHTML.slice(0, 120)} is a .msg with a tone`).to.equal(true);
+      expect(r.getAttribute('role'), r.outerHTML.slice(0, 120)).to.equal(tone === 'error' ? 'alert' : 'status');
+      if (r.textContent.trim() !== '') {
+        expect(getComputedStyle(r, '::before').content, 'the tone icon').to.not.equal('none');
+        expect(getComputedStyle(r).color).to.equal(getComputedStyle(r).borderTopColor);
+      }
+    }
+  }
+
+  for (const c of CASES) {
+    it(`${c.tag} (${c.story}): every status and alert line is the message, in its tone, with an icon`, async () => {
+      check(regions(await mountStory(c, container)));
+    });
+    it(`${c.tag} without a client: the error is the message, role=alert, in the error tone`, async () => {
+      const el = document.createElement(c.tag);
+      container.append(el);
+      await until(() => regions(el).some((r) => r.textContent.includes('fg-provider')), `the no-client alert of <${c.tag}>`);
+      const found = regions(el);
+      check(found);
+      const alert = found.find((r) => r.textContent.includes('fg-provider'))!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(getComputedStyle(alert).color).to.equal('rgb(176, 0, 32)');
+    });
+  }
 });
