@@ -9,6 +9,12 @@ import '@firegrid/elements/checklist/define';
 import type { FgChecklist } from '@firegrid/elements/checklist';
 import { HIGH_RISE, itemEl, settled, setup } from './checklist-fixtures.js';
 import { until } from '../support/wait.js';
+import { deepElements, settle } from '../gates/dom.js';
+import { storiesOf } from '../gates/stories.js';
+import * as report from '../../stories/hazard-report.stories.js';
+import * as ledger from '../../stories/hazard-ledger.stories.js';
+import * as registry from '../../stories/captain-registry.stories.js';
+import * as score from '../../stories/grid-score.stories.js';
 
 const t = '2026-01-01T00:00:00+08:00';
 const stored = { version: 1, createdAt: t, updatedAt: t, tenantId: 'demo' };
@@ -96,4 +102,39 @@ describe('fg-checklist: the first click counts (issue 17, item 9)', () => {
       expect(Math.abs(label.getBoundingClientRect().top - before), 'the item moved on the tap').to.be.at.most(2);
     }
   });
+});
+
+describe('every element: a click on text does not pull focus to its first control', () => {
+  afterEach(async () => { await resetMouse(); });
+
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['fg-hazard-report', report, 'Worker'],
+    ['fg-hazard-ledger', ledger, 'Supervisor'],
+    ['fg-captain-registry', registry, 'Gaps'],
+    ['fg-grid-score', score, 'WorkerScore'],
+  ];
+  for (const [tag, mod, name] of cases) {
+    it(`${tag}: a mouse click on its heading moves no focus into it and does not scroll`, async () => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      try {
+        const story = storiesOf(mod, `stories/${tag.slice(3)}.stories.ts`).find((s) => s.exportName === name)!;
+        await story.renderInto(container);
+        await settle(container, { timeoutMs: 8_000 });
+        const el = deepElements(container).find((e) => e.localName === tag)!;
+        await until(() => el.shadowRoot!.querySelector('h2') !== null, `the heading of <${tag}>`);
+        await settle(container);
+        (document.activeElement as HTMLElement | null)?.blur();
+        const h2 = el.shadowRoot!.querySelector('h2')!;
+        const r = h2.getBoundingClientRect();
+        const before = window.scrollY;
+        await sendMouse({ type: 'click', position: [Math.round(r.left + 4), Math.round(r.top + r.height / 2)] });
+        await frames();
+        expect(el.shadowRoot!.activeElement?.localName ?? null, `focus after a click on the heading of <${tag}>`).to.equal(null);
+        expect(window.scrollY).to.equal(before);
+      } finally {
+        container.remove();
+      }
+    });
+  }
 });
