@@ -4,11 +4,25 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/**
+ * `executeServerCommand('tap', { x, y })`: a touch tap at viewport coordinates, sent through CDP
+ * (puppeteer's touchscreen: Input.dispatchTouchEvent), as a finger on a phone would.
+ */
+const tapPlugin = {
+  name: 'fg-tap',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'tap') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error(`tap: needs Chromium over puppeteer, not ${session.browser.type}`);
+    await session.browser.getPage(session.id).touchscreen.tap(payload.x, payload.y);
+    return true;
+  },
+};
+
 export default {
   files: ['tests/{core,elements,e2e,gates}/**/*.test.ts', '!**/*.node.test.ts'],
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), tapPlugin],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -8,6 +8,47 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const DOC_PATH = `${root}docs/elements.md`;
 const MANIFEST = `${root}packages/elements/custom-elements.json`;
 const PACKAGE = `${root}packages/elements/package.json`;
+const STYLES = `${root}packages/elements/src/styles.ts`;
+
+/** What each design token does (DESIGN §6); the names and defaults are read from styles.ts. */
+export const TOKEN_TEXT = {
+  '--fg-color-primary': 'The one primary colour: primary buttons, the selected list, accents (each element\'s `--fg-<element>-accent` falls back to it).',
+  '--fg-color-error': 'Errors: error messages, fields that need attention, vacant and overdue flags.',
+  '--fg-color-warning': 'Warnings: messages about what is not done yet (queued, not posted, due soon).',
+  '--fg-color-success': 'Success: messages about what was done, passed items, covered buildings.',
+  '--fg-color-info': 'Information: status and loading messages, links.',
+  '--fg-color-text': 'Text.',
+  '--fg-color-muted': 'Secondary text: hints, meta lines.',
+  '--fg-color-surface': 'Backgrounds of the elements, fields and buttons; the text on primary buttons and message icons.',
+  '--fg-color-border': 'Borders of fields, buttons, choices and tables (keep ≥ 3:1 against the surface).',
+  '--fg-color-subtle': 'Quiet backgrounds (filter bars, table heads) and dividers.',
+  '--fg-radius': 'The one corner radius.',
+  '--fg-space-1': 'Spacing, smallest (in em: grows with elder text).',
+  '--fg-space-2': 'Spacing, small.',
+  '--fg-space-3': 'Spacing, medium (between items).',
+  '--fg-space-4': 'Spacing, large (between sections).',
+  '--fg-font-family': 'The one font stack, with CJK fallbacks.',
+  '--fg-focus-color': 'Colour of the one focus ring.',
+  '--fg-focus-width': 'Width of the focus ring.',
+  '--fg-target-size': 'Minimum size of touch targets.',
+  '--fg-font-size': 'Base text size.',
+  '--fg-target-size-elder': 'Touch targets in elder mode (`elder`, 适老化) and in `mode="public"`; nested elements follow.',
+  '--fg-font-size-elder': 'Base text in elder mode (`elder`) and in `mode="public"`.',
+};
+
+/** The design tokens of styles.ts: each `var(--fg-…, default)` of the `tokens` sheet, in the order of TOKEN_TEXT. */
+export function tokenRows(src = readFileSync(STYLES, 'utf8')) {
+  const start = src.indexOf('export const tokens = css`');
+  const sheet = src.slice(start, src.indexOf('`;', start));
+  const rows = new Map();
+  for (const m of sheet.matchAll(/var\((--fg-[a-z0-9-]+),\s*([^;]*?)\)(?:;|\s+solid|\))/g)) {
+    if (!rows.has(m[1])) rows.set(m[1], m[2].trim());
+  }
+  const missing = [...rows.keys()].filter((k) => !(k in TOKEN_TEXT));
+  const stale = Object.keys(TOKEN_TEXT).filter((k) => !rows.has(k));
+  if (missing.length || stale.length) throw new Error(`element-docs: tokens without a text: ${missing.join(', ') || '–'}; texts without a token: ${stale.join(', ') || '–'}`);
+  return Object.entries(TOKEN_TEXT).map(([name, text]) => [name, rows.get(name), text]);
+}
 
 /** The public tags: one per `./<name>/define` export of @firegrid/elements, in export order. */
 export function publicTags(pkg = JSON.parse(readFileSync(PACKAGE, 'utf8'))) {
@@ -49,7 +90,15 @@ export function renderElementDocs(manifest = JSON.parse(readFileSync(MANIFEST, '
     'roots: set them on the element or any ancestor.',
     '',
     ...tags.map(({ tag }) => `- [\`<${tag}>\`](#${tag})`),
+    '- [Design tokens](#design-tokens)',
     '',
+    '## Design tokens',
+    '',
+    'Every element reads the same `--fg-*` tokens (DESIGN §6); a theme sets them alone, e.g.',
+    '`@firegrid/elements/themes/government-blue.css`. The per-element properties listed under each',
+    'element fall back to them. Text colours keep ≥ 4.5:1 on the surface (the defaults ≥ 5.6:1).',
+    '',
+    table(['token', 'default', 'description'], tokenRows().map(([name, value, text]) => [code(name), code(value), cell(text)])),
   ];
   for (const { tag, entry } of tags) {
     const d = declarations.get(tag);

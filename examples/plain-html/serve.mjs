@@ -36,6 +36,8 @@ export async function serveExample({ port = 5174 } = {}) {
   /** @type {Map<string, Uint8Array>} */
   const files = new Map(out.outputFiles.map((f) => [f.path.replace(/^.*[\\/]/, ''), f.contents]));
   for (const name of ['index.html', 'page.css']) files.set(name, readFileSync(join(here, name)));
+  // The theme, as a vendor serves it from the installed package.
+  files.set('government-blue.css', readFileSync(fileURLToPath(import.meta.resolve('@firegrid/elements/themes/government-blue.css'))));
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

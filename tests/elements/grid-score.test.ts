@@ -65,7 +65,7 @@ describe('fg-grid-score', () => {
       expect(li?.querySelector('.metric-points')?.textContent).to.equal(`${m.points} / ${m.weight} 分`);
     });
     expect(deepText(el)).to.contain(scoreConfig.name);
-    expect(root(el).querySelector('.note'), 'a stored configuration is not flagged as the example').to.equal(null);
+    expect(root(el).querySelector('.msg.warning'), 'a stored configuration is not flagged as the example').to.equal(null);
   });
 
   it('draws the trend of his totals over six periods, with the values in words', async () => {
@@ -190,7 +190,7 @@ describe('fg-grid-score', () => {
 
   it('falls back to the example configuration for the current month, and says it is an example', async () => {
     const el = await mount(html`<fg-grid-score .client=${scoreClient(world, { withConfig: false, now: new Date('2025-03-20T10:00:00+08:00') })}></fg-grid-score>`);
-    expect(q(el, '.note').textContent).to.contain('示例配置');
+    expect(q(el, '.msg.warning').textContent).to.contain('示例配置');
     expect(deepText(el)).to.contain('考评期 2025-03-01 至 2025-03-31');
   });
 

@@ -49,7 +49,7 @@ async function mount(client: FiregridClient | undefined, attrs: { list?: string;
   const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger .client=${client} list=${attrs.list ?? 'problems'} page-size=${attrs.pageSize ?? 20}
     hazard-id=${ifDefined(attrs.hazardId)}></fg-hazard-ledger>`);
   if (client !== undefined) {
-    await until(() => attrs.hazardId !== undefined ? deep(el, '#d-title') !== undefined : el.shadowRoot!.querySelector('tbody, .status:not(:empty)') !== null && !deepText(el.shadowRoot!).includes('正在加载'), 'the ledger');
+    await until(() => attrs.hazardId !== undefined ? deep(el, '#d-title') !== undefined : el.shadowRoot!.querySelector('tbody, [role=status]:not(:empty)') !== null && !deepText(el.shadowRoot!).includes('正在加载'), 'the ledger');
   }
   await settled(el);
   return el;

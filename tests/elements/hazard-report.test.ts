@@ -91,7 +91,7 @@ describe('fg-hazard-report', () => {
     expect($(el, '#address-error').textContent).to.contain('至少填一项');
     expect($(el, '#category').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#category').getAttribute('aria-describedby')).to.equal('category-error');
-    expect($(el, '[role=alert].alert').textContent).to.contain('3');
+    expect($(el, '[role=alert]').textContent).to.contain('3');
     expect(el.shadowRoot!.activeElement?.id).to.equal('category');
     expect(seen.submit).to.deep.equal([]);
     expect((await data.list('hazards', {})).items).to.deep.equal([]);
@@ -135,7 +135,7 @@ describe('fg-hazard-report', () => {
     expect(blob.type).to.equal('image/jpeg');
     expect((await data.get('hazards', h.id))?.status).to.equal('reported');
     expect(await client.drafts.list('hazards')).to.deep.equal([]);
-    expect($(el, '.status[role=status]:not(:empty)').textContent).to.contain('已上报');
+    expect($(el, '[role=status]:not(:empty)').textContent).to.contain('已上报');
     // The form is ready for the next report.
     expect(($(el, '#description') as HTMLTextAreaElement).value).to.equal('');
   });
@@ -266,7 +266,7 @@ describe('fg-hazard-report', () => {
     type(el, '#description', '门口堆放液化气罐');
     type(el, '#address', '外省某地');
     await submit(el);
-    expect($(el, '.alert').textContent).to.contain('地址不在本辖区');
+    expect($(el, '[role=alert]').textContent).to.contain('地址不在本辖区');
     expect($(el, '#address-error').textContent).to.equal('不在本辖区');
     expect(($(el, '#description') as HTMLTextAreaElement).value).to.equal('门口堆放液化气罐');
   });

@@ -90,7 +90,7 @@ export const task: PrimaryTask = {
     if (!state) throw new Error('hazard-report task: verify() before mount()');
     const [hazard] = state.submitted;
     if (hazard === undefined) {
-      const alert = el.shadowRoot?.querySelector('.alert')?.textContent ?? '';
+      const alert = el.shadowRoot?.querySelector('[role=alert]')?.textContent ?? '';
       throw new Error(`hazard-report task: no fg-hazard-submit event; the form says ${JSON.stringify(alert.slice(0, 160))}`);
     }
     const stored = await state.data.get('hazards', hazard.id);

@@ -7,37 +7,10 @@ import { css } from 'lit';
  * and long texts are clamped, so a notice never spills onto a second page.
  */
 export const noticeStyles = css`
-  :host {
-    --_accent: var(--fg-notice-accent, var(--fg-color-primary, #c62828));
-    --_text: var(--fg-color-text, #1f1f1f);
-    --_muted: var(--fg-color-muted, #4a4a4a);
-    --_target: var(--fg-target-size, 44px);
-    display: block;
-    color: var(--_text);
-    font-family: var(--fg-notice-font-family, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif);
-    font-size: var(--fg-font-size, 16px);
-    line-height: 1.5;
-  }
-  :host([elder]) { --_target: var(--fg-target-size-elder, 56px); font-size: var(--fg-font-size-elder, 20px); }
-  *, *::before, *::after { box-sizing: border-box; }
-  [hidden] { display: none !important; }
-  .tools { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; margin-block-end: 0.75em; }
-  .hint { margin: 0; color: var(--_muted); }
-  .alert { margin: 0 0 0.75em; padding: 0.5em 0.75em; border: 2px solid var(--fg-color-error, #b00020); border-radius: 6px; color: var(--fg-color-error, #b00020); font-weight: 600; }
-  .alert:empty { display: none; }
-  button {
-    font: inherit;
-    min-height: var(--_target);
-    min-width: var(--_target);
-    padding: 0.3em 1em;
-    border: 1px solid var(--_accent);
-    border-radius: 6px;
-    background: var(--_accent);
-    color: #fff;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button:focus-visible { outline: 3px solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
+  :host { --_accent: var(--fg-notice-accent, var(--_primary)); font-family: var(--fg-notice-font-family, var(--_family)); }
+  .tools { display: flex; flex-wrap: wrap; gap: var(--_s2) var(--_s4); align-items: center; margin-block-end: var(--_s3); }
+  .hint { margin: 0; }
+  .msg { margin: 0 0 var(--_s3); }
 
   .sheet {
     container-type: size;
@@ -79,7 +52,7 @@ export const noticeStyles = css`
     align-items: baseline;
     margin: 0;
     padding: 2.5cqw 3cqw;
-    background: #fdf1f1;
+    background: var(--_subtle);
     border-radius: 1.5cqw;
   }
   dl.captain dt { font-size: 3cqw; color: #444; white-space: nowrap; }
@@ -114,7 +87,7 @@ export const noticeStyles = css`
 
   @media print {
     :host { font-size: 12pt; }
-    .tools, .alert, .screen-only { display: none !important; }
+    .tools, .msg, .screen-only { display: none !important; }
     /* 100vh is the page area when printing; 16px less leaves room for a body's default 8px margins. */
     .sheet { width: 100%; height: calc(100vh - 16px); aspect-ratio: auto; border: none; break-inside: avoid; }
   }

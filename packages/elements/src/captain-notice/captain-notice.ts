@@ -5,6 +5,7 @@ import type { FiregridClient, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { noticeStyles } from './captain-notice.styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
 import type * as Sheet from './sheet.js';
@@ -47,6 +48,8 @@ export const NOTICE_PAGE_CSS = {
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary The printable fire-safety floor captain notice of one building, with a tip-off QR code.
  * @tag fg-captain-notice
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -55,12 +58,11 @@ export const NOTICE_PAGE_CSS = {
  * @csspart qr - The QR code and its caption.
  * @csspart print - The print button (not printed).
  *
- * @cssprop --fg-notice-accent - Frame and title colour (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-notice-font-family - Font stack of the notice (Noto Sans CJK SC first).
- * @cssprop --fg-font-size - Base size of the on-screen controls.
+ * @cssprop [--fg-notice-accent=var(--fg-color-primary)] - Frame and title colour.
+ * @cssprop [--fg-notice-font-family=var(--fg-font-family)] - Font stack of the notice.
  */
 export class FgCaptainNotice extends LitElement {
-  static override styles = noticeStyles;
+  static override styles = [baseStyles, noticeStyles];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -126,15 +128,15 @@ export class FgCaptainNotice extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<p class="alert" role="alert">${SHELL.noClient[this.fg.locale]}</p>`;
+    if (client === undefined) return message('error', SHELL.noClient[this.fg.locale]);
     // The session tells the locale; a host whose session is broken is told so here.
     const failure: unknown = this.fg.error;
-    if (failure !== undefined) return html`<p class="alert" role="alert">${errorText(this, failure, this.fg.locale)}</p>`;
-    if (this.buildingId === undefined || this.buildingId === '') return html`<p class="alert" role="alert">${SHELL.noBuilding[this.fg.locale]}</p>`;
+    if (failure !== undefined) return message('error', errorText(this, failure, this.fg.locale));
+    if (this.buildingId === undefined || this.buildingId === '') return message('error', SHELL.noBuilding[this.fg.locale]);
     return this.load.render({
-      initial: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      pending: () => html`<p class="hint" role="status">${SHELL.loading[this.fg.locale]}</p>`,
-      error: (e) => html`<p class="alert" role="alert">${errorText(this, e, this.fg.locale)}</p>`,
+      initial: () => message('info', SHELL.loading[this.fg.locale]),
+      pending: () => message('info', SHELL.loading[this.fg.locale]),
+      error: (e) => message('error', errorText(this, e, this.fg.locale)),
       complete: (loaded) => (loaded === undefined ? html``
         : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
     });

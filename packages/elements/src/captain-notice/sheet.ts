@@ -5,6 +5,7 @@ import { activeCaptain, dayOf } from '@firegrid/core/captains';
 import { FiregridError } from '@firegrid/core/base';
 import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
 import { fill } from '../i18n.js';
+import { message } from '../styles.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 import type { QrPath } from './qr.js';
 
@@ -47,15 +48,15 @@ export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult
   const { locale, qr, qrError } = view;
   const t = (key: MessageKey, values?: Readonly<Record<string, string>>): string => fill(MESSAGES[key][locale], values);
   const { building, captain, worker, tipOff } = data;
-  if (captain === undefined) return html`<p class="alert" role="alert">${t('vacant', { name: building.name })}</p>`;
+  if (captain === undefined) return message('error', t('vacant', { name: building.name }));
   const term = captain.term.to === undefined ? t('termFrom', { from: captain.term.from }) : t('termRange', { from: captain.term.from, to: captain.term.to });
   return html`
     <div class="tools">
-      <button type="button" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
+      <button type="button" class="primary" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
       <p class="hint">${t('printHint')}</p>
     </div>
-    ${tipOff === undefined ? html`<p class="alert" role="alert">${t('qrMissing')}</p>` : nothing}
-    ${qrError === '' ? nothing : html`<p class="alert" role="alert">${qrError}</p>`}
+    ${tipOff === undefined ? message('error', t('qrMissing')) : nothing}
+    ${qrError === '' ? nothing : message('error', qrError)}
     <article class="sheet" part="sheet" lang=${locale} aria-labelledby="kicker">
       <div class="frame">
         <header>

@@ -2,28 +2,15 @@ import { css } from 'lit';
 
 /** The registry's look over the shared one (../styles.ts): the list, its rows, the dialogs and the import preview. */
 export const registryStyles = css`
-  :host { --_accent: var(--fg-captain-accent, var(--fg-color-primary, #c62828)); }
+  :host { --_accent: var(--fg-captain-accent, var(--_primary)); }
   h2, h3 { margin: 0 0 0.4em; }
   textarea { min-height: calc(var(--_target) * 2); }
-  button, .file {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: var(--_target);
-    min-width: var(--_target);
-    padding: 0.3em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    font-weight: 400;
-    cursor: pointer;
-  }
-  button:disabled { opacity: 0.6; cursor: not-allowed; }
-  .file:focus-within { outline: 3px solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
+  button, .file { padding: 0.3em 0.9em; }
+  button:disabled { cursor: not-allowed; }
   .file { position: relative; }
   .file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
 
-  .base { display: flex; flex-direction: column; gap: 0.75em; }
+  .base { display: flex; flex-direction: column; gap: var(--_s3); }
   .coverage { margin: 0; font-size: 1.05em; }
   .coverage strong { font-size: 1.3em; }
   .counts { display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin: 0.25em 0 0; padding: 0; list-style: none; color: var(--_muted); }
@@ -33,10 +20,6 @@ export const registryStyles = css`
   .num { text-align: end; font-variant-numeric: tabular-nums; }
   .tools { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: flex-end; }
   .search { flex: 1 1 16em; }
-  .alert, .status { margin: 0; padding: 0.5em 0.75em; border-radius: var(--_radius); }
-  .alert { border: 2px solid var(--_error); color: var(--_error); font-weight: 600; }
-  .status { border: 1px solid var(--_ok); color: var(--_ok); }
-  .alert:empty, .status:empty { display: none; }
 
   .list {
     height: var(--fg-captain-list-height, min(70vh, 44em));
@@ -82,17 +65,15 @@ export const registryStyles = css`
 
   dialog { width: min(40em, calc(100vw - 2em)); max-height: calc(100vh - 2em); padding: 1.25em; border: 1px solid var(--_border); border-radius: var(--_radius); color: var(--_text); background: var(--_surface); }
   dialog::backdrop { background: rgb(0 0 0 / 0.45); }
-  form { display: flex; flex-direction: column; gap: 0.75em; }
+  form { display: flex; flex-direction: column; gap: var(--_s3); }
   .field { display: flex; flex-direction: column; gap: 0.2em; }
-  .hint { margin: 0; color: var(--_muted); font-size: 0.9em; }
-  .error { margin: 0; color: var(--_error); font-weight: 600; }
-  .error:empty { display: none; }
+  .hint, .error { margin: 0; }
   fieldset { margin: 0; padding: 0.5em 0.75em; border: 1px solid var(--_border); border-radius: var(--_radius); display: flex; flex-direction: column; gap: 0.4em; }
   .check { display: flex; gap: 0.5em; align-items: flex-start; min-height: var(--_target); font-weight: 400; }
   .check input { margin-top: 0.2em; }
   .pair { display: flex; flex-wrap: wrap; gap: 0.75em; }
   .pair > .field { flex: 1 1 12em; }
-  .buttons { display: flex; flex-wrap: wrap; gap: 0.5em; justify-content: flex-end; }
+  .buttons { display: flex; flex-wrap: wrap; gap: var(--_s2); justify-content: flex-end; }
   .history { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 0.5em; }
   .history li { padding: 0.5em; border: 1px solid var(--_subtle); border-radius: var(--_radius); }
 

@@ -6,7 +6,8 @@ import type {
 } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
+import type { MessageTone } from '../styles.js';
 import { registryStyles } from './captain-registry.styles.js';
 import { loadRegistry, searchBuildings, searchGiven, type Where } from './data.js';
 import type * as Editor from './editor.js';
@@ -106,6 +107,10 @@ const loadVirtual = (): Promise<VirtualModule> =>
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ * Vacant buildings take `--fg-color-error`, unposted notices `--fg-color-warning`, covered
+ * buildings `--fg-color-success`; `elder` and `mode="public"` use the elder sizes.
+ *
  * @summary Floor captains per high-rise building: coverage, register/replace/end, import and export.
  * @tag fg-captain-registry
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -125,20 +130,11 @@ const loadVirtual = (): Promise<VirtualModule> =>
  * @csspart dialog - The editing and file dialogs.
  * @csspart error - The error region.
  *
- * @cssprop --fg-captain-accent - Primary buttons (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-captain-list-height - Height of the scrolling list (default min(70vh, 44em)).
- * @cssprop --fg-color-text - Text colour.
- * @cssprop --fg-color-muted - Secondary text.
- * @cssprop --fg-color-border - Borders.
- * @cssprop --fg-color-error - Vacant buildings and errors.
- * @cssprop --fg-color-warning - Buildings whose notice is not posted.
- * @cssprop --fg-color-success - Covered buildings.
- * @cssprop --fg-font-size - Base text size (20px in elder mode).
- * @cssprop --fg-target-size - Touch target size (56px in elder mode).
+ * @cssprop [--fg-captain-accent=var(--fg-color-primary)] - Primary buttons.
+ * @cssprop [--fg-captain-list-height=min(70vh, 44em)] - Height of the scrolling list.
  */
 export class FgCaptainRegistry extends LitElement {
   static override styles = [baseStyles, registryStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -168,6 +164,8 @@ export class FgCaptainRegistry extends LitElement {
   @state() private data: Data | undefined;
   @state() private error = '';
   @state() private notice = '';
+  /** The notice's tone: info while a file is read, success for what was done. */
+  @state() private noticeTone: MessageTone = 'success';
   @state() private q = '';
   @state() private hits: Set<string> | undefined;
   @state() private searching = false;
@@ -345,11 +343,11 @@ export class FgCaptainRegistry extends LitElement {
           <label class="file">${this.t('importFile')}<input type="file" id="import-file" accept=${ACCEPT} @change=${this.onFile} ?disabled=${waiting || this.working}></label>` : nothing}
       </div>
       <p id="search-status" class="hint" aria-live="polite">${this.searching ? this.t('searching') : this.hits === undefined ? '' : this.t('results', { n: this.shown.length })}</p>
-      <p class="alert" role="alert" part="error">${this.error !== '' ? this.error
+      ${message('error', this.error !== '' ? this.error
         : client === undefined && this.buildings === undefined ? this.t('noClient')
           : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
-            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : ''}</p>
-      <p class="status" role="status" id="notice" tabindex="-1">${this.notice}</p>
+            : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : '', { part: 'error' })}
+      ${message(this.noticeTone, this.notice, { id: 'notice', focusable: true })}
       ${this.preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, this.preview.name, this.preview.result)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
         ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
@@ -584,6 +582,7 @@ export class FgCaptainRegistry extends LitElement {
     const name = file.name ?? '';
     this.error = '';
     this.notice = view.fmt('reading', this.fg.locale);
+    this.noticeTone = 'info';
     try {
       const io = await loadIo();
       const result = await io.previewImport(file, {
@@ -592,9 +591,11 @@ export class FgCaptainRegistry extends LitElement {
       });
       this.preview = { name, result };
       this.notice = '';
+      this.noticeTone = 'success';
       return result;
     } catch (err) {
       this.notice = '';
+      this.noticeTone = 'success';
       this.error = view.fmt('badFile', this.fg.locale, { name, reason: err instanceof Error ? err.message : String(err) });
       return undefined;
     }

@@ -6,6 +6,7 @@ import { newId } from '@firegrid/core/base';
 import { activeCaptain, checkLimits, endTerm, replaceCaptain, validatePhone } from '@firegrid/core/captains';
 import type { CaptainLimits, CommitmentMethod, FloorCaptain, FloorCaptainInput, Locale, Place } from '@firegrid/core';
 import { fmt, type MessageKey } from './messages.js';
+import { message } from '../styles.js';
 
 /** What the form is for. */
 export type EditorKind = 'register' | 'edit' | 'replace' | 'end';
@@ -172,7 +173,7 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
           @input=${(e: Event) => { on.change({ end: value(e) }); }}>
         <p class="error" id="f-end-error">${err('end')}</p>
       </div>
-      <p class="alert" role="alert">${formError}</p>
+      ${message('error', formError)}
       <div class="buttons">
         <button type="button" @click=${on.cancel}>${t('cancel')}</button>
         <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('confirmEnd')}</button>
@@ -238,7 +239,7 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
         <p class="error" id="f-posted-error">${err('postedOn')}</p>
       </div>
     </div>
-    <p class="alert" role="alert">${formError}</p>
+    ${message('error', formError)}
     <div class="buttons">
       <button type="button" @click=${on.cancel}>${t('cancel')}</button>
       <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('save')}</button>

@@ -6,6 +6,7 @@ import { isFiregridError } from '@firegrid/core/base';
 import type { Answer, ChecklistProgress, FiregridClient, Hazard, Locale, Missing } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
 import type { Handoff } from './handoff.js';
@@ -34,6 +35,8 @@ const NOTE_SAVE_MS = 400;
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary A fire-safety checklist for one place: answer, add evidence, submit.
  * @tag fg-checklist
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -54,21 +57,13 @@ const NOTE_SAVE_MS = 400;
  * @csspart error - The alert region for errors.
  * @csspart status - The draft / offline status line.
  *
- * @cssprop --fg-checklist-accent - Accent colour (falls back to --fg-color-primary, #b71c1c).
- * @cssprop --fg-checklist-pass - Colour of a passed item (#1b5e20).
- * @cssprop --fg-checklist-fail - Colour of a failed item and of errors (#b71c1c).
- * @cssprop --fg-checklist-gap - Spacing between items (12px).
- * @cssprop --fg-font-size - Base text size (16px; 20px with `elder`).
- * @cssprop --fg-target-size - Minimum touch target (44px; 56px with `elder`).
- * @cssprop --fg-color-text - Text colour (#1f1f1f).
- * @cssprop --fg-color-muted - Secondary text colour (#595959).
- * @cssprop --fg-color-border - Lines between items (#d0d0d0).
- * @cssprop --fg-color-surface - Background (#fff).
- * @cssprop --fg-radius - Corner radius of controls (8px).
+ * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
+ * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.
+ * @cssprop [--fg-checklist-fail=var(--fg-color-error)] - Colour of a failed item and of what an item lacks.
+ * @cssprop [--fg-checklist-gap=var(--fg-space-3)] - Spacing between items.
  */
 export class FgChecklist extends LitElement {
-  static override styles = styles;
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [baseStyles, styles];
 
   /** A client of its own; when unset, the nearest `<fg-provider>`'s is used. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -173,11 +168,11 @@ export class FgChecklist extends LitElement {
 
   override render(): TemplateResult {
     const client = this.fg.client;
-    if (client === undefined) return html`<div part="error" class="error" role="alert">${this.t('noClient')}</div>`;
+    if (client === undefined) return message('error', this.t('noClient'), { part: 'error' });
     return this.load.render({
-      initial: () => html`<p class="status" role="status">${this.t('loading')}</p>`,
-      pending: () => (this.ready ? this.renderReady(this.ready) : html`<p class="status" role="status">${this.t('loading')}</p>`),
-      error: (e) => html`<div part="error" class="error" role="alert">${errorText(this, e, this.fg.locale)}</div>`,
+      initial: () => message('info', this.t('loading')),
+      pending: () => (this.ready ? this.renderReady(this.ready) : message('info', this.t('loading'))),
+      error: (e) => message('error', errorText(this, e, this.fg.locale), { part: 'error' }),
       complete: (value) => (value === undefined ? html``
         : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
     });
@@ -217,10 +212,10 @@ export class FgChecklist extends LitElement {
         </div>
         ${this.renderStatus(ro)}
       </div>
-      <div part="error" class="error" role="alert">${this.error}</div>
+      ${message('error', this.error, { part: 'error' })}
       ${sections}
       ${ro ? nothing : html`<div part="actions" class="actions">
-        <button part="submit" class="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        <button part="submit" class="submit primary" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.status === 'submitting' ? this.t('submitting') : this.t('submit')}
         </button>
       </div>
@@ -241,7 +236,7 @@ export class FgChecklist extends LitElement {
     const key: MessageKey | undefined = ro ? 'submitted'
       : !this.net.online ? 'offline'
       : this.status === 'saving' ? 'saving' : this.status === 'saved' ? 'saved' : undefined;
-    return html`<p part="status" class="status ${this.net.online ? '' : 'offline'}" role="status">${key === undefined ? '' : this.t(key)}</p>`;
+    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', key === undefined ? '' : this.t(key), { part: 'status' });
   }
 
   private itemOf(target: EventTarget | null): string | undefined {

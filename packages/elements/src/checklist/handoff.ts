@@ -9,6 +9,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
 import type { FiregridClient, Hazard, HazardCategory, Locale, SubmitReceipt } from '@firegrid/core';
 import type { fill as Fill } from '../i18n.js';
+import { message } from '../styles.js';
 import type { userError as UserError } from '../errors.js';
 
 /** One failed item's draft as the handoff shows it. */
@@ -78,10 +79,10 @@ export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on:
           <textarea id="${id}-description" class="note" .value=${it.description} ?disabled=${it.state === 'busy'}
             @input=${(e: Event) => { on.edit(i, { description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
           ${it.draft.photos.length === 0 ? nothing : html`<p class="hint">${fill(M.photos[locale], { n: it.draft.photos.length })}</p>`}
-          <p class="error" role="alert">${it.error}</p>
+          ${message('error', it.error)}
           <div class="row">
-            <button type="button" class="add-photo report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
-            <button type="button" class="add-photo dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
+            <button type="button" class="primary report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
+            <button type="button" class="dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
           </div>`
         : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'dismissed' ? 'dismissed' : it.state === 'queued' ? 'queued' : 'reported'][locale]}</span></p>`}
       </li>`;

@@ -1,11 +1,11 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
 import type { RankLevel, ScoreReport, ScoringConfig } from '@firegrid/core/scoring';
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import { gridScoreStyles } from './grid-score.styles.js';
 // The engine, zod, the loader, the views and their texts come in lazy chunks, loaded with the
 // scores: the element's first paint (its loading state) needs none of them.
@@ -52,6 +52,8 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below.
+ *
  * @summary A grid worker's explained score, rank and trend; or the ranking of his scope.
  * @tag fg-grid-score
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -70,14 +72,11 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @csspart ranking - The ranking table.
  * @csspart error - An error message.
  *
- * @cssprop --fg-score-accent - Accent colour of totals, bars and the trend (falls back to --fg-color-primary, #c62828).
- * @cssprop --fg-score-me - Background of the worker's own row in the ranking (#fff3cd).
- * @cssprop --fg-font-size - Base text size (16px; 20px in elder mode via --fg-font-size-elder).
- * @cssprop --fg-target-size - Minimum size of buttons (44px; 56px in elder mode via --fg-target-size-elder).
+ * @cssprop [--fg-score-accent=var(--fg-color-primary)] - Accent colour of totals, bars and the trend.
+ * @cssprop [--fg-score-me=#fff3cd] - Background of the worker's own row in the ranking.
  */
 export class FgGridScore extends LitElement {
   static override styles = [baseStyles, gridScoreStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -142,15 +141,15 @@ export class FgGridScore extends LitElement {
     const failure: unknown = this.fg.error;
     if (failure !== undefined && this.scores === undefined) return this.alert(errorText(this, failure, this.fg.locale));
     return this.load.render({
-      initial: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
-      pending: () => html`<p role="status" class="muted">${SHELL.loading[locale]}</p>`,
+      initial: () => message('info', SHELL.loading[locale]),
+      pending: () => message('info', SHELL.loading[locale]),
       error: (e) => this.alert(errorText(this, e, this.fg.locale)),
       complete: ({ data, view }) => this.renderData(data, view),
     });
   }
 
-  private alert(message: string): TemplateResult {
-    return html`<p class="alert" role="alert" part="error">${message}</p>`;
+  private alert(text: string): TemplateResult {
+    return message('error', text, { part: 'error' });
   }
 
   private renderData(data: ScoreData, view: ViewModule): TemplateResult {

@@ -8,6 +8,7 @@ import type { ScoreData } from './load.js';
 import { ACTIVITY_LABELS, METRIC_NAMES, t } from './messages.js';
 import type { MessageKey } from './messages.js';
 import { trendChart } from './trend.js';
+import { message } from '../styles.js';
 
 /** A column of the ranking a user can sort by. */
 export type SortColumn = 'rank' | 'name' | 'grid' | 'total' | MetricKey;
@@ -39,13 +40,13 @@ const LISTED = 20;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const alert = (message: string): TemplateResult => html`<p class="alert" role="alert" part="error">${message}</p>`;
+const alert = (text: string): TemplateResult => message('error', text, { part: 'error' });
 
 /** The loaded scores: the header, then the worker's breakdown or the ranking of his scope. */
 export function renderScores(data: ScoreData, s: ScoreViewState, on: ScoreActions): TemplateResult {
   const { locale } = s;
   const report = data.reports[data.reports.length - 1];
-  if (report === undefined || report.workers.length === 0) return html`<p class="muted" role="status">${t('noScores', locale)}</p>`;
+  if (report === undefined || report.workers.length === 0) return message('info', t('noScores', locale));
   const id = s.workerId ?? data.me;
   const worker = report.workers.find((w) => w.workerId === id) ?? (id === undefined ? report.workers[0] : undefined);
   if (worker === undefined) return alert(t('noWorker', locale));
@@ -59,7 +60,7 @@ export function renderScores(data: ScoreData, s: ScoreViewState, on: ScoreAction
         ${s.view === 'worker' ? t('showScope', locale) : t('showWorker', locale)}
       </button>
     </div>
-    ${data.example ? html`<p class="note">${t('example', locale)}</p>` : nothing}
+    ${data.example ? message('warning', t('example', locale)) : nothing}
     ${s.view === 'worker' ? renderWorker(data, worker, s, on) : renderRanking(report, worker, data.me ?? s.own, s, on)}
   </section>`;
 }

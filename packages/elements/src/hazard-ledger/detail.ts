@@ -10,7 +10,7 @@ import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
 } from '@firegrid/core';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import { PhotoUrls } from '../hazard-report/photos.js';
 import { detailStyles, flagStyles } from './hazard-ledger.styles.js';
 import { dt } from './detail-messages.js';
@@ -224,7 +224,7 @@ export class FgHazardDetail extends LitElement {
         ${this.action === undefined ? nothing : html`<fg-hazard-transition-form .client=${this.client} .hazard=${h} .action=${this.action}
           .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .ruleSets=${this.ruleSets} .ruleRefs=${this.evidence.refs}
           .placeKind=${this.evidence.placeKind} .onClose=${this.onClose}></fg-hazard-transition-form>`}
-        <p class="status" role="status">${this.status}</p>
+        ${message('success', this.status)}
       </div>
     </section>`;
   }

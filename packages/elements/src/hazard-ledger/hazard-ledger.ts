@@ -7,7 +7,7 @@ import type {
 import { ClientController } from '../client-controller.js';
 import type { Messages } from '../i18n.js';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
@@ -53,6 +53,8 @@ export interface HazardOpenDetail {
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below. With `elder`, the detail and its forms have the elder sizes too.
+ *
  * @summary The two lists of hazards, with role-gated transitions and export.
  * @tag fg-hazard-ledger
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -69,14 +71,10 @@ export interface HazardOpenDetail {
  * @csspart transition - The form of a transition.
  * @csspart error - The alert with what went wrong.
  * @csspart field-error - The message under a field that needs attention.
- * @cssprop [--fg-hazard-accent=var(--fg-color-primary, #c62828)] - Accent of the selected list and the confirm buttons.
- * @cssprop [--fg-target-size=44px] - Minimum size of touch targets (56px with `elder`).
- * @cssprop [--fg-font-size=16px] - Base text size (20px with `elder`).
- * @cssprop [--fg-color-error=#b00020] - Colour of overdue flags and errors.
+ * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - Accent of the selected list and the confirm buttons.
  */
 export class FgHazardLedger extends LitElement {
   static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -285,12 +283,12 @@ export class FgHazardLedger extends LitElement {
   override render(): TemplateResult {
     const locale = this.fg.locale;
     const client = this.fg.client;
-    if (client === undefined) return html`<p role="alert" part="error" class="alert">${SHELL.noClient[locale]}</p>`;
+    if (client === undefined) return message('error', SHELL.noClient[locale], { part: 'error' });
     const session = this.fg.session;
     if (session === undefined) {
       const failed = this.fg.error;
-      return html`<p class="status" role="status">${failed === undefined ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${failed === undefined ? '' : errorText(this, failed, locale)}</p>`;
+      return html`${message('info', failed === undefined ? SHELL.loading[locale] : '')}
+        ${message('error', failed === undefined ? '' : errorText(this, failed, locale), { part: 'error' })}`;
     }
     if (this.selected !== undefined) {
       return html`<div class="base" part="base">
@@ -305,8 +303,8 @@ export class FgHazardLedger extends LitElement {
     if (ui === undefined || badList) {
       // What went wrong replaces the spinner: a refused query or an invalid attribute never loads.
       const alert = badList ? SHELL.badList[locale] + this.list : this.alert;
-      return html`<p class="status" role="status">${alert === '' ? SHELL.loading[locale] : ''}</p>
-        <p role="alert" part="error" class="alert">${alert}</p>`;
+      return html`${message('info', alert === '' ? SHELL.loading[locale] : '')}
+        ${message('error', alert, { part: 'error' })}`;
     }
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,

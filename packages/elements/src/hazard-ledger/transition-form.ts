@@ -7,7 +7,7 @@ import type {
   TransitionActor, TransitionInput,
 } from '@firegrid/core';
 import { hazardAccent } from '../hazard-report/hazard-report.styles.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
 import { PhotoUrls, captureFromHost, keepPhoto } from '../hazard-report/photos.js';
 import { dt, noteLabel } from './detail-messages.js';
 import type { DetailKey } from './detail-messages.js';
@@ -318,7 +318,7 @@ export class FgHazardTransitionForm extends LitElement {
     const l = (key: DetailKey): string => dt(key, locale);
     return html`
       <form part="transition" aria-label=${label} @submit=${this.onConfirm} aria-busy=${this.busy ? 'true' : 'false'}>
-        <p role="alert" class="alert" part="error">${this.alert}</p>
+        ${message('error', this.alert, { part: 'error' })}
         ${needs.includes('reason') ? this.textarea('reason', 'reason', l('fReason')) : nothing}
         ${needs.includes('responsible') ? html`${this.line('responsible.unit', 'unit', l('fUnit'))}${this.line('responsible.person', 'person', l('fPerson'))}${this.line('responsible.phone', 'phone', l('fPhone'), 'tel')}` : nothing}
         ${needs.includes('deadline') ? this.line('deadline', 'deadline', l('fDeadline'), 'date') : nothing}
@@ -339,7 +339,7 @@ export class FgHazardTransitionForm extends LitElement {
           <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${dt('confirm', locale, { action: label })}</button>
           <button type="button" id="t-cancel" @click=${() => { this.onClose?.(undefined, ''); }}>${l('cancel')}</button>
         </div>
-        <p class="status" role="status">${this.busy ? l('sending') : ''}</p>
+        ${message('info', this.busy ? l('sending') : '')}
       </form>`;
   }
 }

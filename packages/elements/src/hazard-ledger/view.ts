@@ -9,6 +9,7 @@ import { filterBar } from './filters.js';
 import { t } from './messages.js';
 import type { LedgerFilters } from './query.js';
 import { ledgerTable } from './table.js';
+import { message } from '../styles.js';
 
 export { TWO_LISTS, twoListTable } from '@firegrid/core/export';
 export { t } from './messages.js';
@@ -61,9 +62,9 @@ export function renderLedger(v: LedgerView, on: LedgerActions): TemplateResult {
         @click=${() => { on.exportLists('csv', l); }}>${t('exportCsv', locale, { list: TWO_LIST_COLUMNS[l].title[locale] })}</button>`)}
       <button type="button" id="export-xlsx" aria-disabled=${busy} @click=${() => { on.exportLists('xlsx'); }}>${t('exportXlsx', locale)}</button>
     </div>
-    <p role="alert" part="error" class="alert">${v.alert}</p>
-    <p class="status" role="status">${v.loading ? t('loading', locale) : v.message !== '' ? v.message
-      : v.items.length === 0 ? t('empty', locale) : t('count', locale, { page: v.page + 1, n: v.items.length })}</p>
+    ${message('error', v.alert, { part: 'error' })}
+    ${message('info', v.loading ? t('loading', locale) : v.message !== '' ? v.message
+      : v.items.length === 0 ? t('empty', locale) : t('count', locale, { page: v.page + 1, n: v.items.length }))}
     ${v.items.length === 0 ? nothing : ledgerTable({
       locale, list: v.list, hazards: v.items, table, first: v.page * v.pageSize + 1, now: v.ctx.now,
       dueSoonDays: DEFAULT_DUE_SOON_DAYS, onOpen: on.open,

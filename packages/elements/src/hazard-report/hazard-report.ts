@@ -5,7 +5,8 @@ import { FiregridError, HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, autosave, newI
 import type { Autosave } from '@firegrid/core/base';
 import type { DirectoryPlace, FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
-import { baseStyles } from '../styles.js';
+import { baseStyles, message } from '../styles.js';
+import type { MessageTone } from '../styles.js';
 import { hazardAccent, reportStyles } from './hazard-report.styles.js';
 import {
   FIELD_ORDER, emptyFields, fieldOfPath, fieldsOf, reportOf, t, validate,
@@ -37,6 +38,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
  *
+ * Theming: the design tokens (docs/elements.md#design-tokens) and the custom properties below. `elder` and `mode="public"` use the elder sizes.
+ *
  * @summary Reports one hazard, offline-first, with photos and a location.
  * @tag fg-hazard-report
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
@@ -50,14 +53,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @csspart field-error - The message under a field that needs attention.
  * @csspart error - The alert with what went wrong (validation summary, a refused submit).
  * @csspart actions - The submit and cancel buttons.
- * @cssprop [--fg-hazard-accent=var(--fg-color-primary, #c62828)] - The submit button's colour.
- * @cssprop [--fg-target-size=44px] - Minimum size of touch targets (56px in `elder` and `public` mode: `--fg-target-size-elder`).
- * @cssprop [--fg-font-size=16px] - Base text size (20px in `elder` and `public` mode: `--fg-font-size-elder`).
- * @cssprop [--fg-color-error=#b00020] - Colour of error messages.
+ * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - The submit button's colour.
  */
 export class FgHazardReport extends LitElement {
   static override styles = [baseStyles, hazardAccent, reportStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -78,6 +77,8 @@ export class FgHazardReport extends LitElement {
   @state() private errors: FieldErrors = {};
   @state() private alert = '';
   @state() private status = '';
+  /** The tone of `status`: success once stored, warning while queued on the device, info otherwise. */
+  @state() private statusTone: MessageTone = 'info';
   @state() private ready = false;
   @state() private submitting = false;
   @state() private photosBusy = 0;
@@ -138,6 +139,7 @@ export class FgHazardReport extends LitElement {
       this.hazardId = draft.id;
       this.fields = fieldsOf(draft, this.mode);
       this.status = t('draftRestored', this.fg.locale);
+      this.statusTone = 'info';
       const placeId = draft.placeId;
       if (placeId !== undefined) {
         client.data.get('places', placeId).then((p) => {
@@ -193,12 +195,15 @@ export class FgHazardReport extends LitElement {
     this.submitting = true;
     this.alert = '';
     this.status = t('submitting', this.fg.locale);
+    this.statusTone = 'info';
     try {
       await this.saver?.flush();
       const receipt = await client.hazards.report(reportOf(this.hazardId, this.fields, this.mode));
       const saved = receipt.record;
       this.reset();
-      this.status = t(receipt.kind === 'queued' ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
+      const queued = receipt.kind === 'queued';
+      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
+      this.statusTone = queued ? 'warning' : 'success';
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
@@ -357,9 +362,9 @@ export class FgHazardReport extends LitElement {
   override render(): TemplateResult {
     const locale = this.fg.locale;
     const client = this.fg.client;
-    if (client === undefined) return html`<p role="alert" part="error" class="alert">${t('noClient', locale)}</p>`;
-    if (!this.ready) return html`<p class="status" role="status">${this.fg.error === undefined ? t('loading', locale) : ''}</p>
-      <p role="alert" part="error" class="alert">${this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale)}</p>`;
+    if (client === undefined) return message('error', t('noClient', locale), { part: 'error' });
+    if (!this.ready) return html`${message('info', this.fg.error === undefined ? t('loading', locale) : '')}
+      ${message('error', this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale), { part: 'error' })}`;
     const f = this.fields;
     const pub = this.mode === 'public';
     const err = this.errors;
@@ -367,7 +372,7 @@ export class FgHazardReport extends LitElement {
       <form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.submitting ? 'true' : 'false'}>
         <h2 part="header">${t(pub ? 'titlePublic' : 'titleWorker', locale)}</h2>
         ${pub ? html`<p class="intro">${t('introPublic', locale)}</p>` : nothing}
-        <p role="alert" part="error" class="alert">${this.alert}</p>
+        ${message('error', this.alert, { part: 'error' })}
         <div class="field">
           <label for="category">${t('category', locale)} <span class="required" aria-hidden="true">*</span></label>
           <select id="category" aria-required="true" aria-invalid=${err.category ? 'true' : 'false'} aria-describedby=${err.category ? 'category-error' : nothing}
@@ -412,7 +417,7 @@ export class FgHazardReport extends LitElement {
           <button type="submit" class="primary" id="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
           <button type="button" id="cancel" @click=${() => { void this.onCancel(); }}>${t('cancel', locale)}</button>
         </div>
-        <p class="status" role="status">${this.status}</p>
+        ${message(this.statusTone, this.status)}
       </form>`;
   }
 }

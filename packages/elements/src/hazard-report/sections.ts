@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DirectoryPlace, GeoPoint, Locale, PhotoRef } from '@firegrid/core';
 import { t } from './form.js';
+import { message } from '../styles.js';
 import type { ReportMode } from './form.js';
 
 /** What the photo section shows and does. */
@@ -43,7 +44,7 @@ export function photoSection(s: PhotoSection): TemplateResult {
       </ul>`}
       <div class="row">
         <button type="button" id="add-photo" aria-disabled=${s.busy ? 'true' : 'false'} @click=${s.onAdd}>${t('addPhoto', locale)}</button>
-        <span class="status" role="status">${s.busy ? t('processing', locale) : ''}</span>
+        ${message('info', s.busy ? t('processing', locale) : '')}
       </div>
       <input id="file" type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${t('addPhoto', locale)} @change=${s.onFiles} />
       <p id="photos-error" class="error" part="field-error">${s.error ?? ''}</p>
@@ -96,11 +97,11 @@ function placePicker(s: WhereSection): TemplateResult {
       <button type="button" id="search-place" aria-disabled=${s.searching ? 'true' : 'false'} @click=${s.onSearch}>${t('placeSearch', locale)}</button>
     </div>
     ${s.results === undefined ? nothing : s.results.length === 0
-      ? html`<p class="hint" role="status">${t('placeNone', locale)}</p>`
+      ? message('info', t('placeNone', locale))
       : html`<ul class="results" aria-label=${t('placeResults', locale)}>
           ${s.results.map((p) => html`<li><button type="button" @click=${() => { s.onChoose(p); }}>${p.name}${p.address === undefined || p.address === '' ? '' : ` — ${p.address}`}</button></li>`)}
         </ul>`}
-    <p class="error" role="alert">${s.placeError}</p>`;
+    ${message('error', s.placeError)}`;
 }
 
 /** 隐患位置: the place (worker mode, when a directory or place list exists), address and the point with its crs. */
@@ -122,7 +123,7 @@ export function whereSection(s: WhereSection): TemplateResult {
       </div>
       ${s.location === undefined ? nothing : html`<div class="row"><span id="location-text">${locationText(s.location, locale)}</span>
         <button type="button" id="clear-location" @click=${s.onClearLocation}>${t('clearLocation', locale)}</button></div>`}
-      <p class="error" role="alert">${s.locationError}</p>
+      ${message('error', s.locationError)}
     </fieldset>`;
 }
 
