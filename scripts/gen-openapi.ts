@@ -322,7 +322,8 @@ const RESPONSES: Record<string, Json> = {
   PayloadTooLarge: problemResponse('JSON bodies over 1 MB and media over 20 MB are refused.'),
   UnsupportedMediaType: problemResponse('The body is not labelled JSON (`Content-Type: application/json` is required on writes) or not a JPEG, PNG, WebP or GIF image (media).'),
   UnprocessableContent: problemResponse('Well-formed but refused: the `Idempotency-Key` was already used with a different body; a hazard created in a later status than `reported` or a status changed by `PUT`; a place or photo the record points to is not on the server; an activity type the server derives itself; a field a transition needs is missing. `errors` names the paths.'),
-  TooManyRequests: problemResponse('Rate limited (resident tokens). Retry after the `Retry-After` header.'),
+  TooManyRequests: problemResponse('Rate limited (resident tokens; every caller of `/v1/scores`). Retry after the `Retry-After` header.'),
+  ServiceUnavailable: problemResponse('The server is computing as many score reports as it queues. Retry after the `Retry-After` header.'),
 };
 
 const etagHeader: Json = {
@@ -340,7 +341,7 @@ const errors = (...names: string[]): Record<string, Json> =>
 
 const STATUS_OF: Record<string, string> = {
   BadRequest: '400', Unauthorized: '401', Forbidden: '403', NotFound: '404', Conflict: '409', PayloadTooLarge: '413',
-  UnsupportedMediaType: '415', UnprocessableContent: '422', TooManyRequests: '429',
+  UnsupportedMediaType: '415', UnprocessableContent: '422', TooManyRequests: '429', ServiceUnavailable: '503',
 };
 
 const param = (name: string): Json => ({ $ref: `#/components/parameters/${name}` });
@@ -499,16 +500,17 @@ function otherPaths(): Json {
         operationId: 'getScores',
         tags: ['scores'],
         summary: 'Scores of grid workers',
-        description: 'Computed by the same engine as the client\'s (`computeScores`, DESIGN §7) over the stored workers, places and activities in scope. With `config` a stored score configuration is used; otherwise `period` and `scope` with the example configuration of `@firegrid/core/scoring`. Periods are whole days in Asia/Shanghai; points are rounded half away from zero to 2 decimals.',
+        description: 'The figures, points, ranks and explanations of the client\'s engine (`computeScores`, DESIGN §7) over the stored workers, places and activities, computed in SQL (`toSql` over scoring tables kept in each write\'s transaction) without loading records into the server. With `config` a stored score configuration is used; otherwise `period` and `scope` with the example configuration of `@firegrid/core/scoring`. Periods are whole days in Asia/Shanghai; points are rounded half away from zero to 2 decimals. The evidence lists (`activityIds`, `placeIds`) are empty unless `worker` asks for one worker. Bounded before any work: a period of at most 366 days and at most 5,000 workers in scope (the reference server\'s bounds; 422 naming `period` or `scope`); rate-limited per caller (429).',
         parameters: [
           { name: 'period', in: 'query', required: false, description: 'The period to score, required without `config`: a month `2026-11`, a quarter `2026-Q1`, a year `2026`, or days `2026-11-01..2026-11-30`.', schema: { type: 'string', minLength: 1 } },
           { name: 'scope', in: 'query', required: false, description: 'An OrgUnit code prefix to score and rank within (`*` for the whole tenant); the caller\'s own scope by default. Outside the caller\'s scope: 403.', schema: { type: 'string', minLength: 1 } },
           { name: 'config', in: 'query', required: false, description: 'The id of a stored score configuration (`/v1/score-configs`); it carries its own period and scope.', schema: { type: 'string', minLength: 1 } },
           { name: 'rankBy', in: 'query', required: false, description: 'The level ranks are computed within.', schema: { type: 'string', enum: [...RANK_LEVELS] } },
+          { name: 'worker', in: 'query', required: false, description: 'A worker\'s id: the report holds him alone, ranked among all in scope, with his evidence lists (404 when he is not scored in the scope).', schema: { type: 'string', minLength: 1 } },
         ],
         responses: {
           200: { description: 'The scores.', content: json(ref('ScoreReport')) },
-          ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UnprocessableContent'),
+          ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UnprocessableContent', 'TooManyRequests', 'ServiceUnavailable'),
         },
       },
     },

@@ -123,22 +123,23 @@ export const MIGRATIONS: readonly Migration[] = [
     id: 3,
     name: 'scoring tables (toSql\'s activities, workers, places with the tenant), filled from the stored records',
     // GET /v1/scores runs core's toSql over these; Store.write keeps them up to date in each write's
-    // transaction (scoring-tables.ts). The SQL is written out here, as shipped, not generated.
+    // transaction (scoring-tables.ts). The SQL is written out here, as shipped, not generated. It may
+    // run again over its own tables (a database whose migration log was rolled back): the backfill upserts.
     sql: `
-      CREATE TABLE score_activities (tenant TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at_ms INTEGER NOT NULL,
+      CREATE TABLE IF NOT EXISTS score_activities (tenant TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at_ms INTEGER NOT NULL,
         worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms INTEGER, on_time INTEGER,
         PRIMARY KEY (tenant, id)) WITHOUT ROWID;
-      CREATE INDEX score_activities_type ON score_activities (tenant, type, at_ms);
-      CREATE INDEX score_activities_hazard ON score_activities (tenant, hazard_id);
-      CREATE INDEX score_activities_worker ON score_activities (tenant, worker_id);
-      CREATE INDEX score_activities_grid ON score_activities (tenant, grid_id);
-      CREATE INDEX score_activities_place ON score_activities (tenant, place_id);
-      CREATE TABLE score_workers (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
+      CREATE INDEX IF NOT EXISTS score_activities_type ON score_activities (tenant, type, at_ms);
+      CREATE INDEX IF NOT EXISTS score_activities_hazard ON score_activities (tenant, hazard_id);
+      CREATE INDEX IF NOT EXISTS score_activities_worker ON score_activities (tenant, worker_id);
+      CREATE INDEX IF NOT EXISTS score_activities_grid ON score_activities (tenant, grid_id);
+      CREATE INDEX IF NOT EXISTS score_activities_place ON score_activities (tenant, place_id);
+      CREATE TABLE IF NOT EXISTS score_workers (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
         grid_id TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (tenant, id, seq)) WITHOUT ROWID;
-      CREATE INDEX score_workers_grid ON score_workers (tenant, grid_id);
-      CREATE TABLE score_places (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
+      CREATE INDEX IF NOT EXISTS score_workers_grid ON score_workers (tenant, grid_id);
+      CREATE TABLE IF NOT EXISTS score_places (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
         height_m REAL, floors INTEGER, PRIMARY KEY (tenant, id)) WITHOUT ROWID;
-      CREATE INDEX score_places_grid ON score_places (tenant, grid_id);
+      CREATE INDEX IF NOT EXISTS score_places_grid ON score_places (tenant, grid_id);
     `,
     run: (db) => {
       // The rows of every stored activity, worker and place, by the rules Store.write applies from now on

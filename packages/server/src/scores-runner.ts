@@ -157,6 +157,7 @@ export class ScoresRunner implements ScoresBackend {
     worker.on('exit', (code) => {
       lost(new Error(`the scores worker stopped (exit code ${code})`));
     });
+    // Idle, the thread keeps no process alive; while a query runs it does (see #next).
     worker.unref();
     return worker;
   }
@@ -164,8 +165,12 @@ export class ScoresRunner implements ScoresBackend {
   #next(): void {
     if (this.#running !== undefined || this.#closed) return;
     const job = this.#queue.shift();
-    if (job === undefined) return;
+    if (job === undefined) {
+      this.#worker?.unref();
+      return;
+    }
     this.#worker ??= this.#spawn();
+    this.#worker.ref();
     const id = ++this.#serial;
     this.#running = { ...job, id };
     this.#worker.postMessage({ id, sql: job.sql, params: job.params, ...(job.report === undefined ? {} : { report: job.report }) });
