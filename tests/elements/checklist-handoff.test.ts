@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Hazard } from '@firegrid/core';
-import { reportedFromDraft } from '@firegrid/core';
+import type { FiregridClient, Hazard } from '@firegrid/core';
+import { createFiregridClient, newId, reportedFromDraft } from '@firegrid/core';
+import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/checklist/define';
 import type { FgChecklist } from '@firegrid/elements/checklist';
 import { HIGH_RISE, SMALL, choose, itemEl, settled, setup } from './checklist-fixtures.js';
@@ -10,10 +11,13 @@ import { until } from '../support/wait.js';
 // 不上报; 上报 submits it as `reported` (editable first); report-failed="auto" reports them all.
 const root = (el: FgChecklist): ShadowRoot => el.shadowRoot!;
 
-async function submitWithTwoFailures(mode?: string): Promise<{ el: FgChecklist; s: ReturnType<typeof setup>; reported: Hazard[] }> {
+async function submitWithTwoFailures(
+  mode?: string, clientOf?: (s: ReturnType<typeof setup>) => FiregridClient,
+): Promise<{ el: FgChecklist; s: ReturnType<typeof setup>; reported: Hazard[] }> {
   const s = setup();
+  const client = clientOf?.(s) ?? s.client;
   const reported: Hazard[] = [];
-  const el = await fixture<FgChecklist>(html`<fg-checklist .client=${s.client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}
+  const el = await fixture<FgChecklist>(html`<fg-checklist .client=${client} place-id=${HIGH_RISE.id} template-id=${SMALL.id}
     report-failed=${mode ?? 'ask'} @fg-hazard-submit=${(e: CustomEvent<{ hazard: Hazard }>) => { reported.push(e.detail.hazard); }}></fg-checklist>`);
   await settled(el);
   choose(el, 'exits', 'pass');
@@ -75,6 +79,18 @@ describe('fg-checklist: inspection → hazard handoff', () => {
     const left = await s.client.drafts.list('hazards');
     expect(left.map((d) => d.id)).not.to.include(reported[0]!.id);
     expect(left).to.have.length(1);
+  });
+
+  it('上报 offline says the hazard is kept on the device, from the receipt', async () => {
+    const offline = (s: ReturnType<typeof setup>) => createFiregridClient({
+      host: s.host, backend: offlineBackend({ prefix: `fg-test-handoff-${newId()}`, autoSync: false, persist: false }),
+    });
+    const { el, s, reported } = await submitWithTwoFailures('ask', offline);
+    drafts(el)[0]!.querySelector<HTMLButtonElement>('button.report')!.click();
+    await until(() => drafts(el)[0]!.dataset.state === 'queued', 'queued');
+    expect(drafts(el)[0]!.textContent).to.contain('已保存在本机');
+    expect(reported).to.have.length(1);
+    expect(await s.data.get('hazards', reported[0]!.id), 'not sent yet').to.equal(null);
   });
 
   it('不上报 drops the draft and reports nothing', async () => {
