@@ -22,8 +22,9 @@ const SHELL = {
 /**
  * `@page` rules a host may add to the stylesheet of the page it prints the notice from, to
  * preselect the paper. An element cannot do it itself: `@page` inside a shadow root is ignored,
- * and Firegrid adds no global CSS. Without them the notice still fills exactly one page of
- * whatever paper is chosen in the print dialog.
+ * and Firegrid adds no global CSS. Without them the notice still fills one page of whatever
+ * paper is chosen in the print dialog; no text is under 12 pt, and a notice too long for one
+ * page continues on the next (the screen warns before printing), never cut.
  * @example
  * const sheet = new CSSStyleSheet();
  * sheet.replaceSync(NOTICE_PAGE_CSS.A5);
