@@ -5,7 +5,7 @@ import type { BenchContext } from './context.js';
 
 /**
  * How a figure is judged. `ok` is `value ≤ target` (or `≤ budget`), both in the figure's unit.
- * - `target`: a DESIGN §8 quality bar the bench reports on (`checklist.render500.ratio` ≤ 1.5).
+ * - `target`: a DESIGN §8 quality bar the bench reports on (`checklist.render500.ratio` ≤ 1.2).
  * - `budget`: a hard limit that `npm test` also enforces (`bytes.all.initial` ≤ 45,000).
  * - `baseline` / `baselineValue`: what the value was measured against in the same run — a floor
  *   such as `shared/bench/bare-list.js` or another figure such as `registry.render1000.ms` —

@@ -7,6 +7,7 @@ import { FgCaptainNotice, NOTICE_PAGE_CSS } from '@firegrid/elements/captain-not
 import { captainClient, captainNow, captainWorld } from '../../stories/captain-registry.stories.js';
 import { clientWithoutLinks, longNoticeWorld, noticeBuildingId } from '../../stories/captain-notice.stories.js';
 import * as stories from '../../stories/captain-notice.stories.js';
+import { deepText } from '../gates/dom.js';
 
 async function notice(template: ReturnType<typeof html>): Promise<FgCaptainNotice> {
   const el = await fixture<FgCaptainNotice>(template);
@@ -61,15 +62,41 @@ describe('fg-captain-notice', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('clamps a long building name and long duties on the sheet', async () => {
+  it('never cuts a long building name or long duties: the sheet grows past one page and warns before printing (issue 17)', async () => {
     const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient(longNoticeWorld())}></fg-captain-notice>`);
     const sheet = el.shadowRoot!.querySelector<HTMLElement>('[part~="sheet"]')!;
     const frame = sheet.querySelector<HTMLElement>('.frame')!;
-    expect(frame.getBoundingClientRect().height).to.be.at.most(sheet.getBoundingClientRect().height + 1);
-    const footer = sheet.querySelector('footer')!.getBoundingClientRect();
-    expect(footer.bottom).to.be.at.most(sheet.getBoundingClientRect().bottom + 1);
-    const name = sheet.querySelector<HTMLElement>('.building')!;
-    expect(name.scrollHeight).to.be.greaterThan(name.clientHeight);
+    // Everything is shown whole: no element of the sheet hides part of its text.
+    for (const node of sheet.querySelectorAll<HTMLElement>('*')) {
+      const cs = getComputedStyle(node);
+      expect(cs.textOverflow, `${node.className} text-overflow`).to.not.equal('ellipsis');
+      expect(cs.webkitLineClamp, `${node.className} line clamp`).to.equal('none');
+      if (node.textContent.trim() !== '' && !(node instanceof SVGElement)) {
+        expect(node.scrollHeight, `${node.localName}.${node.className} is clipped`).to.be.at.most(node.clientHeight + 1);
+      }
+    }
+    expect(deepText(el)).to.contain('桥东小区（原纺织厂家属院）东区 3 单元 18 号高层住宅楼');
+    expect(deepText(el)).to.contain('第 9 项');
+    expect(deepText(el)).to.contain('（物业服务中心北侧）');
+    // Taller than one page, with the smallest duties step, and the screen says so.
+    expect(frame.offsetHeight).to.be.greaterThan(parseFloat(getComputedStyle(frame).minHeight) + 1);
+    expect(sheet.classList.contains('fit-3')).to.equal(true);
+    const warning = el.shadowRoot!.querySelector('.msg.warning[role=status]')!;
+    expect(warning.textContent).to.contain('第二页');
+    // 发生火灾请立即拨打 119: its own band, as large as the building name, larger than the texts.
+    const fire = sheet.querySelector<HTMLElement>('.fire')!;
+    expect(fire.textContent).to.equal('发生火灾请立即拨打 119');
+    const size = (sel: string): number => parseFloat(getComputedStyle(sheet.querySelector(sel)!).fontSize);
+    expect(size('.fire'), 'as large as the building name').to.be.at.least(size('.building'));
+    for (const sel of ['.duties ol', '.pledge', '.contacts', '.term', '.address']) expect(size('.fire'), sel).to.be.greaterThan(size(sel));
+    expect(getComputedStyle(fire).fontWeight).to.equal('700');
+  });
+
+  it('a notice that fits is one page tall, with no warning', async () => {
+    const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
+    const frame = el.shadowRoot!.querySelector<HTMLElement>('.frame')!;
+    expect(Math.abs(frame.offsetHeight - parseFloat(getComputedStyle(frame).minHeight))).to.be.at.most(1);
+    expect(el.shadowRoot!.querySelector('.msg.warning')).to.equal(null);
   });
 
   it('says what is missing: no tip-off link, no captain, no building, no client', async () => {

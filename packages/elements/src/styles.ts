@@ -114,7 +114,7 @@ export const controls = css`
   button.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_surface); font-weight: 600; }
   button[aria-disabled='true'], button:disabled { opacity: 0.6; cursor: progress; }
   .row { display: flex; flex-wrap: wrap; gap: var(--_s2); align-items: center; }
-  .actions { display: flex; flex-wrap: wrap; gap: var(--_s3); margin-top: var(--_s4); }
+  .actions { display: flex; flex-wrap: wrap; gap: var(--_s4); margin-top: var(--_s4); }
 `;
 
 /**

@@ -22,8 +22,9 @@ const SHELL = {
 /**
  * `@page` rules a host may add to the stylesheet of the page it prints the notice from, to
  * preselect the paper. An element cannot do it itself: `@page` inside a shadow root is ignored,
- * and Firegrid adds no global CSS. Without them the notice still fills exactly one page of
- * whatever paper is chosen in the print dialog.
+ * and Firegrid adds no global CSS. Without them the notice still fills one page of whatever
+ * paper is chosen in the print dialog; no text is under 12 pt, and a notice too long for one
+ * page continues on the next (the screen warns before printing), never cut.
  * @example
  * const sheet = new CSSStyleSheet();
  * sheet.replaceSync(NOTICE_PAGE_CSS.A5);
@@ -75,6 +76,7 @@ export class FgCaptainNotice extends LitElement {
 
   @state() private qr: QrPath | undefined;
   @state() private qrError = '';
+  @state() private overflow = false;
 
   private readonly fg = new ClientController(this);
   private qrDone: Promise<void> = Promise.resolve();
@@ -110,20 +112,32 @@ export class FgCaptainNotice extends LitElement {
   }
 
   /**
-   * Shrinks the duties a step at a time until they fit their part of the sheet. The type is in
-   * units of the sheet, so what fits the preview fits a portrait A4 or A5 page too.
+   * Shrinks the duties a step at a time until the sheet is one page tall (its frame's minimum).
+   * The type is in units of the sheet and the preview keeps the 12 pt floor of an A4 page
+   * (`--_min`), so what fits the preview fits a portrait A4 page; what does not is flagged
+   * (`overflow`, a warning before printing) and continues on a second page, never cut.
    */
   override updated(): void {
     const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
-    const duties = sheet?.querySelector<HTMLElement>('.duties') ?? null;
-    if (sheet === null || duties === null) return;
+    const frame = sheet?.querySelector<HTMLElement>('.frame') ?? null;
+    if (sheet === null || frame === null) return;
+    const duties = frame.querySelector('.duties');
+    const list = duties?.querySelector('ol') ?? null;
+    // The frame's height without the room the duties' row stretches into, against one page with 3%
+    // to spare (a page lays the text out at another width, and words wrap a little differently).
+    const tall = (): boolean => {
+      const slack = duties === null || list === null ? 0 : duties.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom;
+      return frame.offsetHeight - slack > parseFloat(getComputedStyle(frame).minHeight) * 0.97;
+    };
     const steps = ['fit-1', 'fit-2', 'fit-3'];
     sheet.classList.remove(...steps);
     for (const step of steps) {
-      if (duties.scrollHeight <= duties.clientHeight + 1) break;
+      if (!tall()) break;
       sheet.classList.remove(...steps);
       sheet.classList.add(step);
     }
+    const overflow = tall();
+    if (overflow !== this.overflow) this.overflow = overflow;
   }
 
   override render(): TemplateResult {
@@ -138,7 +152,7 @@ export class FgCaptainNotice extends LitElement {
       pending: () => message('info', SHELL.loading[this.fg.locale]),
       error: (e) => message('error', errorText(this, e, this.fg.locale)),
       complete: (loaded) => (loaded === undefined ? html``
-        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError })),
+        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError, overflow: this.overflow })),
     });
   }
 }

@@ -24,6 +24,8 @@ export interface NoticeView {
   locale: Locale;
   qr: QrPath | undefined;
   qrError: string;
+  /** The sheet is taller than one page even with the duties at their smallest: warn before printing. */
+  overflow: boolean;
 }
 
 /** The building, its captain in office today, the grid's active worker and the tip-off link. */
@@ -55,6 +57,7 @@ export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult
       <button type="button" class="primary" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
       <p class="hint">${t('printHint')}</p>
     </div>
+    ${view.overflow ? message('warning', t('tooLong')) : nothing}
     ${tipOff === undefined ? message('error', t('qrMissing')) : nothing}
     ${qrError === '' ? nothing : message('error', qrError)}
     <article class="sheet" part="sheet" lang=${locale} aria-labelledby="kicker">
@@ -74,10 +77,10 @@ export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult
           <ol>${captain.duties.map((d) => html`<li><span>${d}</span></li>`)}</ol>
         </section>
         <p class="pledge">${t('pledge')}${captain.commitment === undefined ? '' : t('signed', { day: dayOf(captain.commitment.signedAt) })}</p>
+        <p class="fire">${t('fire')}</p>
         <footer>
           <div class="contacts">
             ${worker === undefined ? nothing : html`<p>${t('worker')}：${worker.name}${worker.phone === undefined ? '' : ` ${worker.phone}`}</p>`}
-            <p class="fire">${t('fire')}</p>
           </div>
           ${tipOff === undefined ? nothing : html`<figure class="qr" part="qr">
             ${qr === undefined ? nothing : html`<svg viewBox=${`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img"
