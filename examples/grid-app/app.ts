@@ -9,13 +9,23 @@ import type { SignedIn } from './session.js';
 import './sign-in.js';
 import './worker-app.js';
 import './desk.js';
+import './tip-off.js';
 
-/** The routes of the app's hash: the role's app, or the print view of one building's notice. */
-type Route = { name: 'home' } | { name: 'notice'; buildingId: string };
+/**
+ * The routes of the app's hash: the role's app, the print view of one building's notice, or the
+ * resident's tip-off page of a place (the notice's QR code).
+ */
+type Route = { name: 'home' } | { name: 'notice'; buildingId: string } | { name: 'tip-off'; placeId: string; gridId: string; at: string };
 
 function routeOf(hash: string): Route {
-  const m = /^#\/notice\/([^/]+)$/.exec(hash);
-  return m?.[1] !== undefined ? { name: 'notice', buildingId: decodeURIComponent(m[1]) } : { name: 'home' };
+  const notice = /^#\/notice\/([^/?]+)$/.exec(hash);
+  if (notice?.[1] !== undefined) return { name: 'notice', buildingId: decodeURIComponent(notice[1]) };
+  const tip = /^#\/tip-off\/([^/?]+)(?:\?(.*))?$/.exec(hash);
+  if (tip?.[1] !== undefined) {
+    const q = new URLSearchParams(tip[2] ?? '');
+    return { name: 'tip-off', placeId: decodeURIComponent(tip[1]), gridId: q.get('grid') ?? '', at: q.get('at') ?? '' };
+  }
+  return { name: 'home' };
 }
 
 /**
@@ -84,13 +94,14 @@ export class GridApp extends LitElement {
     if (s.person.roles.includes('grid-worker')) {
       return html`<grid-worker-app .client=${this.client} .person=${s.person} @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
     }
-    if (s.person.roles.includes('resident')) {
-      return html`<p class="pending">群众举报页将在演示的下一版提供；请以网格员（如王伟）或网格长（赵建国）身份登录。</p>`;
-    }
+    if (s.person.roles.includes('resident')) return html`<grid-tip-off></grid-tip-off>`;
     return html`<grid-desk .client=${this.client}></grid-desk>`;
   }
 
   override render(): TemplateResult {
+    const r = this.route;
+    // The QR code's page needs no sign-in of the phone's owner: it is the public's.
+    if (r.name === 'tip-off') return html`<grid-tip-off .placeId=${r.placeId} .gridId=${r.gridId} .at=${r.at}></grid-tip-off>`;
     const s = this.signedIn;
     if (s === undefined) return html`<grid-sign-in @grid-signed-in=${(e: CustomEvent<SignedIn>) => { this.use(e.detail); }}></grid-sign-in>`;
     return html`

@@ -58,8 +58,11 @@ export async function listPeople(): Promise<{ notice: string; people: DemoPerson
   return { notice: body.notice, people: body.users };
 }
 
-/** Gets a real token for one of the demo people from the server and remembers it on this device. */
-export async function signIn(user: string): Promise<SignedIn> {
+/**
+ * Gets a real token for one of the demo people from the server and, unless `remember` is false
+ * (the tip-off page's resident), keeps it on this device.
+ */
+export async function signIn(user: string, { remember = true }: { remember?: boolean } = {}): Promise<SignedIn> {
   let res: Response;
   try {
     res = await fetch(`${API}/dev/token`, {
@@ -74,7 +77,7 @@ export async function signIn(user: string): Promise<SignedIn> {
   if (!res.ok) throw new SignInError(`登录失败：${await problemText(res)}`);
   const body = (await res.json()) as { tenant: string; token: string; user: DemoPerson };
   const signedIn: SignedIn = { tenant: body.tenant, token: body.token, person: body.user };
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(signedIn));
+  if (remember) localStorage.setItem(STORAGE_KEY, JSON.stringify(signedIn));
   return signedIn;
 }
 
@@ -122,15 +125,26 @@ export function clientFor(signedIn: SignedIn): FiregridClient {
       scope: signedIn.person.scope,
       locale: 'zh-CN',
     },
-    // The notice's QR code: the resident's tip-off page of the place, in this app.
-    links: { tipOff: (placeId) => Promise.resolve(new URL(`#/tip-off/${encodeURIComponent(placeId)}`, location.href).href) },
+    // The notice's QR code: the resident's tip-off page of the place, in this app, with what a
+    // resident may not read himself (the place's grid, name and address).
+    links: {
+      tipOff: async (placeId) => {
+        const place = await data.get('places', placeId);
+        const q = new URLSearchParams();
+        if (place !== null) {
+          q.set('grid', place.gridId);
+          q.set('at', `${place.name}，${place.address}`);
+        }
+        return new URL(`#/tip-off/${encodeURIComponent(placeId)}?${q.toString()}`, location.href).href;
+      },
+    },
   });
   return createFiregridClient({
     host,
     backend: offlineBackend({
       // The outbox met a 401 (the token expired): sign the same person in again.
       onAuthRequired: async () => {
-        token = (await signIn(signedIn.person.user)).token;
+        token = (await signIn(signedIn.person.user, { remember: savedSession()?.person.user === signedIn.person.user })).token;
       },
     }),
   });

@@ -104,7 +104,7 @@ describe('npm start: the demo grid app', () => {
     await page.browserContext().close();
   });
 
-  it('gives the supervisor the desk: the two lists, the captains, the ranking, and a notice to print whose QR code leads to the tip-off page', async () => {
+  it('gives the supervisor the desk: the two lists, the captains, the ranking, and a notice whose QR code opens the resident\'s tip-off page, which reports into the building\'s grid', async () => {
     assert.ok(browser && demo, 'the demo and the browser started');
     const page = await (await browser.createBrowserContext()).newPage();
     const problems: string[] = [];
@@ -135,9 +135,46 @@ describe('npm start: the demo grid app', () => {
     await page.waitForFunction(`((n) => n && /刘秀兰/.test(n.shadowRoot.textContent) && n.shadowRoot.querySelector('svg path'))(${find('e.localName === "fg-captain-notice"')})`, { timeout: 20_000 });
     assert.equal(await page.evaluate(`${find('e.localName === "fg-captain-notice"')}.shadowRoot.querySelector('[role=alert]')`), null, 'no alert: the host gave the tip-off link');
     const qr = await page.evaluate(`${find('e.localName === "fg-captain-notice"')}.shadowRoot.querySelector('[part~="qr"] svg').getAttribute('aria-label')`) as string;
-    assert.ok(qr.includes(`${demo.url}#/tip-off/`), `the QR code is the app's tip-off page of the building: ${qr}`);
+    const tipOffUrl = /https?:\/\/\S+/.exec(qr)?.[0] ?? '';
+    assert.ok(tipOffUrl.startsWith(`${demo.url}#/tip-off/`), `the QR code is the app's tip-off page of the building: ${qr}`);
     assert.deepEqual(problems, []);
     await page.browserContext().close();
+
+    // A resident scans it on his own phone: the public report form, already saying where.
+    const phone = await (await browser.createBrowserContext()).newPage();
+    const phoneProblems: string[] = [];
+    phone.on('pageerror', (e) => phoneProblems.push(String(e)));
+    phone.on('response', (r) => { if (r.status() >= 400) phoneProblems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    await phone.goto(tipOffUrl);
+    const form = find('e.localName === "fg-hazard-report"');
+    await phone.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('#address') && /府东花园 1 号楼/.test(r.shadowRoot.querySelector('#address').value))(${form})`, { timeout: 20_000 });
+    assert.equal(await phone.evaluate(`${form}.getAttribute('mode')`), 'public');
+    await phone.evaluate(`((r) => {
+      const c = r.shadowRoot.querySelector('#category'); c.value = 'exit-blocked'; c.dispatchEvent(new Event('change', { bubbles: true }));
+      const d = r.shadowRoot.querySelector('#description'); d.value = '扫码举报：1 号楼 6 层安全出口被木板封死'; d.dispatchEvent(new Event('input', { bubbles: true }));
+    })(${form})`);
+    await phone.evaluate(`${form}.shadowRoot.querySelector('#submit').click()`);
+    await phone.waitForFunction(`/感谢举报/.test(${find('e.localName === "grid-tip-off"')}.shadowRoot.textContent)`, { timeout: 20_000 });
+    // It reaches the server in the building's grid, its reporter kept confidential.
+    const token = ((await (await fetch(`${demo.url}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
+    interface Tip { gridId?: string; source?: string; reporter?: { confidential?: boolean } }
+    const base = demo.url;
+    const lookUp = async (): Promise<Tip | undefined> => {
+      const list = (await (await fetch(`${base}api/v1/hazards?q=${encodeURIComponent('木板封死')}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Tip[] };
+      return list.items[0];
+    };
+    // The outbox sends it right after submit; give it a moment.
+    let found = await lookUp();
+    for (let i = 0; i < 50 && !found; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      found = await lookUp();
+    }
+    assert.ok(found, 'the tip-off is on the server');
+    assert.equal(found.gridId, '140105004001001');
+    assert.equal(found.source, 'public');
+    assert.equal(found.reporter?.confidential, true);
+    assert.deepEqual(phoneProblems, []);
+    await phone.browserContext().close();
   });
 
   it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {
