@@ -72,6 +72,7 @@ describe('npm start: the demo grid app', () => {
     const page = await (await browser.createBrowserContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
     await page.goto(demo.url);
     await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
@@ -109,6 +110,7 @@ describe('npm start: the demo grid app', () => {
     const page = await (await browser.createBrowserContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
     await page.setViewport({ width: 1200, height: 900 });
     await page.goto(demo.url);
@@ -144,6 +146,7 @@ describe('npm start: the demo grid app', () => {
     const phone = await (await browser.createBrowserContext()).newPage();
     const phoneProblems: string[] = [];
     phone.on('pageerror', (e) => phoneProblems.push(String(e)));
+    phone.on('console', (m) => { if (m.type() === 'error') phoneProblems.push(`console: ${m.text()}`); });
     phone.on('response', (r) => { if (r.status() >= 400) phoneProblems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
     await phone.goto(tipOffUrl);
     const form = find('e.localName === "fg-hazard-report"');
