@@ -88,6 +88,12 @@ export class GridPatrol extends LitElement {
     }
   }
 
+  /** Back to the list, read again: an inspection just submitted moves its place down. */
+  private back(): void {
+    this.open = undefined;
+    if (this.client !== undefined) void this.load(this.client);
+  }
+
   private since(iso: string | undefined): TemplateResult {
     if (iso === undefined) return html`<span class="due">从未巡查</span>`;
     const days = Math.floor((Date.now() - Date.parse(iso)) / DAY);
@@ -97,7 +103,7 @@ export class GridPatrol extends LitElement {
   override render(): TemplateResult {
     if (this.open !== undefined) {
       return html`
-        <button type="button" class="back" @click=${() => { this.open = undefined; }}>← 返回场所列表</button>
+        <button type="button" class="back" @click=${() => { this.back(); }}>← 返回场所列表</button>
         <fg-checklist place-id=${this.open.id}></fg-checklist>`;
     }
     if (this.error !== '') return html`<p class="error" role="alert">${this.error}</p>`;

@@ -66,6 +66,45 @@ describe('npm start: the demo grid app', () => {
     await page.browserContext().close();
   });
 
+  it('the worker inspects a place: the submitted inspection reaches the server and the place moves to 今天已巡查', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await (await browser.createBrowserContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    await page.goto(demo.url);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    const shed = 'e.matches("button.place") && /充电棚/.test(e.textContent)';
+    await page.waitForFunction(`!!${find(shed)}`, { timeout: 20_000 });
+    await page.evaluate(`${find(shed)}.click()`);
+    const checklist = find('e.localName === "fg-checklist"');
+    await page.waitForFunction(`((c) => c && c.shadowRoot.querySelectorAll('[part~="item"]').length > 0)(${checklist})`, { timeout: 20_000 });
+    // 合格 on every item, again while conditional items appear.
+    for (let round = 0; round < 10; round++) {
+      const clicked = await page.evaluate(`((c) => { const open = [...c.shadowRoot.querySelectorAll('input[type=radio][value=pass]')].filter((r) => !c.shadowRoot.querySelector('input[type=radio][name="' + r.name + '"]:checked')); open.forEach((r) => r.click()); return open.length; })(${checklist})`) as number;
+      if (clicked === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.evaluate(`${checklist}.shadowRoot.querySelector('[part~="submit"]').click()`);
+    await page.waitForFunction(`/已提交/.test(${checklist}.shadowRoot.textContent)`, { timeout: 20_000 });
+    // On the server (the outbox sends it at once): one submitted inspection of the shed by 王伟.
+    const base = demo.url;
+    const token = ((await (await fetch(`${base}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
+    const onServer = async (): Promise<{ state: string; inspectorId: string }[]> => ((await (await fetch(`${base}api/v1/inspections?scope=140105004001001`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { state: string; inspectorId: string }[] }).items;
+    let inspections = await onServer();
+    for (let i = 0; i < 50 && inspections.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      inspections = await onServer();
+    }
+    assert.deepEqual(inspections.map((i) => [i.state, i.inspectorId]), [['submitted', 'wangwei']]);
+    await page.evaluate(`${find('e.matches("button.back")')}.click()`);
+    await page.waitForFunction(`/今天已巡查/.test(${find(shed)}?.textContent ?? '')`, { timeout: 20_000 });
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+
   it('gives the worker her other tabs: 隐患 (her grid\'s open hazards), 楼长, 考评 and 我的 with unsent items and sign-out', async () => {
     assert.ok(browser && demo, 'the demo and the browser started');
     // A context of its own: no session left on the device by another test.
