@@ -78,6 +78,8 @@ describe('npm start: the demo grid app', () => {
     await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
     const shed = 'e.matches("button.place") && /充电棚/.test(e.textContent)';
     await page.waitForFunction(`!!${find(shed)}`, { timeout: 20_000 });
+    const shedId = await page.evaluate(`${find(shed)}.dataset.place`) as string;
+    assert.match(await page.evaluate(`${find(shed)}.textContent`) as string, /从未巡查/, 'the seed never inspected the shed');
     await page.evaluate(`${find(shed)}.click()`);
     const checklist = find('e.localName === "fg-checklist"');
     await page.waitForFunction(`((c) => c && c.shadowRoot.querySelectorAll('[part~="item"]').length > 0)(${checklist})`, { timeout: 20_000 });
@@ -92,7 +94,7 @@ describe('npm start: the demo grid app', () => {
     // On the server (the outbox sends it at once): one submitted inspection of the shed by 王伟.
     const base = demo.url;
     const token = ((await (await fetch(`${base}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
-    const onServer = async (): Promise<{ state: string; inspectorId: string }[]> => ((await (await fetch(`${base}api/v1/inspections?scope=140105004001001`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { state: string; inspectorId: string }[] }).items;
+    const onServer = async (): Promise<{ state: string; inspectorId: string }[]> => ((await (await fetch(`${base}api/v1/inspections?placeId=${shedId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { state: string; inspectorId: string }[] }).items;
     let inspections = await onServer();
     for (let i = 0; i < 50 && inspections.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
