@@ -4,6 +4,7 @@
 // origin, under the strict CSP, with no failed request and no page error.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../bench/lib/context.js';
@@ -219,6 +220,34 @@ describe('npm start: the demo grid app', () => {
     assert.equal(found.reporter?.confidential, true);
     assert.deepEqual(phoneProblems, []);
     await phone.browserContext().close();
+  });
+
+  it('has no axe violations on the sign-in screen, the worker\'s tabs and the desk', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await (await browser.createBrowserContext()).newPage();
+    // axe is injected as a script of its own: only this page lifts the CSP (the first test checks it).
+    await page.setBypassCSP(true);
+    await page.goto(demo.url);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = async (): Promise<string[]> => await page.evaluate('axe.run(document).then((r) => r.violations.map((v) => v.id + " " + v.nodes.map((n) => JSON.stringify(n.target)).join(" ")))') as string[];
+    const found: Record<string, string[]> = {};
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    found['sign-in'] = await violations();
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button.place")')}`, { timeout: 20_000 });
+    found['巡查'] = await violations();
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "我的"')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("dl[data-unsent]")')}`, { timeout: 20_000 });
+    found['我的'] = await violations();
+    await page.evaluate(`${find('e.matches("button.sign-out")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=zhaojianguo]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=zhaojianguo]")')}.click()`);
+    await page.waitForFunction(`!!${find('e.localName === "grid-desk"')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "公示牌"')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("a.building")')}`, { timeout: 20_000 });
+    found['公示牌'] = await violations();
+    assert.deepEqual(found, { 'sign-in': [], '巡查': [], '我的': [], '公示牌': [] });
+    await page.browserContext().close();
   });
 
   it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {
