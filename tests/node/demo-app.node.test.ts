@@ -123,6 +123,15 @@ describe('npm start: the demo grid app', () => {
       await page.waitForFunction(`!!${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}`, { timeout: 20_000 });
       await page.evaluate(`${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}.click()`);
     };
+    // The tab bar works from the keyboard: arrow keys move the selection and the focus.
+    await tab('巡查');
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "巡查"')}.focus()`);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim() === '我的'`, { timeout: 5_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim() === '上报'`, { timeout: 5_000 });
+    assert.equal(await page.evaluate(`((a) => { while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a.textContent.trim(); })(document.activeElement)`), '上报', 'the focus follows the selection');
     // 隐患: the ledger of her grid (府东第一网格), open hazards only: 12 (closed) and 3 (another grid) are not there.
     await tab('隐患');
     await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length > 0`, { timeout: 20_000 });
