@@ -16,7 +16,7 @@ import { extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DEMO_TENANT, DEMO_USERS, seedDemo, startServer } from '@firegrid/server';
+import { DEMO_ORG_UNITS, DEMO_TENANT, DEMO_USERS, seedDemo, startServer } from '@firegrid/server';
 
 const appDir = fileURLToPath(new URL('../examples/grid-app/', import.meta.url));
 /** The port `npm start` tries first. */
@@ -84,7 +84,7 @@ export async function startDemo({ port = DEFAULT_PORT, strictPort = false, dataD
     // A secret for this run only: tokens die with the demo. The page never sees it.
     const secret = randomBytes(32).toString('base64url');
     const api = await startServer({
-      port: 0, dataDir: dir, secret, devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS },
+      port: 0, dataDir: dir, secret, devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS, orgUnits: DEMO_ORG_UNITS },
       log: log ?? ((message) => process.stderr.write(`${message}\n`)),
     });
     stop.push(() => api.close());

@@ -93,10 +93,11 @@ export class GridApp extends LitElement {
         <fg-captain-notice building-id=${this.route.buildingId}></fg-captain-notice>`;
     }
     if (s.person.roles.includes('grid-worker')) {
-      return html`<grid-worker-app .client=${this.client} .person=${s.person} @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
+      return html`<grid-worker-app .client=${this.client} .person=${s.person} .orgUnits=${s.orgUnits}
+        @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
     }
     if (s.person.roles.includes('resident')) return html`<grid-tip-off></grid-tip-off>`;
-    return html`<grid-desk .client=${this.client}></grid-desk>`;
+    return html`<grid-desk .client=${this.client} .orgUnits=${s.orgUnits}></grid-desk>`;
   }
 
   override render(): TemplateResult {

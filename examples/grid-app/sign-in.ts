@@ -2,8 +2,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ROLE_LABELS, SignInError, listPeople, signIn } from './session.js';
+import { ROLE_LABELS, SignInError, listPeople, signIn, unitName } from './session.js';
 import type { DemoPerson, SignedIn } from './session.js';
+import type { OrgUnit } from '@firegrid/core';
 
 /** Fired when a person has signed in; `detail` is who. */
 export type SignedInEvent = CustomEvent<SignedIn>;
@@ -30,6 +31,7 @@ export class GridSignIn extends LitElement {
   `;
 
   @state() private people: DemoPerson[] | undefined;
+  @state() private orgUnits: OrgUnit[] = [];
   @state() private notice = '';
   @state() private error = '';
   @state() private busy: string | undefined;
@@ -42,8 +44,9 @@ export class GridSignIn extends LitElement {
   private async load(): Promise<void> {
     this.error = '';
     try {
-      const { notice, people } = await listPeople();
+      const { notice, people, orgUnits } = await listPeople();
       this.notice = notice;
+      this.orgUnits = orgUnits;
       this.people = people;
     } catch (e) {
       this.error = e instanceof SignInError ? e.message : String(e);
@@ -74,7 +77,7 @@ export class GridSignIn extends LitElement {
         ${(this.people ?? []).map((p) => html`<li>
           <button type="button" data-user=${p.user} ?disabled=${this.busy !== undefined} @click=${() => { void this.choose(p); }}>
             <span class="name">${p.name}</span>
-            <span class="role">${p.roles.map((r) => ROLE_LABELS[r]).join('、')}${this.busy === p.user ? ' · 登录中…' : ''}</span>
+            <span class="role">${p.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${p.scope.map((c) => unitName(this.orgUnits, c)).join('、')}${this.busy === p.user ? ' · 登录中…' : ''}</span>
           </button>
         </li>`)}
       </ul>`;

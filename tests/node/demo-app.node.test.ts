@@ -40,7 +40,7 @@ describe('npm start: the demo grid app', () => {
     // The sign-in screen lists the seeded people with their roles, and says it is dev-only.
     await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
     const listed = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button[data-user]')).map((b) => b.textContent.replace(/\\s+/g, ' ').trim())`) as string[];
-    assert.ok(listed.some((t) => /王伟.*网格员/.test(t)), `王伟 is listed as 网格员: ${listed.join(' | ')}`);
+    assert.ok(listed.some((t) => /王伟.*网格员 · 府东社区/.test(t)), `王伟 is listed as 网格员 of 府东社区: ${listed.join(' | ')}`);
     assert.ok(listed.some((t) => /赵建国.*网格长/.test(t)), `the supervisor is listed: ${listed.join(' | ')}`);
     assert.match(await page.evaluate(`${find('e.matches("[role=note]")')}.textContent`) as string, /--dev/);
     await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
@@ -50,6 +50,7 @@ describe('npm start: the demo grid app', () => {
     const places = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button.place .name')).map((e) => e.textContent.trim())`) as string[];
     assert.ok(places.includes('府东花园 1 号楼'), `her grid's places are listed: ${places.join(', ')}`);
     assert.ok(!places.includes('许坦小学'), 'a place of another grid is not');
+    assert.match(await page.evaluate(`${find('e.id === "patrol-h"')}.textContent`) as string, /府东第一网格/, 'the list names her grid');
     await page.evaluate(`${DEEP}(document).find((e) => e.matches('button.place') && e.querySelector('.name').textContent.trim() === '府东花园 1 号楼').click()`);
     // The checklist of the place: a choice of the templates that apply, or the items themselves.
     await page.waitForFunction(`((c) => c && c.shadowRoot && c.shadowRoot.querySelector('[part~="item"], .choose button'))(${find('e.localName === "fg-checklist"')})`, { timeout: 20_000 });
@@ -148,6 +149,7 @@ describe('npm start: the demo grid app', () => {
     // 我的: nothing unsent; 退出登录 wipes the device and returns to the sign-in screen.
     await tab('我的');
     await page.waitForFunction(`${find('e.matches("dl[data-unsent]")')}?.dataset.unsent === '0'`, { timeout: 20_000 });
+    assert.match(await page.evaluate(`${find('e.localName === "grid-mine"')}.shadowRoot.textContent`) as string, /府东第一网格/);
     assert.notEqual(await page.evaluate('localStorage.getItem("firegrid-demo:session")'), null, 'the session is kept on the device');
     await page.evaluate(`${find('e.matches("button.sign-out")')}.click()`);
     await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
