@@ -147,7 +147,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   }
   if (demo.fellBack) console.log(`Port ${DEFAULT_PORT} is in use, so the demo took port ${demo.port} (set PORT to choose one).`);
   console.log(`Firegrid demo grid app: ${demo.url}   (Ctrl+C to stop)`);
-  console.log('  Sign in as 王伟 (网格员) for the worker\'s phone app: 巡查 and 上报.');
+  console.log('  Sign in as 王伟 (网格员) for the worker\'s phone app, as 赵建国 (网格长) for the 综治中心 desk.');
   console.log(`  Data: ${demo.dataDir}${dataDir === undefined ? ' (temporary, removed on exit; --data DIR keeps it)' : ''}`);
   console.log('  The sign-in is the reference server\'s dev-only token endpoint (firegrid-server --dev): never in production.');
   const stop = () => { void demo.close().then(() => process.exit(0)); };

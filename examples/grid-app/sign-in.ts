@@ -69,7 +69,7 @@ export class GridSignIn extends LitElement {
   override render(): TemplateResult {
     return html`
       <h1>消防网格 · 演示登录</h1>
-      <p>选择一位演示人员登录。应用按其角色显示：网格员看到手机端的巡查与上报。</p>
+      <p>选择一位演示人员登录。应用按其角色显示：网格员看到手机端（巡查、上报、隐患、楼长、考评、我的），网格长等看到综治中心工作台，群众看到举报页。</p>
       ${this.notice === '' ? nothing : html`<p class="notice" role="note">${this.notice}</p>`}
       ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
       ${this.people === undefined && this.error === '' ? html`<p role="status">正在读取演示人员…</p>` : nothing}
