@@ -16,7 +16,7 @@ import { extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DEMO_TENANT, DEMO_USERS, seedDemo, startServer } from '@firegrid/server';
+import { DEMO_ORG_UNITS, DEMO_TENANT, DEMO_USERS, seedDemo, startServer } from '@firegrid/server';
 
 const appDir = fileURLToPath(new URL('../examples/grid-app/', import.meta.url));
 /** The port `npm start` tries first. */
@@ -84,7 +84,7 @@ export async function startDemo({ port = DEFAULT_PORT, strictPort = false, dataD
     // A secret for this run only: tokens die with the demo. The page never sees it.
     const secret = randomBytes(32).toString('base64url');
     const api = await startServer({
-      port: 0, dataDir: dir, secret, devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS },
+      port: 0, dataDir: dir, secret, devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS, orgUnits: DEMO_ORG_UNITS },
       log: log ?? ((message) => process.stderr.write(`${message}\n`)),
     });
     stop.push(() => api.close());
@@ -147,7 +147,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   }
   if (demo.fellBack) console.log(`Port ${DEFAULT_PORT} is in use, so the demo took port ${demo.port} (set PORT to choose one).`);
   console.log(`Firegrid demo grid app: ${demo.url}   (Ctrl+C to stop)`);
-  console.log('  Sign in as 王伟 (网格员) for the worker\'s phone app: 巡查 and 上报.');
+  console.log('  Sign in as 王伟 (网格员) for the worker\'s phone app, as 赵建国 (网格长) for the 综治中心 desk.');
   console.log(`  Data: ${demo.dataDir}${dataDir === undefined ? ' (temporary, removed on exit; --data DIR keeps it)' : ''}`);
   console.log('  The sign-in is the reference server\'s dev-only token endpoint (firegrid-server --dev): never in production.');
   const stop = () => { void demo.close().then(() => process.exit(0)); };

@@ -41,6 +41,7 @@ export class GridApp extends LitElement {
     header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; background: #fff; border-bottom: 1px solid #c4c9d4; }
     header h1 { font-size: 1rem; margin: 0; flex: 1; }
     header button { min-height: 44px; font: inherit; padding: 0 12px; border: 1px solid #c4c9d4; border-radius: 8px; background: #fff; cursor: pointer; }
+    main { display: block; }
     header button:focus-visible { outline: 3px solid #1a56c4; outline-offset: 2px; }
     .pending { padding: 16px; }
     .print-bar { display: flex; gap: 8px; padding: 8px 12px; }
@@ -92,24 +93,25 @@ export class GridApp extends LitElement {
         <fg-captain-notice building-id=${this.route.buildingId}></fg-captain-notice>`;
     }
     if (s.person.roles.includes('grid-worker')) {
-      return html`<grid-worker-app .client=${this.client} .person=${s.person} @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
+      return html`<grid-worker-app .client=${this.client} .person=${s.person} .orgUnits=${s.orgUnits}
+        @grid-sign-out=${() => { void this.signOut(); }}></grid-worker-app>`;
     }
     if (s.person.roles.includes('resident')) return html`<grid-tip-off></grid-tip-off>`;
-    return html`<grid-desk .client=${this.client}></grid-desk>`;
+    return html`<grid-desk .client=${this.client} .orgUnits=${s.orgUnits}></grid-desk>`;
   }
 
   override render(): TemplateResult {
     const r = this.route;
     // The QR code's page needs no sign-in of the phone's owner: it is the public's.
-    if (r.name === 'tip-off') return html`<grid-tip-off .placeId=${r.placeId} .gridId=${r.gridId} .at=${r.at}></grid-tip-off>`;
+    if (r.name === 'tip-off') return html`<main><grid-tip-off .placeId=${r.placeId} .gridId=${r.gridId} .at=${r.at}></grid-tip-off></main>`;
     const s = this.signedIn;
-    if (s === undefined) return html`<grid-sign-in @grid-signed-in=${(e: CustomEvent<SignedIn>) => { this.use(e.detail); }}></grid-sign-in>`;
+    if (s === undefined) return html`<main><grid-sign-in @grid-signed-in=${(e: CustomEvent<SignedIn>) => { this.use(e.detail); }}></grid-sign-in></main>`;
     return html`
       <header>
         <h1>消防网格 · ${s.person.name}（${s.person.roles.map((r) => ROLE_LABELS[r]).join('、')}）</h1>
         <button type="button" @click=${() => { void this.signOut(); }}>退出登录</button>
       </header>
-      ${this.client === undefined ? nothing : html`<fg-provider .client=${this.client}>${this.roleApp(s)}</fg-provider>`}`;
+      <main>${this.client === undefined ? nothing : html`<fg-provider .client=${this.client}>${this.roleApp(s)}</fg-provider>`}</main>`;
   }
 }
 

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isHighRise } from '@firegrid/core';
-import type { FiregridClient, Place } from '@firegrid/core';
+import type { FiregridClient, OrgUnit, Place } from '@firegrid/core';
 
 const SECTIONS = [
   { id: 'ledger', label: '隐患台账' },
@@ -41,6 +41,8 @@ export class GridDesk extends LitElement {
   @property({ attribute: false }) client: FiregridClient | undefined;
   /** The open section. */
   @property({ reflect: true }) section: Section = 'ledger';
+  /** The administrative path: names of grids and communities. */
+  @property({ attribute: false }) orgUnits: readonly OrgUnit[] = [];
 
   @state() private buildings: Place[] | undefined;
   @state() private error = '';
@@ -76,7 +78,7 @@ export class GridDesk extends LitElement {
       case 'ledger':
         return html`<fg-hazard-ledger list="problems"></fg-hazard-ledger>`;
       case 'captains':
-        return html`<fg-captain-registry></fg-captain-registry>`;
+        return html`<fg-captain-registry .orgUnits=${this.orgUnits}></fg-captain-registry>`;
       case 'scores':
         return html`<fg-grid-score view="scope" rank-by="street"></fg-grid-score>`;
       case 'notices':

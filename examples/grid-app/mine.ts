@@ -2,9 +2,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FiregridClient } from '@firegrid/core';
+import type { FiregridClient, OrgUnit } from '@firegrid/core';
 import type { OfflineStatus } from '@firegrid/core/offline';
-import { ROLE_LABELS } from './session.js';
+import { ROLE_LABELS, unitName } from './session.js';
 import type { DemoPerson } from './session.js';
 
 /**
@@ -33,6 +33,8 @@ export class GridMine extends LitElement {
   @property({ attribute: false }) person: DemoPerson | undefined;
   /** The grids of the worker's `workers` record. */
   @property({ attribute: false }) grids: readonly string[] = [];
+  /** The administrative path, to name the grids. */
+  @property({ attribute: false }) orgUnits: readonly OrgUnit[] = [];
 
   @state() private status: OfflineStatus | undefined;
   @state() private error = '';
@@ -101,7 +103,7 @@ export class GridMine extends LitElement {
       ${p === undefined ? nothing : html`<dl>
         <dt>姓名</dt><dd>${p.name}</dd>
         <dt>角色</dt><dd>${p.roles.map((r) => ROLE_LABELS[r]).join('、')}</dd>
-        <dt>网格</dt><dd>${this.grids.length > 0 ? this.grids.join('、') : p.scope.join('、')}</dd>
+        <dt>网格</dt><dd>${(this.grids.length > 0 ? this.grids : p.scope).map((c) => unitName(this.orgUnits, c)).join('、')}</dd>
       </dl>`}
       ${this.status === undefined ? html`<p role="status">正在读取未发送的内容…</p>` : this.unsent(this.status)}
       ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}

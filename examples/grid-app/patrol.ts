@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { applicableTemplates } from '@firegrid/core/checklist';
-import type { FiregridClient, Place, PlaceKind } from '@firegrid/core';
+import type { FiregridClient, OrgUnit, Place, PlaceKind } from '@firegrid/core';
+import { unitName } from './session.js';
 
 const KIND_LABELS: Partial<Record<PlaceKind, string>> = {
   residential: '住宅', 'small-venue': '九小场所', 'three-in-one': '三合一场所', 'ebike-shed': '电动车充电棚', school: '学校',
@@ -48,6 +49,8 @@ export class GridPatrol extends LitElement {
   @property({ attribute: false }) client: FiregridClient | undefined;
   /** The grids to list (the worker's); her session's scope when empty. */
   @property({ attribute: false }) grids: readonly string[] = [];
+  /** The administrative path, to name the grids. */
+  @property({ attribute: false }) orgUnits: readonly OrgUnit[] = [];
 
   @state() private rows: Row[] | undefined;
   /** Places no checklist template applies to (a compound without a building of its own, say). */
@@ -88,6 +91,12 @@ export class GridPatrol extends LitElement {
     }
   }
 
+  /** Back to the list, read again: an inspection just submitted moves its place down. */
+  private back(): void {
+    this.open = undefined;
+    if (this.client !== undefined) void this.load(this.client);
+  }
+
   private since(iso: string | undefined): TemplateResult {
     if (iso === undefined) return html`<span class="due">从未巡查</span>`;
     const days = Math.floor((Date.now() - Date.parse(iso)) / DAY);
@@ -97,13 +106,13 @@ export class GridPatrol extends LitElement {
   override render(): TemplateResult {
     if (this.open !== undefined) {
       return html`
-        <button type="button" class="back" @click=${() => { this.open = undefined; }}>← 返回场所列表</button>
+        <button type="button" class="back" @click=${() => { this.back(); }}>← 返回场所列表</button>
         <fg-checklist place-id=${this.open.id}></fg-checklist>`;
     }
     if (this.error !== '') return html`<p class="error" role="alert">${this.error}</p>`;
     if (this.rows === undefined) return html`<p role="status">正在读取今日巡查的场所…</p>`;
     return html`
-      <h2 id="patrol-h">今日巡查 · ${this.rows.length} 处场所</h2>
+      <h2 id="patrol-h">今日巡查 · ${this.grids.map((g) => unitName(this.orgUnits, g)).join('、')}${this.grids.length > 0 ? ' · ' : ''}${this.rows.length} 处场所</h2>
       ${this.rows.length === 0 ? html`<p>网格内还没有可巡查的场所。</p>` : nothing}
       <ul aria-labelledby="patrol-h">
         ${this.rows.map((r) => html`<li>

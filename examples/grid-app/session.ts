@@ -2,7 +2,7 @@
 // app that a real platform replaces with its own sign-in. The token comes from the reference
 // server's dev-only sign-in (`firegrid-server --dev`); the page holds no secret.
 import { createFiregridClient } from '@firegrid/core';
-import type { FiregridClient, Role } from '@firegrid/core';
+import type { FiregridClient, OrgUnit, Role } from '@firegrid/core';
 import { createBrowserHost } from '@firegrid/core/browser';
 import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
@@ -23,6 +23,13 @@ export interface SignedIn {
   tenant: string;
   token: string;
   person: DemoPerson;
+  /** The administrative path of the demo, to name scopes and grids. */
+  orgUnits: OrgUnit[];
+}
+
+/** The name of an OrgUnit code (a scope or a grid), or the code when it is not known. */
+export function unitName(orgUnits: readonly OrgUnit[], code: string): string {
+  return code === '*' ? '全辖区' : orgUnits.find((o) => o.code === code)?.name ?? code;
 }
 
 const STORAGE_KEY = 'firegrid-demo:session';
@@ -45,7 +52,7 @@ const NOT_DEV = '服务器没有开启演示登录（仅 --dev 模式提供）�
   + ' · The server has no demo sign-in (it exists only with --dev): start the demo with npm start.';
 
 /** The people one may sign in as, and the server's notice that this sign-in is for development only. */
-export async function listPeople(): Promise<{ notice: string; people: DemoPerson[] }> {
+export async function listPeople(): Promise<{ notice: string; people: DemoPerson[]; orgUnits: OrgUnit[] }> {
   let res: Response;
   try {
     res = await fetch(`${API}/dev/users`, { headers: { 'accept-language': 'zh-CN' } });
@@ -54,8 +61,8 @@ export async function listPeople(): Promise<{ notice: string; people: DemoPerson
   }
   if (res.status === 404) throw new SignInError(NOT_DEV);
   if (!res.ok) throw new SignInError(`读取演示用户失败：${await problemText(res)}`);
-  const body = (await res.json()) as { notice: string; users: DemoPerson[] };
-  return { notice: body.notice, people: body.users };
+  const body = (await res.json()) as { notice: string; users: DemoPerson[]; orgUnits?: OrgUnit[] };
+  return { notice: body.notice, people: body.users, orgUnits: body.orgUnits ?? [] };
 }
 
 /**
@@ -75,8 +82,8 @@ export async function signIn(user: string, { remember = true }: { remember?: boo
   }
   if (res.status === 404 && res.headers.get('x-firegrid-dev-only') === null) throw new SignInError(NOT_DEV);
   if (!res.ok) throw new SignInError(`登录失败：${await problemText(res)}`);
-  const body = (await res.json()) as { tenant: string; token: string; user: DemoPerson };
-  const signedIn: SignedIn = { tenant: body.tenant, token: body.token, person: body.user };
+  const body = (await res.json()) as { tenant: string; token: string; user: DemoPerson; orgUnits?: OrgUnit[] };
+  const signedIn: SignedIn = { tenant: body.tenant, token: body.token, person: body.user, orgUnits: body.orgUnits ?? [] };
   if (remember) localStorage.setItem(STORAGE_KEY, JSON.stringify(signedIn));
   return signedIn;
 }
@@ -98,7 +105,7 @@ export function savedSession(now = Date.now()): SignedIn | undefined {
   if (raw === null) return undefined;
   try {
     const s = JSON.parse(raw) as SignedIn;
-    if (typeof s.token === 'string' && expiryOf(s.token) * 1000 > now) return s;
+    if (typeof s.token === 'string' && expiryOf(s.token) * 1000 > now) return { ...s, orgUnits: Array.isArray(s.orgUnits) ? s.orgUnits : [] };
   } catch { /* a damaged entry is dropped below */ }
   localStorage.removeItem(STORAGE_KEY);
   return undefined;

@@ -2,8 +2,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ROLE_LABELS, SignInError, listPeople, signIn } from './session.js';
+import { ROLE_LABELS, SignInError, listPeople, signIn, unitName } from './session.js';
 import type { DemoPerson, SignedIn } from './session.js';
+import type { OrgUnit } from '@firegrid/core';
 
 /** Fired when a person has signed in; `detail` is who. */
 export type SignedInEvent = CustomEvent<SignedIn>;
@@ -30,6 +31,7 @@ export class GridSignIn extends LitElement {
   `;
 
   @state() private people: DemoPerson[] | undefined;
+  @state() private orgUnits: OrgUnit[] = [];
   @state() private notice = '';
   @state() private error = '';
   @state() private busy: string | undefined;
@@ -42,8 +44,9 @@ export class GridSignIn extends LitElement {
   private async load(): Promise<void> {
     this.error = '';
     try {
-      const { notice, people } = await listPeople();
+      const { notice, people, orgUnits } = await listPeople();
       this.notice = notice;
+      this.orgUnits = orgUnits;
       this.people = people;
     } catch (e) {
       this.error = e instanceof SignInError ? e.message : String(e);
@@ -66,7 +69,7 @@ export class GridSignIn extends LitElement {
   override render(): TemplateResult {
     return html`
       <h1>消防网格 · 演示登录</h1>
-      <p>选择一位演示人员登录。应用按其角色显示：网格员看到手机端的巡查与上报。</p>
+      <p>选择一位演示人员登录。应用按其角色显示：网格员看到手机端（巡查、上报、隐患、楼长、考评、我的），网格长等看到综治中心工作台，群众看到举报页。</p>
       ${this.notice === '' ? nothing : html`<p class="notice" role="note">${this.notice}</p>`}
       ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
       ${this.people === undefined && this.error === '' ? html`<p role="status">正在读取演示人员…</p>` : nothing}
@@ -74,7 +77,7 @@ export class GridSignIn extends LitElement {
         ${(this.people ?? []).map((p) => html`<li>
           <button type="button" data-user=${p.user} ?disabled=${this.busy !== undefined} @click=${() => { void this.choose(p); }}>
             <span class="name">${p.name}</span>
-            <span class="role">${p.roles.map((r) => ROLE_LABELS[r]).join('、')}${this.busy === p.user ? ' · 登录中…' : ''}</span>
+            <span class="role">${p.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${p.scope.map((c) => unitName(this.orgUnits, c)).join('、')}${this.busy === p.user ? ' · 登录中…' : ''}</span>
           </button>
         </li>`)}
       </ul>`;

@@ -5,7 +5,7 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { FiregridClient } from '@firegrid/core';
+import type { FiregridClient, OrgUnit } from '@firegrid/core';
 import type { DemoPerson } from './session.js';
 import './patrol.js';
 import './mine.js';
@@ -46,6 +46,8 @@ export class GridWorkerApp extends LitElement {
   @property({ attribute: false }) client: FiregridClient | undefined;
   /** Who is signed in. */
   @property({ attribute: false }) person: DemoPerson | undefined;
+  /** The administrative path: names of grids and communities. */
+  @property({ attribute: false }) orgUnits: readonly OrgUnit[] = [];
   /** The open tab. */
   @property({ reflect: true }) tab: Tab = 'patrol';
 
@@ -100,15 +102,15 @@ export class GridWorkerApp extends LitElement {
     const grid = grids.length === 1 ? grids[0] : undefined;
     switch (this.tab) {
       case 'patrol':
-        return html`<grid-patrol .client=${this.client} .grids=${grids}></grid-patrol>`;
+        return html`<grid-patrol .client=${this.client} .grids=${grids} .orgUnits=${this.orgUnits}></grid-patrol>`;
       case 'hazards':
         return html`<fg-hazard-ledger list="problems" status="open" grid-id=${grid ?? ''}></fg-hazard-ledger>`;
       case 'captains':
-        return html`<fg-captain-registry grid-id=${ifDefined(grid)}></fg-captain-registry>`;
+        return html`<fg-captain-registry grid-id=${ifDefined(grid)} .orgUnits=${this.orgUnits}></fg-captain-registry>`;
       case 'score':
         return html`<fg-grid-score rank-by="community"></fg-grid-score>`;
       case 'mine':
-        return html`<grid-mine .client=${this.client} .person=${this.person} .grids=${grids}></grid-mine>`;
+        return html`<grid-mine .client=${this.client} .person=${this.person} .grids=${grids} .orgUnits=${this.orgUnits}></grid-mine>`;
       case 'report':
         return html`
           ${this.reported === '' ? nothing : html`<p class="done" role="status">已上报：${this.reported}</p>`}

@@ -4,6 +4,7 @@
 // origin, under the strict CSP, with no failed request and no page error.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../bench/lib/context.js';
@@ -39,7 +40,7 @@ describe('npm start: the demo grid app', () => {
     // The sign-in screen lists the seeded people with their roles, and says it is dev-only.
     await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
     const listed = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button[data-user]')).map((b) => b.textContent.replace(/\\s+/g, ' ').trim())`) as string[];
-    assert.ok(listed.some((t) => /王伟.*网格员/.test(t)), `王伟 is listed as 网格员: ${listed.join(' | ')}`);
+    assert.ok(listed.some((t) => /王伟.*网格员 · 府东社区/.test(t)), `王伟 is listed as 网格员 of 府东社区: ${listed.join(' | ')}`);
     assert.ok(listed.some((t) => /赵建国.*网格长/.test(t)), `the supervisor is listed: ${listed.join(' | ')}`);
     assert.match(await page.evaluate(`${find('e.matches("[role=note]")')}.textContent`) as string, /--dev/);
     await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
@@ -49,6 +50,7 @@ describe('npm start: the demo grid app', () => {
     const places = await page.evaluate(`${DEEP}(document).filter((e) => e.matches('button.place .name')).map((e) => e.textContent.trim())`) as string[];
     assert.ok(places.includes('府东花园 1 号楼'), `her grid's places are listed: ${places.join(', ')}`);
     assert.ok(!places.includes('许坦小学'), 'a place of another grid is not');
+    assert.match(await page.evaluate(`${find('e.id === "patrol-h"')}.textContent`) as string, /府东第一网格/, 'the list names her grid');
     await page.evaluate(`${DEEP}(document).find((e) => e.matches('button.place') && e.querySelector('.name').textContent.trim() === '府东花园 1 号楼').click()`);
     // The checklist of the place: a choice of the templates that apply, or the items themselves.
     await page.waitForFunction(`((c) => c && c.shadowRoot && c.shadowRoot.querySelector('[part~="item"], .choose button'))(${find('e.localName === "fg-checklist"')})`, { timeout: 20_000 });
@@ -62,6 +64,47 @@ describe('npm start: the demo grid app', () => {
     await page.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('[part~="base"] select, [part~="base"] textarea'))(${find('e.localName === "fg-hazard-report"')})`, { timeout: 20_000 });
     const selected = await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim()`) as string;
     assert.equal(selected, '上报');
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+
+  it('the worker inspects a place: the submitted inspection reaches the server and the place moves to 今天已巡查', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await (await browser.createBrowserContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${String(r.status())} ${r.request().method()} ${r.url()}`); });
+    await page.goto(demo.url);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    const shed = 'e.matches("button.place") && /充电棚/.test(e.textContent)';
+    await page.waitForFunction(`!!${find(shed)}`, { timeout: 20_000 });
+    const shedId = await page.evaluate(`${find(shed)}.dataset.place`) as string;
+    assert.match(await page.evaluate(`${find(shed)}.textContent`) as string, /从未巡查/, 'the seed never inspected the shed');
+    await page.evaluate(`${find(shed)}.click()`);
+    const checklist = find('e.localName === "fg-checklist"');
+    await page.waitForFunction(`((c) => c && c.shadowRoot.querySelectorAll('[part~="item"]').length > 0)(${checklist})`, { timeout: 20_000 });
+    // 合格 on every item, again while conditional items appear.
+    for (let round = 0; round < 10; round++) {
+      const clicked = await page.evaluate(`((c) => { const open = [...c.shadowRoot.querySelectorAll('input[type=radio][value=pass]')].filter((r) => !c.shadowRoot.querySelector('input[type=radio][name="' + r.name + '"]:checked')); open.forEach((r) => r.click()); return open.length; })(${checklist})`) as number;
+      if (clicked === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.evaluate(`${checklist}.shadowRoot.querySelector('[part~="submit"]').click()`);
+    await page.waitForFunction(`/已提交/.test(${checklist}.shadowRoot.textContent)`, { timeout: 20_000 });
+    // On the server (the outbox sends it at once): one submitted inspection of the shed by 王伟.
+    const base = demo.url;
+    const token = ((await (await fetch(`${base}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
+    const onServer = async (): Promise<{ state: string; inspectorId: string }[]> => ((await (await fetch(`${base}api/v1/inspections?placeId=${shedId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { state: string; inspectorId: string }[] }).items;
+    let inspections = await onServer();
+    for (let i = 0; i < 50 && inspections.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      inspections = await onServer();
+    }
+    assert.deepEqual(inspections.map((i) => [i.state, i.inspectorId]), [['submitted', 'wangwei']]);
+    await page.evaluate(`${find('e.matches("button.back")')}.click()`);
+    await page.waitForFunction(`/今天已巡查/.test(${find(shed)}?.textContent ?? '')`, { timeout: 20_000 });
     assert.deepEqual(problems, []);
     await page.browserContext().close();
   });
@@ -81,6 +124,15 @@ describe('npm start: the demo grid app', () => {
       await page.waitForFunction(`!!${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}`, { timeout: 20_000 });
       await page.evaluate(`${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}.click()`);
     };
+    // The tab bar works from the keyboard: arrow keys move the selection and the focus.
+    await tab('巡查');
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "巡查"')}.focus()`);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim() === '我的'`, { timeout: 5_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim() === '上报'`, { timeout: 5_000 });
+    assert.equal(await page.evaluate(`((a) => { while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a.textContent.trim(); })(document.activeElement)`), '上报', 'the focus follows the selection');
     // 隐患: the ledger of her grid (府东第一网格), open hazards only: 12 (closed) and 3 (another grid) are not there.
     await tab('隐患');
     await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length > 0`, { timeout: 20_000 });
@@ -97,6 +149,7 @@ describe('npm start: the demo grid app', () => {
     // 我的: nothing unsent; 退出登录 wipes the device and returns to the sign-in screen.
     await tab('我的');
     await page.waitForFunction(`${find('e.matches("dl[data-unsent]")')}?.dataset.unsent === '0'`, { timeout: 20_000 });
+    assert.match(await page.evaluate(`${find('e.localName === "grid-mine"')}.shadowRoot.textContent`) as string, /府东第一网格/);
     assert.notEqual(await page.evaluate('localStorage.getItem("firegrid-demo:session")'), null, 'the session is kept on the device');
     await page.evaluate(`${find('e.matches("button.sign-out")')}.click()`);
     await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
@@ -178,6 +231,34 @@ describe('npm start: the demo grid app', () => {
     assert.equal(found.reporter?.confidential, true);
     assert.deepEqual(phoneProblems, []);
     await phone.browserContext().close();
+  });
+
+  it('has no axe violations on the sign-in screen, the worker\'s tabs and the desk', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const page = await (await browser.createBrowserContext()).newPage();
+    // axe is injected as a script of its own: only this page lifts the CSP (the first test checks it).
+    await page.setBypassCSP(true);
+    await page.goto(demo.url);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = async (): Promise<string[]> => await page.evaluate('axe.run(document).then((r) => r.violations.map((v) => v.id + " " + v.nodes.map((n) => JSON.stringify(n.target)).join(" ")))') as string[];
+    const found: Record<string, string[]> = {};
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    found['sign-in'] = await violations();
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button.place")')}`, { timeout: 20_000 });
+    found['巡查'] = await violations();
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "我的"')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("dl[data-unsent]")')}`, { timeout: 20_000 });
+    found['我的'] = await violations();
+    await page.evaluate(`${find('e.matches("button.sign-out")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=zhaojianguo]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=zhaojianguo]")')}.click()`);
+    await page.waitForFunction(`!!${find('e.localName === "grid-desk"')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "公示牌"')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("a.building")')}`, { timeout: 20_000 });
+    found['公示牌'] = await violations();
+    assert.deepEqual(found, { 'sign-in': [], '巡查': [], '我的': [], '公示牌': [] });
+    await page.browserContext().close();
   });
 
   it('takes a free port when the one asked for is in use, and fails with strictPort', async () => {

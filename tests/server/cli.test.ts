@@ -162,11 +162,12 @@ describe('firegrid-server CLI', () => {
     const users = await fetch(`${url}/dev/users`);
     assert.equal(users.status, 200);
     assert.equal(users.headers.get('x-firegrid-dev-only'), 'true');
-    const list = (await users.json()) as { dev: boolean; notice: string; tenant: string; users: { user: string; name: string; roles: string[] }[] };
+    const list = (await users.json()) as { dev: boolean; notice: string; tenant: string; users: { user: string; name: string; roles: string[] }[]; orgUnits: { code: string; name: string }[] };
     assert.equal(list.dev, true);
     assert.match(list.notice, /--dev/);
     assert.equal(list.tenant, 'demo');
     assert.deepEqual(list.users.find((u) => u.user === 'wangwei'), { user: 'wangwei', name: '王伟', roles: ['grid-worker'], scope: ['140105004001'] });
+    assert.equal(list.orgUnits.find((o) => o.code === '140105004001001')?.name, '府东第一网格', 'the org units name the scopes and grids');
     const res = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '{"user":"wangwei"}' });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('x-firegrid-dev-only'), 'true');

@@ -48,6 +48,7 @@ describe('seed: the demo data set', () => {
     assert.equal(first.created.places, 22);
     assert.equal(first.created.hazards, 18);
     assert.equal(first.created.captains, 3, 'floor captains of three of the four high-rise buildings');
+    assert.equal(first.created.inspections, 9, 'submitted inspections, some places never inspected');
     assert.ok((first.created.media ?? 0) >= 18, 'a photo per reported hazard');
     assert.ok((first.created.activities ?? 0) >= 30, 'the workflow\'s activities');
     assert.deepEqual(second.created, {});
@@ -138,7 +139,7 @@ describe('seed: the demo data set', () => {
 
   it('derives the activities the workflow makes, plus recorded training and publicity', () => {
     const types = new Set(all('activities').map((a) => a.type));
-    for (const t of ['hazard.reported', 'hazard.verified', 'hazard.rejected', 'hazard.assigned', 'hazard.closed', 'review.done', 'training.held', 'publicity.held']) {
+    for (const t of ['inspection.submitted', 'hazard.reported', 'hazard.verified', 'hazard.rejected', 'hazard.assigned', 'hazard.closed', 'review.done', 'training.held', 'publicity.held']) {
       assert.ok(types.has(t), t);
     }
     const onTime = all('activities').filter((a) => a.type === 'hazard.closed').map((a) => a.onTime);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ROLES } from '@firegrid/core';
 import type { Role } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_LENGTH, signToken } from './auth.js';
-import { DEMO_TENANT, DEMO_USERS, seedDemo } from './seed.js';
+import { DEMO_ORG_UNITS, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed.js';
 import { serverVersion, startServer } from './server.js';
 
 const USAGE = `Usage:
@@ -141,7 +141,7 @@ async function serve(args: string[]): Promise<void> {
   const dev = values.dev === true;
   const server = await startServer({
     port, host: values.host ?? '127.0.0.1', dataDir, secret, corsOrigins,
-    ...(dev ? { devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS } } : {}),
+    ...(dev ? { devSignIn: { tenant: DEMO_TENANT, users: DEMO_USERS, orgUnits: DEMO_ORG_UNITS } } : {}),
   });
   // Before the URL line: whoever waits for the URL has read the warning too.
   if (dev) out('Dev mode: anyone who reaches this server may sign in as a demo user without a password (GET /dev/users, POST /dev/token). Never use --dev in production.');

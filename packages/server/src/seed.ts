@@ -1,7 +1,7 @@
 /**
  * The demo data set of tenant `demo`: one street (坞城街道, 太原市小店区) with three communities and
  * seven grids, high-rise and old residential buildings (three of the four high-rises with a floor
- * captain), small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, and hazards in every status with the history,
+ * captain), nine submitted inspections, small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, and hazards in every status with the history,
  * photos and activities the real workflow gives them. Everything goes through {@link Service}
  * with the actor who would have done it, at the time it would have happened, so the demo obeys
  * the same rules as real data. Ids are fixed: seeding twice adds nothing the second time.
@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FiregridError, createLifecycle, dutyTexts } from '@firegrid/core';
 import type { HazardCategory, OrgUnit, PlaceKind, ResourceKind, Role, TransitionInput } from '@firegrid/core';
+import { applicableTemplates, visibleItems } from '@firegrid/core/checklist';
 import { templates } from '@firegrid/core/templates';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
@@ -212,6 +213,22 @@ const CAPTAINS: readonly CaptainSeed[] = [
   { key: 'fudong-1', building: 'fudong-1', by: 'wangwei', daysAgo: 40, person: { name: '刘秀兰', phone: '13903510211' }, commitment: 'paper', publicisedDaysAgo: 38 },
   { key: 'fudong-2', building: 'fudong-2', by: 'wangwei', daysAgo: 12, person: { name: '高建平', phone: '13803510356' }, commitment: 'electronic' },
   { key: 'jinxiu-a', building: 'jinxiu-a', by: 'chenjing', daysAgo: 25, person: { name: '马丽华', phone: '13633510478' }, commitment: 'paper', publicisedDaysAgo: 20 },
+];
+
+/**
+ * Submitted inspections (every visible item 合格), so that 巡查 lists some places as recently
+ * inspected and coverage scores are not all zero; the other places were never inspected.
+ */
+const INSPECTIONS: readonly { place: string; by: UserKey; daysAgo: number }[] = [
+  { place: 'fudong-2', by: 'wangwei', daysAgo: 3.1 },
+  { place: 'fudong-1', by: 'wangwei', daysAgo: 21 },
+  { place: 'wucheng-76-3', by: 'lina', daysAgo: 9.2 },
+  { place: 'noodle-shop', by: 'lina', daysAgo: 3.3 },
+  { place: 'nanping-5', by: 'zhangqiang', daysAgo: 1.2 },
+  { place: 'kindergarten', by: 'zhangqiang', daysAgo: 30.5 },
+  { place: 'farmers-market', by: 'liuyang', daysAgo: 8.4 },
+  { place: 'jinxiu-a', by: 'chenjing', daysAgo: 4.3 },
+  { place: 'hotel', by: 'yanglei', daysAgo: 20.4 },
 ];
 
 interface Step {
@@ -537,6 +554,30 @@ function seedInto(db: Db, now: Date): SeedResult {
       }
       service.put(call('admin', 60), 'templates', t.id, { ...t });
       count('templates');
+    }
+    for (const i of INSPECTIONS) {
+      const id = seedId(`inspection:${i.place}:${String(i.daysAgo)}`);
+      if (store.get(DEMO_TENANT, 'inspections', id) !== undefined) {
+        skipped++;
+        continue;
+      }
+      const place = PLACES.find((p) => p.key === i.place);
+      const template = place === undefined ? undefined : applicableTemplates(templates, place)[0];
+      if (place === undefined || template === undefined) throw new FiregridError('config', `demo inspection of ${i.place}: no such place, or no template applies`);
+      // All 合格: answer what is visible until answering shows no new item.
+      let answers: Record<string, { result: 'pass' }> = {};
+      for (let round = 0; round < 5; round++) {
+        const next = Object.fromEntries(visibleItems(template, place, answers).map((item) => [item.id, { result: 'pass' as const }]));
+        if (Object.keys(next).length === Object.keys(answers).length) break;
+        answers = next;
+      }
+      const c = call(i.by, i.daysAgo);
+      const at = c.now.toISOString();
+      service.put(c, 'inspections', id, {
+        id, templateId: template.id, templateVersion: template.version, placeId: seedId(`place:${place.key}`), inspectorId: USERS[i.by].user,
+        startedAt: new Date(c.now.getTime() - 25 * 60_000).toISOString(), submittedAt: at, answers, state: 'submitted',
+      });
+      count('inspections');
     }
     for (const h of hazards(now)) {
       const id = seedId(`hazard:${h.key}`);

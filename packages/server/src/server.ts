@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reservedKeyOf } from '@firegrid/core';
-import type { LifecycleOptions, Locale } from '@firegrid/core';
+import type { LifecycleOptions, Locale, OrgUnit } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, TokenError, bearerToken, checkSecret, covers, isResidentOnly, signToken, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
 import { DB_FILE, openDatabase } from './db.js';
@@ -65,7 +65,7 @@ export interface ServerOptions {
 
 /**
  * The dev-only sign-in of a demo server: `GET /dev/users` lists `users` (id, name, roles,
- * scope); `POST /dev/token` with `{ "user": "<id>" }` answers `{ dev: true, notice, token, … }`
+ * scope) and `orgUnits`; `POST /dev/token` with `{ "user": "<id>" }` answers `{ dev: true, notice, token, … }`
  * with a real token for that user in `tenant`, signed with the server's secret. Every answer says
  * it is dev-only (`dev: true`, a `notice`, and an `X-Firegrid-Dev-Only` header).
  */
@@ -76,6 +76,8 @@ export interface DevSignIn {
   users: readonly DemoUser[];
   /** Lifetime of a token in seconds; 12 hours by default. */
   ttlSeconds?: number;
+  /** The administrative path of the demo (province to grid), so a sign-in screen can name scopes and grids. */
+  orgUnits?: readonly OrgUnit[];
 }
 
 /** What every dev sign-in answer says about itself. */
@@ -471,7 +473,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const people = dev.users.map((u) => ({ user: u.user, name: u.name, roles: [...u.roles], scope: [...u.scope] }));
     if (url.pathname === '/dev/users') {
       if (req.method !== 'GET') throw methodNotAllowed('GET');
-      return jsonReply(200, { dev: true, notice, tenant: dev.tenant, users: people });
+      return jsonReply(200, { dev: true, notice, tenant: dev.tenant, users: people, orgUnits: dev.orgUnits ?? [] });
     }
     if (url.pathname === '/dev/token') {
       if (req.method !== 'POST') throw methodNotAllowed('POST');
@@ -489,7 +491,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const token = await signToken({
         secret, tenant: dev.tenant, user: who.user, name: who.name, roles: who.roles, scope: who.scope, ttlSeconds, now,
       });
-      return jsonReply(200, { dev: true, notice, tenant: dev.tenant, user: people.find((p) => p.user === who.user), token, expiresIn: ttlSeconds });
+      return jsonReply(200, {
+        dev: true, notice, tenant: dev.tenant, user: people.find((p) => p.user === who.user), token, expiresIn: ttlSeconds, orgUnits: dev.orgUnits ?? [],
+      });
     }
     throw notFoundRoute(url.pathname);
   }
