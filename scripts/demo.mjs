@@ -33,6 +33,8 @@ async function bundleApp() {
   /** @type {Map<string, Uint8Array>} */
   const files = new Map(out.outputFiles.map((f) => [f.path.replace(/^.*[\\/]/, ''), f.contents]));
   for (const name of ['index.html', 'page.css']) files.set(name, readFileSync(join(appDir, name)));
+  // The government-blue theme of @firegrid/elements (design tokens only), as a vendor links it.
+  files.set('government-blue.css', readFileSync(fileURLToPath(new URL('../packages/elements/themes/government-blue.css', import.meta.url))));
   return files;
 }
 

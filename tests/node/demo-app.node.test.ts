@@ -64,6 +64,9 @@ describe('npm start: the demo grid app', () => {
     await page.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('[part~="base"] select, [part~="base"] textarea'))(${find('e.localName === "fg-hazard-report"')})`, { timeout: 20_000 });
     const selected = await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim()`) as string;
     assert.equal(selected, '上报');
+    // The government-blue theme (design tokens only) reaches inside the elements: the submit button is blue.
+    const submitColour = await page.evaluate(`getComputedStyle(${find('e.localName === "fg-hazard-report"')}.shadowRoot.querySelector('button[type=submit]')).backgroundColor`) as string;
+    assert.equal(submitColour, 'rgb(0, 82, 217)', 'the theme\'s --fg-color-primary (#0052d9) paints the primary button');
     assert.deepEqual(problems, []);
     await page.browserContext().close();
   });
