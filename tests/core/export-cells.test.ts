@@ -102,6 +102,13 @@ describe('two lists', () => {
     expect(table.header).to.deep.equal(['No.', 'Hazard', 'Measures', 'Responsible unit', 'Responsible person', 'Phone', 'Deadline', 'Progress', 'Supervision level']);
     expect(table.rows[0]).to.deep.equal([1, '3 号楼一层安全出口堆放杂物', '清理杂物', '桥东物业', '王五', '13800001234', '2026-03-20', 'Rectifying (overdue)', 'County (listed)']);
     expect(progressText({ ...h, status: 'closed' }, now)).to.equal('已销号');
+    const fixed = { ...h, status: 'closed', history: [{ at: t, by: 'w-1', action: 'fix-on-spot', from: 'reported', to: 'closed' }] } as const;
+    expect(progressText(fixed, now)).to.equal('已销号（当场整改）');
+    expect(progressText(fixed, now, 'en')).to.equal('Closed (fixed on the spot)');
+    // Reopened and closed again by a review: no longer an on-the-spot fix.
+    const reviewed = { ...fixed, history: [...fixed.history, { at: t, by: 's-1', action: 'reopen', from: 'closed', to: 'rectifying' },
+      { at: t, by: 's-1', action: 'review-pass', from: 'awaiting-review', to: 'closed' }] } as const;
+    expect(progressText(reviewed, now)).to.equal('已销号');
   });
 
   it('says where the supervision stands in 挂牌督办级别: requested, listed, lifted, none', () => {

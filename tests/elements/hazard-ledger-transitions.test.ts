@@ -209,6 +209,23 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     });
   }
 
+  it('shows an on-the-spot fix with its photos before and after, and offers reopen only within 7 days of it', async () => {
+    const fixed = (daysAgo: number) => (h: HazardInput): HazardInput => ({
+      ...h, status: 'closed',
+      history: [{
+        at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), by: 'w-0101', action: 'fix-on-spot', from: 'reported', to: 'closed',
+        note: '当场清走纸箱', before: ['b1', 'b2'], evidence: ['a1'],
+      }],
+    });
+    const recent = await open(supervisorSession, HAZARD.reported, fixed(6));
+    expect(text(recent.el)).to.contain('当场整改').and.contain('附整改前照片 2 张').and.contain('附照片 1 张');
+    expect(allDeep(recent.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['reopen']);
+    const late = await open(supervisorSession, HAZARD.reported, fixed(8));
+    expect(deep(late.el, '[data-action]')).to.equal(undefined);
+    const worker = await open(workerSession, HAZARD.reported, fixed(1));
+    expect(deep(worker.el, '[data-action]'), 'a grid worker may not reopen').to.equal(undefined);
+  });
+
   it('offers exactly the actions of the role: none to a floor captain', async () => {
     const { el } = await open(captainSession, HAZARD.reported);
     expect(deep(el, '[data-action]')).to.equal(undefined);

@@ -8,7 +8,7 @@
 import { isOverdue, supervisionState } from '../hazard/deadlines.js';
 import { HAZARD_CATEGORIES, HAZARD_STATUS_LABELS } from '../names.js';
 import type { Locale } from '../names.js';
-import type { Hazard } from '../schema/hazard.js';
+import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import {
   SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, deadlineText, shanghaiTime,
 } from './labels.js';
@@ -104,9 +104,27 @@ export function finderText(hazard: Pick<Hazard, 'reporter' | 'history'>, ctx: Pi
   return `${who}${r.confidential ? (locale === 'zh-CN' ? '（保密）' : ' (confidential)') : ''}`;
 }
 
-/** 完成情况: the status, with "overdue" while an open hazard is past its deadline. */
-export function progressText(hazard: Pick<Hazard, 'status' | 'deadline' | 'supervision'>, now: Date, locale: Locale = 'zh-CN'): string {
+/** The action of the entry that last closed a hazard. */
+function closedBy(history: readonly Pick<HazardHistoryEntry, 'action' | 'from' | 'to'>[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i];
+    if (e?.to === 'closed' && e.from !== 'closed') return e.action;
+  }
+  return undefined;
+}
+
+/**
+ * 完成情况: the status, with "overdue" while an open hazard is past its deadline, and "fixed on the
+ * spot" (当场整改) for a hazard closed by `fix-on-spot`.
+ */
+export function progressText(
+  hazard: Pick<Hazard, 'status' | 'deadline' | 'supervision'> & { readonly history?: readonly Pick<HazardHistoryEntry, 'action' | 'from' | 'to'>[] },
+  now: Date, locale: Locale = 'zh-CN',
+): string {
   const status = HAZARD_STATUS_LABELS[hazard.status][locale];
+  if (hazard.status === 'closed' && closedBy(hazard.history ?? []) === 'fix-on-spot') {
+    return locale === 'zh-CN' ? `${status}（当场整改）` : `${status} (fixed on the spot)`;
+  }
   if (!isOverdue(hazard, now)) return status;
   return locale === 'zh-CN' ? `${status}（已超期）` : `${status} (overdue)`;
 }

@@ -33,12 +33,12 @@ import { canonicalJson } from './json.js';
 
 /** A hazard field that only an action changes, and the actions that do. */
 export const ACTION_OWNED_FIELDS = Object.freeze({
-  status: ['submit', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'lift'],
+  status: ['submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen', 'lift'],
   severity: ['flag-major', 'confirm-major', 'dismiss-major'],
   majorRuleSet: ['confirm-major', 'dismiss-major'],
-  deadline: ['assign', 'extend-deadline'],
-  responsible: ['assign'],
-  measures: ['assign'],
+  deadline: ['assign', 'reopen', 'extend-deadline'],
+  responsible: ['assign', 'reopen'],
+  measures: ['assign', 'reopen'],
   supervision: ['supervise', 'lift'],
 } as const satisfies Record<string, readonly HazardAction[]>);
 /** One of the keys of {@link ACTION_OWNED_FIELDS}. */
