@@ -677,7 +677,7 @@ describe('offline: photos', () => {
     const queued = await client.command('hazards.transition', {
       hazardId: h.id, action: 'fix-on-spot', note: '当场清理', before: [before.id], evidence: [after.id],
     });
-    expect(queued).to.deep.include({ queued: true });
+    expect(queued).to.deep.include({ kind: 'queued' });
     expect((await client.offline.status()).unsentPhotos).to.equal(2);
     await client.offline.sync();
     expect(s.uploads.map((u) => u.options.idempotencyKey).sort()).to.deep.equal([before.id, after.id].sort());
