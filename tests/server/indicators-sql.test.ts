@@ -115,7 +115,7 @@ async function check(db: Runner, dialect: SqlDialect): Promise<number> {
 
 describe('the indicators in SQL equal computeIndicators', () => {
   it('has synthetic data that exercises every count', () => {
-    const r = computeIndicators(data.hazards, data.places, { period: PERIOD, level: 'street', scope: '*' }, CLOCKS[1] as Date);
+    const r = computeIndicators(data.hazards, data.places, { period: PERIOD, level: 'street', scope: '*' }, CLOCKS[1]!);
     const sum = (k: 'found' | 'rectified' | 'closed' | 'overdue'): number => r.units.reduce((n, u) => n + u[k], 0);
     assert.ok(sum('found') > 400 && sum('rectified') > 100 && sum('closed') > 50 && sum('overdue') > 20, JSON.stringify(r.units));
     assert.ok(r.units.some((u) => u.found === 0), 'a unit with nothing found is listed');
@@ -124,15 +124,15 @@ describe('the indicators in SQL equal computeIndicators', () => {
   it('on SQLite, for two tenants with the same ids, every level, scope and clock', async () => {
     const db = new Database(':memory:');
     const runner: Runner = {
-      run: (s) => { db.prepare(s.sql).run(s.params as never); return Promise.resolve(); },
+      run: (s) => { db.prepare(s.sql).run(s.params); return Promise.resolve(); },
       all: (sql, params) => Promise.resolve(db.prepare(sql).all(params as never) as Record<string, unknown>[]),
     };
     assert.ok(await check(runner, 'sqlite') > 100);
     // The plain core query over unscoped tables gives the same as the tenant's.
-    const q = indicatorsSql(REQUESTS[0] as IndicatorRequest, { dialect: 'sqlite', tables: { hazards: "(SELECT * FROM score_hazards WHERE tenant = 't1')", places: "(SELECT * FROM score_places WHERE tenant = 't1')" } });
-    const now = CLOCKS[0] as Date;
-    assert.deepEqual(indicatorsFromRows(db.prepare(q.sql).all(q.params(now)) as Record<string, unknown>[], REQUESTS[0] as IndicatorRequest, now),
-      computeIndicators(data.hazards, data.places, REQUESTS[0] as IndicatorRequest, now));
+    const q = indicatorsSql(REQUESTS[0]!, { dialect: 'sqlite', tables: { hazards: "(SELECT * FROM score_hazards WHERE tenant = 't1')", places: "(SELECT * FROM score_places WHERE tenant = 't1')" } });
+    const now = CLOCKS[0]!;
+    assert.deepEqual(indicatorsFromRows(db.prepare(q.sql).all(q.params(now)) as Record<string, unknown>[], REQUESTS[0]!, now),
+      computeIndicators(data.hazards, data.places, REQUESTS[0]!, now));
     db.close();
   });
 

@@ -135,7 +135,7 @@ export interface IndicatorRequest {
 
 function checkRequest(r: IndicatorRequest): { startMs: number; endMs: number; len: number } {
   if (!(INDICATOR_LEVELS as readonly string[]).includes(r.level)) {
-    throw new FiregridError('config', `level must be one of ${INDICATOR_LEVELS.join(', ')}, got "${String(r.level)}"`, {
+    throw new FiregridError('config', `level must be one of ${INDICATOR_LEVELS.join(', ')}, got "${r.level}"`, {
       issues: [{ path: 'level', message: 'unknown level' }],
     });
   }
@@ -237,7 +237,7 @@ export function indicatorsSql(
   const scoped = (col: string): string => (request.scope === '*' ? 'TRUE' : `substr(${col}, 1, ${request.scope.length}) = ${p('scope')}`);
   const { hazards: H, places: P } = options.tables;
   const intType = pg ? '::bigint' : '';
-  const sql = `${options.prefix === undefined ? 'WITH ' : options.prefix}
+  const sql = `${options.prefix ?? 'WITH '}
     fg_found AS (
       SELECT substr(COALESCE(h.grid_id, pl.grid_id), 1, ${len}) AS unit, h.status, h.due_ms
       FROM ${H} h LEFT JOIN ${P} pl ON h.grid_id IS NULL AND pl.id = h.place_id
