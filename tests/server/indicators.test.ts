@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { newId } from '@firegrid/core';
-import { computeIndicators, parsePeriod } from '@firegrid/core/scoring';
-import type { IndicatorHazard, IndicatorLevel, IndicatorPlace, IndicatorReport } from '@firegrid/core/scoring';
+import { computeIndicators, IndicatorReport, parsePeriod } from '@firegrid/core/scoring';
+import type { IndicatorHazard, IndicatorLevel, IndicatorPlace } from '@firegrid/core/scoring';
 import { MIGRATIONS, Store, migrate, openDatabase } from '@firegrid/server';
 import type { Db, StoredRecord } from '@firegrid/server';
 import { indicatorData } from './indicator-data.js';
@@ -52,7 +52,7 @@ describe('GET /v1/indicators', () => {
     const res = await s.request('GET', `/v1/indicators?${query}`, { token });
     assert.equal(res.status, 200, res.text);
     assert.equal(res.headers.get('cache-control'), 'no-store');
-    return res.json as IndicatorReport;
+    return IndicatorReport.parse(res.json);
   };
 
   it('equals computeIndicators over the stored records, by county, street and community', async () => {

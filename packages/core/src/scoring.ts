@@ -48,8 +48,9 @@ export { ScoresQuery, parseScoresQuery, configForRequest, scoringWindow } from '
 export type { ScoresRequest } from './scoring/request.js';
 export {
   computeIndicators, indicatorsFromRows, indicatorsSql, indicatorHazardRow, INDICATOR_LEVELS, INDICATOR_CODE_LENGTHS, RECTIFIED_STATUSES,
+  UnitIndicators, IndicatorReport,
 } from './scoring/indicators.js';
 export type {
-  IndicatorLevel, IndicatorHazard, IndicatorPlace, IndicatorHazardRow, UnitIndicators, IndicatorReport, IndicatorRequest, IndicatorTables,
+  IndicatorLevel, IndicatorHazard, IndicatorPlace, IndicatorHazardRow, IndicatorRequest, IndicatorTables,
   IndicatorsQuery,
 } from './scoring/indicators.js';

@@ -21,8 +21,10 @@
  * The units listed are those in scope with a place or a found hazard, sorted by code.
  * @module
  */
+import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import { effectiveDeadline } from '../hazard/deadlines.js';
+import { IsoDate, IsoDateTime, NonEmpty } from '../schema/common.js';
 import { periodBounds } from './period.js';
 import type { Period } from './period.js';
 import { roundHalfAway } from './round.js';
@@ -98,32 +100,39 @@ export function indicatorHazardRow(h: IndicatorHazard): IndicatorHazardRow {
   return { id: h.id, grid_id: h.gridId ?? null, place_id: h.placeId ?? null, status: h.status, found_ms: found, due_ms: due ?? null };
 }
 
-/** One unit's indicators. */
-export interface UnitIndicators {
+/** One unit's indicators (a row of `GET /v1/indicators`). */
+export const UnitIndicators = z.object({
   /** The unit's code (a grid code prefix of the level's length). */
-  unit: string;
-  found: number;
-  rectified: number;
-  closed: number;
-  overdue: number;
-  /** 整改率: rectified ÷ found, 4 decimals; `null` when nothing was found. */
-  rectificationRate: number | null;
+  unit: NonEmpty,
+  /** Hazards found in the period (发现隐患数). */
+  found: z.number(),
+  /** Of those, awaiting review or closed at the clock (已整改). */
+  rectified: z.number(),
+  /** Of those, closed at the clock (已销号). */
+  closed: z.number(),
+  /** Of those, overdue at the clock (超期). */
+  overdue: z.number(),
+  /** 整改率: rectified ÷ found, 4 decimals; `null` when nothing was found (无数据). */
+  rectificationRate: z.nullable(z.number()),
   /** 销号率: closed ÷ found, 4 decimals; `null` when nothing was found. */
-  closureRate: number | null;
+  closureRate: z.nullable(z.number()),
   /** 超期率: overdue ÷ found, 4 decimals; `null` when nothing was found. */
-  overdueRate: number | null;
-}
+  overdueRate: z.nullable(z.number()),
+});
+export type UnitIndicators = z.infer<typeof UnitIndicators>;
 
-/** The indicators of one period and level. */
-export interface IndicatorReport {
-  period: Period;
-  level: IndicatorLevel;
+/** The indicators of one period and level (the `GET /v1/indicators` body). */
+export const IndicatorReport = z.object({
+  period: z.object({ from: IsoDate, to: IsoDate }),
+  level: z.enum(INDICATOR_LEVELS),
   /** The OrgUnit prefix the units lie under; `*` for the whole tenant. */
-  scope: string;
+  scope: NonEmpty,
   /** The clock the figures were computed at (ISO 8601). */
-  asOf: string;
-  units: UnitIndicators[];
-}
+  asOf: IsoDateTime,
+  /** Units with a place or a found hazard, sorted by code. */
+  units: z.array(UnitIndicators),
+});
+export type IndicatorReport = z.infer<typeof IndicatorReport>;
 
 /** The request of {@link computeIndicators} and {@link indicatorsSql}. */
 export interface IndicatorRequest {
