@@ -103,6 +103,19 @@ describe('GET /v1/indicators', () => {
     s.clock.ms = Date.parse('2026-04-03T01:00:00Z');
   });
 
+  it('follows a place moved to another grid: hazards without a grid of their own move with it', async () => {
+    const moved = data.places.find((p) => data.hazards.some((h) => h.placeId === p.id && h.status === 'closed' && h.createdAt.startsWith('2026-03')));
+    assert.ok(moved);
+    const target = '330106003004';
+    const before = (await get(`period=2026-03&level=community&scope=${target}`)).units.find((u) => u.unit === target);
+    const res = await s.put(`/v1/places/${String(moved.id)}`, { id: moved.id, kind: moved.kind, name: moved.name, address: moved.address, gridId: `${target}001` }, admin);
+    assert.equal(res.status, 200, res.text);
+    const after = await get(`period=2026-03&level=community&scope=${target}`);
+    assert.ok((after.units.find((u) => u.unit === target)?.found ?? 0) > (before?.found ?? 0), 'its hazards count in the new community');
+    assert.deepEqual(after, engine('community', target));
+    assert.deepEqual(await get('period=2026-03&level=community'), engine('community', '*'));
+  });
+
   it('checks role and scope: a community supervisor reads his community by default, not the county; a resident nothing', async () => {
     const sup = await s.token({ user: 'sup-1', roles: ['grid-supervisor'], scope: ['330106002003'] });
     const own = await get('period=2026-03&level=community', sup);
