@@ -108,7 +108,7 @@ describe('GET /v1/indicators', () => {
     assert.ok(moved);
     const target = '330106003004';
     const before = (await get(`period=2026-03&level=community&scope=${target}`)).units.find((u) => u.unit === target);
-    const res = await s.put(`/v1/places/${String(moved.id)}`, { id: moved.id, kind: moved.kind, name: moved.name, address: moved.address, gridId: `${target}001` }, admin);
+    const res = await s.put(`/v1/places/${moved.id}`, { id: moved.id, kind: moved.kind, name: moved.name, address: moved.address, gridId: `${target}001` }, admin);
     assert.equal(res.status, 200, res.text);
     const after = await get(`period=2026-03&level=community&scope=${target}`);
     assert.ok((after.units.find((u) => u.unit === target)?.found ?? 0) > (before?.found ?? 0), 'its hazards count in the new community');
