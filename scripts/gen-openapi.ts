@@ -26,7 +26,7 @@ import {
   When, Worker, WorkerInput, createLifecycle, strictDeep,
 } from '@firegrid/core';
 import { CaptainImportInput, CaptainImportResult, Problem } from '@firegrid/server/conformance';
-import { RANK_LEVELS, ScoreReport } from '@firegrid/core/scoring';
+import { INDICATOR_LEVELS, IndicatorReport, RANK_LEVELS, ScoreReport } from '@firegrid/core/scoring';
 
 // The document is built as plain JSON and checked by a real OpenAPI validator in the tests
 // (tests/server/openapi.test.ts); openapi-types only names the result.
@@ -219,6 +219,7 @@ function schemas(): Record<string, Schema> {
     ...RESOURCES.map((r): [string, ZodType, string] => [`${r.name}Page`, Page(r.read), `One page of ${r.kind}; \`nextCursor\` is null on the last page.`]),
     ['Problem', Problem, 'An error (RFC 9457 problem details). `errors` lists each problem found in the request with its path (`reporter.contact`, `items[3].id`). Other members may be added.'],
     ['CaptainImportResult', CaptainImportResult, 'What a captain import stored.'],
+    ['IndicatorReport', IndicatorReport, 'The plan\'s indicators per unit (community, street or county) for the hazards found in a period, computed by `computeIndicators` (DESIGN §7): found, rectified, closed and overdue counts at `asOf`, and 整改率, 销号率 and 超期率 rounded half away from zero to 4 decimals (null when nothing was found).'],
     ['ScoreReport', ScoreReport, 'Scores of the workers in a scope for a period, computed by `computeScores` (DESIGN §7): per worker a 0–100 total, per metric the raw and normalised value, weight, points, an explanation in zh-CN and English, and the activity ids behind it; a rank in scope (ties broken by workerId).'],
   ];
   // The strict copies `strictDeep` makes are new schema objects, so recursive parts of the input
@@ -322,8 +323,8 @@ const RESPONSES: Record<string, Json> = {
   PayloadTooLarge: problemResponse('JSON bodies over 1 MB and media over 20 MB are refused.'),
   UnsupportedMediaType: problemResponse('The body is not labelled JSON (`Content-Type: application/json` is required on writes) or not a JPEG, PNG, WebP or GIF image (media).'),
   UnprocessableContent: problemResponse('Well-formed but refused: the `Idempotency-Key` was already used with a different body; a hazard created in a later status than `reported` or a status changed by `PUT`; a place or photo the record points to is not on the server; an activity type the server derives itself; a field a transition needs is missing. `errors` names the paths.'),
-  TooManyRequests: problemResponse('Rate limited (resident tokens; every caller of `/v1/scores`). Retry after the `Retry-After` header.'),
-  ServiceUnavailable: problemResponse('The server is computing as many score reports as it queues. Retry after the `Retry-After` header.'),
+  TooManyRequests: problemResponse('Rate limited (resident tokens; every caller of `/v1/scores` and `/v1/indicators`, one budget for both). Retry after the `Retry-After` header.'),
+  ServiceUnavailable: problemResponse('The server is computing as many score or indicator reports as it queues. Retry after the `Retry-After` header.'),
 };
 
 const etagHeader: Json = {
@@ -514,6 +515,23 @@ function otherPaths(): Json {
         },
       },
     },
+    '/v1/indicators': {
+      get: {
+        operationId: 'getIndicators',
+        tags: ['scores'],
+        summary: 'The plan\'s indicators by community, street or county',
+        description: '整改率, 销号率 and 超期率 per unit of the hazards found in `period`, as `computeIndicators` (DESIGN §7) gives them, computed in SQL over tables kept in each write\'s transaction, without loading records into the server. A hazard is found at its first `submit` (or when created reported); drafts and rejected hazards do not count; its unit is the prefix of its own grid, else its place\'s. Rectified = awaiting review or closed now; closed = closed now; overdue = open now and past its effective deadline (the earlier of the 整改时限 and a listed supervision\'s). Each rate is the count over found, 4 decimals, null when nothing was found. Units: those in scope with a place or a found hazard. Who may read: who may read scores. Bounded: a period of at most 366 days (422 naming `period`); rate-limited per caller with `/v1/scores` (429).',
+        parameters: [
+          { name: 'period', in: 'query', required: true, description: 'Whole days in Asia/Shanghai: a month `2026-11`, a quarter `2026-Q1`, a year `2026`, or days `2026-11-01..2026-11-30`.', schema: { type: 'string', minLength: 1 } },
+          { name: 'level', in: 'query', required: false, description: 'The unit: county (6-digit code), street (乡镇/街道, 9) or community (社区/村, 12); `street` by default.', schema: { type: 'string', enum: [...INDICATOR_LEVELS] } },
+          { name: 'scope', in: 'query', required: false, description: 'An OrgUnit code prefix the units lie under (`*` for the whole tenant); the caller\'s own scope by default. Outside the caller\'s scope: 403.', schema: { type: 'string', minLength: 1 } },
+        ],
+        responses: {
+          200: { description: 'The indicators, one row per unit sorted by code.', content: json(ref('IndicatorReport')) },
+          ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'UnprocessableContent', 'TooManyRequests', 'ServiceUnavailable'),
+        },
+      },
+    },
   };
 }
 
@@ -557,7 +575,7 @@ function buildJson(): Json {
     tags: [
       ...RESOURCES.map((r) => ({ name: r.kind, description: r.description })),
       { name: 'media', description: 'Photos, uploaded separately from the records that refer to them.' },
-      { name: 'scores', description: 'Assessment of grid workers (考评).' },
+      { name: 'scores', description: 'Assessment of grid workers (考评) and the plan\'s indicators by unit (整改率, 销号率, 超期率).' },
     ],
     paths,
     components: {

@@ -38,7 +38,7 @@ interface Runner {
 async function load(db: Runner, dialect: SqlDialect): Promise<void> {
   for (const ddl of scoringTablesDdl(dialect)) await db.run({ sql: ddl, params: [] });
   for (const [tenant, data] of [['t1', t1], ['t2', t2]] as const) {
-    const byKind: Record<ScoredKind, readonly Rec[]> = { places: data.places, workers: data.workers, activities: data.activities };
+    const byKind: Record<ScoredKind, readonly Rec[]> = { places: data.places, workers: data.workers, activities: data.activities, hazards: [] };
     for (const kind of SCORED_KINDS) for (const rec of byKind[kind]) for (const s of scoringWrites(dialect, tenant, kind, rec)) await db.run(s);
   }
   // A worker written twice (his grids changed): his rows are replaced, not added to.

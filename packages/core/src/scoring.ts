@@ -46,3 +46,11 @@ export type {
 } from './scoring/sql.js';
 export { ScoresQuery, parseScoresQuery, configForRequest, scoringWindow } from './scoring/request.js';
 export type { ScoresRequest } from './scoring/request.js';
+export {
+  computeIndicators, indicatorsFromRows, indicatorsSql, indicatorHazardRow, INDICATOR_LEVELS, INDICATOR_CODE_LENGTHS, RECTIFIED_STATUSES,
+  UnitIndicators, IndicatorReport,
+} from './scoring/indicators.js';
+export type {
+  IndicatorLevel, IndicatorHazard, IndicatorPlace, IndicatorHazardRow, IndicatorRequest, IndicatorTables,
+  IndicatorsQuery,
+} from './scoring/indicators.js';

@@ -158,6 +158,27 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: 4,
+    name: 'score_hazards: one row per hazard for the indicators (issue 21), filled from the stored hazards',
+    // GET /v1/indicators runs core's indicatorsSql over it and score_places; Store.write keeps it up
+    // to date in each write's transaction (scoring-tables.ts). Written out as shipped; the backfill upserts.
+    sql: `
+      CREATE TABLE IF NOT EXISTS score_hazards (tenant TEXT NOT NULL, id TEXT NOT NULL, grid_id TEXT, place_id TEXT, status TEXT NOT NULL,
+        found_ms INTEGER, due_ms INTEGER, PRIMARY KEY (tenant, id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS score_hazards_found ON score_hazards (tenant, found_ms);
+    `,
+    run: (db) => {
+      const rows = db.prepare<[], { tenant: string; body: string }>("SELECT tenant, body FROM records WHERE kind = 'hazards'");
+      let st: Statement | undefined;
+      for (const r of rows.all()) {
+        for (const s of scoringWrites('sqlite', r.tenant, 'hazards', JSON.parse(r.body) as Record<string, unknown>)) {
+          st ??= db.prepare(s.sql);
+          st.run(s.params);
+        }
+      }
+    },
+  },
 ];
 
 /** The file name of the database inside the data folder. */

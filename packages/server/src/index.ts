@@ -17,7 +17,7 @@ export type { Db, Migration } from './db.js';
 export { Store } from './store.js';
 export type { StoredRecord, StoreOptions } from './store.js';
 export {
-  SCORING_TABLES, SCORED_KINDS, isScoredKind, rowsOf, scoringWrites, scoringTablesDdl, tenantScoresSql, scoredWorkersSql, workerEvidenceSql,
+  SCORING_TABLES, SCORED_KINDS, isScoredKind, rowsOf, scoringWrites, scoringTablesDdl, tenantScoresSql, tenantIndicatorsSql, scoredWorkersSql, workerEvidenceSql,
   recordsFromRows,
 } from './scoring-tables.js';
 export type {

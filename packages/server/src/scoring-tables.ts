@@ -12,9 +12,9 @@
  */
 import { FiregridError } from '@firegrid/core';
 import type { ScoreConfig } from '@firegrid/core';
-import { scoringRows, toSql } from '@firegrid/core/scoring';
+import { indicatorHazardRow, indicatorsSql, scoringRows, toSql } from '@firegrid/core/scoring';
 import type {
-  ActivityRow, PlaceRow, RankLevel, ScoringActivity, ScoringConfig, ScoringPlace, ScoringWorker, SqlDialect, WorkerRow,
+  IndicatorHazard, IndicatorRequest, ActivityRow, PlaceRow, RankLevel, ScoringActivity, ScoringConfig, ScoringPlace, ScoringWorker, SqlDialect, WorkerRow,
 } from '@firegrid/core/scoring';
 
 /** The three tables, each with a `tenant` column in front of `toSql`'s columns. */
@@ -22,10 +22,12 @@ export const SCORING_TABLES = {
   activities: 'score_activities',
   workers: 'score_workers',
   places: 'score_places',
+  /** One row per hazard for the indicators (issue 21): core's `indicatorHazardRow` with the tenant. */
+  hazards: 'score_hazards',
 } as const;
 
 /** Record kinds whose writes change the scoring tables. */
-export const SCORED_KINDS = ['activities', 'workers', 'places'] as const;
+export const SCORED_KINDS = ['activities', 'workers', 'places', 'hazards'] as const;
 /** One of {@link SCORED_KINDS}. */
 export type ScoredKind = (typeof SCORED_KINDS)[number];
 
@@ -64,6 +66,9 @@ export function scoringTablesDdl(dialect: SqlDialect): string[] {
     `CREATE TABLE ${t.places} (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
       height_m ${real}, floors INTEGER, PRIMARY KEY (tenant, id))${rowid}`,
     `CREATE INDEX ${t.places}_grid ON ${t.places} (tenant, grid_id)`,
+    `CREATE TABLE ${t.hazards} (tenant TEXT NOT NULL, id TEXT NOT NULL, grid_id TEXT, place_id TEXT, status TEXT NOT NULL,
+      found_ms ${big}, due_ms ${big}, PRIMARY KEY (tenant, id))${rowid}`,
+    `CREATE INDEX ${t.hazards}_found ON ${t.hazards} (tenant, found_ms)`,
   ];
 }
 
@@ -79,7 +84,7 @@ export interface RecordRows {
  * reads of it (times as epoch ms, a calendar-day deadline to its end in UTC+8, a worker per grid).
  * @throws FiregridError `validation` for an activity time that is not ISO 8601 (stored records never have one)
  */
-export function rowsOf(kind: ScoredKind, rec: Readonly<Record<string, unknown>>): RecordRows {
+export function rowsOf(kind: Exclude<ScoredKind, 'hazards'>, rec: Readonly<Record<string, unknown>>): RecordRows {
   const none = { activities: [], workers: [], places: [] };
   if (kind === 'activities') return scoringRows({ ...none, activities: [rec as unknown as ScoringActivity] });
   if (kind === 'workers') {
@@ -92,6 +97,7 @@ export function rowsOf(kind: ScoredKind, rec: Readonly<Record<string, unknown>>)
 const ACTIVITY_COLUMNS = ['tenant', 'id', 'type', 'at_ms', 'worker_id', 'grid_id', 'place_id', 'hazard_id', 'due_ms', 'on_time'] as const;
 const WORKER_COLUMNS = ['tenant', 'id', 'seq', 'name', 'grid_id', 'active'] as const;
 const PLACE_COLUMNS = ['tenant', 'id', 'kind', 'grid_id', 'height_m', 'floors'] as const;
+const HAZARD_COLUMNS = ['tenant', 'id', 'grid_id', 'place_id', 'status', 'found_ms', 'due_ms'] as const;
 
 function placeholders(dialect: SqlDialect, n: number): string {
   return Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?')).join(', ');
@@ -118,8 +124,12 @@ const bool = (dialect: SqlDialect, v: boolean | null): boolean | number | null =
  * for (const s of scoringWrites('sqlite', tenant, 'activities', activity)) db.prepare(s.sql).run(s.params);
  */
 export function scoringWrites(dialect: SqlDialect, tenant: string, kind: ScoredKind, rec: Readonly<Record<string, unknown>>): ScoringStatement[] {
-  const rows = rowsOf(kind, rec);
   const t = SCORING_TABLES;
+  if (kind === 'hazards') {
+    const h = indicatorHazardRow(rec as unknown as IndicatorHazard);
+    return [upsert(dialect, t.hazards, HAZARD_COLUMNS, [tenant, h.id, h.grid_id, h.place_id, h.status, h.found_ms, h.due_ms])];
+  }
+  const rows = rowsOf(kind, rec);
   if (kind === 'activities') {
     return rows.activities.map((a) => upsert(dialect, t.activities, ACTIVITY_COLUMNS, [
       tenant, a.id, a.type, a.at_ms, a.worker_id, a.grid_id, a.place_id, a.hazard_id, a.due_ms, bool(dialect, a.on_time),
@@ -281,4 +291,27 @@ export function recordsFromRows(rows: { workers: Record<string, unknown>[]; plac
     };
   });
   return { workers, places, activities };
+}
+
+/**
+ * The indicators' per-unit counts (core's `indicatorsSql`) over one tenant's rows of
+ * `score_hazards` and `score_places`, materialized as CTEs like {@link tenantScoresSql}. The rows go
+ * to core's `indicatorsFromRows`.
+ * @throws FiregridError `config` for an unknown level, a bad scope or period
+ */
+export function tenantIndicatorsSql(request: IndicatorRequest, dialect: SqlDialect): { sql: string; params(now: Date, tenant: string): unknown } {
+  const pg = dialect === 'postgres';
+  const tenant = pg ? '$1' : '@tenant';
+  const t = SCORING_TABLES;
+  const prefix = `WITH fg_h AS MATERIALIZED (SELECT id, grid_id, place_id, status, found_ms, due_ms FROM ${t.hazards}
+      WHERE tenant = ${tenant} AND found_ms IS NOT NULL AND found_ms >= ${pg ? '$3' : '@start'} AND found_ms < ${pg ? '$4' : '@end'}),
+    fg_p AS MATERIALIZED (SELECT id, grid_id FROM ${t.places} WHERE tenant = ${tenant}),`;
+  const q = indicatorsSql(request, { dialect, tables: { hazards: 'fg_h', places: 'fg_p' }, prefix, firstParam: 2 });
+  return {
+    sql: q.sql,
+    params: (now, tenantId) => {
+      const own = q.params(now);
+      return Array.isArray(own) ? [tenantId, ...own] : { tenant: tenantId, ...own };
+    },
+  };
 }

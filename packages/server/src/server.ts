@@ -254,8 +254,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   }
 
-  /** `GET /v1/scores`: rate-limited per caller, computed off the event loop. */
-  async function scores(r: Req): Promise<Reply> {
+  /**
+   * `GET /v1/scores` and `GET /v1/indicators`: rate-limited per caller (one budget for both),
+   * computed off the event loop.
+   */
+  async function scores(r: Req, compute: 'scores' | 'indicators' = 'scores'): Promise<Reply> {
     const call = await callOf(r);
     const { tenant, user } = call.principal;
     const wait = scoreRequests.take(`${tenant}\u0000${user}`, r.now.getTime());
@@ -265,7 +268,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `Too many score requests: at most ${scoreRequests.perMinute} a minute per caller; try again in ${wait} s`);
     }
     try {
-      const body = await service.scores(call, r.url.searchParams);
+      const body = compute === 'scores' ? await service.scores(call, r.url.searchParams) : await service.indicators(call, r.url.searchParams);
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
     } catch (e) {
       if (e instanceof RunnerBusyError) {
@@ -348,6 +351,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (method !== 'GET') throw methodNotAllowed('GET');
       return scores(r);
     }
+    if (first === 'indicators' && second === undefined) {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      return scores(r, 'indicators');
+    }
     if (first === 'media') {
       if (second === undefined) {
         if (method !== 'POST') throw methodNotAllowed('POST');
@@ -367,8 +374,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (!isResourceKind(first)) {
       throw new HttpError(404, 'unknown-kind', text(
-        `没有资源类型 ${first}；可用：${RESOURCE_KINDS.join('、')}、scores、media`,
-        `There is no resource kind "${first}"; known: ${RESOURCE_KINDS.join(', ')}, scores, media`,
+        `没有资源类型 ${first}；可用：${RESOURCE_KINDS.join('、')}、scores、indicators、media`,
+        `There is no resource kind "${first}"; known: ${RESOURCE_KINDS.join(', ')}, scores, indicators, media`,
       ));
     }
     const kind = first;

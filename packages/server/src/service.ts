@@ -14,8 +14,8 @@ import {
 import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
 } from '@firegrid/core';
-import { computeScores, exampleScoreConfig, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
-import type { RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
+import { computeScores, exampleScoreConfig, INDICATOR_LEVELS, indicatorsFromRows, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
+import type { IndicatorLevel, RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
 import type { Principal } from './auth.js';
@@ -23,7 +23,7 @@ import { HttpError, text } from './http.js';
 import type { Text } from './http.js';
 import { imageInfo } from './image.js';
 import type { ScoresBackend } from './scores-runner.js';
-import { recordsFromRows, scoredWorkersSql, tenantScoresSql, workerEvidenceSql } from './scoring-tables.js';
+import { recordsFromRows, scoredWorkersSql, tenantIndicatorsSql, tenantScoresSql, workerEvidenceSql } from './scoring-tables.js';
 import { placeIdOf } from './store.js';
 import type { ListView, MediaRow, Store, StoredRecord } from './store.js';
 
@@ -412,6 +412,52 @@ export class Service {
       }
       throw e;
     }
+  }
+
+  /**
+   * `GET /v1/indicators?period&level&scope`: 整改率, 销号率 and 超期率 per community, street or
+   * county (`level`, `street` by default) of the hazards found in `period`, as core's
+   * `indicatorsSql` computes them over `score_hazards` and `score_places` (kept up to date in each
+   * write's transaction) — the figures of `computeIndicators`, without loading a record into
+   * JavaScript. `scope` is an OrgUnit prefix, the caller's own by default; who may read it is who
+   * may read scores. Bounded like scores: a period of at most {@link MAX_SCORE_PERIOD_DAYS} days.
+   */
+  async indicators(call: Call, params: URLSearchParams): Promise<Uint8Array> {
+    const p = call.principal;
+    this.#requireRole(call, PERMISSIONS.scores.read, text('查看考核指标', 'read indicators'));
+    const bad = (path: string, zh: string, en: string): HttpError => {
+      const t = text(zh, en);
+      return invalid(400, t, [{ path, message: t[call.locale] }], 'bad-query');
+    };
+    const levelText = params.get('level') ?? 'street';
+    if (!(INDICATOR_LEVELS as readonly string[]).includes(levelText)) {
+      throw bad('level', `level 只能是 ${INDICATOR_LEVELS.join('、')}`, `level must be one of ${INDICATOR_LEVELS.join(', ')}`);
+    }
+    const level = levelText as IndicatorLevel;
+    const periodText = params.get('period');
+    if (periodText === null) throw bad('period', '缺少 period（例如 2026-11 或 2026-11-01..2026-11-30）', 'period is required (e.g. 2026-11 or 2026-11-01..2026-11-30)');
+    let period;
+    try {
+      period = parsePeriod(periodText, call.locale);
+    } catch (e) {
+      throw invalid(400, text(`period 无效：${periodText}`, `Invalid period: ${periodText}`), isFiregridError(e) ? e.issues : [], 'bad-query');
+    }
+    const scope = params.get('scope') ?? (wholeTenant(p) || p.scope.length !== 1 ? '*' : (p.scope[0] ?? '*'));
+    if (scope !== '*' && !/^\d+$/.test(scope)) throw bad('scope', `scope 须为行政区划代码前缀或 *：${scope}`, `scope must be an OrgUnit code prefix or *: ${scope}`);
+    if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
+      throw new HttpError(403, 'forbidden', text(`指标范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
+    }
+    const days = Math.round((periodBounds(period).endMs - periodBounds(period).startMs) / 86_400_000);
+    if (days > MAX_SCORE_PERIOD_DAYS) {
+      throw invalid(422, text(
+        `统计期间为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
+        `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
+      ), [{ path: 'period', message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
+    }
+    const request = { period, level, scope };
+    const q = tenantIndicatorsSql(request, 'sqlite');
+    const rows = await this.#scoring.rows(q.sql, q.params(call.now, p.tenant));
+    return new TextEncoder().encode(JSON.stringify(indicatorsFromRows(rows, request, call.now)));
   }
 
   /**

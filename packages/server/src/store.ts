@@ -13,6 +13,7 @@ import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/co
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { isScoredKind, scoringWrites } from './scoring-tables.js';
+import type { ScoredKind } from './scoring-tables.js';
 
 /** A record as stored: the read shape of its kind (stored fields included). */
 export type StoredRecord = Record<string, unknown> & {
@@ -398,7 +399,7 @@ export class Store {
   }
 
   /** Brings the scoring tables up to date with a record (scoring-tables.ts), in the caller's transaction. */
-  #score(tenant: string, kind: 'activities' | 'workers' | 'places', rec: StoredRecord): void {
+  #score(tenant: string, kind: ScoredKind, rec: StoredRecord): void {
     for (const s of scoringWrites('sqlite', tenant, kind, rec)) {
       let st = this.#scoring.get(s.sql);
       if (st === undefined) this.#scoring.set(s.sql, st = this.db.prepare(s.sql));
