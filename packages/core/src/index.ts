@@ -85,7 +85,7 @@ export { validateHost } from './host/validated.js';
 export type { ValidateHostOptions } from './host/validated.js';
 export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery } from './host/query.js';
 export type { Sort, QueryContext } from './host/query.js';
-export { memoryDataPort, sha256Hex, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
+export { memoryDataPort, sha256Hex, sha256HexSync, sha256Js, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';
 
 export { createFiregridClient } from './client/client.js';
@@ -117,7 +117,7 @@ export type { CsvOptions } from './export/csv.js';
 export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
-  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, ROLE_LABELS, inSentence, shanghaiTime, deadlineText,
 } from './export/labels.js';
 export type { Labels } from './export/labels.js';
 export {

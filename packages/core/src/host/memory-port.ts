@@ -330,4 +330,4 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
 }
 
 // Kept importable from here (the offline layer and the HTTP port import them from this module).
-export { sha256Hex, sha256Js } from './sha256.js';
+export { sha256Hex, sha256HexSync, sha256Js } from './sha256.js';
