@@ -63,7 +63,7 @@ export function hazardCommands(options: HazardCommandsOptions): Partial<Record<C
     const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
     // Refused as the server refuses it: the same status, slug and paths (core's rules/transitions).
     const verdict = lifecycle.check(hazard, input, actor, ctx.now);
-    if (!verdict.ok) throw refusalError(transitionRefusal(verdict));
+    if (!verdict.ok) throw refusalError(transitionRefusal(verdict), verdict);
     const { hazard: next } = lifecycle.apply(hazard, input, actor, ctx.now);
     return ctx.put('hazards', next);
   };

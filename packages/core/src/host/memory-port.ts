@@ -90,10 +90,11 @@ export class RefusalError extends FiregridError {
   readonly status: number;
   /** The problem's slug, e.g. `forbidden`, `action-owned-field`, `transition-role`. */
   readonly slug: string;
-  constructor(refusal: WriteRefusal) {
+  /** `cause`: what refused it, e.g. the lifecycle's verdict (`TransitionCheck`) of a refused transition. */
+  constructor(refusal: WriteRefusal, cause?: unknown) {
     const code: FiregridErrorCode = refusal.code.startsWith('transition-') ? 'transition'
       : refusal.status === 403 ? 'forbidden' : refusal.status === 409 ? 'conflict' : 'rejected';
-    super(code, `${refusal.message.en} (${refusal.status}).`, { issues: refusal.issues });
+    super(code, `${refusal.message.en} (${refusal.status}).`, { issues: refusal.issues, cause });
     this.name = 'RefusalError';
     this.status = refusal.status;
     this.slug = refusal.code;
@@ -104,8 +105,8 @@ export class RefusalError extends FiregridError {
  * The port's error for a refused write: {@link RefusalError} — FiregridError `forbidden` for a
  * 403, `conflict` for a 409, `transition` for a refused transition, `rejected` otherwise — with the paths.
  */
-export function refusalError(refusal: WriteRefusal): RefusalError {
-  return new RefusalError(refusal);
+export function refusalError(refusal: WriteRefusal, cause?: unknown): RefusalError {
+  return new RefusalError(refusal, cause);
 }
 
 /** What the write rules read of a port's records, given a kind's records by id. */
