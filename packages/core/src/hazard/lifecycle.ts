@@ -32,7 +32,7 @@ import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
 import { MAJOR_RULE_SETS, ruleSetFor } from './major-rules.js';
 import type { MajorRuleSet } from './major-rules.js';
-import { ROLE_LABELS, SEVERITY_LABELS, inSentence } from '../export/labels.js';
+import { ROLE_LABELS, SEVERITY_LABELS, inSentence } from '../labels.js';
 import {
   DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, isSupervised, reviewDueAt, urgencyKey,
 } from './deadlines.js';
