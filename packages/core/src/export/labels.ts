@@ -4,7 +4,6 @@
  * Category and status labels live with their names (`HAZARD_CATEGORIES`, `HAZARD_STATUS_LABELS`).
  * @module
  */
-import type { Locale } from '../names.js';
 import { ROLE_LABELS } from '../labels.js';
 import type { Labels } from '../labels.js';
 import type { ReporterKind, SupervisionLevel } from '../schema/hazard.js';
