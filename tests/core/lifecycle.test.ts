@@ -752,7 +752,7 @@ describe('hazard lifecycle: apply and history', () => {
     const en = caught(() => lifecycle.apply(hazard('verified'), input('assign'), actor('grid-worker'), NOW));
     expect(en.message).to.equal('Your roles (grid worker) may not run "Assign"; allowed roles: grid supervisor, fire officer');
     expect(caught(() => zh.apply(hazard('verified'), input('assign'), actor('grid-worker'), NOW)).message)
-      .to.equal('当前角色（网格员）无权交办；有权限的角色：网格长/综治中心、消防救援/派出所');
+      .to.equal('当前角色（网格员）无权交办；有权限的角色：网格长、消防救援人员');
   });
 
   it('refuses an invalid clock', () => {

@@ -7,7 +7,7 @@ export type { CsvOptions } from './export/csv.js';
 export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
-  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, ROLE_LABELS, inSentence, shanghaiTime, deadlineText,
 } from './export/labels.js';
 export type { Labels } from './export/labels.js';
 export {

@@ -32,6 +32,11 @@ export {
   hiddenActor, redactActivity, readsConfidential, CONFIDENTIAL_ACTIVITY_LABEL,
 } from './rules/confidential.js';
 export type { ActivityFacts } from './rules/confidential.js';
+export {
+  PERMISSIONS, STAFF_ROLES, hasRole, residentOnly, wholeScope, inScope, gridsOf, placeIdOf, roleRefusal, scopeRefusal, kindAction, writeAccess,
+} from './rules/access.js';
+export type { AccessActor, AccessAction, Permission, PlaceGrid } from './rules/access.js';
+export { transitionRefusal } from './rules/transitions.js';
 export { RESERVED_KEYS, reservedKeyOf } from './rules/reserved-keys.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
@@ -85,7 +90,7 @@ export { validateHost } from './host/validated.js';
 export type { ValidateHostOptions } from './host/validated.js';
 export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery } from './host/query.js';
 export type { Sort, QueryContext } from './host/query.js';
-export { memoryDataPort, sha256Hex, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
+export { memoryDataPort, RefusalError, refusalError, sha256Hex, sha256HexSync, sha256Js, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';
 
 export { createFiregridClient } from './client/client.js';
@@ -117,7 +122,7 @@ export type { CsvOptions } from './export/csv.js';
 export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
-  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, shanghaiTime, deadlineText,
+  SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, ROLE_LABELS, inSentence, shanghaiTime, deadlineText,
 } from './export/labels.js';
 export type { Labels } from './export/labels.js';
 export {

@@ -5,8 +5,8 @@
  * @module
  */
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { FiregridError, ROLES } from '@firegrid/core';
-import type { ResourceKind, Role } from '@firegrid/core';
+import { FiregridError, ROLES, inScope, residentOnly, wholeScope } from '@firegrid/core';
+import type { Role } from '@firegrid/core';
 
 /** The `iss` of every token the server signs and accepts. */
 export const TOKEN_ISSUER = 'firegrid';
@@ -156,46 +156,15 @@ export function bearerToken(authorization: string | undefined): string {
   return m[1];
 }
 
-/** Roles of the people who work the grid (everyone but residents); `government` lists and lifts 挂牌督办. */
-export const STAFF_ROLES: readonly Role[] = ['grid-worker', 'grid-supervisor', 'fire-officer', 'unit-manager', 'captain', 'government', 'admin'];
-const OFFICIALS: readonly Role[] = ['grid-worker', 'grid-supervisor', 'fire-officer', 'admin'];
-
-/** Who may read and who may write one resource. */
-export interface Permission {
-  read: readonly Role[];
-  write: readonly Role[];
-}
-
-/**
- * The role matrix of the reference server (documented in the package README). Scope narrows it
- * further: a record is read and written only within the caller's OrgUnit prefixes.
- */
-export const PERMISSIONS: Readonly<Record<ResourceKind, Permission>> & {
-  media: Permission;
-  scores: Permission;
-} = {
-  places: { read: STAFF_ROLES, write: ['grid-worker', 'grid-supervisor', 'admin'] },
-  templates: { read: STAFF_ROLES, write: ['fire-officer', 'admin'] },
-  inspections: { read: OFFICIALS, write: ['grid-worker', 'grid-supervisor', 'fire-officer', 'admin'] },
-  // Residents: only public hazards they report themselves (enforced in the hazard rules).
-  hazards: { read: [...STAFF_ROLES, 'resident'], write: [...STAFF_ROLES, 'resident'] },
-  captains: { read: STAFF_ROLES, write: ['grid-worker', 'grid-supervisor', 'admin'] },
-  workers: { read: OFFICIALS, write: ['grid-supervisor', 'admin'] },
-  // Derived activities are written by the server; people record only training and publicity.
-  activities: { read: OFFICIALS, write: ['grid-supervisor', 'admin'] },
-  'score-configs': { read: OFFICIALS, write: ['grid-supervisor', 'admin'] },
-  media: { read: [...STAFF_ROLES, 'resident'], write: [...STAFF_ROLES, 'resident'] },
-  scores: { read: OFFICIALS, write: [] },
-};
+/** The role matrix and the roles of staff: core's `rules/access`, the one home every port reads. */
+export { PERMISSIONS, STAFF_ROLES, hasRole } from '@firegrid/core';
+export type { Permission } from '@firegrid/core';
 
 /** Roles that see a confidential reporter's identity and contact (DESIGN §5): core's list, the one every port reads. */
 export { CONFIDENTIAL_READERS } from '@firegrid/core';
 
-/** True when one of `roles` is in `allowed`. */
-export const hasRole = (roles: readonly Role[], allowed: readonly Role[]): boolean => roles.some((r) => allowed.includes(r));
-
-/** True when the principal is only a resident (a staff role alongside it lifts the resident rules). */
-export const isResidentOnly = (p: Principal): boolean => p.roles.includes('resident') && !hasRole(p.roles, STAFF_ROLES);
+/** True when the principal is only a resident (a staff role alongside it lifts the resident rules): core's `residentOnly`. */
+export const isResidentOnly = (p: Principal): boolean => residentOnly(p.roles);
 
 /**
  * True when `p` holds at least `grants`: every role in them, and a scope that covers each of
@@ -206,10 +175,10 @@ export function covers(p: Principal, grants: { roles: readonly string[]; scope: 
     && grants.scope.every((prefix) => wholeTenant(p) || (prefix !== '*' && codeInScope(p, prefix)));
 }
 
-/** True when the principal's scope is the whole tenant. */
-export const wholeTenant = (p: Principal): boolean => p.scope.includes('*');
+/** True when the principal's scope is the whole tenant: core's `wholeScope`. */
+export const wholeTenant = (p: Principal): boolean => wholeScope(p.scope);
 
-/** True when the OrgUnit code (a grid id) is inside one of the principal's prefixes. */
+/** True when the OrgUnit code (a grid id) is inside one of the principal's prefixes: core's `inScope`. */
 export function codeInScope(p: Principal, code: string): boolean {
-  return wholeTenant(p) || p.scope.some((prefix) => code.startsWith(prefix));
+  return inScope(p.scope, code);
 }

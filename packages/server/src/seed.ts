@@ -7,10 +7,9 @@
  * the same rules as real data. Ids are fixed: seeding twice adds nothing the second time.
  * @module
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FiregridError, createLifecycle, dutyTexts } from '@firegrid/core';
+import { FiregridError, createLifecycle, dutyTexts, sha256HexSync } from '@firegrid/core';
 import type { HazardCategory, OrgUnit, PlaceKind, ResourceKind, Role, TransitionInput } from '@firegrid/core';
 import { applicableTemplates, visibleItems } from '@firegrid/core/checklist';
 import { templates } from '@firegrid/core/templates';
@@ -84,7 +83,7 @@ export const DEMO_USERS: readonly DemoUser[] = Object.values(USERS).map((u) => (
  * id in every data folder and a second seed finds it.
  */
 function seedId(name: string): string {
-  const h = createHash('sha256').update(`firegrid-demo:${name}`).digest('hex');
+  const h = sha256HexSync(new TextEncoder().encode(`firegrid-demo:${name}`));
   const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -502,7 +501,7 @@ function seedInto(db: Db, now: Date): SeedResult {
   const photo = (c: Call, rgb: readonly [number, number, number]) => {
     const bytes = placeholderPng(64, 48, rgb);
     count('media');
-    return service.saveMedia(c, { bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+    return service.saveMedia(c, { bytes, sha256: sha256HexSync(bytes) });
   };
   const activitiesBefore = (db.prepare("SELECT count(*) FROM records WHERE tenant = ? AND kind = 'activities'").pluck().get(DEMO_TENANT) as number);
 

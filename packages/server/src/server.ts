@@ -4,13 +4,12 @@
  * idempotency record, so a write is either done once, with its key remembered, or not at all.
  * @module
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, createLifecycle, reservedKeyOf } from '@firegrid/core';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, RESOURCE_KINDS, canonicalJson, createLifecycle, reservedKeyOf, sha256Hex } from '@firegrid/core';
 import type { LifecycleOptions, Locale, OrgUnit } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, TokenError, bearerToken, checkSecret, covers, isResidentOnly, signToken, verifyToken } from './auth.js';
 import type { Principal } from './auth.js';
@@ -111,17 +110,8 @@ export function serverVersion(): string {
   return (cachedVersion = '0.0.0');
 }
 
-/** JSON with object keys sorted, so bodies that differ only in key order are the same body. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
-
-const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+/** The fingerprint of a request body for its idempotency key: core's SHA-256 of core's canonical JSON. */
+const fingerprint = (value: unknown): Promise<string> => sha256Hex(new TextEncoder().encode(canonicalJson(value)));
 
 /** The sha-256 member of a `Content-Digest` header (RFC 9530), as 32 bytes. */
 function contentDigest(value: string | undefined): Buffer {
@@ -302,11 +292,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   /** Runs a write once per idempotency key: a replay of the same request gets the first reply. */
-  function idempotent(call: Call, r: Req, key: string, fingerprint: Buffer, run: () => Reply): Reply {
+  function idempotent(call: Call, r: Req, key: string, hash: string, run: () => Reply): Reply {
     const { tenant, user } = call.principal;
     const method = r.req.method ?? '';
     const path = r.url.pathname;
-    const hash = fingerprint.toString('hex');
     return store.transaction(() => {
       const prior = store.findReply(tenant, user, key);
       if (prior !== undefined) {
@@ -370,7 +359,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const call = await callOf(r);
       const key = requireIdempotencyKey(req);
       const body = await readJson(req);
-      return idempotent(call, r, key, sha256(canonical({ body })), () => jsonReply(200, service.importCaptains(call, body)));
+      return idempotent(call, r, key, await fingerprint({ body }), () => jsonReply(200, service.importCaptains(call, body)));
     }
     if (!isResourceKind(first)) {
       throw new HttpError(404, 'unknown-kind', text(
@@ -391,7 +380,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const key = requireIdempotencyKey(req);
       const ifMatch = parseIfMatch(header(req, 'if-match'));
       const body = await readJson(req);
-      return idempotent(call, r, key, sha256(canonical({ ifMatch: ifMatch ?? null, body })), () => {
+      return idempotent(call, r, key, await fingerprint({ ifMatch: ifMatch ?? null, body }), () => {
         const record = service.transition(call, second, body, ifMatch);
         return jsonReply(200, record, { etag: etagOf(record.version) });
       });
@@ -408,7 +397,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const key = requireIdempotencyKey(req);
       const ifMatch = parseIfMatch(header(req, 'if-match'));
       const body = await readJson(req);
-      return idempotent(call, r, key, sha256(canonical({ ifMatch: ifMatch ?? null, body })), () => {
+      return idempotent(call, r, key, await fingerprint({ ifMatch: ifMatch ?? null, body }), () => {
         const { created, record } = service.put(call, kind, second, body, ifMatch);
         return jsonReply(created ? 201 : 200, record, {
           etag: etagOf(record.version),
@@ -428,15 +417,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const key = requireIdempotencyKey(r.req);
     const declared = contentDigest(header(r.req, 'content-digest'));
     const bytes = await readBody(r.req, MAX_MEDIA_BYTES, text('照片', 'The photo'));
-    const actual = sha256(bytes);
+    const hex = await sha256Hex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>);
+    const actual = Buffer.from(hex, 'hex');
     if (!actual.equals(declared)) {
       throw new HttpError(400, 'content-digest-mismatch', text(
         `照片内容与 Content-Digest 不符（收到的字节的 SHA-256 为 ${actual.toString('base64')}）：照片在传输中损坏，请重新上传`,
         `The photo does not match its Content-Digest (the SHA-256 of the bytes received is ${actual.toString('base64')}): it was damaged on the way; upload it again`,
       ), { errors: [{ path: 'Content-Digest', message: 'does not match the body' }] });
     }
-    return idempotent(call, r, key, sha256(`media\u0000${actual.toString('hex')}`), () => {
-      const ref = service.saveMedia(call, { bytes, sha256: actual.toString('hex') });
+    return idempotent(call, r, key, await sha256Hex(new TextEncoder().encode(`media\u0000${hex}`)), () => {
+      const ref = service.saveMedia(call, { bytes, sha256: hex });
       return jsonReply(201, ref, { location: ref.url });
     });
   }

@@ -9,7 +9,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FloorCaptainInput, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, RESOURCE_KINDS, TransitionInput, applyWriteRules, canonicalId,
-  canonicalIds, captainOverlaps, checkWith, formatPath, isFiregridError, newId, redactActivity, redactReporter, strictDeep,
+  canonicalIds, captainOverlaps, checkWith, roleRefusal, scopeRefusal, transitionRefusal, formatPath, isFiregridError, newId, redactActivity, redactReporter, strictDeep,
 } from '@firegrid/core';
 import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
@@ -190,12 +190,8 @@ export class Service {
   // ---- permissions --------------------------------------------------------------------------
 
   #requireRole(call: Call, allowed: readonly Role[], action: Text): void {
-    if (hasRole(call.principal.roles, allowed)) return;
-    const mine = call.principal.roles.join(', ');
-    throw forbidden(text(
-      `你的角色（${mine}）不能${action['zh-CN']}；可以的角色：${allowed.length === 0 ? '无' : allowed.join('、')}`,
-      `Your roles (${mine}) may not ${action.en}; roles that may: ${allowed.length === 0 ? 'none' : allowed.join(', ')}`,
-    ));
+    const denied = roleRefusal(call.principal.roles, allowed, action);
+    if (denied !== undefined) throw refusal(denied);
   }
 
   #scopeText(p: Principal): string {
@@ -238,12 +234,9 @@ export class Service {
     const p = call.principal;
     if (kind === 'templates' || wholeTenant(p)) return;
     if (kind === 'score-configs') {
-      const scope = typeof rec.scope === 'string' ? rec.scope : '';
-      if (scope !== '*' && p.scope.some((s) => scope.startsWith(s))) return;
-      throw forbidden(text(
-        `考评配置的范围 ${scope} 超出你的管辖范围（${this.#scopeText(p)}）`,
-        `The configuration's scope ${scope} is wider than yours (${this.#scopeText(p)})`,
-      ), [{ path: `${pathPrefix}scope`, message: 'outside your scope' }]);
+      const denied = scopeRefusal(kind, [typeof rec.scope === 'string' ? rec.scope : ''], p, pathPrefix);
+      if (denied !== undefined) throw refusal(denied);
+      return;
     }
     const grids = this.store.grids(p.tenant, rec);
     if (grids.length === 0) {
@@ -262,13 +255,9 @@ export class Service {
         'This record has no grid (no gridId and no known place); only a whole-tenant (*) scope may write it',
       ), [{ path: `${pathPrefix}gridId`, message: 'missing' }]);
     }
-    const outside = grids.filter((g) => !codeInScope(p, g));
-    if (outside.length > 0) {
-      throw forbidden(text(
-        `网格 ${outside.join('、')} 不在你的管辖范围（${this.#scopeText(p)}）内`,
-        `Grid ${outside.join(', ')} is outside your scope (${this.#scopeText(p)})`,
-      ), [{ path: `${pathPrefix}${kind === 'workers' ? 'gridIds' : 'gridId'}`, message: 'outside your scope' }]);
-    }
+    // The same scope rule as the ports' (core's rules/access).
+    const denied = scopeRefusal(kind, grids, p, pathPrefix);
+    if (denied !== undefined) throw refusal(denied);
   }
 
   /**
@@ -667,11 +656,10 @@ export class Service {
     const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
     const verdict = lifecycle.check(hazard, input, actor, call.now);
     if (!verdict.ok) {
-      const status = verdict.code === 'role' || verdict.code === 'role-for-severity' || verdict.code === 'separation-of-duties' ? 403
-        : verdict.code === 'not-allowed-from-status' ? 409 : 422;
-      const paths = verdict.missing ?? verdict.invalid ?? [];
-      throw new HttpError(status, `transition-${verdict.code}`, text(verdict.message, verdict.message), {
-        errors: paths.map((path) => ({ path, message: verdict.code === 'missing-fields' ? 'required' : 'invalid' })),
+      // The same problem the ports' hazards.transition gives (core's rules/transitions).
+      const r = transitionRefusal(verdict);
+      throw new HttpError(r.status, r.code, text(r.message['zh-CN'], r.message.en), {
+        errors: r.issues,
         extra: {
           code: verdict.code, action: input.action, hazardStatus: hazard.status, severity: hazard.severity,
           allowedActions: lifecycle.allowedActions(hazard, actor, call.now), currentVersion: hazard.version,

@@ -7,7 +7,7 @@
  * collation) where the memory port uses the zh-CN collator.
  * @module
  */
-import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, supervisionState } from '@firegrid/core';
+import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, gridsOf, placeIdOf, supervisionState } from '@firegrid/core';
 import type { SupervisionState } from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
 import type { Statement } from 'better-sqlite3';
@@ -81,21 +81,8 @@ const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
 const TOP = '\u{10FFFF}';
 const DAY_MS = 86_400_000;
 
-/** The place a record belongs to: its `placeId`, or a captain's `buildingId`. */
-export function placeIdOf(rec: Rec): string | undefined {
-  return str(rec.placeId) ?? str(rec.buildingId);
-}
-
-/**
- * The grids (OrgUnit codes) of a record, as `@firegrid/core`'s query reads them: its own
- * `gridId`, a worker's `gridIds`, a score configuration's `scope`, else its place's grid.
- */
-export function gridsOf(rec: Rec, place: PlaceFacts | undefined): string[] {
-  const own = [rec.gridId, rec.scope, ...(Array.isArray(rec.gridIds) ? rec.gridIds as unknown[] : [])]
-    .filter((g): g is string => typeof g === 'string');
-  if (own.length > 0) return [...new Set(own)];
-  return place?.gridId === undefined ? [] : [place.gridId];
-}
+/** A record's place and grids: core's `rules/access`, the one reading the ports' access rules share. */
+export { gridsOf, placeIdOf } from '@firegrid/core';
 
 function placeKindsOf(rec: Rec, place: PlaceFacts | undefined): string[] {
   const own = str(rec.kind);

@@ -4,19 +4,13 @@
  * Category and status labels live with their names (`HAZARD_CATEGORIES`, `HAZARD_STATUS_LABELS`).
  * @module
  */
-import type { Locale, Severity } from '../names.js';
+import { ROLE_LABELS } from '../labels.js';
+import type { Labels } from '../labels.js';
 import type { ReporterKind, SupervisionLevel } from '../schema/hazard.js';
 import type { SupervisionState } from '../hazard/deadlines.js';
 
-/** A text in both locales. */
-export type Labels = Readonly<Record<Locale, string>>;
-
-/** Severity labels. */
-export const SEVERITY_LABELS: Readonly<Record<Severity, Labels>> = {
-  general: { 'zh-CN': '一般隐患', en: 'General' },
-  'major-candidate': { 'zh-CN': '疑似重大火灾隐患', en: 'Major candidate' },
-  major: { 'zh-CN': '重大火灾隐患', en: 'Major' },
-};
+export { ROLE_LABELS, SEVERITY_LABELS, inSentence } from '../labels.js';
+export type { Labels } from '../labels.js';
 
 /** Supervision (挂牌督办) level labels. */
 export const SUPERVISION_LEVEL_LABELS: Readonly<Record<SupervisionLevel, Labels>> = {
@@ -33,16 +27,9 @@ export const SUPERVISION_STATE_LABELS: Readonly<Record<SupervisionState, Labels>
   lifted: { 'zh-CN': '已摘牌', en: 'lifted' },
 };
 
-/** Labels of who reported: the roles and an IoT device. */
+/** Labels of who reported: the roles ({@link ROLE_LABELS}) and an IoT device. */
 export const REPORTER_KIND_LABELS: Readonly<Record<ReporterKind, Labels>> = {
-  'grid-worker': { 'zh-CN': '网格员', en: 'Grid worker' },
-  'grid-supervisor': { 'zh-CN': '网格长', en: 'Grid supervisor' },
-  'fire-officer': { 'zh-CN': '消防救援人员', en: 'Fire officer' },
-  'unit-manager': { 'zh-CN': '单位/物业', en: 'Unit manager' },
-  captain: { 'zh-CN': '楼长', en: 'Floor captain' },
-  resident: { 'zh-CN': '群众', en: 'Resident' },
-  government: { 'zh-CN': '政府/安委办', en: 'Government' },
-  admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  ...ROLE_LABELS,
   device: { 'zh-CN': '物联网设备', en: 'IoT device' },
 };
 

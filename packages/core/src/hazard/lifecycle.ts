@@ -32,6 +32,7 @@ import type { Hazard, HazardHistoryEntry } from '../schema/hazard.js';
 import { TransitionInput } from './transition-input.js';
 import { MAJOR_RULE_SETS, ruleSetFor } from './major-rules.js';
 import type { MajorRuleSet } from './major-rules.js';
+import { ROLE_LABELS, SEVERITY_LABELS, inSentence } from '../labels.js';
 import {
   DEFAULT_DUE_SOON_DAYS, DEFAULT_REVIEW_DUE_DAYS, deadlineEnd, isDueSoon, isOpen, isSupervised, reviewDueAt, urgencyKey,
 } from './deadlines.js';
@@ -339,23 +340,6 @@ export function historyActionText(entry: Pick<HazardHistoryEntry, 'action' | 'fi
   return locale === 'zh-CN' ? `${label}（${fields.join('、')}）` : `${label} (${fields.join(', ')})`;
 }
 
-const ROLE_LABELS: Readonly<Record<Role, Labels>> = {
-  'grid-worker': { 'zh-CN': '网格员', en: 'grid worker' },
-  'grid-supervisor': { 'zh-CN': '网格长/综治中心', en: 'grid supervisor' },
-  'fire-officer': { 'zh-CN': '消防救援/派出所', en: 'fire officer' },
-  'unit-manager': { 'zh-CN': '单位/物业', en: 'unit manager' },
-  captain: { 'zh-CN': '楼长', en: 'floor captain' },
-  resident: { 'zh-CN': '群众', en: 'resident' },
-  government: { 'zh-CN': '政府/安委办', en: 'government (safety committee office)' },
-  admin: { 'zh-CN': '管理员', en: 'administrator' },
-};
-
-const SEVERITY_LABELS: Readonly<Record<Severity, Labels>> = {
-  general: { 'zh-CN': '一般隐患', en: 'general' },
-  'major-candidate': { 'zh-CN': '疑似重大火灾隐患', en: 'major candidate' },
-  major: { 'zh-CN': '重大火灾隐患', en: 'major' },
-};
-
 const PATH_LABELS: Readonly<Record<string, Labels>> = {
   action: { 'zh-CN': '操作', en: 'action' },
   reason: { 'zh-CN': '理由', en: 'reason' },
@@ -606,7 +590,10 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const statusLabel = (s: HazardStatus): string => HAZARD_STATUS_LABELS[s][locale];
   const actionLabel = (a: HazardAction): string => HAZARD_ACTION_LABELS[a][locale];
   // A session may carry a host role the table does not know; name it as it came.
-  const roleLabel = (x: string): string => (ROLE_LABELS as Readonly<Record<string, Labels | undefined>>)[x]?.[locale] ?? x;
+  const roleLabel = (x: string): string => {
+    const labels = (ROLE_LABELS as Readonly<Record<string, Labels | undefined>>)[x];
+    return labels === undefined ? x : inSentence(labels, locale);
+  };
 
   const refuse = (code: TransitionRefusalCode, message: string, paths?: { missing?: string[]; invalid?: string[] }): TransitionCheck => (
     { ok: false, code, message, ...paths }
@@ -670,7 +657,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   function stateRefusal(action: HazardAction, hazard: LifecycleHazard, now: Date): TransitionCheck | undefined {
     const name = actionLabel(action);
     if (action === 'fix-on-spot' && hazard.severity !== 'general') {
-      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? SEVERITY_LABELS[hazard.severity][locale] : hazard.severity;
+      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? inSentence(SEVERITY_LABELS[hazard.severity], locale) : hazard.severity;
       return refuse('not-allowed-from-status', zh
         ? `${current}不能${name}：须经核实、交办整改并复查（重大火灾隐患由消防救援机构组织集体讨论判定）`
         : `"${name}" is only for general hazards; a hazard of severity "${current}" must be verified, assigned and reviewed (major hazards are determined collectively by the fire and rescue service)`);
@@ -786,10 +773,10 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
         : `"${name}" is not allowed on a hazard in status "${current}" (allowed from: ${allowed})`);
     }
     if (r.severity !== undefined && hazard.severity !== r.severity.from) {
-      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? SEVERITY_LABELS[hazard.severity][locale] : hazard.severity;
+      const current = (SEVERITIES as readonly string[]).includes(hazard.severity) ? inSentence(SEVERITY_LABELS[hazard.severity], locale) : hazard.severity;
       return refuse('not-allowed-from-status', zh
-        ? `隐患等级为“${current}”，不能${name}（须为：${SEVERITY_LABELS[r.severity.from][locale]}）`
-        : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${SEVERITY_LABELS[r.severity.from][locale]})`);
+        ? `隐患等级为“${current}”，不能${name}（须为：${inSentence(SEVERITY_LABELS[r.severity.from], locale)}）`
+        : `"${name}" is not allowed on a hazard of severity "${current}" (needs: ${inSentence(SEVERITY_LABELS[r.severity.from], locale)})`);
     }
     const refused = stateRefusal(action, hazard, now) ?? gate(action, hazard, actor);
     if (refused !== undefined) return refused;

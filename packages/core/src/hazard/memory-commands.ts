@@ -10,7 +10,9 @@ import type { CommandName } from '../names.js';
 import type { Hazard } from '../schema/hazard.js';
 import type { RecordOf } from '../schema/index.js';
 import type { DataPort } from '../host/types.js';
+import { refusalError } from '../host/memory-port.js';
 import type { MemoryCommandHandler } from '../host/memory-port.js';
+import { transitionRefusal } from '../rules/transitions.js';
 import { checkWith } from '../validate.js';
 import { redactActivity, redactReporter } from '../rules/confidential.js';
 import type { ActivityFacts, Viewer } from '../rules/confidential.js';
@@ -41,7 +43,8 @@ const isLifecycle = (x: Lifecycle | LifecycleOptions | undefined): x is Lifecycl
  * Command handlers for `memoryDataPort({ commands })`: `hazards.transition` checks the payload,
  * runs the core lifecycle as `actor` (role, status and required fields, as the server does) and
  * stores the hazard with its new history entry. It returns the stored hazard. A refused
- * transition rejects with FiregridError `transition` (and changes nothing); an unknown hazard
+ * transition rejects with FiregridError `transition` (a `RefusalError` with the server's status,
+ * slug and paths; it changes nothing); an unknown hazard
  * with `not-found`; a bad payload with `rejected`.
  * @example
  * const data = memoryDataPort(seed, { commands: hazardCommands({ actor: session.user }) });
@@ -58,6 +61,9 @@ export function hazardCommands(options: HazardCommandsOptions): Partial<Record<C
     const hazard = ctx.get('hazards', hazardId);
     if (hazard === null) throw new FiregridError('not-found', `There is no hazard ${hazardId}.`, { issues: [{ path: 'hazardId', message: 'not found' }] });
     const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
+    // Refused as the server refuses it: the same status, slug and paths (core's rules/transitions).
+    const verdict = lifecycle.check(hazard, input, actor, ctx.now);
+    if (!verdict.ok) throw refusalError(transitionRefusal(verdict), verdict);
     const { hazard: next } = lifecycle.apply(hazard, input, actor, ctx.now);
     return ctx.put('hazards', next);
   };

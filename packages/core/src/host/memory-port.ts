@@ -19,6 +19,10 @@ import { canonicalJson as canonical } from '../rules/json.js';
 import { canonicalId, canonicalIds } from '../rules/ids.js';
 import { applyWriteRules } from '../rules/writes.js';
 import type { CaptainFacts, WriteActor, WriteLookups, WriteRefusal } from '../rules/writes.js';
+import { writeAccess } from '../rules/access.js';
+import { redactActivity, redactReporter } from '../rules/confidential.js';
+import type { ActivityFacts } from '../rules/confidential.js';
+import type { Hazard } from '../schema/hazard.js';
 import { Query, applyQuery } from './query.js';
 import { MediaMeta } from './types.js';
 import { sha256Hex } from './sha256.js';
@@ -75,9 +79,34 @@ export interface MemoryDataPortOptions {
   actor?: WriteActor | (() => WriteActor);
 }
 
-/** The port's error for a refused write: `conflict` for a 409, `rejected` otherwise, with the paths. */
-export function refusalError(refusal: WriteRefusal): FiregridError {
-  return new FiregridError(refusal.status === 409 ? 'conflict' : 'rejected', `${refusal.message.en} (${refusal.status}).`, { issues: refusal.issues });
+/**
+ * A write, read or command a rule refused (core's `rules/writes`, `rules/access`,
+ * `rules/transitions`), as `memoryDataPort` and `localDataPort` throw it: with the status and the
+ * problem slug the reference server answers with, so a test can hold the ports and the server to
+ * the same problem.
+ */
+export class RefusalError extends FiregridError {
+  /** The HTTP status the server answers with: 403, 409 or 422. */
+  readonly status: number;
+  /** The problem's slug, e.g. `forbidden`, `action-owned-field`, `transition-role`. */
+  readonly slug: string;
+  /** `cause`: what refused it, e.g. the lifecycle's verdict (`TransitionCheck`) of a refused transition. */
+  constructor(refusal: WriteRefusal, cause?: unknown) {
+    const code: FiregridErrorCode = refusal.code.startsWith('transition-') ? 'transition'
+      : refusal.status === 403 ? 'forbidden' : refusal.status === 409 ? 'conflict' : 'rejected';
+    super(code, `${refusal.message.en} (${refusal.status}).`, { issues: refusal.issues, cause });
+    this.name = 'RefusalError';
+    this.status = refusal.status;
+    this.slug = refusal.code;
+  }
+}
+
+/**
+ * The port's error for a refused write: {@link RefusalError} — FiregridError `forbidden` for a
+ * 403, `conflict` for a 409, `transition` for a refused transition, `rejected` otherwise — with the paths.
+ */
+export function refusalError(refusal: WriteRefusal, cause?: unknown): RefusalError {
+  return new RefusalError(refusal, cause);
 }
 
 /** What the write rules read of a port's records, given a kind's records by id. */
@@ -90,6 +119,18 @@ export function lookupsOver(records: (kind: ResourceKind) => ReadonlyMap<string,
 }
 
 type Stored = Record<string, unknown> & { id: string; version: number; createdAt: string };
+
+/**
+ * A record as `actor` may see it (core's `rules/confidential`), when the port knows him: a
+ * confidential reporter hidden from those who may not see him, his finds without the hazard.
+ */
+export function shown<R extends Record<string, unknown>>(kind: ResourceKind, record: R, actor: WriteActor | undefined): R {
+  if (actor === undefined) return record;
+  const viewer = { id: actor.id, roles: actor.roles };
+  if (kind === 'hazards' && record.reporter !== undefined) return redactReporter(record as unknown as Hazard, viewer) as unknown as R;
+  if (kind === 'activities' && record.confidential === true) return redactActivity(record as unknown as ActivityFacts, viewer) as unknown as R;
+  return record;
+}
 
 /** Fields the server owns: ignored on input (DESIGN §5). */
 const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'] as const;
@@ -201,6 +242,8 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
     });
   }
 
+  const actorNow = (): WriteActor | undefined => (typeof options.actor === 'function' ? options.actor() : options.actor);
+
   const placeOf = (id: string) => {
     const place = storeOf('places').get(id);
     return place === undefined ? undefined : { gridId: place.gridId as string, kind: place.kind as string };
@@ -228,13 +271,17 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
         });
       }
       const now = clock();
-      const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
+      const actor = actorNow();
+      if (actor?.scope !== undefined) {
+        const denied = writeAccess(kind, content, previous, { id: actor.id, roles: actor.roles, scope: actor.scope }, placeOf);
+        if (denied !== undefined) throw refusalError(denied);
+      }
       const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver(storeOf) });
       if (!outcome.ok) throw refusalError(outcome.refusal);
       content = outcome.record;
       const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);
       storeOf(kind).set(id, stored);
-      return stored;
+      return shown(kind, stored, actor);
     });
   };
 
@@ -244,7 +291,8 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
         checkKind(kind);
         const q = check(Query, query, 'rejected', 'The list query was refused (400)');
         const page = applyQuery([...storeOf(kind).values()], q, { now: clock(), placeOf });
-        return clone(page) as unknown as Page<RecordOf<typeof kind>>;
+        const actor = actorNow();
+        return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },
 
@@ -252,7 +300,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       return serial(() => {
         checkKind(kind);
         const record = storeOf(kind).get(canonicalId(id));
-        return record === undefined ? null : clone(record) as unknown as RecordOf<typeof kind>;
+        return record === undefined ? null : clone(shown(kind, record, actorNow())) as unknown as RecordOf<typeof kind>;
       });
     },
 
@@ -330,4 +378,4 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
 }
 
 // Kept importable from here (the offline layer and the HTTP port import them from this module).
-export { sha256Hex, sha256Js } from './sha256.js';
+export { sha256Hex, sha256HexSync, sha256Js } from './sha256.js';

@@ -8,7 +8,19 @@
 /** Lower-case hex SHA-256: Web Crypto in secure contexts and Node, a JavaScript digest elsewhere (http:// intranets). */
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
-  const digest = subtle === undefined ? sha256Js(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return toHex(subtle === undefined ? sha256Js(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes)));
+}
+
+/**
+ * Lower-case hex SHA-256, computed at once in JavaScript: for code that cannot wait (the server's
+ * seed, deterministic demo ids). Prefer {@link sha256Hex} for photo-sized input.
+ * @example sha256HexSync(new TextEncoder().encode('abc'));   // 'ba7816bf…f20015ad'
+ */
+export function sha256HexSync(bytes: Uint8Array): string {
+  return toHex(sha256Js(bytes));
+}
+
+function toHex(digest: Uint8Array): string {
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
   return hex;

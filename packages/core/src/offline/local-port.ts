@@ -16,7 +16,8 @@ import { RESOURCE_KINDS } from '../names.js';
 import type { Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page, RecordOf , PhotoRef} from '../schema/index.js';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, lookupsOver, refusalError, sha256Hex } from '../host/memory-port.js';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, lookupsOver, refusalError, sha256Hex, shown } from '../host/memory-port.js';
+import { writeAccess } from '../rules/access.js';
 import type { MemoryCommandContext, MemoryCommandHandler } from '../host/memory-port.js';
 import { Query, applyQuery } from '../host/query.js';
 import { MediaMeta } from '../host/types.js';
@@ -122,6 +123,8 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
     return p;
   };
 
+  const actorNow = (): WriteActor | undefined => (typeof options.actor === 'function' ? options.actor() : options.actor);
+
   const check = <S extends z.ZodMiniType>(schema: S, value: unknown, code: FiregridErrorCode, subject: string): z.infer<S> => {
     const result = checkWith(schema, value, { locale });
     if (result.ok) return result.value;
@@ -180,14 +183,15 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         const d = await db();
         const places = new Map((await readKind(d, 'places')).map((p) => [p.id, { gridId: p.gridId as string, kind: p.kind as string }]));
         const page = applyQuery(await readKind(d, kind), q, { now: clock(), placeOf: (id) => places.get(id) });
-        return clone(page) as unknown as Page<RecordOf<typeof kind>>;
+        const actor = actorNow();
+        return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },
     get(kind, id) {
       return serial(async () => {
         checkKind(kind);
         const row = await (await db()).get('records', [kind, canonicalId(id)]);
-        return row === undefined ? null : clone(row.record) as unknown as RecordOf<typeof kind>;
+        return row === undefined ? null : clone(shown(kind, row.record, actorNow())) as unknown as RecordOf<typeof kind>;
       });
     },
     async save(kind, input, opts: SaveOptions) {
@@ -210,14 +214,24 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
           });
         }
         const read = new Map<ResourceKind, Map<string, Stored>>();
-        for (const k of RULE_READS[kind] ?? []) read.set(k, new Map((await readKind(d, k)).map((r) => [r.id, r])));
+        const actor = actorNow();
+        const reads = actor?.scope === undefined ? RULE_READS[kind] ?? [] : [...new Set([...RULE_READS[kind] ?? [], 'places' as const])];
+        for (const k of reads) read.set(k, new Map((await readKind(d, k)).map((r) => [r.id, r])));
         const now = clock();
-        const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
+        if (actor?.scope !== undefined) {
+          const places = read.get('places');
+          const placeOf = (placeId: string) => {
+            const place = places?.get(placeId);
+            return place === undefined ? undefined : { gridId: place.gridId as string };
+          };
+          const denied = writeAccess(kind, content, previous, { id: actor.id, roles: actor.roles, scope: actor.scope }, placeOf);
+          if (denied !== undefined) throw refusalError(denied);
+        }
         const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver((k) => read.get(k) ?? new Map()) });
         if (!outcome.ok) throw refusalError(outcome.refusal);
         content = outcome.record;
         const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);
-        return { response: stored as unknown as RecordOf<typeof kind>, writes: [stored], kinds: [kind] };
+        return { response: shown(kind, stored, actor) as unknown as RecordOf<typeof kind>, writes: [stored], kinds: [kind] };
       });
     },
     command(name, payload, opts) {

@@ -26,6 +26,7 @@ import type { Issue } from '../errors.js';
 import { UNKNOWN_WRITER } from '../names.js';
 import type { HazardAction, Locale, Role } from '../names.js';
 import type { HazardHistoryEntry } from '../schema/hazard.js';
+import type { TransitionRefusalCode } from '../hazard/lifecycle.js';
 import { termsOverlap } from '../captains/terms.js';
 import type { TermFacts } from '../captains/terms.js';
 import { canSeeReporter } from './confidential.js';
@@ -54,7 +55,8 @@ export const ON_BEHALF_ROLES: readonly Role[] = Object.freeze(['grid-supervisor'
 export interface WriteRefusal {
   status: 403 | 409 | 422;
   /** The problem's slug, e.g. `action-owned-field`. */
-  code: 'action-owned-field' | 'hazard-status' | 'created-with' | 'cited-item' | 'actor' | 'user-taken' | 'captain-overlap';
+  code: 'action-owned-field' | 'hazard-status' | 'created-with' | 'cited-item' | 'actor' | 'user-taken' | 'captain-overlap'
+    | 'forbidden' | `transition-${TransitionRefusalCode}`;
   message: Readonly<Record<Locale, string>>;
   issues: Issue[];
   /** For an action-owned field: the field and the actions that change it. */
@@ -68,6 +70,12 @@ export interface WriteActor {
   roles: readonly Role[];
   /** His display name (the token's `name` claim), stored as `byName` on the `edit` history entry. */
   name?: string | undefined;
+  /**
+   * His scope, OrgUnit code prefixes (`*` for the whole tenant). With it, a port also applies
+   * access by role and scope (core's `rules/access`) and shows him records as the server would
+   * (a confidential reporter hidden unless he may see him).
+   */
+  scope?: readonly string[] | undefined;
 }
 
 export { UNKNOWN_WRITER };

@@ -3,8 +3,7 @@
  * size refusals, and a hazard that refers to an uploaded photo.
  * @module
  */
-import { createHash } from 'node:crypto';
-import { PhotoRef, checkWith, newId } from '@firegrid/core';
+import { PhotoRef, checkWith, newId, sha256HexSync } from '@firegrid/core';
 import { create, expectRecord, get } from '../context.js';
 import type { Ctx } from '../context.js';
 import { JPEG_4X3, hazardRecord, jpegBytes } from '../fixtures.js';
@@ -15,7 +14,7 @@ import type { Check } from './types.js';
 
 /** `sha-256=:<base64>:` (RFC 9530) of `bytes`. */
 export function contentDigest(bytes: Uint8Array): string {
-  return `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`;
+  return `sha-256=:${Buffer.from(sha256HexSync(bytes), 'hex').toString('base64')}:`;
 }
 
 /** `POST /v1/media` of `bytes` with the digest given (the right one by default). */
@@ -37,7 +36,7 @@ function expectPhotoRef(reply: Reply, bytes: Uint8Array): PhotoRef {
   const parsed = checkWith(PhotoRef, reply.json, { locale: 'en' });
   if (!parsed.ok) throw new CheckFailure(`${described(reply)} did not return a PhotoRef: ${parsed.message}; body: ${preview(reply)}`);
   const ref = parsed.value;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256HexSync(bytes);
   expect(ref.sha256 === sha256, () => `the PhotoRef says sha256 ${ref.sha256}, the bytes sent have ${sha256}`);
   expect(ref.bytes === bytes.length, () => `the PhotoRef says ${ref.bytes} bytes, ${bytes.length} were sent`);
   expect(ref.width === JPEG_4X3.width && ref.height === JPEG_4X3.height, () =>
