@@ -863,13 +863,16 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
   async function status(): Promise<OfflineStatus> {
     const s = await space();
     const db = await s.db.get();
+    // The pause first: a failure is written to its entry before the pause is set, so entries read
+    // after it always show the error that paused sync (read the other way round, a status could
+    // say "paused" over entries that had not failed yet).
+    const pausedAny = paused ?? ((await db.get('meta', 'paused')) === 'auth' ? 'auth' : null);
     const entries = await loadEntries(db);
     const photos = await db.getAll('photos');
     const storage = env.storage as Partial<StorageManager> | undefined;
     const estimate = await storage?.estimate?.().catch(() => undefined);
     persisted ??= (await storage?.persisted?.().catch(() => null)) ?? null;
     const lastSyncAt = await db.get('meta', 'lastSyncAt');
-    const pausedAny = paused ?? ((await db.get('meta', 'paused')) === 'auth' ? 'auth' : null);
     const reasons = degradedReasons(env);
     return {
       mode: reasons.length === 0 ? 'full' : 'degraded',
