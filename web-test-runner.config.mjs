@@ -5,15 +5,20 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /**
+ * `executeServerCommand('front')`: brings the test's page to the front (see below).
  * `executeServerCommand('tap', { x, y })`: a touch tap at viewport coordinates, sent through CDP
  * (puppeteer's touchscreen: Input.dispatchTouchEvent), as a finger on a phone would.
  */
 const tapPlugin = {
   name: 'fg-tap',
   async executeCommand({ command, payload, session }) {
-    if (command !== 'tap') return undefined;
-    if (session.browser.type !== 'puppeteer') throw new Error(`tap: needs Chromium over puppeteer, not ${session.browser.type}`);
-    await session.browser.getPage(session.id).touchscreen.tap(payload.x, payload.y);
+    if (command !== 'tap' && command !== 'front') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error(`${command}: needs Chromium over puppeteer, not ${session.browser.type}`);
+    const page = session.browser.getPage(session.id);
+    // `front`: this test page becomes the visible one of the two side by side, so it gets frames
+    // (requestAnimationFrame) and hit-tested input; the other page's tests must not need either.
+    if (command === 'front') await page.bringToFront();
+    else await page.touchscreen.tap(payload.x, payload.y);
     return true;
   },
 };

@@ -64,6 +64,12 @@ function target(el: FgChecklist, item: string, result: 'pass' | 'fail' | 'na'): 
 const answered = (el: FgChecklist, item: string): string | undefined =>
   itemEl(el, item).querySelector<HTMLInputElement>('input[type=radio]:checked')?.value;
 
+// These tests wait for frames and send hit-tested mouse and touch input, which a page behind the
+// other test page never gets (a clean-clone CI run hung here for 120 s): each starts in front.
+beforeEach(async () => {
+  await executeServerCommand('front');
+});
+
 describe('fg-checklist: the first click counts (issue 17, item 9)', () => {
   afterEach(async () => { await resetMouse(); });
 
