@@ -15,7 +15,7 @@ import type {
   CaptainFacts, Hazard, Issue, Lifecycle, Locale, Page, PhotoRef, ResourceKind, Role, ScoreConfig, WriteLookups, WriteRefusal,
 } from '@firegrid/core';
 import { computeScores, exampleScoreConfig, INDICATOR_LEVELS, indicatorsFromRows, parsePeriod, periodBounds, RANK_LEVELS, reportFromRows } from '@firegrid/core/scoring';
-import type { IndicatorLevel, RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
+import type { IndicatorLevel, Period, RankLevel, ScoreConfigBody, ScoreReport } from '@firegrid/core/scoring';
 import { ActivityWriter } from './activities.js';
 import { PERMISSIONS, codeInScope, hasRole, isResidentOnly, wholeTenant } from './auth.js';
 import type { Principal } from './auth.js';
@@ -163,6 +163,43 @@ function refusal(r: WriteRefusal): HttpError {
     errors: r.issues,
     ...(r.field === undefined ? {} : { extra: { field: r.field, ...(r.actions === undefined ? {} : { actions: r.actions }) } }),
   });
+}
+
+/** A 400 `bad-query` naming the query parameter at `path`, in the caller's language. */
+function badQuery(call: Call): (path: string, zh: string, en: string) => HttpError {
+  return (path, zh, en) => {
+    const t = text(zh, en);
+    return invalid(400, t, [{ path, message: t[call.locale] }], 'bad-query');
+  };
+}
+
+/** The `period` query parameter (`2026-11`, `2026-11-01..2026-11-30`), required; a 400 naming it otherwise. */
+function periodOfQuery(call: Call, params: URLSearchParams): Period {
+  const periodText = params.get('period');
+  if (periodText === null) throw badQuery(call)('period', '缺少 period（例如 2026-11 或 2026-11-01..2026-11-30）', 'period is required (e.g. 2026-11 or 2026-11-01..2026-11-30)');
+  try {
+    return parsePeriod(periodText, call.locale);
+  } catch (e) {
+    throw invalid(400, text(`period 无效：${periodText}`, `Invalid period: ${periodText}`), isFiregridError(e) ? e.issues : [], 'bad-query');
+  }
+}
+
+/** The `scope` query parameter, else the caller's own (one OrgUnit), else the whole tenant (`*`). */
+function scopeOfQuery(call: Call, params: URLSearchParams): string {
+  const p = call.principal;
+  return params.get('scope') ?? (wholeTenant(p) || p.scope.length !== 1 ? '*' : (p.scope[0] ?? '*'));
+}
+
+/** Refuses (422 `period-too-long`, at `path`) a period over {@link MAX_SCORE_PERIOD_DAYS} days; `noun` names it in Chinese. */
+function checkPeriodBound(period: Period, path: string, noun: string): void {
+  const { startMs, endMs } = periodBounds(period);
+  const days = Math.round((endMs - startMs) / 86_400_000);
+  if (days > MAX_SCORE_PERIOD_DAYS) {
+    throw invalid(422, text(
+      `${noun}为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
+      `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
+    ), [{ path, message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
+  }
 }
 
 /** The REST contract's operations over a {@link Store}. */
@@ -341,10 +378,7 @@ export class Service {
   async scores(call: Call, params: URLSearchParams): Promise<Uint8Array> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.scores.read, text('查看考评得分', 'read scores'));
-    const bad = (path: string, zh: string, en: string): HttpError => {
-      const t = text(zh, en);
-      return invalid(400, t, [{ path, message: t[call.locale] }], 'bad-query');
-    };
+    const bad = badQuery(call);
     const rankParam = params.get('rankBy') ?? 'grid';
     if (!(RANK_LEVELS as readonly string[]).includes(rankParam)) {
       throw bad('rankBy', `rankBy 只能是 ${RANK_LEVELS.join('、')}`, `rankBy must be one of ${RANK_LEVELS.join(', ')}`);
@@ -356,29 +390,13 @@ export class Service {
     if (configId !== null) {
       config = this.get(call, 'score-configs', configId) as unknown as ScoreConfig;
     } else {
-      const periodText = params.get('period');
-      if (periodText === null) throw bad('period', '缺少 period（例如 2026-11 或 2026-11-01..2026-11-30）', 'period is required (e.g. 2026-11 or 2026-11-01..2026-11-30)');
-      let period;
-      try {
-        period = parsePeriod(periodText, call.locale);
-      } catch (e) {
-        throw invalid(400, text(`period 无效：${periodText}`, `Invalid period: ${periodText}`), isFiregridError(e) ? e.issues : [], 'bad-query');
-      }
-      const scope = params.get('scope') ?? (wholeTenant(p) || p.scope.length !== 1 ? '*' : (p.scope[0] ?? '*'));
-      config = exampleScoreConfig({ period, scope });
+      config = exampleScoreConfig({ period: periodOfQuery(call, params), scope: scopeOfQuery(call, params) });
     }
     const scope = config.scope;
     if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
       throw new HttpError(403, 'forbidden', text(`考评范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
     }
-    const days = Math.round((periodBounds(config.period).endMs - periodBounds(config.period).startMs) / 86_400_000);
-    if (days > MAX_SCORE_PERIOD_DAYS) {
-      const path = configId === null ? 'period' : 'config.period';
-      throw invalid(422, text(
-        `考评期间为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
-        `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
-      ), [{ path, message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
-    }
+    checkPeriodBound(config.period, configId === null ? 'period' : 'config.period', '考评期间');
     const count = scoredWorkersSql('sqlite', p.tenant, scope);
     const [counted] = await this.#scoring.rows(count.sql, count.params);
     const workers = Number(counted?.n ?? 0);
@@ -414,35 +432,19 @@ export class Service {
   async indicators(call: Call, params: URLSearchParams): Promise<Uint8Array> {
     const p = call.principal;
     this.#requireRole(call, PERMISSIONS.scores.read, text('查看考核指标', 'read indicators'));
-    const bad = (path: string, zh: string, en: string): HttpError => {
-      const t = text(zh, en);
-      return invalid(400, t, [{ path, message: t[call.locale] }], 'bad-query');
-    };
+    const bad = badQuery(call);
     const levelText = params.get('level') ?? 'street';
     if (!(INDICATOR_LEVELS as readonly string[]).includes(levelText)) {
       throw bad('level', `level 只能是 ${INDICATOR_LEVELS.join('、')}`, `level must be one of ${INDICATOR_LEVELS.join(', ')}`);
     }
     const level = levelText as IndicatorLevel;
-    const periodText = params.get('period');
-    if (periodText === null) throw bad('period', '缺少 period（例如 2026-11 或 2026-11-01..2026-11-30）', 'period is required (e.g. 2026-11 or 2026-11-01..2026-11-30)');
-    let period;
-    try {
-      period = parsePeriod(periodText, call.locale);
-    } catch (e) {
-      throw invalid(400, text(`period 无效：${periodText}`, `Invalid period: ${periodText}`), isFiregridError(e) ? e.issues : [], 'bad-query');
-    }
-    const scope = params.get('scope') ?? (wholeTenant(p) || p.scope.length !== 1 ? '*' : (p.scope[0] ?? '*'));
+    const period = periodOfQuery(call, params);
+    const scope = scopeOfQuery(call, params);
     if (scope !== '*' && !/^\d+$/.test(scope)) throw bad('scope', `scope 须为行政区划代码前缀或 *：${scope}`, `scope must be an OrgUnit code prefix or *: ${scope}`);
     if (scope === '*' ? !wholeTenant(p) : !codeInScope(p, scope)) {
       throw new HttpError(403, 'forbidden', text(`指标范围 ${scope} 超出你的范围`, `The scope ${scope} is outside yours`));
     }
-    const days = Math.round((periodBounds(period).endMs - periodBounds(period).startMs) / 86_400_000);
-    if (days > MAX_SCORE_PERIOD_DAYS) {
-      throw invalid(422, text(
-        `统计期间为 ${days} 天，超过上限 ${MAX_SCORE_PERIOD_DAYS} 天；请分段查询（例如按月或按季度）`,
-        `The period is ${days} days, over the bound of ${MAX_SCORE_PERIOD_DAYS} days; ask for shorter periods (a month, a quarter)`,
-      ), [{ path: 'period', message: `at most ${MAX_SCORE_PERIOD_DAYS} days` }], 'period-too-long');
-    }
+    checkPeriodBound(period, 'period', '统计期间');
     const request = { period, level, scope };
     const q = tenantIndicatorsSql(request, 'sqlite');
     const rows = await this.#scoring.rows(q.sql, q.params(call.now, p.tenant));
