@@ -3,12 +3,11 @@
 // point, total and rank must be identical after the rounding of DESIGN §7.
 //
 // PostgreSQL comes from the PG* variables (`eval "$(.ci/pg-up)"` starts Debian's cluster and prints
-// them). Without a reachable server the PostgreSQL tests are skipped with the reason printed; under
-// CI=true they fail instead.
+// them); tests/server/postgres.ts gives each suite a schema, skips visibly without a server, and
+// fails under CI=true instead.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import {
   computeScores, dongshengSchemeExample, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows, scoringRows,
   scoringTablesDdl, toSql,
@@ -16,6 +15,7 @@ import {
 import type {
   RankLevel, ScoreReport, ScoringActivity, ScoringConfig, ScoringPlace, ScoringWorker, SqlDialect,
 } from '@firegrid/core/scoring';
+import { pgSchema } from '../server/postgres.js';
 
 const PERIOD = parsePeriod('2025-03');
 
@@ -158,51 +158,11 @@ describe('toSql on SQLite gives the engine\'s numbers', () => {
   });
 });
 
-const CI = process.env.CI === 'true';
-const configured = process.env.PGDATABASE !== undefined || process.env.DATABASE_URL !== undefined;
-
 describe('toSql on PostgreSQL gives the engine\'s numbers', () => {
-  let client: pg.Client | undefined;
-  let unavailable: string | undefined;
-  const schema = `fg_scoring_${process.pid}`;
-
-  before(async () => {
-    if (!configured) {
-      unavailable = 'no PGDATABASE or DATABASE_URL: run `eval "$(.ci/pg-up)"` first';
-      return;
-    }
-    const c = new pg.Client(process.env.DATABASE_URL === undefined ? {} : { connectionString: process.env.DATABASE_URL });
-    try {
-      await c.connect();
-      client = c;
-      await c.query(`CREATE SCHEMA ${schema}`);
-      await c.query(`SET search_path TO ${schema}`);
-    } catch (e) {
-      unavailable = `cannot reach PostgreSQL (${(e as Error).message})`;
-      await c.end().catch(() => undefined);
-      client = undefined;
-    }
-  });
-
-  after(async () => {
-    if (!client) return;
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
-
-  /** Skips visibly where PostgreSQL is not running; under CI=true that is a failure. */
-  const need = (t: { skip(message: string): void; diagnostic(message: string): void }): pg.Client | undefined => {
-    if (client) return client;
-    const why = `PostgreSQL tests NOT RUN: ${unavailable ?? 'not connected'}`;
-    if (CI) assert.fail(`${why} (CI=true requires PostgreSQL)`);
-    console.warn(`\n  ⚠ ${why}\n`);
-    t.diagnostic(why);
-    t.skip(why);
-    return undefined;
-  };
+  const pgs = pgSchema('fg_scoring');
 
   it('runs on PostgreSQL 15', async (t) => {
-    const c = need(t);
+    const c = pgs.need(t);
     if (!c) return;
     const { rows } = await c.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     assert.match(rows[0]?.v ?? '', /^15\./);
@@ -210,7 +170,7 @@ describe('toSql on PostgreSQL gives the engine\'s numbers', () => {
 
   for (const [i, kase] of CASES.entries()) {
     it(kase.name, async (t) => {
-      const c = need(t);
+      const c = pgs.need(t);
       if (!c) return;
       const data = dataFor(kase.seed);
       const engine = computeScores(data.activities, kase.config, { ...data, now: kase.now, rankBy: kase.rankBy });

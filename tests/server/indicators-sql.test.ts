@@ -6,14 +6,14 @@
 // PostgreSQL comes from the PG* variables (`eval "$(bash .ci/pg-up)"`). Without a reachable server
 // the PostgreSQL test is skipped with the reason printed; under CI=true it fails instead.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { computeIndicators, indicatorsFromRows, indicatorsSql, INDICATOR_LEVELS, parsePeriod } from '@firegrid/core/scoring';
 import type { IndicatorHazard, IndicatorReport, IndicatorRequest, SqlDialect } from '@firegrid/core/scoring';
 import { scoringTablesDdl, scoringWrites, tenantIndicatorsSql } from '@firegrid/server';
 import type { ScoringStatement } from '@firegrid/server';
 import { indicatorData } from './indicator-data.js';
+import { pgSchema } from './postgres.js';
 
 const PERIOD = parsePeriod('2026-03');
 const data = indicatorData(2101, 1500);
@@ -137,43 +137,11 @@ describe('the indicators in SQL equal computeIndicators', () => {
   });
 
   describe('on PostgreSQL', () => {
-    const CI = process.env.CI === 'true';
-    const configured = process.env.PGDATABASE !== undefined || process.env.DATABASE_URL !== undefined;
-    const schema = `fg_indicators_${process.pid}`;
-    let client: pg.Client | undefined;
-    let unavailable: string | undefined;
-    before(async () => {
-      if (!configured) {
-        unavailable = 'no PGDATABASE or DATABASE_URL: run `eval "$(bash .ci/pg-up)"` first';
-        return;
-      }
-      const c = new pg.Client(process.env.DATABASE_URL === undefined ? {} : { connectionString: process.env.DATABASE_URL });
-      try {
-        await c.connect();
-        client = c;
-        await c.query(`CREATE SCHEMA ${schema}`);
-        await c.query(`SET search_path TO ${schema}`);
-      } catch (e) {
-        unavailable = `cannot reach PostgreSQL (${(e as Error).message})`;
-        await c.end().catch(() => undefined);
-        client = undefined;
-      }
-    });
-    after(async () => {
-      if (!client) return;
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    });
+    const pgs = pgSchema('fg_indicators');
 
     it('for two tenants with the same ids, every level, scope and clock', async (t) => {
-      if (!client) {
-        const why = `PostgreSQL tests NOT RUN: ${unavailable ?? 'not connected'}`;
-        if (CI) assert.fail(`${why} (CI=true requires PostgreSQL)`);
-        console.warn(`\n  ⚠ ${why}\n`);
-        t.skip(why);
-        return;
-      }
-      const c = client;
+      const c = pgs.need(t);
+      if (!c) return;
       await c.query('BEGIN');
       const runner: Runner = {
         run: async (s) => { await c.query(s.sql, s.params); },

@@ -6,15 +6,15 @@
 // PostgreSQL comes from the PG* variables (`eval "$(.ci/pg-up)"`). Without a reachable server the
 // PostgreSQL test is skipped with the reason printed; under CI=true it fails instead.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { computeScores, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows } from '@firegrid/core/scoring';
 import type { ScoreReport, SqlDialect } from '@firegrid/core/scoring';
 import {
   SCORED_KINDS, recordsFromRows, scoredWorkersSql, scoringTablesDdl, scoringWrites, tenantScoresSql, workerEvidenceSql,
 } from '@firegrid/server';
 import type { ScoredKind, ScoringStatement } from '@firegrid/server';
+import { pgSchema } from './postgres.js';
 
 const PERIOD = parsePeriod('2026-03');
 const NOW = new Date('2026-04-02T09:00:00+08:00');
@@ -95,44 +95,11 @@ describe('the scoring tables on SQLite', () => {
 });
 
 describe('the scoring tables on PostgreSQL', () => {
-  const CI = process.env.CI === 'true';
-  const configured = process.env.PGDATABASE !== undefined || process.env.DATABASE_URL !== undefined;
-  const schema = `fg_score_tables_${process.pid}`;
-  let client: pg.Client | undefined;
-  let unavailable: string | undefined;
-
-  before(async () => {
-    if (!configured) {
-      unavailable = 'no PGDATABASE or DATABASE_URL: run `eval "$(.ci/pg-up)"` first';
-      return;
-    }
-    const c = new pg.Client(process.env.DATABASE_URL === undefined ? {} : { connectionString: process.env.DATABASE_URL });
-    try {
-      await c.connect();
-      client = c;
-      await c.query(`CREATE SCHEMA ${schema}`);
-      await c.query(`SET search_path TO ${schema}`);
-    } catch (e) {
-      unavailable = `cannot reach PostgreSQL (${(e as Error).message})`;
-      await c.end().catch(() => undefined);
-      client = undefined;
-    }
-  });
-  after(async () => {
-    if (!client) return;
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const pgs = pgSchema('fg_score_tables');
 
   it('give each tenant the engine\'s scores, and one worker his evidence', async (t) => {
-    if (!client) {
-      const why = `PostgreSQL test NOT RUN: ${unavailable ?? 'not connected'}`;
-      if (CI) assert.fail(`${why} (CI=true requires PostgreSQL)`);
-      t.diagnostic(why);
-      t.skip(why);
-      return;
-    }
-    const c = client;
+    const c = pgs.need(t);
+    if (!c) return;
     await c.query('BEGIN');
     await check({
       run: async (s) => {
