@@ -208,6 +208,24 @@ describe('auth: roles, tenants and scope', () => {
     assert.deepEqual(report.period, { from: '2026-03-01', to: '2026-03-31' });
     assert.ok(Array.isArray(report.workers), 'workers is a list');
   });
+
+  it('GET /v1/indicators checks token, role, query and scope the same way', async () => {
+    problemOf(await s.request('GET', '/v1/indicators?period=2026-03'), 401);
+    for (const roles of [['resident'], ['captain']]) {
+      const refused = await s.token({ user: `x-${roles[0]}`, roles, scope: ['*'] });
+      problemOf(await s.request('GET', '/v1/indicators?period=2026-03', { token: refused }), 403);
+    }
+    const worker = await s.token({ user: 'w', roles: ['grid-worker'], scope: [GRID_A] });
+    problemOf(await s.request('GET', `/v1/indicators?period=2026-03&scope=${GRID_B}`, { token: worker }), 403);
+    const noPeriod = problemOf(await s.request('GET', '/v1/indicators', { token: admin, headers: { 'accept-language': 'en' } }), 400);
+    assert.equal(noPeriod.errors?.[0]?.path, 'period', 'a missing period is named');
+    const badLevel = problemOf(await s.request('GET', '/v1/indicators?period=2026-03&level=planet', { token: admin }), 400);
+    assert.equal(badLevel.errors?.[0]?.path, 'level', 'a bad level is named');
+    const sup = await s.token({ user: 'sup', roles: ['grid-supervisor'], scope: [GRID_A] });
+    problemOf(await s.request('GET', `/v1/indicators?period=2026-03&scope=${GRID_B}`, { token: sup }), 403);
+    const ok = await s.request('GET', `/v1/indicators?period=2026-03&scope=${GRID_A}`, { token: sup });
+    assert.equal(ok.status, 200, ok.text);
+  });
 });
 
 describe('auth: residents', () => {
