@@ -211,8 +211,8 @@ describe('auth: roles, tenants and scope', () => {
 
   it('GET /v1/indicators checks token, role, query and scope the same way', async () => {
     problemOf(await s.request('GET', '/v1/indicators?period=2026-03'), 401);
-    for (const roles of [['resident'], ['captain']]) {
-      const refused = await s.token({ user: `x-${roles[0]}`, roles, scope: ['*'] });
+    for (const role of ['resident', 'captain'] as const) {
+      const refused = await s.token({ user: `x-${role}`, roles: [role], scope: ['*'] });
       problemOf(await s.request('GET', '/v1/indicators?period=2026-03', { token: refused }), 403);
     }
     const worker = await s.token({ user: 'w', roles: ['grid-worker'], scope: [GRID_A] });
