@@ -16,6 +16,7 @@ export type { FiregridErrorCode, Issue } from './errors.js';
 export { parseWith, checkWith, formatPath } from './validate.js';
 export type { ParseOptions, CheckResult } from './validate.js';
 export { newId, isUuid } from './ids.js';
+export { referenceOf, idSuffixOfReference } from './reference.js';
 export { convertPoint, distanceM } from './geo.js';
 export {
   isHighRise, isOldResidential, RESIDENTIAL_HIGH_RISE_M, RESIDENTIAL_HIGH_RISE_FLOORS, OTHER_HIGH_RISE_M,
