@@ -92,12 +92,48 @@ describe('template library', () => {
     expect(titles('residential', { heightM: 54 })).to.deep.equal([TEMPLATE_IDS.highRiseResidential]);
     expect(titles('residential', { floors: 5, yearBuilt: 1988 })).to.deep.equal([TEMPLATE_IDS.oldResidential]);
     expect(titles('residential', { floors: 12, yearBuilt: 1996 })).to.have.members([TEMPLATE_IDS.highRiseResidential, TEMPLATE_IDS.oldResidential]);
+    expect(titles('residential', { floors: 6, yearBuilt: 2012 })).to.deep.equal([TEMPLATE_IDS.ordinaryResidential]);
+    expect(titles('residential', { floors: 9, heightM: 27, yearBuilt: 2005 })).to.deep.equal([TEMPLATE_IDS.ordinaryResidential]);
     expect(titles('small-venue')).to.deep.equal([TEMPLATE_IDS.smallVenue]);
     expect(titles('three-in-one')).to.deep.equal([TEMPLATE_IDS.threeInOne]);
     expect(titles('ebike-shed')).to.deep.equal([TEMPLATE_IDS.ebikeShed]);
     expect(titles('village')).to.deep.equal([TEMPLATE_IDS.ruralVillage]);
     expect(titles('commercial-complex')).to.have.members([TEMPLATE_IDS.commercialComplex, TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
     expect(titles('hotel')).to.have.members([TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
+  });
+
+  it('gives a typical place of every kind a grid worker visits at least one template (coverage)', () => {
+    // One typical place per kind, as a grid worker meets it. A kind missing here, or a typical place
+    // that matches no template, fails: an uncovered kind must be added on purpose, with its template.
+    const typical: Record<PlaceKind, { floors?: number; heightM?: number; yearBuilt?: number } | undefined> = {
+      residential: { floors: 6, yearBuilt: 2012 },
+      'public-building': { floors: 5, heightM: 20, yearBuilt: 2008 },
+      'commercial-complex': { floors: 6, heightM: 32, yearBuilt: 2015 },
+      'small-venue': { floors: 1, yearBuilt: 2003 },
+      'three-in-one': { floors: 3, yearBuilt: 1998 },
+      'ebike-shed': undefined,
+      school: { floors: 4, yearBuilt: 2001 },
+      kindergarten: { floors: 3, yearBuilt: 2010 },
+      'elderly-care': { floors: 4, yearBuilt: 2006 },
+      hospital: { floors: 8, heightM: 34, yearBuilt: 1995 },
+      hotel: { floors: 10, heightM: 36, yearBuilt: 2009 },
+      market: { floors: 2, yearBuilt: 1999 },
+      entertainment: { floors: 3, yearBuilt: 2011 },
+      religious: { floors: 1, yearBuilt: 1930 },
+      heritage: { floors: 2, yearBuilt: 1850 },
+      factory: { floors: 2, yearBuilt: 2004 },
+      warehouse: { floors: 1, yearBuilt: 2014 },
+      'construction-site': undefined,
+      village: undefined,
+      'metro-station': undefined,
+      petrochemical: undefined,
+      other: undefined,
+    };
+    const uncovered = (Object.keys(typical) as PlaceKind[]).filter((kind) => {
+      const building = typical[kind];
+      return applicableTemplates(templates, { kind, ...(building && { building }) }).length === 0;
+    });
+    expect(uncovered).to.deep.equal([]);
   });
 
   it('keeps a major-hazard candidate a candidate and points rule references at rule-set elements', () => {

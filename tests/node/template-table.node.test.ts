@@ -9,11 +9,12 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../../scripts/bytes-lib.mjs';
 import { END, START, replaceTable, templateStats, templateTable } from '../../scripts/template-table.js';
 import { templateFigures } from '../../bench/figures/templates.js';
+import { TEMPLATE_IDS } from '@firegrid/core/templates';
 
 describe('scripts/template-table.ts', () => {
   it('counts items, verified, quoted and categories per template', () => {
     const stats = templateStats();
-    assert.equal(stats.length, 9);
+    assert.equal(stats.length, Object.keys(TEMPLATE_IDS).length);
     for (const s of stats) {
       assert.ok(s.verified <= s.quoted, `${s.key}: every verified item is quoted`);
       assert.ok(s.quoted <= s.items && s.categories.length > 0, s.key);
@@ -34,7 +35,7 @@ describe('scripts/template-table.ts', () => {
     const figures = templateFigures(templateStats());
     const share = figures.find((f) => f.name === 'templates.other.share');
     assert.ok(share !== undefined && share.value < 0.1 && share.compare?.ok === true);
-    assert.equal(figures.filter((f) => f.name.endsWith('.quoted')).length, 9);
+    assert.equal(figures.filter((f) => f.name.endsWith('.quoted')).length, Object.keys(TEMPLATE_IDS).length);
     const dir = mkdtempSync(join(tmpdir(), 'fg-template-table-'));
     const file = join(dir, 'results.json');
     writeFileSync(file, JSON.stringify({ machine: { node: 'v20', cpus: 2, cpuModel: 'x', memGiB: 1, platform: 'linux', date: '2026-12-07T00:00:00Z' }, figures }));

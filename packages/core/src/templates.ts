@@ -2,10 +2,12 @@
 // demand: no element bundles it; `fg-checklist` imports it only when the host stores no templates.
 import type { ChecklistTemplate } from './schema/template.js';
 import { commercialComplex } from './templates/commercial-complex.js';
+import { constructionSite } from './templates/construction-site.js';
 import { dailyPatrol } from './templates/daily-patrol.js';
 import { ebikeShed } from './templates/ebike-shed.js';
 import { highRiseResidential } from './templates/high-rise-residential.js';
 import { oldResidential } from './templates/old-residential.js';
+import { ordinaryResidential } from './templates/ordinary-residential.js';
 import { periodicInspection } from './templates/periodic-inspection.js';
 import { ruralVillage } from './templates/rural-village.js';
 import { smallVenue } from './templates/small-venue.js';
@@ -16,7 +18,7 @@ export { LIBRARY_TENANT, LIBRARY_REVISED_AT } from './templates/define.js';
 export { mergeTemplates } from './checklist/merge.js';
 export {
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
-  ruralVillage,
+  ruralVillage, ordinaryResidential, constructionSite,
 };
 
 /**
@@ -33,5 +35,5 @@ export {
  */
 export const templates: readonly ChecklistTemplate[] = [
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
-  ruralVillage,
+  ruralVillage, ordinaryResidential, constructionSite,
 ];

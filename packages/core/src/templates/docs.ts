@@ -43,3 +43,8 @@ export const VILLAGE_PACT = '村规民约（村民防火公约）';
 export const FIRE_LAW = '《中华人民共和国消防法》';
 /** GB 50016-2014 (2018 edition), the building fire code; our sources hold none of its text. */
 export const GB50016 = 'GB 50016-2014（2018年版）《建筑设计防火规范》';
+/**
+ * GB 50720-2011, fire safety of construction sites. Our sources hold none of its text: items citing
+ * it name the clause a fire officer would look up, and are unverified for an integrator to confirm.
+ */
+export const GB50720 = 'GB 50720-2011《建设工程施工现场消防安全技术规范》';
