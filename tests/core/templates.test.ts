@@ -100,6 +100,8 @@ describe('template library', () => {
     expect(titles('village')).to.deep.equal([TEMPLATE_IDS.ruralVillage]);
     expect(titles('commercial-complex')).to.have.members([TEMPLATE_IDS.commercialComplex, TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
     expect(titles('hotel')).to.have.members([TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
+    expect(titles('hotel', { floors: 12, heightM: 40 })).to.have.members([TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection, TEMPLATE_IDS.highRisePublic]);
+    expect(titles('factory', { floors: 8, heightM: 30 })).to.have.members([TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
   });
 
   it('gives a typical place of every kind a grid worker visits at least one template (coverage)', () => {

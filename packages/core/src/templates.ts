@@ -5,6 +5,7 @@ import { commercialComplex } from './templates/commercial-complex.js';
 import { constructionSite } from './templates/construction-site.js';
 import { dailyPatrol } from './templates/daily-patrol.js';
 import { ebikeShed } from './templates/ebike-shed.js';
+import { highRisePublic } from './templates/high-rise-public.js';
 import { highRiseResidential } from './templates/high-rise-residential.js';
 import { oldResidential } from './templates/old-residential.js';
 import { ordinaryResidential } from './templates/ordinary-residential.js';
@@ -18,7 +19,7 @@ export { LIBRARY_TENANT, LIBRARY_REVISED_AT } from './templates/define.js';
 export { mergeTemplates } from './checklist/merge.js';
 export {
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
-  ruralVillage, ordinaryResidential, constructionSite,
+  ruralVillage, ordinaryResidential, constructionSite, highRisePublic,
 };
 
 /**
@@ -35,5 +36,5 @@ export {
  */
 export const templates: readonly ChecklistTemplate[] = [
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
-  ruralVillage, ordinaryResidential, constructionSite,
+  ruralVillage, ordinaryResidential, constructionSite, highRisePublic,
 ];

@@ -15,6 +15,7 @@ export const TEMPLATE_IDS = {
   ruralVillage: '0196a000-7e00-7000-8000-000000000009',
   ordinaryResidential: '0196a000-7e00-7000-8000-00000000000a',
   constructionSite: '0196a000-7e00-7000-8000-00000000000b',
+  highRisePublic: '0196a000-7e00-7000-8000-00000000000c',
 } as const;
 
 /** Place kinds that are units (机关、团体、企业、事业单位) with their own fire-safety management. */
