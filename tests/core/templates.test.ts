@@ -95,6 +95,10 @@ describe('template library', () => {
     expect(titles('residential', { floors: 6, yearBuilt: 2012 })).to.deep.equal([TEMPLATE_IDS.ordinaryResidential]);
     expect(titles('residential', { floors: 9, heightM: 27, yearBuilt: 2005 })).to.deep.equal([TEMPLATE_IDS.ordinaryResidential]);
     expect(titles('small-venue')).to.deep.equal([TEMPLATE_IDS.smallVenue]);
+    expect(titles('rental-housing')).to.deep.equal([TEMPLATE_IDS.rentalHousing]);
+    expect(titles('family-workshop')).to.deep.equal([TEMPLATE_IDS.familyWorkshop]);
+    expect(titles('homestay')).to.deep.equal([TEMPLATE_IDS.homestay]);
+    expect(titles('scenic-area')).to.have.members([TEMPLATE_IDS.scenicArea, TEMPLATE_IDS.dailyPatrol, TEMPLATE_IDS.periodicInspection]);
     expect(titles('three-in-one')).to.deep.equal([TEMPLATE_IDS.threeInOne]);
     expect(titles('ebike-shed')).to.deep.equal([TEMPLATE_IDS.ebikeShed]);
     expect(titles('village')).to.deep.equal([TEMPLATE_IDS.ruralVillage]);
@@ -129,6 +133,10 @@ describe('template library', () => {
       village: undefined,
       'metro-station': undefined,
       petrochemical: undefined,
+      'rental-housing': { floors: 4, yearBuilt: 1995 },
+      'family-workshop': { floors: 2, yearBuilt: 2000 },
+      homestay: { floors: 3, yearBuilt: 2016 },
+      'scenic-area': undefined,
       other: undefined,
     };
     const uncovered = (Object.keys(typical) as PlaceKind[]).filter((kind) => {

@@ -8,7 +8,8 @@
 export const PLACE_KINDS = [
   'residential', 'public-building', 'commercial-complex', 'small-venue', 'three-in-one', 'ebike-shed',
   'school', 'kindergarten', 'elderly-care', 'hospital', 'hotel', 'market', 'entertainment', 'religious',
-  'heritage', 'factory', 'warehouse', 'construction-site', 'village', 'metro-station', 'petrochemical', 'other',
+  'heritage', 'factory', 'warehouse', 'construction-site', 'village', 'metro-station', 'petrochemical',
+  'rental-housing', 'family-workshop', 'homestay', 'scenic-area', 'other',
 ] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 

@@ -5,12 +5,16 @@ import { commercialComplex } from './templates/commercial-complex.js';
 import { constructionSite } from './templates/construction-site.js';
 import { dailyPatrol } from './templates/daily-patrol.js';
 import { ebikeShed } from './templates/ebike-shed.js';
+import { familyWorkshop } from './templates/family-workshop.js';
 import { highRisePublic } from './templates/high-rise-public.js';
 import { highRiseResidential } from './templates/high-rise-residential.js';
+import { homestay } from './templates/homestay.js';
 import { oldResidential } from './templates/old-residential.js';
 import { ordinaryResidential } from './templates/ordinary-residential.js';
 import { periodicInspection } from './templates/periodic-inspection.js';
+import { rentalHousing } from './templates/rental-housing.js';
 import { ruralVillage } from './templates/rural-village.js';
+import { scenicArea } from './templates/scenic-area.js';
 import { smallVenue } from './templates/small-venue.js';
 import { threeInOne } from './templates/three-in-one.js';
 
@@ -20,6 +24,7 @@ export { mergeTemplates } from './checklist/merge.js';
 export {
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
   ruralVillage, ordinaryResidential, constructionSite, highRisePublic,
+  rentalHousing, familyWorkshop, homestay, scenicArea,
 };
 
 /**
@@ -37,4 +42,5 @@ export {
 export const templates: readonly ChecklistTemplate[] = [
   dailyPatrol, periodicInspection, highRiseResidential, commercialComplex, smallVenue, threeInOne, oldResidential, ebikeShed,
   ruralVillage, ordinaryResidential, constructionSite, highRisePublic,
+  rentalHousing, familyWorkshop, homestay, scenicArea,
 ];

@@ -61,6 +61,10 @@ export const VISITS_PER_MONTH_EXAMPLE = {
     village: 1,
     'metro-station': 1,
     petrochemical: 0,
+    'rental-housing': 2,
+    'family-workshop': 4,
+    homestay: 2,
+    'scenic-area': 1,
     other: 1,
   },
 } as const satisfies { example: true; note: BilingualText; visitsPerMonth: Record<PlaceKind, number> };
