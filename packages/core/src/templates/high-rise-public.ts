@@ -2,8 +2,9 @@
  * 高层公共建筑 — a public building over 24 m (offices, hotels, hospitals, schools, shops, venues),
  * after 应急管理部令第5号 (quoted from our notes' condensed text of it: art. 8, 15, 19, 20, 22, 28,
  * 29, 31, 37, 39, 44) and the plan's 二（二）1 (the posted 责任人 and 管理人, the 微型消防站). It
- * comes on top of the daily patrol and periodic inspection every unit gets: those hold the unit's
- * own duties of 61号令, this one what 令5号 adds for a high-rise. Industrial buildings (factories,
+ * stands on its own: a worker opens one template per visit, and the daily patrol and periodic
+ * inspection every unit also gets hold the unit's own duties of 61号令, this one what 令5号 asks of
+ * the building. Industrial buildings (factories,
  * warehouses), metro stations and petrochemical plants are not 民用建筑 and do not get it.
  * What a grid worker can only read in records says “查看……记录”.
  * @module
