@@ -298,6 +298,28 @@ describe('when knows the place', () => {
     expect(shown(TEMPLATE_IDS.commercialComplex, { kind: 'commercial-complex', building: { ...tall, hasKitchen: true } })).to.include('kitchen-ducts');
   });
 
+  it('asks a low-rise building with a control room whether someone is on duty, and no other', () => {
+    const periodic = TEMPLATE_IDS.periodicInspection;
+    expect(shown(periodic, { kind: 'hotel', building: { heightM: 12, hasControlRoom: true } })).to.include('control-room-attended');
+    expect(shown(periodic, { kind: 'hotel', building: { heightM: 12, hasControlRoom: false } })).to.not.include('control-room-attended');
+    expect(shown(periodic, { kind: 'hotel', building: { heightM: 60, floors: 12, hasControlRoom: true } })).to.not.include('control-room-attended');
+  });
+
+  it('shows each sector’s items only at its kind, and the check frequency of 61号令 art. 26 everywhere', () => {
+    const periodic = TEMPLATE_IDS.periodicInspection;
+    const sector = ['children-not-underground', 'children-floor-allowed', 'elderly-not-underground', 'elderly-floor-allowed', 'wards-not-underground', 'dorm-no-heaters'];
+    const of = (kind: PlaceKind, building?: { overnightStay?: boolean }) => shown(periodic, { kind, ...(building && { building }) }).filter((id) => sector.includes(id));
+    expect(of('kindergarten')).to.deep.equal(['children-not-underground', 'children-floor-allowed']);
+    expect(of('elderly-care')).to.deep.equal(['elderly-not-underground', 'elderly-floor-allowed']);
+    expect(of('hospital')).to.deep.equal(['wards-not-underground']);
+    expect(of('school', { overnightStay: true })).to.deep.equal(['dorm-no-heaters']);
+    expect(of('school', { overnightStay: false })).to.deep.equal([]);
+    expect(of('hotel')).to.deep.equal([]);
+    for (const id of sector) expect(byId(periodic).get(id)?.basis.verified, id).to.equal(false);
+    expect(shown(periodic, { kind: 'factory' })).to.include('frequency');
+    expect(shown(TEMPLATE_IDS.oldResidential, { kind: 'residential', building: { floors: 5, yearBuilt: 1988 } })).to.include('window-bars-openable');
+  });
+
   it('shows control-room items only in a high-rise with a control room (or one not recorded)', () => {
     const tall = { heightM: 60, floors: 12 };
     expect(shown(patrol, { kind: 'hotel', building: { ...tall, hasControlRoom: false } })).to.not.include('control-room-staffed');

@@ -22,7 +22,7 @@ const DRAFT_HINT: readonly [string, string] = ['依据为报批稿，尚未施�
 /** Old residential compound (老旧小区). */
 export const oldResidential = template({
   id: TEMPLATE_IDS.oldResidential,
-  version: 2,
+  version: 3,
   zh: '老旧小区消防安全检查',
   en: 'Old residential compound inspection',
   appliesTo: { kinds: ['residential'], oldResidential: true },
@@ -83,6 +83,10 @@ export const oldResidential = template({
       item('exits-unlocked', {
         zh: '楼栋安全出口未锁闭', en: 'Building exits not locked',
         hint: LAW, basis: u(FIRE_LAW), category: 'exit-blocked', photo: true, ruleRefs: ['GB35181-2017:7.3.3'],
+      }),
+      item('window-bars-openable', {
+        zh: '住户外窗防盗网留有可从内部开启的逃生口', en: 'Window bars of the flats have an escape opening that opens from inside',
+        hint: LAW, basis: u(FIRE_LAW), category: 'exit-blocked', photo: true,
       }),
       item('hydrants', {
         zh: '小区室外消火栓有水', en: 'Outdoor hydrants have water',

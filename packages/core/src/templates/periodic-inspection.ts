@@ -2,12 +2,14 @@
  * 防火检查 — the periodic fire inspection of a unit (monthly; quarterly for 机关、团体、事业单位),
  * after 公安部令第61号 art. 26 (our notes hold an English summary of it, quoted as such), with the
  * 令5号 items of a high-rise public building (arts. 8, 26, 27, 35, 36, 41) and the plan's 履职承诺
- * shown only when the place is a high-rise. The plan's 三自主两公开一承诺 is a practice sector
+ * shown only when the place is a high-rise. Sector items (rooms of kindergartens, care homes and
+ * hospitals on floors GB 50016 does not allow, unverified as its text is not in our sources) show
+ * only at their kind. The plan's 三自主两公开一承诺 is a practice sector
  * departments promote (二（五）2), not a duty of every unit, so it is not an item.
  * @module
  */
-import { HIGH_RISE_REG, MPS61, PLAN } from './docs.js';
-import { HIGH_RISE, item, section, template, v } from './define.js';
+import { FIRE_LAW, GB50016, HIGH_RISE_REG, MPS61, PLAN } from './docs.js';
+import { HIGH_RISE, item, section, template, u, v } from './define.js';
 import type { When } from '../schema/template.js';
 import { TEMPLATE_IDS, UNIT_KINDS } from './ids.js';
 
@@ -17,11 +19,16 @@ const EXITS = 'exits, signs, lighting';
 const LANE_WATER = 'fire lanes and water';
 const FIRE_ELEC = 'fire and electricity use';
 const CONTROL_ROOM: When = { all: [HIGH_RISE, { fact: 'hasControlRoom', is: true }] };
+/** A building below high-rise that has a control room (or has not recorded that it has none). */
+const LOW_CONTROL_ROOM: When = { all: [{ not: HIGH_RISE }, { fact: 'hasControlRoom', is: true }] };
+const CODE_HINT: readonly [string, string] = [
+  '依据为 GB 50016，条文未收录在我们的资料中，条款待核实', 'Rests on GB 50016; its text is not in our sources, the clause is to be confirmed',
+];
 
 /** Periodic fire inspection (防火检查) of a unit. */
 export const periodicInspection = template({
   id: TEMPLATE_IDS.periodicInspection,
-  version: 2,
+  version: 3,
   zh: '单位定期防火检查',
   en: 'Periodic fire inspection of a unit',
   appliesTo: { kinds: [...UNIT_KINDS] },
@@ -83,6 +90,11 @@ export const periodicInspection = template({
         zh: '消防控制室有人值班', en: 'Someone is on duty in the fire control room',
         basis: hr('第三十五条（五）', '(五)消防控制室值班和设施运行'), category: 'control-room', when: CONTROL_ROOM,
       }),
+      item('control-room-attended', {
+        zh: '消防控制室有人在岗值班', en: 'Someone is on duty in the fire control room',
+        hint: ['没有消防控制室的选“不适用”', 'Choose “not applicable” where there is no control room'],
+        basis: v(MPS61, '第二十五条', '(5) staff on duty at key locations'), category: 'control-room', when: LOW_CONTROL_ROOM,
+      }),
       item('panel-normal', {
         zh: '火灾报警控制器无故障、无屏蔽', en: 'The fire alarm panel shows no fault and nothing disabled',
         basis: hr('第三十五条（五）', '(五)消防控制室值班和设施运行'), category: 'alarm-sprinkler', photo: true, when: CONTROL_ROOM,
@@ -134,7 +146,39 @@ export const periodicInspection = template({
         basis: v(PLAN, '二（二）1', '建立高层建筑消防安全责任人、管理人履职承诺制度'), category: 'records-missing', when: HIGH_RISE,
       }),
     ]),
+    section('sector', '行业场所', 'Sector premises', [
+      item('children-not-underground', {
+        zh: '儿童用房未设在地下或半地下', en: 'No children’s rooms underground or half underground',
+        hint: CODE_HINT, basis: u(GB50016), category: 'other', photo: true, when: { kind: ['kindergarten'] },
+      }),
+      item('children-floor-allowed', {
+        zh: '儿童用房未设在规范不允许的楼层', en: 'Children’s rooms are on floors the code allows',
+        hint: CODE_HINT, basis: u(GB50016), category: 'other', when: { kind: ['kindergarten'] },
+      }),
+      item('elderly-not-underground', {
+        zh: '老年人居室未设在地下或半地下', en: 'No residents’ rooms underground or half underground',
+        hint: CODE_HINT, basis: u(GB50016), category: 'other', photo: true, when: { kind: ['elderly-care'] },
+      }),
+      item('elderly-floor-allowed', {
+        zh: '老年人用房未设在规范不允许的楼层', en: 'Rooms for the elderly are on floors the code allows',
+        hint: CODE_HINT, basis: u(GB50016), category: 'other', when: { kind: ['elderly-care'] },
+      }),
+      item('wards-not-underground', {
+        zh: '住院病房未设在地下或半地下', en: 'No wards underground or half underground',
+        hint: CODE_HINT, basis: u(GB50016), category: 'other', photo: true, when: { kind: ['hospital'] },
+      }),
+      item('dorm-no-heaters', {
+        zh: '学生宿舍内无使用大功率电器', en: 'No high-power appliances in the student dormitories',
+        hint: ['依据为消防法及学校管理规定，条文未收录，待核实', 'Rests on the Fire Protection Law and school rules, not in our sources; to be confirmed'],
+        basis: u(FIRE_LAW), category: 'electrical', photo: true,
+        when: { all: [{ kind: ['school'] }, { fact: 'overnightStay', is: true }] },
+      }),
+    ]),
     section('record', '检查记录', 'Inspection record', [
+      item('frequency', {
+        zh: '查看防火检查记录，机关、团体、事业单位每季度、其他单位每月至少检查一次', en: 'The inspection record shows a check at least every quarter (government bodies, associations, public institutions) or every month (other units)',
+        basis: art26('机关/团体/事业单位 quarterly, other units monthly'), category: 'records-missing',
+      }),
       item('record-signed', {
         zh: '查看防火检查记录，检查人员和被检查部门负责人已签名', en: 'The inspection record is signed by the inspector and the head of the inspected department',
         basis: art26('Inspector and unit head sign.'), category: 'records-missing',
