@@ -13,7 +13,7 @@ import { createServer, request } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DEMO_ORG_UNITS, DEMO_TENANT, DEMO_USERS, seedDemo, startServer } from '@firegrid/server';
@@ -35,7 +35,27 @@ async function bundleApp() {
   for (const name of ['index.html', 'page.css']) files.set(name, readFileSync(join(appDir, name)));
   // The government-blue theme of @firegrid/elements (design tokens only), as a vendor links it.
   files.set('government-blue.css', readFileSync(fileURLToPath(new URL('../packages/elements/themes/government-blue.css', import.meta.url))));
+  files.set('sw.js', await buildServiceWorker(files));
   return files;
+}
+
+/**
+ * The service worker (examples/grid-app/sw.ts) with the shell it caches: every file of the app
+ * (the page as `/`), and a version hashed from their bytes, so a new build is a new cache.
+ * @param {Map<string, Uint8Array>} files
+ */
+async function buildServiceWorker(files) {
+  const hash = createHash('sha256');
+  const shell = [...files.keys()].sort().map((name) => {
+    hash.update(name).update(files.get(name) ?? new Uint8Array());
+    return name === 'index.html' ? '/' : `/${name}`;
+  });
+  const out = await build({
+    entryPoints: [join(appDir, 'sw.ts')], bundle: true, format: 'esm', minify: true, target: 'es2021', write: false,
+    logLevel: 'silent',
+    define: { FIREGRID_SHELL: JSON.stringify(shell), FIREGRID_SHELL_VERSION: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+  });
+  return out.outputFiles[0].contents;
 }
 
 /**
@@ -114,7 +134,8 @@ export async function startDemo({ port = DEFAULT_PORT, strictPort = false, dataD
         'content-type': TYPES[/** @type {'.js'} */ (extname(name))] ?? 'application/octet-stream',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
-        'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=3600',
+        // The page and the service worker are checked on every load; the rest is cached by the worker.
+        'cache-control': name === 'index.html' || name === 'sw.js' ? 'no-cache' : 'public, max-age=3600',
       });
       res.end(body);
     });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { TargetType } from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../bench/lib/context.js';
 import { startDemo } from '../../scripts/demo.mjs';
@@ -234,6 +235,44 @@ describe('npm start: the demo grid app', () => {
     assert.equal(found.reporter?.confidential, true);
     assert.deepEqual(phoneProblems, []);
     await phone.browserContext().close();
+  });
+
+  it('keeps working offline after the first load: the service worker serves the shell, the worker\'s tabs and forms open without the network', async () => {
+    assert.ok(browser && demo, 'the demo and the browser started');
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(demo.url);
+    await page.waitForFunction(`!!${find('e.matches("button[data-user=wangwei]")')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.matches("button[data-user=wangwei]")')}.click()`);
+    await page.waitForFunction(`!!${find('e.matches("button.place")')}`, { timeout: 20_000 });
+    // The worker installed and took control of the page; its cache holds the whole shell.
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', { timeout: 20_000 });
+    const cached = await page.evaluate(`caches.keys().then(async (names) => { const out = []; for (const n of names) for (const r of await (await caches.open(n)).keys()) out.push(new URL(r.url).pathname); return out; })`) as string[];
+    for (const file of ['/', '/main.js', '/page.css', '/government-blue.css']) assert.ok(cached.includes(file), `${file} is in the shell cache: ${cached.join(' ')}`);
+    assert.ok(!cached.some((f) => f.startsWith('/api/')), 'no data is cached by the service worker');
+
+    // Offline: the page and the worker both lose the network.
+    const swTarget = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(demo!.url) && t.browserContext() === context, { timeout: 10_000 });
+    const swSession = await swTarget.createCDPSession();
+    const offline = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+    await swSession.send('Network.enable');
+    await swSession.send('Network.emulateNetworkConditions', offline);
+    await page.setOfflineMode(true);
+    assert.equal(await page.evaluate(`fetch('/main.js?probe=' + Date.now(), { cache: 'no-store' }).then(() => 'online', () => 'offline')`), 'offline', 'the network is gone');
+
+    const res = await page.reload();
+    assert.ok(res === null || res.fromServiceWorker() || res.ok(), 'the page came from the service worker');
+    // The signed-in worker's app, from the cache: her tabs, and the report form with its lazy view.
+    await page.waitForFunction(`!!${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "上报"')}`, { timeout: 20_000 });
+    await page.evaluate(`${find('e.getAttribute("role") === "tab" && e.textContent.trim() === "上报"')}.click()`);
+    await page.waitForFunction(`((r) => r && r.shadowRoot && r.shadowRoot.querySelector('[part~="base"] textarea'))(${find('e.localName === "fg-hazard-report"')})`, { timeout: 20_000 });
+    await page.setOfflineMode(false);
+    await swSession.send('Network.emulateNetworkConditions', { ...offline, offline: false });
+    await swSession.detach();
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   it('has no axe violations on the sign-in screen, the worker\'s tabs and the desk', async () => {
