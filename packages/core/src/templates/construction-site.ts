@@ -7,13 +7,13 @@
  * @module
  */
 import { FIRE_LAW, GB50720, PLAN } from './docs.js';
-import { item, section, template, u, v } from './define.js';
+import { FIRE_LAW_HINT, item, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const PANELS = v(PLAN, '二（三）2', '施工现场违规搭建、违规采用易燃可燃材料的彩钢板房');
 const CODE = u(GB50720);
 const CODE_HINT: readonly [string, string] = ['依据为GB 50720，条文未收录在我们的资料中，待核实', 'Rests on GB 50720; its text is not in our sources, to be confirmed'];
-const LAW_HINT: readonly [string, string] = ['依据为消防法，条文未收录在我们的资料中，待核实', 'Rests on the Fire Protection Law; its text is not in our sources, to be confirmed'];
+const LAW_HINT = FIRE_LAW_HINT;
 
 /** Construction site (建设工程施工现场). */
 export const constructionSite = template({

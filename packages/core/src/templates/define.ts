@@ -4,6 +4,7 @@
  * @module
  */
 import { CONTINUED_FROM_2017 } from '../hazard/major-rules.gb35181-2025.js';
+import { EBIKE_NOTICE } from './docs.js';
 import type { HazardCategory } from '../names.js';
 import type {
   AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ItemSeverity, When,
@@ -105,3 +106,28 @@ export function template(t: {
 
 /** Only when the place is a high-rise: items citing 令5号 carry it, so low-rise places never see them. */
 export const HIGH_RISE: When = { place: 'highRise' };
+
+/** The hint of an item resting on the Fire Protection Law, whose text our sources do not hold. */
+export const FIRE_LAW_HINT: readonly [string, string] = [
+  '依据为消防法，条文未收录在我们的资料中，待核实', 'Rests on the Fire Protection Law; its text is not in our sources, to be confirmed',
+];
+/** The hint of an item resting on the draft e-bike charging standard, not in force. */
+export const DRAFT_HINT: readonly [string, string] = ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'];
+
+/**
+ * The two e-bike items of every residential template: none parked, none charged in the building's
+ * common areas (the 2017 notice; no item numbers in our sources, so unverified with its sentence).
+ */
+export function ebikeCommonAreaItems(): ChecklistItem[] {
+  const notice = u(EBIKE_NOTICE, undefined, '严禁在建筑内共用走道、楼梯间、安全出口等公共区域停放或充电');
+  return [
+    item('ebike-not-parked-indoors', {
+      zh: '楼道、楼梯间、安全出口等公共区域无电动自行车停放', en: 'No e-bikes parked in corridors, stairs, exits or other common areas',
+      basis: notice, category: 'ebike-indoor', photo: true,
+    }),
+    item('ebike-not-charged-indoors', {
+      zh: '楼道、楼梯间、安全出口等公共区域无电动自行车充电', en: 'No e-bikes charged in corridors, stairs, exits or other common areas',
+      basis: notice, category: 'ebike-indoor', photo: true,
+    }),
+  ];
+}

@@ -7,11 +7,10 @@
  * @module
  */
 import { EBIKE_DRAFT, EBIKE_NOTICE, GB35181_2025 } from './docs.js';
-import { item, section, template, u } from './define.js';
+import { DRAFT_HINT, item, section, template, u } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const draft = (clause: string, quote: string) => u(EBIKE_DRAFT, clause, quote);
-const DRAFT_HINT: readonly [string, string] = ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'];
 const PODIUM = '设置在住宅建筑架空层的电动自行车集中停放或充电场所与建筑的采光通风井、公共门厅、疏散走道、楼梯间、安全出口未采取防火分隔措施';
 
 /** Central e-bike parking and charging (电动自行车集中停放充电场所). */

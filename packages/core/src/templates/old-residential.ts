@@ -9,15 +9,13 @@
  * schemes) are not site items.
  * @module
  */
-import { EBIKE_DRAFT, EBIKE_NOTICE, FIRE_LANE_NOTICE, FIRE_LAW, PLAN } from './docs.js';
-import { item, section, template, u, v } from './define.js';
+import { EBIKE_DRAFT, FIRE_LANE_NOTICE, FIRE_LAW, PLAN } from './docs.js';
+import { DRAFT_HINT, FIRE_LAW_HINT, ebikeCommonAreaItems, item, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const marking = u(FIRE_LANE_NOTICE);
 const LANE = v(PLAN, '二（一）5', '住宅小区道路内占用、堵塞、封闭消防车通道等违法行为');
-const NOTICE = u(EBIKE_NOTICE, undefined, '严禁在建筑内共用走道、楼梯间、安全出口等公共区域停放或充电');
-const LAW: readonly [string, string] = ['依据为消防法，条文未收录在我们的资料中，待核实', 'Rests on the Fire Protection Law; its text is not in our sources, to be confirmed'];
-const DRAFT_HINT: readonly [string, string] = ['依据为报批稿，尚未施行', 'The basis is a draft not yet in force'];
+const LAW = FIRE_LAW_HINT;
 
 /** Old residential compound (老旧小区). */
 export const oldResidential = template({
@@ -54,14 +52,7 @@ export const oldResidential = template({
       }),
     ]),
     section('ebike', '电动自行车', 'E-bikes', [
-      item('ebike-not-parked-indoors', {
-        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车停放', en: 'No e-bikes parked in corridors, stairs, exits or other common areas',
-        basis: NOTICE, category: 'ebike-indoor', photo: true,
-      }),
-      item('ebike-not-charged-indoors', {
-        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车充电', en: 'No e-bikes charged in corridors, stairs, exits or other common areas',
-        basis: NOTICE, category: 'ebike-indoor', photo: true,
-      }),
+      ...ebikeCommonAreaItems(),
       item('no-flying-leads', {
         zh: '无从楼上私拉电线（“飞线”）充电', en: 'No charging leads hung from upper floors (“flying leads”)',
         hint: DRAFT_HINT, basis: u(EBIKE_DRAFT, '7.10', 'no 飞线'), category: 'electrical', photo: true,

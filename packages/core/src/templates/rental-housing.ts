@@ -7,13 +7,12 @@
  * rules. E-bikes after the 2017 notice (no item numbers in our sources).
  * @module
  */
-import { EBIKE_NOTICE, FIRE_LAW, GA703, PLAN } from './docs.js';
-import { item, section, template, u, v } from './define.js';
+import { FIRE_LAW, GA703, PLAN } from './docs.js';
+import { ebikeCommonAreaItems, item, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const LAW = u(FIRE_LAW);
 const LOCAL: readonly [string, string] = ['依据为消防法及各地出租房屋管理规定，条文未收录，待核实', 'Rests on the Fire Protection Law and local rules for rented housing, not in our sources; to be confirmed'];
-const NOTICE = u(EBIKE_NOTICE, undefined, '严禁在建筑内共用走道、楼梯间、安全出口等公共区域停放或充电');
 const PLAN_RENTAL = v(PLAN, '二（四）4', '突出整治“城中村”、“出租屋”和“三合一”场所火灾隐患');
 
 /** Rented housing (出租屋). */
@@ -64,14 +63,7 @@ export const rentalHousing = template({
       }),
     ]),
     section('ebike', '电动自行车', 'E-bikes', [
-      item('ebike-not-parked-indoors', {
-        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车停放', en: 'No e-bikes parked in corridors, stairs, exits or other common areas',
-        basis: NOTICE, category: 'ebike-indoor', photo: true,
-      }),
-      item('ebike-not-charged-indoors', {
-        zh: '楼道、楼梯间、安全出口等公共区域无电动自行车充电', en: 'No e-bikes charged in corridors, stairs, exits or other common areas',
-        basis: NOTICE, category: 'ebike-indoor', photo: true,
-      }),
+      ...ebikeCommonAreaItems(),
       item('no-battery-in-rooms', {
         zh: '房间内无电动自行车电池充电', en: 'No e-bike batteries charged in the rooms',
         hint: LOCAL, basis: LAW, category: 'ebike-indoor', photo: true,
