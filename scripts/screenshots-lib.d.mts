@@ -64,3 +64,4 @@ export declare function newPage(browser: Browser, viewport: { width: number; hei
 export declare function screenshot(page: Page): Promise<Buffer>;
 export declare function measureLayout(page: Page, fields: Record<string, FieldSpec>): Promise<LayoutReport>;
 export declare function layoutProblems(report: LayoutReport): { check: string; message: string }[];
+export declare function chromiumMismatch(referenceVersion: string | undefined, runningVersion: string): string | null;

@@ -482,3 +482,18 @@ export function layoutProblems(report) {
   }
   return out;
 }
+
+/**
+ * The warning to print when the running Chromium's major version is not the references' one
+ * (text rendering changes between majors), or null when they agree or the references record none.
+ * @param {string | undefined} referenceVersion from `manifest.json`, e.g. `156.0.8078.129`
+ * @param {string} runningVersion e.g. `157.0.8123.4`
+ * @returns {string | null}
+ */
+export function chromiumMismatch(referenceVersion, runningVersion) {
+  if (referenceVersion === undefined) return null;
+  const major = (v) => v.split('.')[0];
+  if (major(referenceVersion) === major(runningVersion)) return null;
+  return `Chromium ${runningVersion} is not the references' Chromium ${referenceVersion} (major ${major(runningVersion)} ≠ ${major(referenceVersion)}):`
+    + ' text may render differently; comparing anyway. If the differences are only anti-aliasing, run `npm run screenshots -- --update`.';
+}

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {
   CHROMIUM_ARGS, MAX_DIFF_RATIO, PHONE_WIDTH, THRESHOLD, VIEWPORTS, FONT_FAMILY,
-  compactPng, comparePng, layoutProblems, listStories, measureLayout, newPage, openStory, screenshot, serveStatic,
+  chromiumMismatch, compactPng, comparePng, layoutProblems, listStories, measureLayout, newPage, openStory, screenshot, serveStatic,
 } from './screenshots-lib.mjs';
 import { expectedFailures, fields } from '../tests/visual/expectations.mjs';
 
@@ -35,7 +35,8 @@ const pct = (r) => `${(r * 100).toFixed(2)} %`;
 const refName = (id, width) => `${id}.${width}.png`;
 const t0 = Date.now();
 
-const stories = (await listStories(STATIC)).filter((s) => only === undefined || s.id.includes(only));
+const allStories = await listStories(STATIC);
+const stories = allStories.filter((s) => only === undefined || s.id.includes(only));
 if (stories.length === 0) {
   console.error(`screenshots: no stories${only ? ` matching "${only}"` : ''} in ${STATIC}/index.json`);
   process.exit(1);
@@ -52,15 +53,12 @@ const launch = () => puppeteer.launch({ executablePath: process.env.CHROME_PATH 
 const browsers = await Promise.all(VIEWPORTS.map(() => launch()));
 const browser = browsers[0];
 const chromium = (await browser.version()).replace(/^[^/]*\//, '');
-const major = (v) => v.split('.')[0];
 
 /** @type {{ chromium?: string } | undefined} */
 let manifest;
 try { manifest = JSON.parse(await readFile(MANIFEST, 'utf8')); } catch { manifest = undefined; }
-if (!update && manifest?.chromium !== undefined && major(manifest.chromium) !== major(chromium)) {
-  console.log(`\n!!! Chromium ${chromium} differs from the references' Chromium ${manifest.chromium} (major ${major(chromium)} ≠ ${major(manifest.chromium)}):`
-    + ' text rendering may differ; comparing anyway. If the differences are only anti-aliasing, run `npm run screenshots -- --update`.\n');
-}
+const mismatch = update ? null : chromiumMismatch(manifest?.chromium, chromium);
+if (mismatch !== null) console.log(`\n!!! ${mismatch}\n`);
 
 const failures = [];
 const notes = [];
@@ -74,7 +72,7 @@ await mkdir(REFS, { recursive: true });
 try {
   // Self-test: identical renders match; an 8 px shift does not.
   {
-    const story = stories.find((s) => s.id === 'elements-fg-hazard-report--worker') ?? stories[0];
+    const story = allStories.find((s) => s.id === 'elements-fg-hazard-report--worker') ?? stories[0];
     const page = await newPage(browser, VIEWPORTS[0]);
     await openStory(page, server.url, story.id);
     const first = await screenshot(page);
@@ -178,6 +176,7 @@ if (update) {
 if (failures.length > 0) {
   failures.sort();
   console.log(`\n${failures.length} problem(s):`);
+  if (mismatch !== null) console.log(`  (!) ${mismatch}`);
   for (const f of failures) console.log(`  ✗ ${f}`);
 }
 console.log(`${passedShots + (update ? stories.length * VIEWPORTS.length : 0)} passed, ${failures.length} failed`);

@@ -12,7 +12,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import {
   CHROMIUM_ARGS, FIXED_NOW, MAX_DIFF_RATIO, MAX_QUANTIZE_RATIO, VIEWPORTS,
-  compactPng, comparePng, decodePng, layoutProblems, listStories, measureLayout, newPage, openStory, screenshot, serveStatic,
+  chromiumMismatch, compactPng, comparePng, decodePng, layoutProblems, listStories, measureLayout, newPage, openStory, screenshot, serveStatic,
 } from '../../scripts/screenshots-lib.mjs';
 import { expectedFailures, fields } from '../visual/expectations.mjs';
 
@@ -176,5 +176,13 @@ describe('tests/visual/expectations.mjs', () => {
       const f = fields.find((x) => x.story === e.story);
       assert.ok(f && name in f.fields, `${e.story} ${e.check}: no such field in \`fields\``);
     }
+  });
+});
+
+describe('chromiumMismatch', () => {
+  it('warns when the major version differs from the references\' and is silent otherwise', () => {
+    assert.equal(chromiumMismatch('156.0.8078.129', '156.0.9000.1'), null);
+    assert.equal(chromiumMismatch(undefined, '157.0.1.2'), null);
+    assert.match(chromiumMismatch('156.0.8078.129', '157.0.1.2') ?? '', /Chromium 157\.0\.1\.2 is not the references' Chromium 156\.0\.8078\.129 \(major 157 ≠ 156\).*comparing anyway/);
   });
 });
