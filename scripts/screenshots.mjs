@@ -65,6 +65,7 @@ const notes = [];
 /** @type {Record<string, number>} */
 const timings = {};
 let compared = 0;
+let unchanged = 0;
 let passedShots = 0;
 await rm(DIFFS, { recursive: true, force: true });
 await mkdir(REFS, { recursive: true });
@@ -119,7 +120,9 @@ try {
       lap('screenshot');
       const file = join(REFS, refName(story.id, viewport.width));
       if (update) {
-        await writeFile(file, compactPng(shot));
+        // A reference that still matches pixel for pixel stays as it is (no churn in the commit).
+        if (existsSync(file) && comparePng(await readFile(file), shot).diffPixels === 0) unchanged += 1;
+        else await writeFile(file, compactPng(shot));
         continue;
       }
       compared += 1;
@@ -168,7 +171,7 @@ try {
 for (const n of notes) console.log(`  ${n}`);
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
 if (update) {
-  console.log(`\nscreenshots: wrote ${stories.length * VIEWPORTS.length} references for ${stories.length} stories (Chromium ${chromium}) in ${secs} s`);
+  console.log(`\nscreenshots: ${stories.length * VIEWPORTS.length - unchanged} references rewritten, ${unchanged} unchanged, for ${stories.length} stories (Chromium ${chromium}) in ${secs} s`);
 } else {
   console.log(`\nscreenshots: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
   console.log(`screenshots: ${compared} screenshots of ${stories.length} stories compared with Chromium ${chromium} in ${secs} s`);
