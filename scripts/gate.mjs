@@ -1,6 +1,6 @@
 // `npm test`: the full gate. Runs every step in order, stops at the first failure, and ends with
 // a table of step times and one closing line `N passed, N failed` over the browser and Node tests
-// and the consumer builds (one per bundler).
+// and the consumer builds (one per bundler), and the screenshots of the stories.
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -13,6 +13,8 @@ const steps = [
   ['browser tests', 'npm run test:browser --silent'],
   ['node tests', 'npm run test:node --silent'],
   ['storybook', 'npx storybook build --quiet'],
+  // Visual regression and the 390 px layout check over the build above (issue 17 item 8).
+  ['screenshots', 'node scripts/screenshots.mjs'],
 ];
 
 const only = process.argv.slice(2);
@@ -50,7 +52,7 @@ for (const [name, cmd] of steps) {
   const r = await run(cmd);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const c = counts(r.tail);
-  const counted = name === 'browser tests' || name === 'node tests' || name === 'consumers';
+  const counted = name === 'browser tests' || name === 'node tests' || name === 'consumers' || name === 'screenshots';
   if (c && counted) { passed += c.passed; failed += c.failed; }
   rows.push([name, r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`, `${secs} s`, c && counted ? `${c.passed} passed, ${c.failed} failed` : '']);
   if (r.code !== 0) { exit = r.code; if (c === null || c.failed === 0) failed += 1; break; }
