@@ -35,10 +35,12 @@ export {
 export type { ActivityFacts } from './rules/confidential.js';
 export {
   PERMISSIONS, STAFF_ROLES, hasRole, residentOnly, wholeScope, inScope, gridsOf, placeIdOf, roleRefusal, scopeRefusal, kindAction, writeAccess,
+  readAccess, readRefusal, notFoundRefusal, recordGrids, KIND_LABELS,
 } from './rules/access.js';
 export type { AccessActor, AccessAction, Permission, PlaceGrid } from './rules/access.js';
 export { transitionRefusal } from './rules/transitions.js';
 export { RESERVED_KEYS, reservedKeyOf } from './rules/reserved-keys.js';
+export { SERVER_FIELDS } from './host/port-shared.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
   checklistProgress, conditionCycles, validateTemplate,

@@ -9,6 +9,7 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import { COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, clone, keyReusedError, omit } from './port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { CommandName, Locale, ResourceKind } from '../names.js';
@@ -132,30 +133,7 @@ export function shown<R extends Record<string, unknown>>(kind: ResourceKind, rec
   return record;
 }
 
-/** Fields the server owns: ignored on input (DESIGN §5). */
-const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'] as const;
-
-/** A copy of `record` without the given fields. */
-const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
-
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
-
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
-
-function checkKind(kind: string): asserts kind is ResourceKind {
-  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
-    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
-  }
-}
-
-function checkKey(key: unknown): void {
-  if (typeof key !== 'string' || key === '') {
-    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
-      issues: [{ path: 'idempotencyKey', message: 'missing' }],
-    });
-  }
-}
 
 /**
  * A data port in memory for tests and stories. It behaves like the reference server:
@@ -221,9 +199,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
     const earlier = replies.get(key);
     if (earlier !== undefined) {
       if (earlier.body === body) return clone(earlier.response as T);
-      throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
-        issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
-      });
+      throw keyReusedError();
     }
     const response = await produce();
     replies.set(key, { body, response: clone(response) });
@@ -330,7 +306,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
           put: (kind, record) => {
             checkKind(kind);
             // Unlike save, a command keeps `history`: appending to it is what a transition does.
-            const content = canonicalIds(omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']));
+            const content = canonicalIds(omit(clone(record), COMMAND_SERVER_FIELDS));
             const id = String(content.id);
             const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
             let writes = staged.get(kind);

@@ -11,6 +11,7 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import { COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, clone, keyReusedError, omit } from '../host/port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { Locale, ResourceKind } from '../names.js';
@@ -61,31 +62,12 @@ interface LocalDB extends DBSchema {
   media: { key: string; value: { id: string; blob: Blob; ref: PhotoRef } };
 }
 
-const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'];
-const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
-
 /** The kinds the write rules of a kind read (core's `rules/writes`). */
 const RULE_READS: Partial<Record<ResourceKind, readonly ResourceKind[]>> = {
   hazards: ['inspections', 'templates'],
   workers: ['workers'],
   captains: ['captains'],
 };
-
-function checkKind(kind: string): asserts kind is ResourceKind {
-  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
-    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
-  }
-}
-
-function checkKey(key: unknown): void {
-  if (typeof key !== 'string' || key === '') {
-    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
-      issues: [{ path: 'idempotencyKey', message: 'missing' }],
-    });
-  }
-}
 
 /**
  * A data port in this browser's IndexedDB: records, idempotency replies and photos survive
@@ -158,9 +140,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
       const earlier = await d.get('replies', key);
       if (earlier !== undefined) {
         if (earlier.body === body) return clone(earlier.response as T);
-        throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
-          issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
-        });
+        throw keyReusedError();
       }
       const { response, writes, kinds } = await produce(d);
       await guard(async () => {
@@ -255,7 +235,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
           all: (kind) => clone([...view(kind).values()]) as unknown as RecordOf<typeof kind>[],
           put: (kind, record) => {
             checkKind(kind);
-            const content = canonicalIds(omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']));
+            const content = canonicalIds(omit(clone(record), COMMAND_SERVER_FIELDS));
             const id = String(content.id);
             const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
             view(kind).set(id, stored);
