@@ -91,7 +91,7 @@ export type {
 export { defineHost, checkHost } from './host/define-host.js';
 export { validateHost } from './host/validated.js';
 export type { ValidateHostOptions } from './host/validated.js';
-export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery } from './host/query.js';
+export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery, queryFingerprint, isClockedQuery } from './host/query.js';
 export type { Sort, QueryContext } from './host/query.js';
 export { memoryDataPort, RefusalError, refusalError, sha256Hex, sha256HexSync, sha256Js, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';
