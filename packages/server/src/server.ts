@@ -3,8 +3,9 @@
  * Writes run inside one SQLite transaction together with their derived activities and their
  * idempotency record, so a write is either done once, with its key remembered, or not at all.
  *
- * Beside the routes: reading a request (requests.ts), the idempotency rule (idempotency.ts), the
- * photo routes (media-routes.ts) and the dev-only sign-in (dev-sign-in.ts).
+ * Beside the routes: reading a request (requests.ts), who calls (authenticate.ts), the idempotency
+ * rule (idempotency.ts), the photo routes (media-routes.ts), the scores routes (scores-route.ts)
+ * and the dev-only sign-in (dev-sign-in.ts).
  * @module
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -14,8 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
 import type { LifecycleOptions } from '@firegrid/core';
-import { TokenError, bearerToken, checkSecret, isResidentOnly, verifyToken } from './auth.js';
-import type { Principal } from './auth.js';
+import { checkSecret } from './auth.js';
+import { authenticator } from './authenticate.js';
 import { DB_FILE, openDatabase } from './db.js';
 import { devRoute } from './dev-sign-in.js';
 import type { DevSignIn } from './dev-sign-in.js';
@@ -26,10 +27,10 @@ import {
 import type { Reply } from './http.js';
 import { idempotent as runOnce } from './idempotency.js';
 import { serveMedia, uploadMedia } from './media-routes.js';
-import { RateLimiter } from './rate-limit.js';
-import { fingerprint, methodNotAllowed, notFoundRoute, readJson, unauthorized } from './requests.js';
+import { fingerprint, methodNotAllowed, notFoundRoute, readJson } from './requests.js';
 import type { Req } from './requests.js';
-import { RunnerBusyError, ScoresRunner } from './scores-runner.js';
+import { ScoresRunner } from './scores-runner.js';
+import { scoresRoute } from './scores-route.js';
 import { Service, isResourceKind, queryFromParams } from './service.js';
 import type { Call } from './service.js';
 import { Store } from './store.js';
@@ -126,63 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clock = options.now ?? (() => new Date());
   const origins = [...(options.corsOrigins ?? [])];
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const writes = new RateLimiter(options.residentLimits?.writes ?? 10);
-  const reads = new RateLimiter(options.residentLimits?.reads ?? 120);
-  const scoreRequests = new RateLimiter(options.scoresLimits?.perMinute ?? 12);
-
-  /** The answer to a caller over a limit: 429 (or 503 when the server is busy), with `Retry-After`. */
-  function tooMany(status: 429 | 503, wait: number, zh: string, en: string): HttpError {
-    return new HttpError(status, status === 429 ? 'rate-limited' : 'busy', text(zh, en), {
-      headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait },
-    });
-  }
-
-  /**
-   * `GET /v1/scores` and `GET /v1/indicators`: rate-limited per caller (one budget for both),
-   * computed off the event loop.
-   */
-  async function scores(r: Req, compute: 'scores' | 'indicators' = 'scores'): Promise<Reply> {
-    const call = await callOf(r);
-    const { tenant, user } = call.principal;
-    const wait = scoreRequests.take(`${tenant}\u0000${user}`, r.now.getTime());
-    if (wait !== undefined) {
-      throw tooMany(429, wait,
-        `考评得分请求过于频繁：每人每分钟最多 ${scoreRequests.perMinute} 次，请 ${wait} 秒后再试`,
-        `Too many score requests: at most ${scoreRequests.perMinute} a minute per caller; try again in ${wait} s`);
-    }
-    try {
-      const body = compute === 'scores' ? await service.scores(call, r.url.searchParams) : await service.indicators(call, r.url.searchParams);
-      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
-    } catch (e) {
-      if (e instanceof RunnerBusyError) {
-        throw tooMany(503, 5,
-          `正在计算的考评请求已满（${e.queued} 个在排队），请 5 秒后再试`,
-          `The server is computing as many scores as it queues (${e.queued} waiting); try again in 5 s`);
-      }
-      throw e;
-    }
-  }
-
-  async function authenticate(r: Req): Promise<Principal> {
-    let principal: Principal;
-    try {
-      principal = await verifyToken(bearerToken(header(r.req, 'authorization')), secret, r.now);
-    } catch (e) {
-      if (e instanceof TokenError) throw unauthorized(e);
-      throw e;
-    }
-    if (isResidentOnly(principal)) {
-      const limiter = r.req.method === 'GET' ? reads : writes;
-      const wait = limiter.take(`${principal.tenant}\u0000${principal.user}`, r.now.getTime());
-      if (wait !== undefined) {
-        throw new HttpError(429, 'rate-limited', text(
-          `请求过于频繁：每分钟最多 ${limiter.perMinute} 次，请 ${wait} 秒后再试`,
-          `Too many requests: at most ${limiter.perMinute} a minute; try again in ${wait} s`,
-        ), { headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait } });
-      }
-    }
-    return principal;
-  }
+  const authenticate = authenticator(secret, options.residentLimits ?? {});
+  const scores = scoresRoute({ service, callOf, perMinute: options.scoresLimits?.perMinute ?? 12 });
 
   /** Runs a write once per idempotency key (idempotency.ts). */
   function idempotent(call: Call, r: Req, key: string, hash: string, run: () => Reply): Reply {
