@@ -8,7 +8,7 @@
  * and the dev-only sign-in (dev-sign-in.ts).
  * @module
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,9 +34,11 @@ import { scoresRoute } from './scores-route.js';
 import { Service, isResourceKind, queryFromParams } from './service.js';
 import type { Call } from './service.js';
 import { Store } from './store.js';
+import { serverVersion } from './version.js';
 
 export { DEV_SIGN_IN_NOTICE } from './dev-sign-in.js';
 export type { DevSignIn } from './dev-sign-in.js';
+export { serverVersion } from './version.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -82,21 +84,6 @@ export interface RunningServer {
   host: string;
   /** Stops listening, drops open connections and closes the database. */
   close(): Promise<void>;
-}
-
-let cachedVersion: string | undefined;
-
-/** The version of `@firegrid/server` (from its package.json). */
-export function serverVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
-  // src/ and dist/ sit one level below the package root, rollup's dist/chunks/ two.
-  for (const rel of ['../package.json', '../../package.json']) {
-    const file = new URL(rel, import.meta.url);
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === '@firegrid/server' && pkg.version !== undefined) return (cachedVersion = pkg.version);
-  }
-  return (cachedVersion = '0.0.0');
 }
 
 /**
