@@ -6,7 +6,7 @@
  * @module
  */
 import {
-  KIND_LABELS, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, SERVER_FIELDS, applyWriteRules, canonicalId, canonicalIds, checkWith, isFiregridError,
+  KIND_LABELS, Query, RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS, SERVER_FIELDS, applyWriteRules, canonicalId, canonicalIds, checkWith, isFiregridError, kindAction,
 } from '@firegrid/core';
 import type { Page, ResourceKind } from '@firegrid/core';
 import { ActivityWriter } from '../activities.js';
@@ -32,7 +32,7 @@ export function listRecords(store: Store, call: Call, kind: ResourceKind, raw: R
 /** One page of a list as stored: what the caller may list, not yet tailored to what he may see. */
 function pageOf(store: Store, call: Call, kind: ResourceKind, raw: Record<string, unknown>): Page<StoredRecord> {
   const p = call.principal;
-  requireRole(call, PERMISSIONS[kind].read, text(`查看${KIND_LABELS[kind]['zh-CN']}`, `read ${KIND_LABELS[kind].en}s`));
+  requireRole(call, PERMISSIONS[kind].read, kindAction(kind, 'read'));
   const resident = kind === 'hazards' && isResidentOnly(p);
   const parsed = checkInput(Query, typeof raw.placeId === 'string' ? { ...raw, placeId: canonicalId(raw.placeId) } : raw, call.locale);
   if (!parsed.ok) throw invalid(400, text(`查询参数无效：${parsed.message}`, `The list query is invalid: ${parsed.message}`), parsed.issues, 'bad-query');
@@ -56,7 +56,7 @@ function pageOf(store: Store, call: Call, kind: ResourceKind, raw: Record<string
 
 /** `GET /v1/{kind}/{id}`. */
 export function getRecord(store: Store, call: Call, kind: ResourceKind, id: string): StoredRecord {
-  requireRole(call, PERMISSIONS[kind].read, text(`查看${KIND_LABELS[kind]['zh-CN']}`, `read ${KIND_LABELS[kind].en}s`));
+  requireRole(call, PERMISSIONS[kind].read, kindAction(kind, 'read'));
   const rec = store.get(call.principal.tenant, kind, canonicalId(id));
   if (rec === undefined) throw notFound(kind, id);
   assertVisible(store, call, kind, rec);
@@ -120,7 +120,7 @@ export function putRecord(store: Store, call: Call, kind: ResourceKind, rawId: s
   // One record per UUID whatever its case: ids are stored and compared in lower case.
   const id = canonicalId(rawId);
   const label = KIND_LABELS[kind];
-  requireRole(call, PERMISSIONS[kind].write, text(`保存${label['zh-CN']}`, `write ${label.en}s`));
+  requireRole(call, PERMISSIONS[kind].write, kindAction(kind, 'write'));
   const parsed = checkInput(RECORD_INPUT_SCHEMAS[kind], body, call.locale);
   if (!parsed.ok) {
     throw invalid(400, text(`${label['zh-CN']}内容无效：${parsed.message}`, `The ${label.en} is invalid: ${parsed.message}`), parsed.issues);
