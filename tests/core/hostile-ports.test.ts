@@ -25,8 +25,14 @@ function driverOver(make: (who: () => SequenceActor) => DataPort): PortDriver {
           case 'save':
             await port.save(call.kind, call.record as never, { idempotencyKey: newId() });
             return { refused: false };
-          case 'get':
-            return { refused: false, reporter: (await port.get(call.kind, call.id))?.reporter };
+          case 'get': {
+            const record = await port.get(call.kind, call.id);
+            // A port answers a record it does not have, or hides from the actor, with null: the server's 404.
+            if (record === null) return { refused: true, status: 404, slug: 'not-found', paths: [] };
+            return { refused: false, reporter: record.reporter };
+          }
+          case 'list':
+            return { refused: false, ids: (await port.list(call.kind, {})).items.map((r) => r.id).sort() };
           case 'transition':
             await port.command('hazards.transition', { hazardId: call.hazardId, ...call.input }, { idempotencyKey: newId() });
             return { refused: false };

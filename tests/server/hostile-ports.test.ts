@@ -11,13 +11,14 @@ import { startTestServer, tokenFor } from './helpers.js';
 import type { Response, TestServer } from './helpers.js';
 
 /** A problem document reduced to what the ports can say too. */
-function outcomeOf(res: Response, read: boolean): Outcome {
+function outcomeOf(res: Response, read: 'none' | 'record' | 'list'): Outcome {
   if (res.status >= 400) {
     const problem = res.json as { type?: string; errors?: { path: string }[] };
     const slug = (problem.type ?? '').replace(/^urn:firegrid:problem:/, '');
     return { refused: true, status: res.status, slug, paths: (problem.errors ?? []).map((e) => e.path).sort() };
   }
-  return read ? { refused: false, reporter: (res.json as { reporter?: unknown }).reporter } : { refused: false };
+  if (read === 'list') return { refused: false, ids: (res.json as { items: { id: string }[] }).items.map((r) => r.id).sort() };
+  return read === 'record' ? { refused: false, reporter: (res.json as { reporter?: unknown }).reporter } : { refused: false };
 }
 
 describe('the server refuses the shared hostile sequence as the ports do', () => {
@@ -30,11 +31,12 @@ describe('the server refuses the shared hostile sequence as the ports do', () =>
       async run(actor, call) {
         const token = await tokenFor({ user: actor.id, roles: actor.roles, scope: actor.scope });
         switch (call.op) {
-          case 'save': return outcomeOf(await t.put(`/v1/${call.kind}/${String(call.record.id)}`, call.record, token), false);
-          case 'get': return outcomeOf(await t.request('GET', `/v1/${call.kind}/${call.id}`, { token }), true);
+          case 'save': return outcomeOf(await t.put(`/v1/${call.kind}/${String(call.record.id)}`, call.record, token), 'none');
+          case 'get': return outcomeOf(await t.request('GET', `/v1/${call.kind}/${call.id}`, { token }), 'record');
+          case 'list': return outcomeOf(await t.request('GET', `/v1/${call.kind}`, { token }), 'list');
           case 'transition': return outcomeOf(await t.request('POST', `/v1/hazards/${call.hazardId}/transitions`, {
             token, body: call.input, headers: { 'idempotency-key': crypto.randomUUID() },
-          }), false);
+          }), 'none');
         }
       },
     };

@@ -35,10 +35,12 @@ export {
 export type { ActivityFacts } from './rules/confidential.js';
 export {
   PERMISSIONS, STAFF_ROLES, hasRole, residentOnly, wholeScope, inScope, gridsOf, placeIdOf, roleRefusal, scopeRefusal, kindAction, writeAccess,
+  readAccess, readRefusal, notFoundRefusal, recordGrids, KIND_LABELS,
 } from './rules/access.js';
 export type { AccessActor, AccessAction, Permission, PlaceGrid } from './rules/access.js';
 export { transitionRefusal } from './rules/transitions.js';
 export { RESERVED_KEYS, reservedKeyOf } from './rules/reserved-keys.js';
+export { SERVER_FIELDS } from './host/port-shared.js';
 export {
   placeFlags, templateApplies, applicableTemplates, evaluateWhen, isVisible, visibility, visibleItems, missingEvidence,
   checklistProgress, conditionCycles, validateTemplate,
@@ -89,7 +91,7 @@ export type {
 export { defineHost, checkHost } from './host/define-host.js';
 export { validateHost } from './host/validated.js';
 export type { ValidateHostOptions } from './host/validated.js';
-export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery } from './host/query.js';
+export { Query, SORTS, DEFAULT_LIMIT, MAX_LIMIT, matchesQuery, sortRecords, applyQuery, queryFingerprint, isClockedQuery } from './host/query.js';
 export type { Sort, QueryContext } from './host/query.js';
 export { memoryDataPort, RefusalError, refusalError, sha256Hex, sha256HexSync, sha256Js, MAX_JSON_BYTES, MAX_MEDIA_BYTES } from './host/memory-port.js';
 export type { MemorySeed, MemoryDataPortOptions, MemoryCommandHandler, MemoryCommandContext } from './host/memory-port.js';

@@ -15,6 +15,7 @@ import { FloorCaptainInput } from '../schema/captain.js';
 import type { CommitmentMethod, FloorCaptain } from '../schema/captain.js';
 import type { Place } from '../schema/place.js';
 import { newId } from '../ids.js';
+import { canonicalJson } from '../rules/json.js';
 import { checkWith } from '../validate.js';
 import type { RegistryRow } from './coverage.js';
 import { DEFAULT_DUTIES, dutyTexts } from './duties.js';
@@ -294,16 +295,6 @@ const midnight = (day: string): string => `${day}T00:00:00+08:00`;
 /** Keeps an instant unless it falls on another day, so re-importing an export changes nothing. */
 const sameDayOr = (stored: string | undefined, day: string): string => (stored !== undefined && dayOf(stored) === day ? stored : midnight(day));
 
-/** JSON with object keys sorted: two records that differ only in key order are the same. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
-
 const PATH_COLUMNS: Readonly<Record<string, CaptainColumn>> = {
   'person.name': 'name', 'person.phone': 'phone', 'person.id': 'personId', buildingId: 'building',
   'term.from': 'from', 'term.to': 'to', 'commitment.method': 'commitment', 'commitment.signedAt': 'signedAt', publicisedAt: 'publicisedAt',
@@ -449,8 +440,8 @@ export function parseCaptainTable(table: readonly (readonly unknown[])[], contex
     let record: FloorCaptainInput;
     if (current?.person.id === person.id) {
       record = { ...current, person, ...content, term: to === undefined ? current.term : { from: current.term.from, to } };
-      const same = canonical([current.person, current.duties, current.commitment, current.publicisedAt, current.term])
-        === canonical([record.person, record.duties, record.commitment, record.publicisedAt, record.term]);
+      const same = canonicalJson([current.person, current.duties, current.commitment, current.publicisedAt, current.term])
+        === canonicalJson([record.person, record.duties, record.commitment, record.publicisedAt, record.term]);
       row.action = same ? 'unchanged' : 'update';
     } else {
       record = { id: makeId(), buildingId: building.id, person, ...content, term: to === undefined ? { from } : { from, to } };

@@ -9,6 +9,9 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import {
+  COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
+} from './port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { CommandName, Locale, ResourceKind } from '../names.js';
@@ -18,11 +21,8 @@ import { checkWith } from '../validate.js';
 import { canonicalJson as canonical } from '../rules/json.js';
 import { canonicalId, canonicalIds } from '../rules/ids.js';
 import { applyWriteRules } from '../rules/writes.js';
-import type { CaptainFacts, WriteActor, WriteLookups, WriteRefusal } from '../rules/writes.js';
+import type { WriteActor } from '../rules/writes.js';
 import { writeAccess } from '../rules/access.js';
-import { redactActivity, redactReporter } from '../rules/confidential.js';
-import type { ActivityFacts } from '../rules/confidential.js';
-import type { Hazard } from '../schema/hazard.js';
 import { Query, applyQuery } from './query.js';
 import { MediaMeta } from './types.js';
 import { sha256Hex } from './sha256.js';
@@ -79,83 +79,9 @@ export interface MemoryDataPortOptions {
   actor?: WriteActor | (() => WriteActor);
 }
 
-/**
- * A write, read or command a rule refused (core's `rules/writes`, `rules/access`,
- * `rules/transitions`), as `memoryDataPort` and `localDataPort` throw it: with the status and the
- * problem slug the reference server answers with, so a test can hold the ports and the server to
- * the same problem.
- */
-export class RefusalError extends FiregridError {
-  /** The HTTP status the server answers with: 403, 409 or 422. */
-  readonly status: number;
-  /** The problem's slug, e.g. `forbidden`, `action-owned-field`, `transition-role`. */
-  readonly slug: string;
-  /** `cause`: what refused it, e.g. the lifecycle's verdict (`TransitionCheck`) of a refused transition. */
-  constructor(refusal: WriteRefusal, cause?: unknown) {
-    const code: FiregridErrorCode = refusal.code.startsWith('transition-') ? 'transition'
-      : refusal.status === 403 ? 'forbidden' : refusal.status === 409 ? 'conflict' : 'rejected';
-    super(code, `${refusal.message.en} (${refusal.status}).`, { issues: refusal.issues, cause });
-    this.name = 'RefusalError';
-    this.status = refusal.status;
-    this.slug = refusal.code;
-  }
-}
-
-/**
- * The port's error for a refused write: {@link RefusalError} — FiregridError `forbidden` for a
- * 403, `conflict` for a 409, `transition` for a refused transition, `rejected` otherwise — with the paths.
- */
-export function refusalError(refusal: WriteRefusal, cause?: unknown): RefusalError {
-  return new RefusalError(refusal, cause);
-}
-
-/** What the write rules read of a port's records, given a kind's records by id. */
-export function lookupsOver(records: (kind: ResourceKind) => ReadonlyMap<string, Record<string, unknown>>): WriteLookups {
-  return {
-    get: (kind, id) => records(kind).get(canonicalId(id)),
-    workerOfUser: (userId) => [...records('workers').values()].find((w) => w.userId === userId)?.id as string | undefined,
-    captainsAt: (buildingId) => [...records('captains').values()].filter((c) => c.buildingId === buildingId) as unknown as CaptainFacts[],
-  };
-}
-
 type Stored = Record<string, unknown> & { id: string; version: number; createdAt: string };
 
-/**
- * A record as `actor` may see it (core's `rules/confidential`), when the port knows him: a
- * confidential reporter hidden from those who may not see him, his finds without the hazard.
- */
-export function shown<R extends Record<string, unknown>>(kind: ResourceKind, record: R, actor: WriteActor | undefined): R {
-  if (actor === undefined) return record;
-  const viewer = { id: actor.id, roles: actor.roles };
-  if (kind === 'hazards' && record.reporter !== undefined) return redactReporter(record as unknown as Hazard, viewer) as unknown as R;
-  if (kind === 'activities' && record.confidential === true) return redactActivity(record as unknown as ActivityFacts, viewer) as unknown as R;
-  return record;
-}
-
-/** Fields the server owns: ignored on input (DESIGN §5). */
-const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'] as const;
-
-/** A copy of `record` without the given fields. */
-const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
-
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
-
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
-
-function checkKind(kind: string): asserts kind is ResourceKind {
-  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
-    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
-  }
-}
-
-function checkKey(key: unknown): void {
-  if (typeof key !== 'string' || key === '') {
-    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
-      issues: [{ path: 'idempotencyKey', message: 'missing' }],
-    });
-  }
-}
 
 /**
  * A data port in memory for tests and stories. It behaves like the reference server:
@@ -221,9 +147,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
     const earlier = replies.get(key);
     if (earlier !== undefined) {
       if (earlier.body === body) return clone(earlier.response as T);
-      throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
-        issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
-      });
+      throw keyReusedError();
     }
     const response = await produce();
     replies.set(key, { body, response: clone(response) });
@@ -290,8 +214,10 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       return serial(() => {
         checkKind(kind);
         const q = check(Query, query, 'rejected', 'The list query was refused (400)');
-        const page = applyQuery([...storeOf(kind).values()], q, { now: clock(), placeOf });
         const actor = actorNow();
+        checkReadRole(kind, actor);
+        const readable = [...storeOf(kind).values()].filter((r) => readDenied(kind, r, actor, placeOf) === undefined);
+        const page = applyQuery(readable, q, { now: clock(), placeOf });
         return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },
@@ -299,8 +225,15 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
     get(kind, id) {
       return serial(() => {
         checkKind(kind);
+        const actor = actorNow();
+        checkReadRole(kind, actor);
         const record = storeOf(kind).get(canonicalId(id));
-        return record === undefined ? null : clone(shown(kind, record, actorNow())) as unknown as RecordOf<typeof kind>;
+        if (record === undefined) return null;
+        const denied = readDenied(kind, record, actor, placeOf);
+        // A record hidden from the actor (404 on the server) is one the port does not have.
+        if (denied?.status === 404) return null;
+        if (denied !== undefined) throw refusalError(denied);
+        return clone(shown(kind, record, actor)) as unknown as RecordOf<typeof kind>;
       });
     },
 
@@ -330,7 +263,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
           put: (kind, record) => {
             checkKind(kind);
             // Unlike save, a command keeps `history`: appending to it is what a transition does.
-            const content = canonicalIds(omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']));
+            const content = canonicalIds(omit(clone(record), COMMAND_SERVER_FIELDS));
             const id = String(content.id);
             const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
             let writes = staged.get(kind);
@@ -377,5 +310,6 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
   return port;
 }
 
-// Kept importable from here (the offline layer and the HTTP port import them from this module).
+// Kept importable from here (the offline layer, the HTTP port and the command handlers import them from this module).
+export { RefusalError, lookupsOver, refusalError, shown } from './port-shared.js';
 export { sha256Hex, sha256HexSync, sha256Js } from './sha256.js';

@@ -263,8 +263,12 @@ export function sortRecords<T extends object>(records: readonly T[], sort: Sort 
     .map((x) => x.r);
 }
 
-// 32-bit FNV-1a: a cursor only has to notice that it is used with other filters, not resist forgery.
-function fingerprint(query: Query): string {
+/**
+ * The fingerprint a list cursor carries of its query: its filters and sort (not `cursor` or
+ * `limit`), so a cursor used with another query is noticed. 32-bit FNV-1a: a cursor only has to
+ * notice that, not resist forgery. The reference server's cursors carry the same one.
+ */
+export function queryFingerprint(query: Query): string {
   const text = JSON.stringify(Object.keys(query).filter((k) => k !== 'cursor' && k !== 'limit').sort()
     .map((k) => [k, query[k as keyof Query]]));
   let h = 0x811c9dc5;
@@ -282,8 +286,8 @@ function fingerprint(query: Query): string {
  */
 interface CursorData { f: string; k: Key; t?: number }
 
-/** True when a list's order or filter depends on the clock. */
-const clocked = (query: Query): boolean => query.sort === 'urgency' || query.overdue !== undefined;
+/** True when a list's order or filter depends on the clock (`sort=urgency`, `overdue`): its cursor carries the first page's clock. */
+export const isClockedQuery = (query: Query): boolean => query.sort === 'urgency' || query.overdue !== undefined;
 
 function toBase64Url(text: string): string {
   let binary = '';
@@ -310,14 +314,14 @@ function decodeCursor(cursor: string, query: Query): CursorData {
   const ok = data !== null && typeof data === 'object'
     && typeof (data as CursorData).f === 'string' && Array.isArray((data as CursorData).k)
     && (data as CursorData).k.every((x) => typeof x === 'string' || typeof x === 'number')
-    && (!clocked(query) || Number.isSafeInteger((data as CursorData).t));
+    && (!isClockedQuery(query) || Number.isSafeInteger((data as CursorData).t));
   if (!ok) {
     throw new FiregridError('rejected', 'The list cursor is not one this list gave out; start again without a cursor.', {
       issues: [{ path: 'cursor', message: 'not a cursor of this list' }],
     });
   }
   const { f } = data as CursorData;
-  if (f !== fingerprint(query)) {
+  if (f !== queryFingerprint(query)) {
     throw new FiregridError('rejected', 'The list cursor belongs to a query with other filters or sort; start again without a cursor.', {
       issues: [{ path: 'cursor', message: 'belongs to another query' }],
     });
@@ -352,6 +356,6 @@ export function applyQuery<T extends object>(records: readonly T[], query: Query
   return {
     items: page.map((x) => x.r),
     nextCursor: keyed.length > limit && last !== undefined
-      ? encodeCursor({ f: fingerprint(query), k: last.k, ...(clocked(query) ? { t: nowMs } : {}) }) : null,
+      ? encodeCursor({ f: queryFingerprint(query), k: last.k, ...(isClockedQuery(query) ? { t: nowMs } : {}) }) : null,
   };
 }

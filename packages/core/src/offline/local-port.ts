@@ -11,13 +11,16 @@ import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
+import {
+  COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
+} from '../host/port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
 import type { Locale, ResourceKind } from '../names.js';
 import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page, RecordOf , PhotoRef} from '../schema/index.js';
-import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, lookupsOver, refusalError, sha256Hex, shown } from '../host/memory-port.js';
-import { writeAccess } from '../rules/access.js';
+import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, sha256Hex } from '../host/memory-port.js';
+import { placeIdOf, writeAccess } from '../rules/access.js';
 import type { MemoryCommandContext, MemoryCommandHandler } from '../host/memory-port.js';
 import { Query, applyQuery } from '../host/query.js';
 import { MediaMeta } from '../host/types.js';
@@ -61,31 +64,12 @@ interface LocalDB extends DBSchema {
   media: { key: string; value: { id: string; blob: Blob; ref: PhotoRef } };
 }
 
-const SERVER_FIELDS = ['version', 'createdAt', 'updatedAt', 'tenantId', 'history'];
-const omit = (record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
-const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
-
 /** The kinds the write rules of a kind read (core's `rules/writes`). */
 const RULE_READS: Partial<Record<ResourceKind, readonly ResourceKind[]>> = {
   hazards: ['inspections', 'templates'],
   workers: ['workers'],
   captains: ['captains'],
 };
-
-function checkKind(kind: string): asserts kind is ResourceKind {
-  if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
-    throw new FiregridError('not-found', `There is no resource kind "${kind}"; expected one of ${RESOURCE_KINDS.join(', ')}.`);
-  }
-}
-
-function checkKey(key: unknown): void {
-  if (typeof key !== 'string' || key === '') {
-    throw new FiregridError('rejected', 'A write needs an idempotency key (a non-empty string, one per write, stable across retries).', {
-      issues: [{ path: 'idempotencyKey', message: 'missing' }],
-    });
-  }
-}
 
 /**
  * A data port in this browser's IndexedDB: records, idempotency replies and photos survive
@@ -158,9 +142,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
       const earlier = await d.get('replies', key);
       if (earlier !== undefined) {
         if (earlier.body === body) return clone(earlier.response as T);
-        throw new FiregridError('rejected', 'This idempotency key was already used for a different request (422); a new write needs a new key.', {
-          issues: [{ path: 'idempotencyKey', message: 'used for a different body' }],
-        });
+        throw keyReusedError();
       }
       const { response, writes, kinds } = await produce(d);
       await guard(async () => {
@@ -181,17 +163,30 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         checkKind(kind);
         const q = check(Query, query, 'rejected', 'The list query was refused (400)');
         const d = await db();
-        const places = new Map((await readKind(d, 'places')).map((p) => [p.id, { gridId: p.gridId as string, kind: p.kind as string }]));
-        const page = applyQuery(await readKind(d, kind), q, { now: clock(), placeOf: (id) => places.get(id) });
         const actor = actorNow();
+        checkReadRole(kind, actor);
+        const places = new Map((await readKind(d, 'places')).map((p) => [p.id, { gridId: p.gridId as string, kind: p.kind as string }]));
+        const placeOf = (id: string) => places.get(id);
+        const readable = (await readKind(d, kind)).filter((r) => readDenied(kind, r, actor, placeOf) === undefined);
+        const page = applyQuery(readable, q, { now: clock(), placeOf });
         return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },
     get(kind, id) {
       return serial(async () => {
         checkKind(kind);
-        const row = await (await db()).get('records', [kind, canonicalId(id)]);
-        return row === undefined ? null : clone(shown(kind, row.record, actorNow())) as unknown as RecordOf<typeof kind>;
+        const actor = actorNow();
+        checkReadRole(kind, actor);
+        const d = await db();
+        const row = await d.get('records', [kind, canonicalId(id)]);
+        if (row === undefined) return null;
+        const placeId = actor?.scope === undefined ? undefined : placeIdOf(row.record);
+        const place = placeId === undefined ? undefined : (await d.get('records', ['places', placeId]))?.record;
+        const denied = readDenied(kind, row.record, actor, () => (place === undefined ? undefined : { gridId: place.gridId as string }));
+        // A record hidden from the actor (404 on the server) is one the port does not have.
+        if (denied?.status === 404) return null;
+        if (denied !== undefined) throw refusalError(denied);
+        return clone(shown(kind, row.record, actor)) as unknown as RecordOf<typeof kind>;
       });
     },
     async save(kind, input, opts: SaveOptions) {
@@ -255,7 +250,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
           all: (kind) => clone([...view(kind).values()]) as unknown as RecordOf<typeof kind>[],
           put: (kind, record) => {
             checkKind(kind);
-            const content = canonicalIds(omit(clone(record), ['version', 'createdAt', 'updatedAt', 'tenantId']));
+            const content = canonicalIds(omit(clone(record), COMMAND_SERVER_FIELDS));
             const id = String(content.id);
             const stored = stamp(kind, content, view(kind).get(id), now, `The command ${name} wrote an invalid ${kind} record`);
             view(kind).set(id, stored);

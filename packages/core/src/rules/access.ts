@@ -137,16 +137,92 @@ export function scopeRefusal(kind: ResourceKind, grids: readonly string[], actor
   };
 }
 
-/** The kind's label in a refusal's message. */
-const KIND_ACTIONS: Readonly<Record<ResourceKind, readonly [string, string]>> = {
-  places: ['场所', 'place'], templates: ['检查表模板', 'template'], inspections: ['检查记录', 'inspection'], hazards: ['隐患', 'hazard'],
-  captains: ['楼长', 'floor captain'], workers: ['网格员', 'worker'], activities: ['工作记录', 'activity'], 'score-configs': ['考评配置', 'score configuration'],
-};
+/** Each resource kind's name, as a refusal, a not-found or a list names it (`隐患` / `hazard`). */
+export const KIND_LABELS: Readonly<Record<ResourceKind, Readonly<Record<Locale, string>>>> = Object.freeze({
+  places: text('场所', 'place'),
+  templates: text('检查表模板', 'template'),
+  inspections: text('检查记录', 'inspection'),
+  hazards: text('隐患', 'hazard'),
+  captains: text('楼长', 'floor captain'),
+  workers: text('网格员', 'worker'),
+  activities: text('工作记录', 'activity'),
+  'score-configs': text('考评配置', 'score configuration'),
+});
 
 /** The verb phrase of reading or writing a kind, for {@link roleRefusal}: `保存隐患` / `write hazards`. */
 export function kindAction(kind: ResourceKind, op: 'read' | 'write'): AccessAction {
-  const [zh, en] = KIND_ACTIONS[kind];
+  const { 'zh-CN': zh, en } = KIND_LABELS[kind];
   return op === 'read' ? { 'zh-CN': `查看${zh}`, en: `read ${en}s` } : { 'zh-CN': `保存${zh}`, en: `write ${en}s` };
+}
+
+/**
+ * Whether `actor` may see a stored record (DESIGN §5), once his role may read its kind:
+ *
+ * - `ok`;
+ * - `hidden` — a resident (and nothing more) asking for a hazard he did not report: for him it
+ *   does not exist (answered as not found, so an id tells him nothing);
+ * - `forbidden` — the record lies outside his scope: none of its grids (`grids`, from
+ *   {@link gridsOf}) is inside it, or a score configuration's scope neither holds nor lies
+ *   inside his. Templates are tenant-wide; a whole-tenant (`*`) caller sees everything.
+ * @example readAccess('hazards', hazard, gridsOf(hazard, place), { id: 'u1', roles: ['grid-worker'], scope: ['330106'] });   // 'ok'
+ */
+export function readAccess(
+  kind: ResourceKind, record: Readonly<Record<string, unknown>>, grids: readonly string[], actor: AccessActor,
+): 'ok' | 'hidden' | 'forbidden' {
+  if (kind === 'hazards' && residentOnly(actor.roles)) {
+    const reporter = record.reporter as { personId?: string } | undefined;
+    return reporter?.personId === actor.id ? 'ok' : 'hidden';
+  }
+  if (kind === 'templates' || wholeScope(actor.scope)) return 'ok';
+  if (kind === 'score-configs') {
+    const scope = typeof record.scope === 'string' ? record.scope : '';
+    return scope === '*' || actor.scope.some((s) => scope.startsWith(s) || s.startsWith(scope)) ? 'ok' : 'forbidden';
+  }
+  return grids.some((g) => inScope(actor.scope, g)) ? 'ok' : 'forbidden';
+}
+
+/**
+ * The grids of a record ({@link gridsOf}), its place found by id with `placeOf`.
+ * @example recordGrids(hazard, (id) => places.get(id));   // ['330106001001001']
+ */
+export function recordGrids(record: Readonly<Record<string, unknown>>, placeOf: (id: string) => PlaceGrid | undefined): string[] {
+  const placeId = placeIdOf(record);
+  return gridsOf(record, placeId === undefined ? undefined : placeOf(placeId));
+}
+
+/**
+ * The refusal of a read {@link readAccess} does not allow: 404 `not-found` for a hidden record
+ * (the same problem as for an id that does not exist, {@link notFoundRefusal}), 403 `forbidden`
+ * naming the record's grids and the caller's scope for one outside it; nothing when he may see it.
+ * The caller's role is checked before ({@link roleRefusal} with `PERMISSIONS[kind].read`).
+ * `placeOf` finds a record's place by id. The server, `memoryDataPort` and `localDataPort` all
+ * answer a read with it.
+ * @example
+ * const denied = readRefusal('hazards', hazard, actor, (id) => places.get(id));
+ * if (denied !== undefined) throw refusalError(denied);
+ */
+export function readRefusal(
+  kind: ResourceKind, record: Readonly<Record<string, unknown>>, actor: AccessActor, placeOf: (id: string) => PlaceGrid | undefined,
+): WriteRefusal | undefined {
+  const grids = recordGrids(record, placeOf);
+  const access = readAccess(kind, record, grids, actor);
+  if (access === 'ok') return undefined;
+  if (access === 'hidden') return notFoundRefusal(kind, String(record.id));
+  const label = KIND_LABELS[kind];
+  const scope = actor.scope.join(', ');
+  return {
+    status: 403, code: 'forbidden', issues: [],
+    message: text(
+      `这条${label['zh-CN']}属于${grids.length === 0 ? '未知网格' : `网格 ${grids.join('、')}`}，不在你的管辖范围（${scope}）内`,
+      `This ${label.en} belongs to ${grids.length === 0 ? 'no known grid' : `grid ${grids.join(', ')}`}, outside your scope (${scope})`,
+    ),
+  };
+}
+
+/** 404 `not-found`: there is no record of `kind` with this id (or none the caller may know of). */
+export function notFoundRefusal(kind: ResourceKind, id: string): WriteRefusal {
+  const label = KIND_LABELS[kind];
+  return { status: 404, code: 'not-found', issues: [], message: text(`没有 id 为 ${id} 的${label['zh-CN']}`, `There is no ${label.en} with id ${id}`) };
 }
 
 /**
@@ -164,9 +240,6 @@ export function writeAccess(
 ): WriteRefusal | undefined {
   const role = roleRefusal(actor.roles, PERMISSIONS[kind].write, kindAction(kind, 'write'));
   if (role !== undefined) return role;
-  const grids = (rec: Readonly<Record<string, unknown>>): string[] => {
-    const placeId = placeIdOf(rec);
-    return gridsOf(rec, placeId === undefined ? undefined : placeOf(placeId));
-  };
+  const grids = (rec: Readonly<Record<string, unknown>>): string[] => recordGrids(rec, placeOf);
   return scopeRefusal(kind, grids(record), actor) ?? (previous === undefined ? undefined : scopeRefusal(kind, grids(previous), actor));
 }

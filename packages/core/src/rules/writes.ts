@@ -53,10 +53,10 @@ export const ON_BEHALF_ROLES: readonly Role[] = Object.freeze(['grid-supervisor'
 
 /** Why a write is refused: an HTTP status, a slug, a message in both locales and the field paths. */
 export interface WriteRefusal {
-  status: 403 | 409 | 422;
+  status: 403 | 404 | 409 | 422;
   /** The problem's slug, e.g. `action-owned-field`. */
   code: 'action-owned-field' | 'hazard-status' | 'created-with' | 'cited-item' | 'actor' | 'user-taken' | 'captain-overlap'
-    | 'forbidden' | `transition-${TransitionRefusalCode}`;
+    | 'forbidden' | 'not-found' | `transition-${TransitionRefusalCode}`;
   message: Readonly<Record<Locale, string>>;
   issues: Issue[];
   /** For an action-owned field: the field and the actions that change it. */
