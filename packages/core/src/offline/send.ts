@@ -122,7 +122,11 @@ export async function flush(state: OfflineState, s: Space, force: boolean): Prom
     // While paused for credentials, one request finds out whether fresh ones have come.
     const queue = state.sync.paused === null ? due : due.slice(0, 1);
     const pass = { stop: false, progressed: false };
-    const acks = ackWriter(state, s, (ack) => { acknowledged(state, ack); }, (ack, error) => recordFailure(state, s, ack.entry, error));
+    const acks = ackWriter(state, s, (ack) => { acknowledged(state, ack); }, async (ack, error) => {
+      // An acknowledgement that cannot be written (a full disk) stops the pass as a network error does.
+      const result = await recordFailure(state, s, ack.entry, error);
+      if (result === 'offline' || result === 'auth') pass.stop = true;
+    });
     const worker = async (): Promise<void> => {
       for (let entry = queue.shift(); entry !== undefined && !pass.stop && !state.closed; entry = queue.shift()) {
         const result = await sendOne(state, s, entry, acks);
