@@ -31,10 +31,13 @@ function keyedPort(): { port: DataPort; keys: string[] } {
 }
 
 /**
- * Counts the read-write transactions that write acknowledgements (their scope has `meta`, which
- * only acknowledgements write), and can make them fail, until `restore` is called.
+ * Counts the transactions `counts` picks — by default the read-write ones that write
+ * acknowledgements (their scope has `meta`, which only acknowledgements write) — and can make
+ * them fail, until `restore` is called.
  */
-function watchAckTransactions(): { count: () => number; fail: (on: boolean) => void; restore: () => void } {
+function watchAckTransactions(
+  counts: (scope: readonly string[], mode: IDBTransactionMode | undefined) => boolean = (scope, mode) => mode === 'readwrite' && scope.includes('meta') && scope.includes('outbox'),
+): { count: () => number; fail: (on: boolean) => void; restore: () => void } {
   const proto = IDBDatabase.prototype;
   const original = Object.getOwnPropertyDescriptor(proto, 'transaction')!.value as IDBDatabase['transaction'];
   let n = 0;
@@ -42,7 +45,7 @@ function watchAckTransactions(): { count: () => number; fail: (on: boolean) => v
   proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     const [stores, mode] = args;
     const scope = typeof stores === 'string' ? [stores] : [...stores];
-    if (mode === 'readwrite' && scope.includes('meta') && scope.includes('outbox')) {
+    if (counts(scope, mode)) {
       n++;
       if (failing) throw new DOMException('The disk is full (test)', 'QuotaExceededError');
     }
@@ -125,5 +128,28 @@ describe('outbox: acknowledgements in batches', () => {
     expect(after.pending).to.deep.equal([]);
     expect(new Set(keys), 'sent (again) under the same idempotency keys').to.deep.equal(new Set(entryIds));
     expect((await c.data.list('hazards', {})).items).to.have.length(8);
+  });
+});
+
+describe('outbox: queueing', () => {
+  it('queues a record in one transaction, and a draft this tab holds goes in it too', async () => {
+    const { port } = keyedPort();
+    const c = offlineClient(port);
+    await c.submit('hazards', hazard(0)); // the database is open
+    watch = watchAckTransactions(() => true);
+    await c.submit('hazards', hazard(1));
+    expect(watch.count(), 'transactions of a submit without a draft').to.equal(1);
+
+    const held = hazard(2);
+    await c.drafts.save('hazards', held);
+    const lock = await c.offline.lockDraft('hazards', held.id);
+    expect(lock.acquired).to.equal(true);
+    watch.restore();
+    watch = watchAckTransactions(() => true);
+    const receipt = await c.submit('hazards', held);
+    expect(watch.count(), 'transactions of a submit of a draft this tab holds').to.equal(1);
+    expect(receipt.kind).to.equal('queued');
+    expect(await c.drafts.get('hazards', held.id), 'the draft went with the queued write').to.equal(null);
+    await lock.release();
   });
 });

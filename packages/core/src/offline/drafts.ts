@@ -17,14 +17,16 @@ import type { DraftLock, LockDraftOptions } from './types.js';
 
 const draftLockName = (s: Space, kind: ResourceKind, id: string): string => `${s.name}:draft:${kind}:${id}`;
 
+/** True when this tab holds the draft's lock (through `lockDraft`). */
+export const holdsDraft = (s: Space, kind: ResourceKind, id: string): boolean => s.held.has(draftLockName(s, kind, id));
+
 /**
  * Refuses to touch a draft another tab is editing (it holds the draft's lock).
  * @throws FiregridError `conflict` naming the draft
  */
 export async function assertDraftFree(state: OfflineState, s: Space, kind: ResourceKind, id: string): Promise<void> {
-  const name = draftLockName(s, kind, id);
-  if (s.held.has(name)) return;
-  const release = await s.locks.tryAcquire(name);
+  if (holdsDraft(s, kind, id)) return;
+  const release = await s.locks.tryAcquire(draftLockName(s, kind, id));
   if (release === null) {
     throw new FiregridError('conflict', textOf(state).draftLocked(kind, id), { issues: [{ path: 'id', message: 'open in another tab' }] });
   }
