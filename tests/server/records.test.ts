@@ -384,6 +384,19 @@ describe('CORS', () => {
     assert.match(res.headers.get('access-control-allow-methods') ?? '', /PUT/);
   });
 
+  it('lets the browser keep a preflight for 10 minutes (Access-Control-Max-Age), on preflights only', async () => {
+    // Without it Chromium keeps a preflight 5 s: a retry of the same PUT would pay it again.
+    const res = await s.request('OPTIONS', '/v1/hazards/x', {
+      headers: { origin: 'https://grid.example.gov.cn', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('access-control-max-age'), '600');
+    const token = await s.token();
+    const p = place();
+    const put = await s.put(`/v1/places/${p.id}`, p, token, { origin: 'https://grid.example.gov.cn' });
+    assert.equal(put.headers.get('access-control-max-age'), null, 'an actual response carries no Max-Age');
+  });
+
   it('exposes ETag and Location to the page, on errors too', async () => {
     const token = await s.token();
     const p = place();

@@ -5,8 +5,7 @@
  * sort and cursor paging), so what works against it works against a server.
  * @module
  */
-import { deleteDB, openDB } from 'idb';
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
@@ -31,6 +30,8 @@ import { canonicalId, canonicalIds } from '../rules/ids.js';
 import { applyWriteRules } from '../rules/writes.js';
 import type { WriteActor } from '../rules/writes.js';
 import { storageError } from './db.js';
+import { localDbHandle } from './local-db.js';
+import type { LocalDB, Stored } from './local-db.js';
 
 /** Options of {@link localDataPort}. */
 export interface LocalDataPortOptions {
@@ -56,13 +57,6 @@ export interface LocalDataPort extends DataPort {
   clear(): Promise<void>;
 }
 
-type Stored = Record<string, unknown> & { id: string; version: number; createdAt: string };
-
-interface LocalDB extends DBSchema {
-  records: { key: [string, string]; value: { kind: string; id: string; record: Stored }; indexes: { byKind: string } };
-  replies: { key: string; value: { key: string; body: string; response: unknown } };
-  media: { key: string; value: { id: string; blob: Blob; ref: PhotoRef } };
-}
 
 /** The kinds the write rules of a kind read (core's `rules/writes`). */
 const RULE_READS: Partial<Record<ResourceKind, readonly ResourceKind[]>> = {
@@ -83,29 +77,8 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
   const tenantId = options.tenantId ?? 'local';
   const locale = options.locale ?? 'en';
   const clock = options.now ?? (() => new Date());
-  const factory = options.indexedDB ?? (globalThis as Partial<typeof globalThis>).indexedDB;
-  let pending: Promise<IDBPDatabase<LocalDB>> | undefined;
-  const db = (): Promise<IDBPDatabase<LocalDB>> => {
-    if (factory === undefined) return Promise.reject(new FiregridError('storage', 'localDataPort needs IndexedDB, which this environment does not have.'));
-    const p: Promise<IDBPDatabase<LocalDB>> = pending ?? openDB<LocalDB>(name, 1, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          database.createObjectStore('records', { keyPath: ['kind', 'id'] }).createIndex('byKind', 'kind');
-          database.createObjectStore('replies', { keyPath: 'key' });
-          database.createObjectStore('media', { keyPath: 'id' });
-        }
-      },
-      blocking() {
-        if (pending === p) pending = undefined;
-        void p.then((d) => { d.close(); });
-      },
-      terminated() {
-        if (pending === p) pending = undefined;
-      },
-    });
-    pending = p;
-    return p;
-  };
+  const store = localDbHandle(name, options.indexedDB ?? (globalThis as Partial<typeof globalThis>).indexedDB);
+  const db = (): Promise<IDBPDatabase<LocalDB>> => store.get();
 
   const actorNow = (): WriteActor | undefined => (typeof options.actor === 'function' ? options.actor() : options.actor);
 
@@ -290,12 +263,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         return row.blob;
       });
     },
-    async clear() {
-      const p = pending;
-      pending = undefined;
-      (await p?.catch(() => undefined))?.close();
-      if (factory !== undefined) await deleteDB(name);
-    },
+    clear: () => store.destroy(),
   };
   return port;
 }

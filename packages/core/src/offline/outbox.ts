@@ -8,16 +8,22 @@ import type { IDBPDatabase } from 'idb';
 import { OutboxEntry } from './types.js';
 import type { OfflineDB } from './db.js';
 
-/** The entries in the order they were made (entries of one record go in this order). */
-export async function loadEntries(db: IDBPDatabase<OfflineDB>): Promise<OutboxEntry[]> {
-  const rows = await db.getAllFromIndex('outbox', 'bySeq');
+/**
+ * The rows that are outbox entries this version can read, checked (IndexedDB is a trust
+ * boundary). A row this version cannot read is left where it is (never deleted): a newer version wrote it.
+ */
+export function parsedEntries(rows: readonly unknown[]): OutboxEntry[] {
   const entries: OutboxEntry[] = [];
   for (const row of rows) {
-    // A row this version cannot read is left where it is (never deleted): a newer version wrote it.
     const parsed = OutboxEntry.safeParse(row);
     if (parsed.success) entries.push(parsed.data);
   }
   return entries;
+}
+
+/** The entries in the order they were made (entries of one record go in this order), read in one transaction. */
+export async function loadEntries(db: IDBPDatabase<OfflineDB>): Promise<OutboxEntry[]> {
+  return parsedEntries(await db.getAllFromIndex('outbox', 'bySeq'));
 }
 
 /**
@@ -74,9 +80,5 @@ export async function updateEntry(
 
 /** The entries of one group (one record), in order. */
 export async function groupEntries(db: IDBPDatabase<OfflineDB>, group: string): Promise<OutboxEntry[]> {
-  const rows = await db.getAllFromIndex('outbox', 'byGroup', group);
-  return rows.flatMap((row) => {
-    const parsed = OutboxEntry.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  }).sort((a, b) => a.seq - b.seq);
+  return parsedEntries(await db.getAllFromIndex('outbox', 'byGroup', group)).sort((a, b) => a.seq - b.seq);
 }
