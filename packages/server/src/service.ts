@@ -335,7 +335,7 @@ export class Service {
   /** `GET /v1/{kind}`. */
   list(call: Call, kind: ResourceKind, raw: Record<string, unknown>): Page<StoredRecord> {
     const page = this.#page(call, kind, raw);
-    return { items: page.items.map((r) => this.tailor(call, kind, r)), nextCursor: page.nextCursor };
+    return { ...page, items: page.items.map((r) => this.tailor(call, kind, r)) };
   }
 
   /** One page of a list as stored: what the caller may list, not yet tailored to what he may see. */

@@ -7,7 +7,9 @@
  * collation) where the memory port uses the zh-CN collator.
  * @module
  */
-import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, gridsOf, placeIdOf, supervisionState } from '@firegrid/core';
+import {
+  CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, deadlineEnd, effectiveDeadline, gridsOf, idSuffixOfReference, placeIdOf, supervisionState,
+} from '@firegrid/core';
 import type { SupervisionState } from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
 import type { Statement } from 'better-sqlite3';
@@ -433,7 +435,7 @@ export class Store {
     ];
 
     if (view.scope !== null && view.scopeMode !== 'none') {
-      if (view.scope.length === 0) return { items: [], nextCursor: null };
+      if (view.scope.length === 0) return { items: [], nextCursor: null, total: 0 };
       const [cond, condArgs] = prefixes(view.scope);
       if (view.scopeMode === 'overlap') {
         facet('grid', `${cond} OR f.value = '*' OR ${view.scope.map(() => 'substr(?, 1, length(f.value)) = f.value').join(' OR ')}`,
@@ -449,7 +451,7 @@ export class Store {
     if (query.gridId !== undefined) facet('grid', 'f.value = ?', [query.gridId]);
     const scopes = asList(query.scope);
     if (scopes !== undefined && !scopes.includes('*')) {
-      if (scopes.length === 0) return { items: [], nextCursor: null };
+      if (scopes.length === 0) return { items: [], nextCursor: null, total: 0 };
       const [cond, condArgs] = prefixes(scopes);
       facet('grid', cond, condArgs);
     }
@@ -478,12 +480,20 @@ export class Store {
       args.push(Date.parse(query.updatedSince));
     }
     if (query.q !== undefined) {
-      for (const word of query.q.normalize('NFKC').toLowerCase().split(/\s+/).filter((w) => w !== '')) {
-        where.push('instr(r.search_text, ?) > 0');
-        args.push(word);
+      const words = query.q.normalize('NFKC').toLowerCase().split(/\s+/).filter((w) => w !== '');
+      // A reference number (XXXX-XXXX, DESIGN §5) also finds the record whose id ends with its 40 bits.
+      const suffix = idSuffixOfReference(query.q);
+      if (words.length > 0) {
+        where.push(`(${words.map(() => 'instr(r.search_text, ?) > 0').join(' AND ')}${
+          suffix === undefined ? '' : " OR substr(lower(replace(r.id, '-', '')), -10) = ?"})`);
+        args.push(...words, ...(suffix === undefined ? [] : [suffix]));
       }
     }
 
+    // How many match across every page, on the first page only (a later page would count the same).
+    const total = cursor === undefined
+      ? this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM records r WHERE ${where.join(' AND ')}`).get(...args)?.n
+      : undefined;
     const keyExpr = sort === 'updatedAt' ? 'r.updated_ms' : sort === 'deadline' ? 'r.deadline_sort'
       : sort === 'name' ? 'r.name_text' : sort === 'urgency' ? `(${urgencySql(nowMs, this.#soonMs)})` : undefined;
     if (cursor !== undefined) {
@@ -514,6 +524,7 @@ export class Store {
       nextCursor: more
         ? encodeCursor({ f: fingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id], ...(clocked(query) ? { t: nowMs } : {}) })
         : null,
+      ...(total === undefined ? {} : { total }),
     };
   }
 
