@@ -213,7 +213,7 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('finder', locale), this.finder(h, viewer, people))}
         ${h.description.trim() === '' ? nothing : html`<dt>${dt('description', locale)}</dt><dd class="pre">${h.description}</dd>`}
         ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
-        ${row(dt('responsible', locale), h.responsible === undefined ? undefined : html`${[h.responsible.unit, h.responsible.person].filter((x) => x !== undefined).join(' / ')}${
+        ${row(dt('responsible', locale), h.responsible === undefined ? undefined : html`${h.responsible.unit} / ${h.responsible.person}${
           h.responsible.phone === undefined ? nothing : html` / ${phone(h.responsible.phone, phoneKey(h, 'responsible'), this.revealed, locale, this.reveal)}`}`)}
         ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
         ${row(dt('supervision', locale), sup === undefined ? undefined : this.supervisionRow(h))}
