@@ -65,11 +65,11 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @csspart view-toggle - The button that switches between the breakdown and the ranking.
  * @csspart summary - The total and the rank.
  * @csspart trend - The trend chart and its caption.
- * @csspart breakdown - The list of metrics.
- * @csspart metric - One metric of the breakdown.
+ * @csspart breakdown - The breakdown: a compact table, one row per metric (stacked rows below 600 px).
+ * @csspart metric - The row of one metric in the breakdown.
  * @csspart details-toggle - The button that opens a metric's evidence.
  * @csspart evidence - A metric's evidence: the activities and places behind it.
- * @csspart ranking - The ranking table.
+ * @csspart ranking - The ranking table; below 600 px of the element's own width (a container query) stacked rows with rank and total first.
  * @csspart error - An error message.
  *
  * @cssprop [--fg-score-accent=var(--fg-color-primary)] - Accent colour of totals, bars and the trend.
