@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
@@ -111,6 +111,7 @@ export class FgGridScore extends LitElement {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
       if (scores === undefined && client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
+      this.useView(view);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
         return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
@@ -120,6 +121,15 @@ export class FgGridScore extends LitElement {
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
   });
+
+  private viewStyled = false;
+
+  /** Adds the views' styles (loaded with them) to the element's, once. */
+  private useView(view: ViewModule): void {
+    if (this.viewStyled) return;
+    this.viewStyled = true;
+    adoptStyles(this.renderRoot as ShadowRoot, [...FgGridScore.elementStyles, view.viewStyles]);
+  }
 
   /** Resolves once the scores have loaded (or failed) and rendered. */
   get ready(): Promise<void> {

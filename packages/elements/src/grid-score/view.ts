@@ -10,6 +10,8 @@ import type { MessageKey } from './messages.js';
 import { trendChart } from './trend.js';
 import { message } from '../styles.js';
 
+export { viewStyles } from './view.styles.js';
+
 /** A column of the ranking a user can sort by. */
 export type SortColumn = 'rank' | 'name' | 'grid' | 'total' | MetricKey;
 /** The direction of a sort, as `aria-sort` names it. */

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, adoptStyles, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type {
@@ -12,7 +12,6 @@ import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
 import type { PeopleCache } from './people.js';
-import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
 import { NO_FILTERS, toQuery } from './query.js';
 import type { LedgerFilters } from './query.js';
 // The list view, its columns and texts load with the first page: the first paint needs none of them.
@@ -81,7 +80,8 @@ export interface HazardOpenDetail {
  * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - Accent of the selected list and the confirm buttons.
  */
 export class FgHazardLedger extends LitElement {
-  static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];
+  // The list view's styles come with it (`useView`): the first paint, a loading line, needs none.
+  static override styles = [baseStyles, hazardAccent];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -135,6 +135,12 @@ export class FgHazardLedger extends LitElement {
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<void> | undefined;
 
+  /** Keeps the loaded list view and adds its styles to the element's, once. */
+  private useView(ui: ViewModule): void {
+    if (this.ui === undefined) adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardLedger.elementStyles, ...ui.listStyles]);
+    this.ui = ui;
+  }
+
   /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
   private loadDetail(): Promise<void> {
     this.detailLoaded ??= import('./detail-define.js').then((m) => { m.defineDetail(); });
@@ -183,7 +189,7 @@ export class FgHazardLedger extends LitElement {
       ]);
       await Promise.all([loadPlaces(client, page.items, this.places), this.loadPeople(client, page.items, ui)]);
       if (seq !== this.seq) return;
-      this.ui = ui;
+      this.useView(ui);
       this.items = page.items;
       this.nextCursor = page.nextCursor;
       if (this.page === 0) this.total = page.total;
@@ -200,7 +206,7 @@ export class FgHazardLedger extends LitElement {
     try {
       const h = await client.data.get('hazards', id);
       if (h !== null) {
-        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => this.loadPeople(client, [h], ui)), this.loadDetail()]);
+        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => { this.useView(ui); return this.loadPeople(client, [h], ui); }), this.loadDetail()]);
         this.selected = h;
       }
     } catch (e) {

@@ -12,6 +12,10 @@ import { ledgerTable } from './table.js';
 import { message } from '../styles.js';
 
 export { TWO_LISTS, twoListTable } from '@firegrid/core/export';
+import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
+
+/** The list view's styles, added to the element's when the view loads. */
+export const listStyles = [flagStyles, ledgerStyles];
 export { t } from './messages.js';
 export { loadPeople, peopleSources } from './people.js';
 
