@@ -28,7 +28,7 @@ export const viewStyles = css`
   .metrics .metric-name { font-weight: 600; white-space: nowrap; }
   .metric-points { display: block; font-weight: 700; white-space: nowrap; }
   meter { width: 100%; min-width: 5em; height: 0.75em; }
-  .metrics td.toggle { text-align: end; width: 1%; }
+  .metrics td.toggle { text-align: end; width: 1%; white-space: nowrap; }
   .metrics tbody + tbody { border-top: 1px solid var(--_subtle); }
   tr.evidence-row[hidden] { display: none; }
   .evidence { display: grid; gap: 0.5em; padding: 0.5em 0.75em; background: var(--_subtle); border-radius: var(--_radius); }
@@ -62,7 +62,7 @@ export const viewStyles = css`
     .metrics tr.evidence-row:not([hidden]), .metrics tr.evidence-row td { display: block; }
     .scroller { overflow: visible; border: 0; }
     .ranking thead tr { display: flex; flex-wrap: wrap; gap: 0 var(--_s3); }
-    .ranking thead th { padding: 0; background: none; }
+    .ranking thead th { padding: 0; border: 0; background: none; }
     .ranking tbody tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 var(--_s3); padding: var(--_s2) 0; border-bottom: 1px solid var(--_border); }
     .ranking tbody tr.me { background: var(--_me); }
     .ranking td { padding: 0; border: 0; }
