@@ -216,7 +216,7 @@ function schemas(): Record<string, Schema> {
     ...Object.entries(READ_PARTS).map(([id, p]): [string, ZodType, string] => [id, p.schema, p.description]),
     ...readVariants.map(([id, s, literal]): [string, ZodType, string] => [id, s, `An activity of type \`${literal}\`.`]),
     ...RESOURCES.map((r): [string, ZodType, string] => [r.name, r.read, `${r.description} ${NOTE_READ}`]),
-    ...RESOURCES.map((r): [string, ZodType, string] => [`${r.name}Page`, Page(r.read), `One page of ${r.kind}; \`nextCursor\` is null on the last page.`]),
+    ...RESOURCES.map((r): [string, ZodType, string] => [`${r.name}Page`, Page(r.read), `One page of ${r.kind}; \`nextCursor\` is null on the last page; \`total\`, when sent (the reference server sends it on the first page), counts the records matching the filters across every page.`]),
     ['Problem', Problem, 'An error (RFC 9457 problem details). `errors` lists each problem found in the request with its path (`reporter.contact`, `items[3].id`). Other members may be added.'],
     ['CaptainImportResult', CaptainImportResult, 'What a captain import stored.'],
     ['IndicatorReport', IndicatorReport, 'The plan\'s indicators per unit (community, street or county) for the hazards found in a period, computed by `computeIndicators` (DESIGN §7): found, rectified, closed and overdue counts at `asOf`, and 整改率, 销号率 and 超期率 rounded half away from zero to 4 decimals (null when nothing was found).'],
@@ -256,7 +256,7 @@ function queryParamSchema(key: string): { schema: Schema; many: boolean } {
 const PARAM_DOCS: Record<string, { name: string; description: string }> = {
   cursor: { name: 'Cursor', description: 'The `nextCursor` of the previous page, opaque. A cursor belongs to the query that gave it: the same filters and sort.' },
   limit: { name: 'Limit', description: `Items per page, at most ${MAX_LIMIT}.` },
-  q: { name: 'Q', description: 'Text search, case-insensitive, all words must match: name, title, description, address and a person\'s name.' },
+  q: { name: 'Q', description: 'Text search, case-insensitive, all words must match: name, title, description, address and a person\'s name. A reference number (`XXXX-XXXX`, Crockford base32 of the id\'s last 40 bits; lowercase, no dash accepted) also matches the record whose id ends with it.' },
   gridId: { name: 'GridId', description: 'Records of this grid (an OrgUnit code at the grid level). A record without a grid of its own takes the grid of its place; a worker matches through any of his grids.' },
   scope: { name: 'Scope', description: 'OrgUnit code prefixes; a record matches when its grid starts with any of them. `*` is the whole tenant. The token\'s own scope always applies as well.' },
   status: { name: 'Status', description: 'Hazard statuses; any of them matches.' },

@@ -432,7 +432,7 @@ describe('schemas: inferred types', () => {
     const checks: [
       Equal<RecordOf<'hazards'>, Hazard>,
       Equal<RecordOf<'activities'>, Activity>,
-      Equal<Page<Hazard>, { items: Hazard[]; nextCursor: string | null }>,
+      Equal<Page<Hazard>, { items: Hazard[]; nextCursor: string | null; total?: number | undefined }>,
       Equal<z.infer<ReturnType<typeof Page<typeof Hazard>>>, Page<Hazard>>,
       Equal<Hazard['status'], HazardStatus>,
       Equal<LocalizedText, { 'zh-CN': string; en?: string | undefined }>,

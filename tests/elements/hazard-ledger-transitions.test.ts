@@ -326,7 +326,10 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(text(worker)).not.to.contain('13912345678');
     expect((inside(worker, 'fg-hazard-detail', 'img') as HTMLImageElement).alt).to.equal('隐患照片 1');
     const sup = await view(supervisorSession);
-    expect(text(sup)).to.contain('13912345678');
+    // A supervisor may see him: his number masked, in full after a tap.
+    expect(text(sup)).to.contain('139****5678').and.not.to.contain('13912345678');
+    (inside(sup, 'fg-hazard-detail', 'button.phone') as HTMLElement).click();
+    await until(() => text(sup).includes('13912345678'), 'the full number after a tap');
     await expect(sup).to.be.accessible();
   });
 

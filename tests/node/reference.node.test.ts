@@ -22,3 +22,25 @@ test('idSuffixOfReference inverts referenceOf and accepts what people type', () 
   assert.equal(idSuffixOfReference('BXG7-30M'), undefined);
   assert.equal(idSuffixOfReference('BXG7-30MU'), undefined, 'U is not Crockford');
 });
+
+test('the memory port\'s q finds a hazard by its reference number and counts matches on the first page', async () => {
+  const { memoryDataPort } = await import('@firegrid/core');
+  const hazard = (title: string) => ({
+    id: newId(), category: 'other' as const, title, description: '', photos: [], source: 'public' as const,
+    reporter: { kind: 'resident' as const, confidential: false }, severity: 'general' as const, status: 'reported' as const, gridId: '140106001001',
+  });
+  const hazards = [hazard('楼道堆物'), hazard('电动车充电'), hazard('消防通道占用')];
+  const port = memoryDataPort({ hazards }, { tenantId: 't' });
+  const wanted = hazards[1];
+  assert.ok(wanted !== undefined);
+  const ref = referenceOf(wanted.id);
+  for (const q of [ref, ref.replace('-', '').toLowerCase()]) {
+    const page = await port.list('hazards', { q });
+    assert.deepEqual(page.items.map((h) => h.id), [wanted.id], `q=${q}`);
+    assert.equal(page.total, 1);
+  }
+  const first = await port.list('hazards', { limit: 2 });
+  assert.equal(first.total, 3);
+  assert.ok(first.nextCursor !== null);
+  assert.equal((await port.list('hazards', { limit: 2, cursor: first.nextCursor })).total, undefined, 'a later page has no total');
+});

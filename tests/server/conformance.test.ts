@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { idSuffixOfReference } from '@firegrid/core';
 import { signToken, startServer } from '@firegrid/server';
 import type { RunningServer } from '@firegrid/server';
 import { CHECKS, defaultGrid, otherGridOf, runConformance } from '@firegrid/server/conformance';
@@ -104,6 +105,8 @@ interface Breaks {
   plainErrors?: boolean;
   /** A hazard answered to a PUT comes without its `edit` history entries (a server that records no edits). */
   dropEdits?: boolean;
+  /** `q` is a text search only: a reference number finds nothing (a word no record has is added to it). */
+  textOnlyQ?: boolean;
 }
 
 /** A node:http proxy in front of the reference server that breaks the contract as told. */
@@ -122,7 +125,14 @@ async function brokenProxy(target: string, breaks: Breaks): Promise<{ url: strin
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
+      let path = req.url ?? '/';
+      if (breaks.textOnlyQ === true) {
+        const url = new URL(path, 'http://proxy');
+        const q = url.searchParams.get('q');
+        if (q !== null && idSuffixOfReference(q) !== undefined) url.searchParams.set('q', `${q} 没有记录含有的词`);
+        path = `${url.pathname}${url.search}`;
+      }
+      const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
         let status = answer.statusCode ?? 502;
         const out: IncomingHttpHeaders = { ...answer.headers };
         if (breaks.no413 === true && status === 413) status = 400;
@@ -176,6 +186,21 @@ describe('conformance suite against broken servers', () => {
         assert.equal(results.get(name)?.status, 'passed', `${name} should still pass: ${results.get(name)?.detail ?? ''}`);
       }
       assert.ok(report.failed >= 6);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('fails the reference-number check of a server whose q is a text search only', async () => {
+    const proxy = await brokenProxy(server.url, { textOnlyQ: true });
+    try {
+      const report = await runConformance({ baseUrl: proxy.url, ...tokens, origin: ORIGIN });
+      const results = byName(report);
+      const reference = results.get(check('filter: a reference number in q'));
+      assert.equal(reference?.status, 'failed');
+      assert.match(reference.detail ?? '', /q=[0-9A-Z]{4}-[0-9A-Z]{4}/);
+      assert.equal(results.get(check('filter: q (text search)'))?.status, 'passed');
+      assert.equal(report.failed, 1, failures(report));
     } finally {
       await proxy.close();
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyQuery, newId, sortRecords } from '@firegrid/core';
+import { applyQuery, newId, referenceOf, sortRecords } from '@firegrid/core';
 import type { HazardCategory, Query, Sort } from '@firegrid/core';
 import {
   COMMUNITY_A, GRID_A, GRID_A2, GRID_B, hazard, pathsOf, place, problemOf, startTestServer, upload,
@@ -166,6 +166,36 @@ describe('lists: filters, sort and keyset paging in SQL', () => {
       assert.deepEqual(got.map((r) => r.id), expected.items.map((r) => r.id));
     });
   }
+
+  it('the first page counts every match (total, for 共 N 条), later pages do not; as applyQuery does', async () => {
+    for (const query of [{ limit: 3 }, { status: 'reported', limit: 2 }, { scope: COMMUNITY_A, sort: 'urgency', limit: 4 }] satisfies Query[]) {
+      const first = await s.request('GET', `/v1/hazards?${params(query)}`, { token: admin });
+      const page = first.json as { items: Rec[]; nextCursor: string | null; total?: number };
+      const expected = applyQuery(all, { ...query, limit: 500 }, { now: s.clock.now(), placeOf });
+      assert.equal(page.total, expected.items.length, `total of ${JSON.stringify(query)}`);
+      assert.equal(applyQuery(all, query, { now: s.clock.now(), placeOf }).total, expected.items.length, `applyQuery total of ${JSON.stringify(query)}`);
+      assert.ok(page.nextCursor !== null && page.total > page.items.length, 'the data set has more than one page');
+      const second = await s.request('GET', `/v1/hazards?${params({ ...query, cursor: page.nextCursor })}`, { token: admin });
+      assert.equal((second.json as { total?: number }).total, undefined, 'a later page has no total');
+    }
+    const none = (await s.request('GET', '/v1/hazards?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D', { token: admin })).json as { total?: number };
+    assert.equal(none.total, 0);
+  });
+
+  it('q finds a hazard by its reference number (XXXX-XXXX, as typed: lowercase, no dash, O for 0), as applyQuery does', async () => {
+    const wanted = all[3];
+    assert.ok(wanted !== undefined);
+    const ref = referenceOf(wanted.id);
+    for (const q of [ref, ref.replace('-', '').toLowerCase(), ` ${ref.replace(/0/g, 'O')} `]) {
+      const got = await listAll({ q, limit: 9 });
+      assert.deepEqual(got.map((r) => r.id), [wanted.id], `q=${q}`);
+      assert.deepEqual(applyQuery(all, { q, limit: 500 }, { now: s.clock.now(), placeOf }).items.map((r) => r.id), [wanted.id], `applyQuery q=${q}`);
+    }
+    // A reference no record has finds nothing; the filters still apply beside it.
+    const other = referenceOf(newId());
+    assert.deepEqual(await listAll({ q: other }), [], `q=${other}`);
+    assert.deepEqual(await listAll({ q: ref, status: 'closed' === wanted.status ? 'reported' : 'closed' }), [], 'q and a status it does not have');
+  });
 
   it('updatedSince keeps records changed at or after that instant', async () => {
     const mid = [...all].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))[65];

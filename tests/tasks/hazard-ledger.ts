@@ -2,7 +2,7 @@
  * The primary task of `fg-hazard-ledger`: take a transition. The grid supervisor finds the
  * reported hazard in 问题隐患清单, opens it, chooses 核实 and confirms — with the keyboard alone.
  * Done when `fg-hazard-transitioned` has fired and the stored hazard is `verified` with his
- * history entry. `exportCells` exports 问题隐患清单 as CSV with the keyboard and returns its cells.
+ * history entry. `exportCells` exports 问题隐患清单 as CSV with the keyboard (the 导出 menu) and returns its cells.
  */
 import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, HazardInput, PlaceInput } from '@firegrid/core';
@@ -89,7 +89,12 @@ export const task: PrimaryTask = {
   async exportCells(el, keys) {
     const state = states.get(el);
     if (!state) throw new Error('hazard-ledger task: exportCells() before mount()');
-    await keys.tabTo((f) => f.id === 'export-csv-problems', { what: 'the CSV export of 问题隐患清单', max: 200 });
+    // The exports are one menu: Enter opens it on its first item, 导出问题隐患清单 CSV.
+    await keys.tabTo((f) => f.id === 'export', { what: 'the 导出 menu button', max: 200 });
+    await keys.press('Enter');
+    if (!await waitFor(() => (el.shadowRoot?.activeElement as HTMLElement | null)?.id === 'export-csv-problems')) {
+      throw new Error('hazard-ledger task: Enter on 导出 did not focus the CSV export of 问题隐患清单');
+    }
     await keys.press('Enter');
     if (!await waitFor(() => state.files.length > 0)) throw new Error('hazard-ledger task: no file was exported');
     const file = state.files[state.files.length - 1];

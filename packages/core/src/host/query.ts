@@ -11,6 +11,7 @@ import type { LifecycleHazard } from '../hazard/lifecycle.js';
 import { HAZARD_CATEGORY_CODES, HAZARD_STATUSES, PLACE_KINDS, SEVERITIES } from '../names.js';
 import type { HazardStatus, Severity } from '../names.js';
 import type { Page } from '../schema/page.js';
+import { idSuffixOfReference } from '../reference.js';
 
 /** The orders a list can be sorted in (DESIGN §5). */
 export const SORTS = ['urgency', 'deadline', 'updatedAt', 'name'] as const;
@@ -34,7 +35,9 @@ const oneOrMany = <T extends z.core.SomeType>(schema: T) => z.union([schema, z.a
  *   `'330102'` matches every grid of that county. A worker matches through any of his
  *   `gridIds`; a record without a grid of its own takes the grid of its place.
  * - `q` is a case-insensitive text search over name, title, description, address and a
- *   person's name.
+ *   person's name. A `q` that reads as a reference number (`XXXX-XXXX`, see `referenceOf`;
+ *   lowercase, without the dash, `O` for 0 and `I`/`L` for 1 accepted) also matches the record
+ *   whose id ends with the 40 bits it stands for, so a resident's quoted number finds his report.
  * - `supervision` keeps hazards whose 挂牌督办 is in one of these states (`supervisionState`):
  *   `requested` (报请, not yet listed), `listed` (under supervision), `lifted` (摘牌/销案).
  * - `overdue: true` keeps open hazards past their deadline or supervision deadline (the rule
@@ -165,6 +168,12 @@ function textOf(rec: Rec): string {
     .toLowerCase();
 }
 
+/** True when `q` is a reference number (`referenceOf`) and the record's id ends with the suffix it stands for. */
+function isReferenced(rec: Rec, q: string): boolean {
+  const suffix = idSuffixOfReference(q);
+  return suffix !== undefined && (str(rec.id) ?? '').replace(/-/g, '').toLowerCase().endsWith(suffix);
+}
+
 /**
  * Whether one record passes every filter of a query (paging and sort are ignored).
  * @example
@@ -204,7 +213,7 @@ export function matchesQuery(record: object, query: Query, ctx: QueryContext): b
   if (query.q !== undefined && query.q.trim() !== '') {
     const text = textOf(rec);
     const words = query.q.normalize('NFKC').toLowerCase().split(/\s+/).filter((w) => w !== '');
-    if (!words.every((w) => text.includes(w))) return false;
+    if (!words.every((w) => text.includes(w)) && !isReferenced(rec, query.q)) return false;
   }
   return true;
 }
@@ -357,5 +366,7 @@ export function applyQuery<T extends object>(records: readonly T[], query: Query
     items: page.map((x) => x.r),
     nextCursor: keyed.length > limit && last !== undefined
       ? encodeCursor({ f: queryFingerprint(query), k: last.k, ...(isClockedQuery(query) ? { t: nowMs } : {}) }) : null,
+    // How many match across every page: counted on the first page, where nothing is skipped yet.
+    ...(cursor === undefined ? { total: keyed.length } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { FiregridClient, Locale, MetricKey, ScoreConfig } from '@firegrid/core';
@@ -65,11 +65,11 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @csspart view-toggle - The button that switches between the breakdown and the ranking.
  * @csspart summary - The total and the rank.
  * @csspart trend - The trend chart and its caption.
- * @csspart breakdown - The list of metrics.
- * @csspart metric - One metric of the breakdown.
+ * @csspart breakdown - The breakdown: a compact table, one row per metric (stacked rows below 600 px).
+ * @csspart metric - The row of one metric in the breakdown.
  * @csspart details-toggle - The button that opens a metric's evidence.
  * @csspart evidence - A metric's evidence: the activities and places behind it.
- * @csspart ranking - The ranking table.
+ * @csspart ranking - The ranking table; below 600 px of the element's own width (a container query) stacked rows with rank and total first.
  * @csspart error - An error message.
  *
  * @cssprop [--fg-score-accent=var(--fg-color-primary)] - Accent colour of totals, bars and the trend.
@@ -111,6 +111,7 @@ export class FgGridScore extends LitElement {
     task: async ([client, scores, config, configId, period, rankBy, trend]): Promise<{ data: ScoreData; view: ViewModule }> => {
       if (scores === undefined && client === undefined) throw Object.assign(new Error(SHELL.noClient[this.fg.locale]), { code: 'config' });
       const [{ loadScores, precomputed }, view] = await Promise.all([import('./load.js'), import('./view.js')]);
+      this.useView(view);
       if (scores !== undefined) {
         const session = client === undefined ? undefined : await client.session().catch(() => undefined);
         return { data: precomputed(scores, session?.user.id, this.fg.locale), view };
@@ -120,6 +121,15 @@ export class FgGridScore extends LitElement {
     },
     args: () => [this.fg.client, this.scores, this.config, this.configId, this.period, this.rankBy, this.trend] as const,
   });
+
+  private viewStyled = false;
+
+  /** Adds the views' styles (loaded with them) to the element's, once. */
+  private useView(view: ViewModule): void {
+    if (this.viewStyled) return;
+    this.viewStyled = true;
+    adoptStyles(this.renderRoot as ShadowRoot, [...FgGridScore.elementStyles, view.viewStyles]);
+  }
 
   /** Resolves once the scores have loaded (or failed) and rendered. */
   get ready(): Promise<void> {

@@ -10,6 +10,8 @@ import type { MessageKey } from './messages.js';
 import { trendChart } from './trend.js';
 import { message } from '../styles.js';
 
+export { viewStyles } from './view.styles.js';
+
 /** A column of the ranking a user can sort by. */
 export type SortColumn = 'rank' | 'name' | 'grid' | 'total' | MetricKey;
 /** The direction of a sort, as `aria-sort` names it. */
@@ -79,31 +81,36 @@ function renderWorker(data: ScoreData, w: WorkerScore, s: ScoreViewState, on: Sc
     </div>
     ${trend.length > 1 ? trendChart(trend, locale, 'trend') : nothing}
     <h3 id="breakdown">${t('breakdown', locale)}</h3>
-    <ol class="metrics" part="breakdown" aria-labelledby="breakdown">
+    <table class="metrics" part="breakdown" aria-labelledby="breakdown">
+      <thead><tr>
+        <th scope="col">${t('colMetric', locale)}</th><th scope="col" class="num">${t('colPoints', locale)}</th>
+        <th scope="col">${t('colExplanation', locale)}</th><th scope="col"><span class="visually-hidden">${t('details', locale)}</span></th>
+      </tr></thead>
       ${w.metrics.map((m) => renderMetric(data, m, s, on))}
-    </ol>`;
+    </table>`;
 }
 
+/** One metric as a row of the breakdown table, its evidence in a row below when open. */
 function renderMetric(data: ScoreData, m: MetricScore, s: ScoreViewState, on: ScoreActions): TemplateResult {
   const { locale } = s;
   const name = METRIC_NAMES[m.key][locale];
   const open = s.expanded.has(m.key);
   const panel = `evidence-${m.key}`;
-  return html`<li class="metric" part="metric" data-metric=${m.key}>
-    <div class="metric-head">
-      <h4>${name}</h4>
-      <span class="metric-points">${t('points', locale, { points: m.points, weight: m.weight })}</span>
-    </div>
-    <meter min="0" max=${m.weight > 0 ? m.weight : 1} value=${m.points} aria-label=${t('meter', locale, { name })}></meter>
-    <p class="explanation">${m.explanation[locale]}</p>
-    <div>
-      <button type="button" part="details-toggle" data-metric=${m.key} aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel}
-        @click=${() => { on.toggle(m.key); }}>${t('details', locale)}<span class="visually-hidden">：${name}</span></button>
-    </div>
-    <div id=${panel} class="evidence" part="evidence" role="region" aria-label=${t('detailsOf', locale, { name })} ?hidden=${!open}>
-      ${open ? renderEvidence(data, m, locale) : nothing}
-    </div>
-  </li>`;
+  return html`<tbody>
+    <tr class="metric" part="metric" data-metric=${m.key}>
+      <th scope="row" class="metric-name">${name}</th>
+      <td class="num"><span class="metric-points">${t('points', locale, { points: m.points, weight: m.weight })}</span>
+        <meter min="0" max=${m.weight > 0 ? m.weight : 1} value=${m.points} aria-label=${t('meter', locale, { name })}></meter></td>
+      <td class="explanation">${m.explanation[locale]}</td>
+      <td class="toggle"><button type="button" part="details-toggle" data-metric=${m.key} aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel}
+        @click=${() => { on.toggle(m.key); }}>${t('details', locale)}<span class="visually-hidden">：${name}</span></button></td>
+    </tr>
+    <tr class="evidence-row" ?hidden=${!open}><td colspan="4">
+      <div id=${panel} class="evidence" part="evidence" role="region" aria-label=${t('detailsOf', locale, { name })} ?hidden=${!open}>
+        ${open ? renderEvidence(data, m, locale) : nothing}
+      </div>
+    </td></tr>
+  </tbody>`;
 }
 
 function renderEvidence(data: ScoreData, m: MetricScore, locale: Locale): TemplateResult {
@@ -140,7 +147,7 @@ function renderRanking(report: ScoreReport, w: WorkerScore, me: string | undefin
     <p>${rankText(w, locale)}</p>
     <h3 id="ranking">${t('ranking', locale, { scope })}</h3>
     <div class="scroller" tabindex="0" role="region" aria-label=${t('scrollTable', locale)}>
-      <table part="ranking" aria-labelledby="ranking">
+      <table class="ranking" part="ranking" aria-labelledby="ranking">
         <thead><tr>
           ${header('rank', t('colRank', locale), true)}
           ${header('name', t('colName', locale))}
@@ -152,12 +159,12 @@ function renderRanking(report: ScoreReport, w: WorkerScore, me: string | undefin
           ${rows.map((r) => {
             const mine = r.workerId === me;
             return html`<tr class=${mine ? 'me' : ''} aria-current=${mine ? 'true' : 'false'} data-worker=${r.workerId}>
-              <td class="num">${r.rank.position}</td>
+              <td class="num rank">${r.rank.position}</td>
               <td class="name"><button type="button" class="link" data-worker=${r.workerId} aria-label=${t('open', locale, { name: r.name })}
                 @click=${() => { on.select(r.workerId); }}>${r.name}</button>${mine ? html`<span>${t('me', locale)}</span>` : nothing}</td>
-              <td>${r.gridId}</td>
-              <td class="num">${r.total}</td>
-              ${keys.map((k) => html`<td class="num">${r.metrics.find((m) => m.key === k)?.points ?? ''}</td>`)}
+              <td class="grid">${r.gridId}</td>
+              <td class="num total" data-label=${t('colTotal', locale)}>${r.total}</td>
+              ${keys.map((k) => html`<td class="num pts" data-label=${METRIC_NAMES[k][locale]}>${r.metrics.find((m) => m.key === k)?.points ?? ''}</td>`)}
             </tr>`;
           })}
         </tbody>

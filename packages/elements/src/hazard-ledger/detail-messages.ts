@@ -10,6 +10,7 @@ export const DETAIL_MESSAGES = {
   location: { 'zh-CN': '位置', en: 'Location' },
   foundAt: { 'zh-CN': '发现时间', en: 'Found at' },
   finder: { 'zh-CN': '发现人', en: 'Found by' },
+  reference: { 'zh-CN': '受理编号', en: 'Reference number' },
   description: { 'zh-CN': '问题描述', en: 'Description' },
   deadline: { 'zh-CN': '整改时限', en: 'Deadline' },
   responsible: { 'zh-CN': '责任单位 / 责任人', en: 'Responsible unit / person' },

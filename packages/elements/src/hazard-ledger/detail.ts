@@ -3,8 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
-  createLifecycle, deadlineText, finderText, historyActionText, historyActor, isOpen, redactReporter, reviewPassed, shanghaiTime, suggestMajor,
-  supervisionState,
+  canSeeReporter, createLifecycle, deadlineText, historyActionText, historyActor, isOpen, redactReporter, referenceOf, reporterName, reviewPassed,
+  shanghaiTime, suggestMajor, supervisionState,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -14,7 +14,8 @@ import { baseStyles, message } from '../styles.js';
 import { PhotoUrls } from '../hazard-report/photos.js';
 import { detailStyles, flagStyles } from './hazard-ledger.styles.js';
 import { dt } from './detail-messages.js';
-import { flagsOf } from './table.js';
+import { flagsOf, phone, phoneKey } from './table.js';
+import { t } from './messages.js';
 import { peopleSources } from './people.js';
 import type { PeopleCache } from './people.js';
 
@@ -49,6 +50,8 @@ export class FgHazardDetail extends LitElement {
   @state() private action: HazardAction | undefined;
   @state() private status = '';
   @state() private suggestion: MajorSuggestion | undefined;
+  /** Phones tapped to show in full. */
+  @state() private revealed: ReadonlySet<string> = new Set();
   /** The rule-set elements evidenced at the place and its kind, for the determination form. */
   @state() private evidence: { refs: readonly string[]; placeKind: PlaceKind | undefined } = { refs: [], placeKind: undefined };
   private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
@@ -76,6 +79,7 @@ export class FgHazardDetail extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const h = this.hazard;
+    if (changed.has('hazard') && h?.id !== changed.get('hazard')?.id) this.revealed = new Set();
     if (changed.has('hazard') && h !== undefined && `${h.id}@${h.version}` !== this.suggestedFor) {
       this.suggestedFor = `${h.id}@${h.version}`;
       void this.suggest(h);
@@ -162,6 +166,25 @@ export class FgHazardDetail extends LitElement {
     }
   }
 
+  private readonly reveal = (key: string): void => {
+    const next = new Set(this.revealed);
+    if (!next.delete(key)) next.add(key);
+    this.revealed = next;
+  };
+
+  /**
+   * 发现人: his name, his contact masked until tapped, and （保密） when confidential. Only a viewer
+   * who may see a confidential reporter gets his contact at all (`canSeeReporter`).
+   */
+  private finder(h: Hazard, viewer: { id: string; roles: HostSession['user']['roles'] }, people: ReturnType<typeof peopleSources>): TemplateResult {
+    const { locale } = this;
+    const r = h.reporter;
+    const name = reporterName(h, { viewer, sources: people, locale });
+    const contact = canSeeReporter(r, viewer) ? r.contact?.trim() ?? '' : '';
+    return html`${name}${contact === '' ? nothing : html` ${phone(contact, phoneKey(h, 'reporter'), this.revealed, locale, this.reveal)}`}${
+      r.confidential ? t('confidential', locale) : ''}`;
+  }
+
   override render(): TemplateResult {
     const { hazard, session, locale, lifecycle } = this;
     if (hazard === undefined || session === undefined) return html``;
@@ -185,11 +208,13 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('address', locale), h.address ?? place?.address)}
         ${row(dt('category', locale), HAZARD_CATEGORIES[h.category][locale])}
         ${row(dt('location', locale), h.location === undefined ? undefined : `${h.location.lng.toFixed(6)}, ${h.location.lat.toFixed(6)} (${h.location.crs})`)}
+        ${row(dt('reference', locale), h.source === 'public' ? referenceOf(h.id) : undefined)}
         ${row(dt('foundAt', locale), shanghaiTime(h.createdAt))}
-        ${row(dt('finder', locale), finderText(h, { viewer, locale, people }))}
+        ${row(dt('finder', locale), this.finder(h, viewer, people))}
         ${h.description.trim() === '' ? nothing : html`<dt>${dt('description', locale)}</dt><dd class="pre">${h.description}</dd>`}
         ${row(dt('deadline', locale), h.deadline === undefined ? undefined : deadlineText(h.deadline))}
-        ${row(dt('responsible', locale), h.responsible === undefined ? undefined : [h.responsible.unit, h.responsible.person, h.responsible.phone].filter((x) => x !== undefined).join(' / '))}
+        ${row(dt('responsible', locale), h.responsible === undefined ? undefined : html`${h.responsible.unit} / ${h.responsible.person}${
+          h.responsible.phone === undefined ? nothing : html` / ${phone(h.responsible.phone, phoneKey(h, 'responsible'), this.revealed, locale, this.reveal)}`}`)}
         ${h.measures === undefined ? nothing : html`<dt>${dt('measures', locale)}</dt><dd class="pre">${h.measures}</dd>`}
         ${row(dt('supervision', locale), sup === undefined ? undefined : this.supervisionRow(h))}
         ${row(dt('supervisionAuthority', locale), sup?.authority)}

@@ -23,7 +23,7 @@ export interface FilterBar {
 
 const value = (e: Event): string => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
-/** The filter bar: text search and grid (applied with 查询 or Enter), selects and the overdue switch (applied at once). */
+/** The filter bar: text search and grid (applied with 查询, the primary button, or Enter), selects and the overdue switch (applied at once). */
 export function filterBar(s: FilterBar): TemplateResult {
   const { locale, filters: f } = s;
   return html`
@@ -68,8 +68,8 @@ export function filterBar(s: FilterBar): TemplateResult {
       <label class="check filter"><input id="f-overdue" type="checkbox" .checked=${f.overdue}
         @change=${(e: Event) => { s.onChange({ overdue: (e.target as HTMLInputElement).checked }, true); }} /><span>${t('overdueOnly', locale)}</span></label>
       <div class="row filter">
-        <button type="submit" id="f-apply">${t('apply', locale)}</button>
         <button type="button" id="f-reset" @click=${s.onReset}>${t('reset', locale)}</button>
+        <button type="submit" id="f-apply" class="primary">${t('apply', locale)}</button>
       </div>
     </form>`;
 }

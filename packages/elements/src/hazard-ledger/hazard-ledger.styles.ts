@@ -20,6 +20,10 @@ export const flagStyles = css`
   .flag.supervised { color: #6a1b9a; font-weight: 700; }
   .flag.supervision { color: #4a148c; }
   .badge.major, .badge.major-candidate { color: var(--_error); }
+  button.phone {
+    min-width: 0; padding: 0.25em 0; border: 0; background: none; color: var(--_info); white-space: nowrap;
+    text-decoration: underline dotted; font-variant-numeric: tabular-nums;
+  }
 `;
 
 /** The detail of one hazard. */
@@ -41,8 +45,9 @@ export const detailStyles = css`
   @media (max-width: 30em) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.35em; } }
 `;
 
-/** The ledger. */
+/** The ledger: a table at 600 px of its own width and more, cards below. */
 export const ledgerStyles = css`
+  :host { container-type: inline-size; }
   .base { display: grid; gap: var(--_s4); }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; justify-content: space-between; }
   .lists button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_surface); font-weight: 600; }
@@ -51,18 +56,50 @@ export const ledgerStyles = css`
   .filter.wide { flex: 2 1 16em; }
   .filters .row.filter, .filters .check.filter { display: flex; flex: 0 1 auto; min-width: 0; }
   .check { display: flex; gap: 0.5em; align-items: center; min-height: var(--_target); font-weight: normal; }
+  .menu { position: relative; }
+  [role='menu'] {
+    position: absolute; z-index: 1; inset-inline-end: 0; top: calc(100% + 2px); display: grid; min-width: max-content;
+    padding: var(--_s1); background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  [role='menu'][hidden] { display: none; }
+  [role='menuitem'] { border: 0; justify-content: start; }
+  [role='menuitem']:hover { background: var(--_subtle); }
   .scroller { overflow-x: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
   table { border-collapse: collapse; width: 100%; min-width: 64em; font-size: 0.95em; }
   th, td { padding: 0.4em 0.6em; border-bottom: 1px solid var(--_subtle); text-align: start; vertical-align: top; }
   td { min-width: 6.5em; }
-  th { background: var(--_subtle); white-space: nowrap; }
-  td.num { white-space: nowrap; min-width: 0; }
-  td.content { min-width: 14em; }
-  tr.is-overdue td.num { border-inline-start: 4px solid var(--_error); }
+  th, .c-foundAt, .c-deadline, .c-phone, .c-status, .c-index, .nowrap, .due { white-space: nowrap; }
+  th { background: var(--_subtle); }
+  .c-index { min-width: 0; }
+  .c-content { min-width: 14em; }
+  tr.is-overdue .c-index { border-inline-start: 4px solid var(--_error); }
   button.link {
     padding: 0.25em 0; border: 0; background: none; color: var(--_info);
     text-decoration: underline; justify-content: start; text-align: start;
   }
-  .pager { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
-  .exports { display: flex; flex-wrap: wrap; gap: 0.5em; }
+  .tag { display: inline-block; padding: 0 0.5em; border: 1px solid currentColor; border-radius: var(--_radius); font-size: 0.9em; line-height: 1.7; color: var(--_info); }
+  .tag.success { color: var(--_ok); }
+  .tag.warning { color: var(--_warn); }
+  .tag.error { color: var(--_error); font-weight: 600; }
+  .tag.muted { color: var(--_muted); }
+  .due { display: block; margin-bottom: 0.25em; }
+  .pager { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; justify-content: flex-end; }
+  @container (max-width: 599.98px) {
+    .scroller { overflow: visible; border: 0; }
+    table { display: block; min-width: 0; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    tbody { display: grid; gap: var(--_s3); }
+    tr { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.15em 0.75em; padding: var(--_s3); border: 1px solid var(--_border); border-radius: var(--_radius); }
+    tr.is-overdue { border-inline-start: 4px solid var(--_error); }
+    td { display: block; grid-column: 1 / -1; order: 4; min-width: 0; padding: 0; border: 0; overflow-wrap: anywhere; }
+    td[data-label]::before { content: attr(data-label) '：'; color: var(--_muted); }
+    td:empty, .c-index { display: none; }
+    .c-content { grid-column: 1; order: 1; font-weight: 600; }
+    .c-status { grid-column: 2; order: 1; }
+    .c-place, .c-address, .c-deadline { order: 2; }
+    .c-flags { order: 3; }
+    .c-measures, .c-supervision, .c-grid, .c-category { order: 5; }
+    .pager { justify-content: space-between; }
+  }
 `;

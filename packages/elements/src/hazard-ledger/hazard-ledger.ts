@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, adoptStyles, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type {
@@ -12,7 +12,6 @@ import type { FgHazardDetail } from './detail.js';
 import type { SaveFile } from './export.js';
 import { loadPlaces } from './places.js';
 import type { PeopleCache } from './people.js';
-import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
 import { NO_FILTERS, toQuery } from './query.js';
 import type { LedgerFilters } from './query.js';
 // The list view, its columns and texts load with the first page: the first paint needs none of them.
@@ -47,8 +46,15 @@ export interface HazardOpenDetail {
  * (from the device's cache when offline). A row opens the hazard: its photos, its history, a
  * major-hazard suggestion under the GB 35181 edition of its discovery date, and exactly the
  * transitions the signed-in roles allow, each asking for its required fields. Both lists export to
- * CSV (UTF-8 with BOM) and Excel with formula-like cells neutralised; a confidential reporter is
- * shown (and exported) only to grid supervisors, fire officers and admins.
+ * CSV (UTF-8 with BOM) and Excel from one 导出 menu, with formula-like cells neutralised; a
+ * confidential reporter is shown (and exported) only to grid supervisors, fire officers and
+ * admins, and on screen his number stays masked in the list.
+ *
+ * Layout: at 600 px of its own width and more (a container query: the element may sit in a side
+ * panel) a table — dates and phones on one line, status as a coloured tag, phones masked until
+ * tapped, "共 N 条" (when the data port counts) with the pager; below 600 px each hazard is a card
+ * with what, status, where, deadline and flags first, and nothing scrolls sideways. The text
+ * search also finds a hazard by the reference number a resident quotes (`XXXX-XXXX`).
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -63,8 +69,8 @@ export interface HazardOpenDetail {
  * @fires {CustomEvent<HazardTransitionedDetail>} fg-hazard-transitioned - After a transition was accepted (or queued offline): `{ hazardId, action, from, to }`.
  * @csspart base - The ledger.
  * @csspart filters - The filter bar.
- * @csspart table - The scrolling table region.
- * @csspart row - A row of the table.
+ * @csspart table - The table region (it scrolls sideways at desk widths only).
+ * @csspart row - A row of the table; a card below 600 px of the element's width.
  * @csspart detail - The open hazard.
  * @csspart suggestion - The major-hazard suggestion in the detail.
  * @csspart actions - The transition buttons of the detail.
@@ -74,7 +80,8 @@ export interface HazardOpenDetail {
  * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - Accent of the selected list and the confirm buttons.
  */
 export class FgHazardLedger extends LitElement {
-  static override styles = [baseStyles, hazardAccent, flagStyles, ledgerStyles];
+  // The list view's styles come with it (`useView`): the first paint, a loading line, needs none.
+  static override styles = [baseStyles, hazardAccent];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -109,6 +116,10 @@ export class FgHazardLedger extends LitElement {
   @state() private items: Hazard[] = [];
   @state() private page = 0;
   @state() private nextCursor: string | null = null;
+  /** How many match across every page: the first page's `total`, when the data port counts. */
+  @state() private total: number | undefined;
+  @state() private menu = false;
+  @state() private revealed: ReadonlySet<string> = new Set();
   @state() private loading = false;
   @state() private alert = '';
   @state() private message = '';
@@ -123,6 +134,12 @@ export class FgHazardLedger extends LitElement {
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<void> | undefined;
+
+  /** Keeps the loaded list view and adds its styles to the element's, once. */
+  private useView(ui: ViewModule): void {
+    if (this.ui === undefined) adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardLedger.elementStyles, ...ui.listStyles]);
+    this.ui = ui;
+  }
 
   /** Registers the detail's tags, once; the detail is loaded only when a hazard is opened. */
   private loadDetail(): Promise<void> {
@@ -172,9 +189,10 @@ export class FgHazardLedger extends LitElement {
       ]);
       await Promise.all([loadPlaces(client, page.items, this.places), this.loadPeople(client, page.items, ui)]);
       if (seq !== this.seq) return;
-      this.ui = ui;
+      this.useView(ui);
       this.items = page.items;
       this.nextCursor = page.nextCursor;
+      if (this.page === 0) this.total = page.total;
     } catch (e) {
       // The rows shown stay: an error is a message, not an empty ledger.
       const text = await userError(this, e, this.fg.locale);
@@ -188,7 +206,7 @@ export class FgHazardLedger extends LitElement {
     try {
       const h = await client.data.get('hazards', id);
       if (h !== null) {
-        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => this.loadPeople(client, [h], ui)), this.loadDetail()]);
+        await Promise.all([loadPlaces(client, [h], this.places), loadView().then((ui) => { this.useView(ui); return this.loadPeople(client, [h], ui); }), this.loadDetail()]);
         this.selected = h;
       }
     } catch (e) {
@@ -308,8 +326,8 @@ export class FgHazardLedger extends LitElement {
     }
     return ui.renderLedger({
       locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
-      hasNext: this.nextCursor !== null, loading: this.loading, alert: this.alert, message: this.message,
-      exporting: this.exporting, ctx: this.context(client, ui),
+      hasNext: this.nextCursor !== null, total: this.total, loading: this.loading, alert: this.alert, message: this.message,
+      exporting: this.exporting, menu: this.menu, revealed: this.revealed, ctx: this.context(client, ui),
     }, this.actions);
   }
 
@@ -319,7 +337,21 @@ export class FgHazardLedger extends LitElement {
     apply: (e) => { e.preventDefault(); this.reload(); },
     reset: () => { this.filters = { ...NO_FILTERS }; this.reload(); },
     exportLists: (format, list) => { void this.exportLists(format, list); },
+    toggleMenu: (open, focus) => {
+      this.menu = open;
+      void this.updateComplete.then(() => {
+        const items = [...this.renderRoot.querySelectorAll<HTMLElement>('#export-menu [role="menuitem"]')];
+        const target = focus === 'button' ? this.renderRoot.querySelector<HTMLElement>('#export')
+          : !open ? undefined : focus === 'last' ? items.at(-1) : focus === 'first' ? items[0] : undefined;
+        target?.focus();
+      });
+    },
     open: (h) => { void this.onOpen(h); },
+    reveal: (key) => {
+      const next = new Set(this.revealed);
+      if (!next.delete(key)) next.add(key);
+      this.revealed = next;
+    },
     prev: () => { this.page--; void this.load(); },
     next: () => { this.cursors[this.page + 1] = this.nextCursor ?? undefined; this.page++; void this.load(); },
   };

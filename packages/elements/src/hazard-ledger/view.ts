@@ -12,6 +12,10 @@ import { ledgerTable } from './table.js';
 import { message } from '../styles.js';
 
 export { TWO_LISTS, twoListTable } from '@firegrid/core/export';
+import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
+
+/** The list view's styles, added to the element's when the view loads. */
+export const listStyles = [flagStyles, ledgerStyles];
 export { t } from './messages.js';
 export { loadPeople, peopleSources } from './people.js';
 
@@ -24,10 +28,16 @@ export interface LedgerView {
   page: number;
   pageSize: number;
   hasNext: boolean;
+  /** How many match across every page, when the data port counts (`Page.total`). */
+  total: number | undefined;
   loading: boolean;
   alert: string;
   message: string;
   exporting: boolean;
+  /** Whether the export menu is open. */
+  menu: boolean;
+  /** Phones tapped to show in full. */
+  revealed: ReadonlySet<string>;
   ctx: TwoListContext;
 }
 
@@ -38,40 +48,83 @@ export interface LedgerActions {
   apply: (e: Event) => void;
   reset: () => void;
   exportLists: (format: 'csv' | 'xlsx', list?: TwoList) => void;
+  /** Opens (`true`) or closes the export menu; `focus` says which item gets the focus once open. */
+  toggleMenu: (open: boolean, focus?: 'first' | 'last' | 'button') => void;
   open: (hazard: Hazard) => void;
+  reveal: (key: string) => void;
   prev: () => void;
   next: () => void;
+}
+
+/** Arrow keys, Home and End move between the items of an open menu; Escape closes it (WAI-ARIA menu button). */
+function menuKeys(e: KeyboardEvent, on: LedgerActions): void {
+  const items = Array.from((e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="menuitem"]'));
+  const at = items.indexOf(e.target as HTMLElement);
+  const go = (i: number): void => { e.preventDefault(); items[(i + items.length) % items.length]?.focus(); };
+  switch (e.key) {
+    case 'ArrowDown': go(at + 1); break;
+    case 'ArrowUp': go(at - 1); break;
+    case 'Home': go(0); break;
+    case 'End': go(items.length - 1); break;
+    case 'Escape': e.preventDefault(); on.toggleMenu(false, 'button'); break;
+    case 'Tab': on.toggleMenu(false); break;
+    default:
+  }
+}
+
+/** The export menu button: both lists as CSV, both as one Excel workbook. */
+function exportMenu(v: LedgerView, on: LedgerActions): TemplateResult {
+  const { locale } = v;
+  const busy = v.exporting ? 'true' : 'false';
+  const pick = (format: 'csv' | 'xlsx', list?: TwoList) => (): void => { on.toggleMenu(false, 'button'); on.exportLists(format, list); };
+  return html`<div class="menu" @focusout=${(e: FocusEvent) => {
+    if (v.menu && !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) on.toggleMenu(false);
+  }}>
+    <button type="button" id="export" aria-haspopup="menu" aria-expanded=${v.menu ? 'true' : 'false'} aria-controls="export-menu" aria-disabled=${busy}
+      @click=${() => { on.toggleMenu(!v.menu, 'first'); }}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); on.toggleMenu(true, e.key === 'ArrowDown' ? 'first' : 'last'); }
+      }}>${t('export', locale)}<span aria-hidden="true">▾</span></button>
+    <div id="export-menu" role="menu" aria-labelledby="export" ?hidden=${!v.menu} @keydown=${(e: KeyboardEvent) => { menuKeys(e, on); }}>
+      ${TWO_LISTS.map((l) => html`<button type="button" role="menuitem" tabindex="-1" id=${`export-csv-${l}`} aria-disabled=${busy}
+        @click=${pick('csv', l)}>${t('exportCsv', locale, { list: TWO_LIST_COLUMNS[l].title[locale] })}</button>`)}
+      <button type="button" role="menuitem" tabindex="-1" id="export-xlsx" aria-disabled=${busy} @click=${pick('xlsx')}>${t('exportXlsx', locale)}</button>
+    </div>
+  </div>`;
+}
+
+/** 共 N 条 and the pager: previous, 第 x / y 页, next. */
+function pager(v: LedgerView, on: LedgerActions): TemplateResult {
+  const { locale } = v;
+  const pages = v.total === undefined ? undefined : Math.max(1, Math.ceil(v.total / v.pageSize));
+  return html`<nav class="pager" aria-label=${t('pages', locale)}>
+    ${v.total === undefined ? nothing : html`<span id="total">${t('total', locale, { n: v.total })}</span>`}
+    <button type="button" id="prev" ?disabled=${v.page === 0} @click=${() => { on.prev(); }}>${t('prev', locale)}</button>
+    <span id="page">${pages === undefined ? t('page', locale, { page: v.page + 1 }) : t('pageOf', locale, { page: v.page + 1, pages })}</span>
+    <button type="button" id="next" ?disabled=${!v.hasNext} @click=${() => { on.next(); }}>${t('next', locale)}</button>
+  </nav>`;
 }
 
 /** The list view of one page of hazards. */
 export function renderLedger(v: LedgerView, on: LedgerActions): TemplateResult {
   const { locale } = v;
   const table = twoListTable(v.list, v.items, v.ctx);
-  const busy = v.exporting ? 'true' : 'false';
   return html`<div class="base" part="base">
     <div class="toolbar">
       <h2>${t('title', locale)}</h2>
       <div class="row lists" role="group" aria-label=${t('lists', locale)}>
         ${TWO_LISTS.map((l) => html`<button type="button" id=${`list-${l}`} aria-pressed=${v.list === l ? 'true' : 'false'}
           @click=${() => { on.pickList(l); }}>${TWO_LIST_COLUMNS[l].title[locale]}</button>`)}
+        ${exportMenu(v, on)}
       </div>
     </div>
     ${filterBar({ locale, filters: v.filters, onChange: on.changeFilters, onApply: on.apply, onReset: on.reset })}
-    <div class="exports" role="group" aria-label=${t('export', locale)}>
-      ${TWO_LISTS.map((l) => html`<button type="button" id=${`export-csv-${l}`} aria-disabled=${busy}
-        @click=${() => { on.exportLists('csv', l); }}>${t('exportCsv', locale, { list: TWO_LIST_COLUMNS[l].title[locale] })}</button>`)}
-      <button type="button" id="export-xlsx" aria-disabled=${busy} @click=${() => { on.exportLists('xlsx'); }}>${t('exportXlsx', locale)}</button>
-    </div>
     ${message('error', v.alert, { part: 'error' })}
-    ${message('info', v.loading ? t('loading', locale) : v.message !== '' ? v.message
-      : v.items.length === 0 ? t('empty', locale) : t('count', locale, { page: v.page + 1, n: v.items.length }))}
+    ${message('info', v.loading ? t('loading', locale) : v.message !== '' ? v.message : v.items.length === 0 ? t('empty', locale) : '')}
     ${v.items.length === 0 ? nothing : ledgerTable({
       locale, list: v.list, hazards: v.items, table, first: v.page * v.pageSize + 1, now: v.ctx.now,
-      dueSoonDays: DEFAULT_DUE_SOON_DAYS, onOpen: on.open,
+      dueSoonDays: DEFAULT_DUE_SOON_DAYS, ctx: v.ctx, revealed: v.revealed, onOpen: on.open, onReveal: on.reveal,
     })}
-    <nav class="pager" aria-label=${t('pages', locale)}>
-      <button type="button" id="prev" ?hidden=${v.page === 0} @click=${() => { on.prev(); }}>${t('prev', locale)}</button>
-      <button type="button" id="next" ?hidden=${!v.hasNext} @click=${() => { on.next(); }}>${t('next', locale)}</button>
-    </nav>
+    ${pager(v, on)}
   </div>`;
 }

@@ -26,7 +26,7 @@ type Rec = Record<string, unknown>;
 /** `GET /v1/{kind}`. */
 export function listRecords(store: Store, call: Call, kind: ResourceKind, raw: Record<string, unknown>): Page<StoredRecord> {
   const page = pageOf(store, call, kind, raw);
-  return { items: page.items.map((r) => tailor(store, call, kind, r)), nextCursor: page.nextCursor };
+  return { ...page, items: page.items.map((r) => tailor(store, call, kind, r)) };
 }
 
 /** One page of a list as stored: what the caller may list, not yet tailored to what he may see. */

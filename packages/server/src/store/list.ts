@@ -4,7 +4,9 @@
  * sort key plus the id, with a cursor that carries core's query fingerprint.
  * @module
  */
-import { CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, isClockedQuery, queryFingerprint } from '@firegrid/core';
+import {
+  CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, idSuffixOfReference, isClockedQuery, queryFingerprint,
+} from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
 import type { Db } from '../db.js';
 import type { ListView, StoredRecord } from '../store.js';
@@ -94,7 +96,7 @@ export function listPage(db: Db, soonMs: number, tenant: string, kind: ResourceK
   ];
 
   if (view.scope !== null && view.scopeMode !== 'none') {
-    if (view.scope.length === 0) return { items: [], nextCursor: null };
+    if (view.scope.length === 0) return { items: [], nextCursor: null, total: 0 };
     const [cond, condArgs] = prefixes(view.scope);
     if (view.scopeMode === 'overlap') {
       facet('grid', `${cond} OR f.value = '*' OR ${view.scope.map(() => 'substr(?, 1, length(f.value)) = f.value').join(' OR ')}`,
@@ -110,7 +112,7 @@ export function listPage(db: Db, soonMs: number, tenant: string, kind: ResourceK
   if (query.gridId !== undefined) facet('grid', 'f.value = ?', [query.gridId]);
   const scopes = asList(query.scope);
   if (scopes !== undefined && !scopes.includes('*')) {
-    if (scopes.length === 0) return { items: [], nextCursor: null };
+    if (scopes.length === 0) return { items: [], nextCursor: null, total: 0 };
     const [cond, condArgs] = prefixes(scopes);
     facet('grid', cond, condArgs);
   }
@@ -139,11 +141,20 @@ export function listPage(db: Db, soonMs: number, tenant: string, kind: ResourceK
     args.push(Date.parse(query.updatedSince));
   }
   if (query.q !== undefined) {
-    for (const word of query.q.normalize('NFKC').toLowerCase().split(/\s+/).filter((w) => w !== '')) {
-      where.push('instr(r.search_text, ?) > 0');
-      args.push(word);
+    const words = query.q.normalize('NFKC').toLowerCase().split(/\s+/).filter((w) => w !== '');
+    // A reference number (XXXX-XXXX, DESIGN §5) also finds the record whose id ends with its 40 bits.
+    const suffix = idSuffixOfReference(query.q);
+    if (words.length > 0) {
+      where.push(`(${words.map(() => 'instr(r.search_text, ?) > 0').join(' AND ')}${
+        suffix === undefined ? '' : " OR substr(lower(replace(r.id, '-', '')), -10) = ?"})`);
+      args.push(...words, ...(suffix === undefined ? [] : [suffix]));
     }
   }
+
+  // How many match across every page, on the first page only (a later page would count the same).
+  const total = cursor === undefined
+    ? db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM records r WHERE ${where.join(' AND ')}`).get(...args)?.n
+    : undefined;
 
   const keyExpr = sort === 'updatedAt' ? 'r.updated_ms' : sort === 'deadline' ? 'r.deadline_sort'
     : sort === 'name' ? 'r.name_text' : sort === 'urgency' ? `(${urgencySql(nowMs, soonMs)})` : undefined;
@@ -175,5 +186,6 @@ export function listPage(db: Db, soonMs: number, tenant: string, kind: ResourceK
     nextCursor: more
       ? encodeCursor({ f: queryFingerprint(query), k: last.k === undefined ? [last.id] : [last.k, last.id], ...(isClockedQuery(query) ? { t: nowMs } : {}) })
       : null,
+    ...(total === undefined ? {} : { total }),
   };
 }

@@ -4,7 +4,7 @@
  * their text) and lists only those, so other data on the server never changes the outcome.
  * @module
  */
-import { RESOURCE_KINDS } from '@firegrid/core';
+import { RESOURCE_KINDS, referenceOf } from '@firegrid/core';
 import type { HazardInput } from '@firegrid/core';
 import { create, expectPage, expectSameIds, list, put, expectRecord, sleep, transition, walk } from '../context.js';
 import type { Ctx, Rec } from '../context.js';
@@ -147,6 +147,19 @@ const filterQ: Check = {
     expectSameIds((await walk(ctx, 'hazards', { placeId: place.id, q: w }, 50)).items, [inTitle, inDescription], `q=${w}`);
     expectSameIds((await walk(ctx, 'hazards', { placeId: place.id, q: `${w} 楼道堆物` }, 50)).items, [inTitle], `q=${w} 楼道堆物 (every word must match)`);
     return 'matches title and description, every word';
+  },
+};
+
+const filterReference: Check = {
+  name: 'filter: a reference number in q finds its hazard',
+  async run(ctx) {
+    const { place, hazards } = await hazardsAt(ctx, '受理编号', [{}, {}]);
+    const [wanted] = hazards as [Rec, Rec];
+    const ref = referenceOf(wanted.id);
+    expectSameIds((await walk(ctx, 'hazards', { placeId: place.id, q: ref }, 50)).items, [wanted], `q=${ref} (the reference number of one of two hazards)`);
+    const typed = ref.replace('-', '').toLowerCase();
+    expectSameIds((await walk(ctx, 'hazards', { placeId: place.id, q: typed }, 50)).items, [wanted], `q=${typed} (lowercase, without the dash)`);
+    return `q=${ref} and q=${typed} find the hazard, not its neighbour`;
   },
 };
 
@@ -301,5 +314,5 @@ const badCursor: Check = {
 /** Checks of lists, in the order they run. */
 export const LIST_CHECKS: readonly Check[] = [
   everyKind, paging, overLimit, badCursor, filterStatus, filterCategory, filterSeverity, filterOverdue, filterPlace, filterQ,
-  filterGrid, filterScope, filterKind, filterUpdatedSince, sortUrgency, sortDeadline, sortUpdated, sortName,
+  filterReference, filterGrid, filterScope, filterKind, filterUpdatedSince, sortUrgency, sortDeadline, sortUpdated, sortName,
 ];
