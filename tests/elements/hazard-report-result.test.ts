@@ -155,7 +155,7 @@ describe('fg-hazard-report: offline is one behaviour', () => {
     await settled(el);
     fill(el, '三楼走廊私拉电线给电动车充电');
     $(el, '#submit').click();
-    await until(() => $(el, '#result-title').textContent === '待发送（2）', '待发送（2）');
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '待发送（2）', '待发送（2）');
     expect((await realStatus()).pending).to.have.length(2);
     // The network is back: the outbox sends, and the result says so.
     setDown(false);

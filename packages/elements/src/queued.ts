@@ -63,6 +63,8 @@ export class QueuedFollower implements ReactiveController {
   private client: FiregridClient | undefined;
   private reading = false;
   private again = false;
+  /** Counts follows, so that a read started for an earlier write is ignored (and never blocks this one's). */
+  private generation = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -77,6 +79,9 @@ export class QueuedFollower implements ReactiveController {
     this.entryId = entryId;
     this.sent = false;
     this.pending = undefined;
+    this.reading = false;
+    this.again = false;
+    this.generation++;
     this.off = offline.onChange((change) => {
       if (change.entryId === this.entryId && change.type === 'sent') this.sent = true;
       // Discarded by the person elsewhere: not sent, and no longer followed.
@@ -108,13 +113,15 @@ export class QueuedFollower implements ReactiveController {
       return;
     }
     this.reading = true;
+    const generation = this.generation;
     offline.status().then((s) => {
-      if (this.client?.offline !== offline) return;
+      if (generation !== this.generation || this.client?.offline !== offline) return;
       this.pending = s.pending.length;
       // A write the outbox no longer holds anywhere has been sent (the change may have come first).
       if (this.entryId !== undefined && ![...s.pending, ...s.failed, ...s.conflicted].some((e) => e.id === this.entryId)) this.sent = true;
       this.host.requestUpdate();
     }, () => undefined).finally(() => {
+      if (generation !== this.generation) return;
       this.reading = false;
       if (this.again) {
         this.again = false;
