@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, adoptStyles, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FiregridError, autosave } from '@firegrid/core/base';
@@ -10,13 +10,13 @@ import type { MessageTone } from '../styles.js';
 import { buttonBarStyles } from '../button-bar.js';
 import { PhotoField } from '../photos/field.js';
 import { PHOTO_MESSAGES, photoUploaderStyles } from '../photos/uploader.js';
-import { QueuedFollower, isNetworkDown } from '../queued.js';
 import { hazardAccent, reportStyles } from './hazard-report.styles.js';
 import { FIELD_ORDER, emptyFields, fieldOfPath, reportOf, t, validate } from './form.js';
 import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js';
 import { freshReport, openReport, placeName } from './load.js';
-import { confirmView, formView, resultView } from './view.js';
-import type { ResultState } from './view.js';
+import { formView } from './view.js';
+import type * as After from './result.js';
+import type { ResultState } from './result.js';
 import { WhereField } from './where.js';
 import { errorText, userError } from '../errors.js';
 
@@ -107,11 +107,14 @@ export class FgHazardReport extends LitElement {
   @state() private unsent = false;
   /** The submitted report, while its result is shown. */
   @state() private result: { hazard: Hazard; state: ResultState } | undefined;
+  /** The result, the confirmation and the offline texts (./result.js), once loaded. */
+  @state() private nextMod: typeof After | undefined;
 
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
 
   private readonly fg = new ClientController(this);
-  private readonly queued = new QueuedFollower(this);
+  private afterLoad: Promise<typeof After> | undefined;
+  private queued: After.QueuedFollower | undefined;
   private readonly photos = new PhotoField(this, {
     client: () => this.fg.client, locale: () => this.fg.locale, max: () => this.maxPhotos,
     get: () => this.fields.photos, set: (photos) => { this.set({ photos }); },
@@ -175,6 +178,18 @@ export class FgHazardReport extends LitElement {
       });
     }
     this.ready = true;
+    // What a submit shows next is loaded now, while the form is filled: offline it is already here.
+    this.loadAfter().catch(() => undefined);
+  }
+
+  private loadAfter(): Promise<typeof After> {
+    return this.afterLoad ??= import('./result.js').then((m) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardReport.elementStyles, m.resultStyles]);
+      return (this.nextMod = m);
+    }, (e: unknown) => {
+      this.afterLoad = undefined;
+      throw e;
+    });
   }
 
   /** Keeps a change: in the form, in the draft, and re-checked once a submit was tried. */
@@ -229,7 +244,8 @@ export class FgHazardReport extends LitElement {
       this.reset();
       this.status = '';
       this.result = { hazard: receipt.record, state: receipt.kind };
-      if (receipt.kind === 'queued') this.queued.follow(client, receipt.entryId);
+      const after = await this.loadAfter().catch(() => undefined);
+      if (after !== undefined && receipt.kind === 'queued') (this.queued ??= new after.QueuedFollower(this)).follow(client, receipt.entryId);
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: receipt.record }, bubbles: true, composed: true }));
       await this.updateComplete;
       this.focus$('result');
@@ -237,7 +253,7 @@ export class FgHazardReport extends LitElement {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
       this.status = '';
       const shown = await userError(this, error, locale, 'write');
-      if (isNetworkDown(error)) {
+      if ((await this.loadAfter().catch(() => undefined))?.isNetworkDown(error) === true) {
         // Not a failure of the person's report: it waits for the network, as the outbox would.
         this.unsent = true;
         return;
@@ -267,7 +283,7 @@ export class FgHazardReport extends LitElement {
   }
 
   private readonly onAgain = async (): Promise<void> => {
-    this.queued.stop();
+    this.queued?.stop();
     this.result = undefined;
     await this.updateComplete;
     this.focus$('category');
@@ -289,11 +305,13 @@ export class FgHazardReport extends LitElement {
       await this.discard();
       return;
     }
+    const after = await this.loadAfter();
     const ui = this.fg.client?.host.ui;
     if (ui?.confirm !== undefined) {
-      if (await ui.confirm(t('discardTitle', this.fg.locale))) await this.discard();
+      if (await ui.confirm(after.discardQuestion(this.fg.locale))) await this.discard();
       return;
     }
+    await this.updateComplete;
     this.confirmDialog?.showModal();
   };
 
@@ -331,14 +349,18 @@ export class FgHazardReport extends LitElement {
     if (!this.ready) return html`${message('info', this.fg.error === undefined ? t('loading', locale) : '')}
       ${message('error', this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale), { part: 'error' })}`;
     const r = this.result;
+    const after = this.nextMod;
     if (r !== undefined) {
-      const state = r.state === 'queued' && this.queued.sent ? 'sent' : r.state;
-      return resultView({ locale, mode: this.mode, hazard: r.hazard, state, pending: this.queued.pending, onAgain: () => { void this.onAgain(); }, onRecords: this.onRecords });
+      // Only when ./result.js could not be loaded at all: the title, still in the state's tone.
+      if (after === undefined) return message(r.state === 'queued' ? 'warning' : 'success', r.hazard.title, { id: 'result', focusable: true });
+      const state = r.state === 'queued' && this.queued?.sent === true ? 'sent' : r.state;
+      return after.resultView({ locale, mode: this.mode, hazard: r.hazard, state, pending: this.queued?.pending, onAgain: () => { void this.onAgain(); }, onRecords: this.onRecords });
     }
+    const unsent = this.unsent ? after?.unsentView(locale) : undefined;
     const f = this.fields;
     return html`${formView({
       locale, mode: this.mode, fields: f, errors: this.errors, alert: this.alert, status: this.status, statusTone: this.statusTone,
-      submitting: this.submitting, unsent: this.unsent, photoProblem: this.photos.problem,
+      submitting: this.submitting, unsent: unsent?.note, retry: unsent?.retry, photoProblem: this.photos.problem,
       photos: this.photos.options(), where: this.where.options(),
       onCategory: (category) => { this.set({ category }); },
       onDescription: (description) => { this.set({ description }); },
@@ -349,7 +371,7 @@ export class FgHazardReport extends LitElement {
         onPhone: (e) => { this.set({ contactPhone: (e.target as HTMLInputElement).value }); },
         onConfidential: (e) => { this.set({ confidential: (e.target as HTMLInputElement).checked }); },
       },
-    })}${confirmView(locale, f.photos.length, this.onConfirmClosed, this.onDiscard)}`;
+    })}${after?.confirmView(locale, f.photos.length, this.onConfirmClosed, this.onDiscard) ?? nothing}`;
   }
 }
 

@@ -1,21 +1,20 @@
 /**
- * What `<fg-hazard-report>` shows, as template functions of its state: the form (category,
- * description, the photo uploader, where, the resident's contact, the button bar), the result
- * after a submit, and the confirmation before 取消 wipes what was typed. The element keeps the
- * state and the handlers; these only render.
+ * What `<fg-hazard-report>` shows first, as template functions of its state: the form (category,
+ * description, the photo uploader, where, the resident's contact, the button bar). The result
+ * after a submit and the confirmation of 取消 are `./result.ts`. The element keeps the state and
+ * the handlers; these only render.
  * @module
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, referenceOf } from '@firegrid/core/base';
-import type { DirectoryPlace, GeoPoint, Hazard, HazardCategory, Locale } from '@firegrid/core';
+import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
+import type { DirectoryPlace, GeoPoint, HazardCategory, Locale } from '@firegrid/core';
 import { t } from './form.js';
 import type { FieldErrors, ReportFields, ReportMode } from './form.js';
 import { message } from '../styles.js';
 import type { MessageTone } from '../styles.js';
 import { photoUploader } from '../photos/uploader.js';
 import type { PhotoUploaderOptions } from '../photos/uploader.js';
-import { queuedText } from '../queued.js';
 
 /** What the location section shows and does. */
 export interface WhereSection {
@@ -138,8 +137,9 @@ export interface FormView {
   submitting: boolean;
   /** What went wrong with the last photos taken (too many, unreadable). */
   photoProblem: string | undefined;
-  /** The last submit failed because the network is down (a client without the offline layer). */
-  unsent: boolean;
+  /** The last submit failed because the network is down (a client without the offline layer): what to say instead of the status, and the submit button's new label (重试). */
+  unsent: TemplateResult | undefined;
+  retry: string | undefined;
   photos: Omit<PhotoUploaderOptions, 'locale' | 'legend' | 'hint' | 'error' | 'photos'>;
   where: Omit<WhereSection, 'locale' | 'mode' | 'error'>;
   contact: Omit<ContactSection, 'locale' | 'name' | 'phone' | 'confidential' | 'error'>;
@@ -180,75 +180,12 @@ export function formView(v: FormView): TemplateResult {
       })}
       ${whereSection({ ...v.where, locale, mode: v.mode, error: err.address })}
       ${pub ? contactSection({ ...v.contact, locale, name: f.contactName, phone: f.contactPhone, confidential: f.confidential, error: err.contactPhone }) : nothing}
-      ${v.unsent
-        ? html`<div class="msg warning" role="status" part="unsent"><strong>${queuedText('unsent', locale)}</strong><br />
-            <span class="next">${queuedText('unsentNext', locale)}</span></div>`
-        : message(v.statusTone, v.status)}
+      ${v.unsent ?? message(v.statusTone, v.status)}
       <div class="button-bar" part="actions">
         <button type="button" id="cancel" @click=${v.onCancel}>${t('cancel', locale)}</button>
         <button type="submit" class="primary" id="submit" aria-disabled=${v.submitting ? 'true' : 'false'}>${
-          v.unsent ? queuedText('retry', locale) : t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
+          v.retry ?? t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
       </div>
     </form>`;
 }
 
-/** Where a submitted report stands: stored by the server, queued on the device, or sent since. */
-export type ResultState = 'stored' | 'queued' | 'sent';
-
-/** What the result shows and does. */
-export interface ResultView {
-  locale: Locale;
-  mode: ReportMode;
-  hazard: Hazard;
-  state: ResultState;
-  /** Writes waiting on the device (queued), once known. */
-  pending: number | undefined;
-  onAgain: () => void;
-  onRecords: () => void;
-}
-
-const ICON_OK = svg`<path d="M6 12.5l4 4 8-9" />`;
-const ICON_WAIT = svg`<circle cx="12" cy="12" r="7" /><path d="M12 8v4.5l3 2" />`;
-
-/**
- * The result after a submit: an icon, a title in the state's tone (待发送（n） in the warning
- * tone, 已上报 / 已发送 in the success tone), what happens next, a public report's reference
- * number, and the next actions. The element moves focus to it.
- */
-export function resultView(v: ResultView): TemplateResult {
-  const { locale } = v;
-  const pub = v.mode === 'public';
-  const queued = v.state === 'queued';
-  const title = queued ? queuedText('queued', locale, v.pending ?? 1)
-    : v.state === 'sent' ? queuedText('sent', locale) : t(pub ? 'submittedPublic' : 'submitted', locale);
-  const next = queued ? queuedText('queuedNext', locale) : t(pub ? 'nextPublic' : 'nextWorker', locale);
-  return html`
-    <section class="stack result ${queued ? 'warning' : 'success'}" part="result" id="result" tabindex="-1" aria-labelledby="result-title">
-      <div class="result-head" role="status">
-        <svg class="result-icon" viewBox="0 0 24 24" aria-hidden="true">${queued ? ICON_WAIT : ICON_OK}</svg>
-        <h2 id="result-title" part="result-title">${title}</h2>
-      </div>
-      <p class="result-what">${t('reportedTitle', locale, { title: v.hazard.title })}</p>
-      ${pub ? html`<p class="reference" part="reference">${t('reference', locale)}<strong id="reference">${referenceOf(v.hazard.id)}</strong></p>` : nothing}
-      <p class="result-next" id="result-next">${next}</p>
-      <div class="button-bar" part="actions">
-        <button type="button" id="records" @click=${v.onRecords}>${t('records', locale)}</button>
-        <button type="button" class="primary" id="again" @click=${v.onAgain}>${t('again', locale)}</button>
-      </div>
-    </section>`;
-}
-
-/** The confirmation before 取消 deletes typed text and photos (a modal `<dialog>`). */
-export function confirmView(locale: Locale, photos: number, onClose: (e: Event) => void, onDiscard: () => void): TemplateResult {
-  return html`
-    <dialog id="confirm" part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${onClose}>
-      <form class="stack" method="dialog">
-        <h2 id="confirm-title">${t('discardTitle', locale)}</h2>
-        <p id="confirm-body">${t('discardBody', locale, { n: photos })}</p>
-        <div class="button-bar">
-          <button value="keep" id="keep" autofocus>${t('keep', locale)}</button>
-          <button type="button" class="primary" id="discard" @click=${onDiscard}>${t('discard', locale)}</button>
-        </div>
-      </form>
-    </dialog>`;
-}
