@@ -9,7 +9,9 @@ import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-report/define';
 import type { FgHazardReport } from '@firegrid/elements/hazard-report';
 import { demoSeed } from '../../examples/demo-data.js';
-import { reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
+import { QueuedResult, reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
 
 async function settled(el: HTMLElement): Promise<void> {
@@ -193,6 +195,22 @@ describe('fg-hazard-report: offline is one behaviour', () => {
     await until(() => el.shadowRoot!.querySelector('#result') !== null, 'the result after 重试');
     expect($(el, '#result-title').textContent).to.equal('已上报');
     expect(await port.get('hazards', seen[0]!.id)).to.not.equal(null);
+  });
+});
+
+describe('fg-hazard-report: the QueuedResult story', () => {
+  it('shows the same queued result and reference number on every render', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      render((QueuedResult.render as () => TemplateResult)(), host);
+      const el = host.querySelector('fg-hazard-report')!;
+      await until(() => el.shadowRoot?.querySelector('#reference') ?? null, 'the reference number');
+      expect($(el, '#reference').textContent).to.equal(referenceOf('019a4b2c-0000-7000-8000-0000000a1b2c'));
+      expect($(el, '#result-title').textContent).to.equal('待发送（1）');
+    } finally {
+      host.remove();
+    }
   });
 });
 
