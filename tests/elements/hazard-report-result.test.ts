@@ -94,9 +94,8 @@ describe('fg-hazard-report: the result screen', () => {
     el.addEventListener('fg-hazard-records', (e) => { records.push(e.detail.hazard); });
     fill(el);
     $(el, '#submit').click();
-    await until(() => el.shadowRoot!.querySelector('#result') !== null, 'the result');
-    await settled(el);
-    expect(el.shadowRoot!.activeElement?.id).to.equal('result');
+    await until(() => el.shadowRoot!.querySelector('#result-title') !== null, 'the result');
+    await until(() => el.shadowRoot!.activeElement?.id === 'result', 'focus on the result');
     expect($(el, '#result-title').textContent).to.equal('已上报');
     expect(getComputedStyle($(el, '#result-title')).color).to.equal(SUCCESS);
     expect(el.shadowRoot!.querySelector('.result-icon')).to.not.equal(null);
@@ -143,7 +142,7 @@ describe('fg-hazard-report: offline is one behaviour', () => {
     offline.status = () => new Promise(() => undefined);
     fill(el);
     $(el, '#submit').click();
-    await until(() => el.shadowRoot!.querySelector('#result') !== null, 'the result');
+    await until(() => el.shadowRoot!.querySelector('#result-title') !== null, 'the result');
     expect($(el, '#result-title').textContent).to.equal('待发送（1）');
     offline.status = realStatus;
     expect(getComputedStyle($(el, '#result-title')).color).to.equal(WARNING);
@@ -192,7 +191,7 @@ describe('fg-hazard-report: offline is one behaviour', () => {
     await expect(el).to.be.accessible();
     setDown(false);
     $(el, '#submit').click();
-    await until(() => el.shadowRoot!.querySelector('#result') !== null, 'the result after 重试');
+    await until(() => el.shadowRoot!.querySelector('#result-title') !== null, 'the result after 重试');
     expect($(el, '#result-title').textContent).to.equal('已上报');
     expect(await port.get('hazards', seen[0]!.id)).to.not.equal(null);
   });
@@ -248,6 +247,29 @@ describe('fg-hazard-report: 取消 asks before it deletes what was typed', () =>
     $(el, '#cancel').click();
     await until(() => cancels === 2, 'a second fg-hazard-cancel, without asking');
     expect(dialog.open).to.equal(false);
+  });
+
+  it('asks through the host\'s ui.confirm when the host has one', async () => {
+    const asked: unknown[][] = [];
+    let answer = false;
+    const base = reportHost();
+    const client = createFiregridClient({ host: { ...base, ui: { confirm: (...args: unknown[]) => { asked.push(args); return Promise.resolve(answer); } } } });
+    const el = await mount(client);
+    let cancels = 0;
+    el.addEventListener('fg-hazard-cancel', () => { cancels++; });
+    type(el, '#description', '要取消的内容');
+    $(el, '#cancel').click();
+    await until(() => asked.length === 1, 'the host asked');
+    await settled(el);
+    expect(asked[0]).to.deep.equal(['已填写的文字和 0 张照片会被删除，不能恢复。', { title: '放弃这条未提交的上报？', confirmLabel: '放弃', cancelLabel: '继续填写' }]);
+    expect(cancels).to.equal(0);
+    expect(value(el, '#description')).to.equal('要取消的内容');
+    expect(($(el, '#confirm') as HTMLDialogElement).open, 'no second dialog').to.equal(false);
+    answer = true;
+    $(el, '#cancel').click();
+    await until(() => cancels === 1, 'fg-hazard-cancel');
+    await settled(el);
+    expect(value(el, '#description')).to.equal('');
   });
 });
 

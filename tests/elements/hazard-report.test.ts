@@ -135,7 +135,7 @@ describe('fg-hazard-report', () => {
     expect(blob.type).to.equal('image/jpeg');
     expect((await data.get('hazards', h.id))?.status).to.equal('reported');
     expect(await client.drafts.list('hazards')).to.deep.equal([]);
-    expect($(el, '#result-title').textContent).to.equal('已上报');
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '已上报', 'the result 已上报');
     // 继续上报: the form is ready for the next report.
     $(el, '#again').click();
     await until(() => el.shadowRoot!.querySelector('#description') !== null, 'the form');

@@ -308,7 +308,7 @@ export class FgHazardReport extends LitElement {
     const after = await this.loadAfter();
     const ui = this.fg.client?.host.ui;
     if (ui?.confirm !== undefined) {
-      if (await ui.confirm(after.discardQuestion(this.fg.locale))) await this.discard();
+      if (await ui.confirm(...after.discardPrompt(this.fg.locale, this.fields.photos.length))) await this.discard();
       return;
     }
     await this.updateComplete;

@@ -53,8 +53,9 @@ const MESSAGES = {
 
 const t = (key: keyof typeof MESSAGES, locale: Locale, vars: Record<string, string | number> = {}): string => fill(MESSAGES[key][locale], vars);
 
-/** The question 取消 asks (in a dialog, or through the host's `ui.confirm`). */
-export const discardQuestion = (locale: Locale): string => t('discardTitle', locale);
+/** What 取消 asks through the host's `ui.confirm`: the same words as the element's own dialog. */
+export const discardPrompt = (locale: Locale, photos: number): [string, { title: string; confirmLabel: string; cancelLabel: string }] =>
+  [t('discardBody', locale, { n: photos }), { title: t('discardTitle', locale), confirmLabel: t('discard', locale), cancelLabel: t('keep', locale) }];
 
 /** 未发送，网络恢复后重试 with what to do, in the warning tone, and the submit button's label 重试. */
 export function unsentView(locale: Locale): { note: TemplateResult; retry: string } {
