@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { FiregridError, createFiregridClient, defineHost, memoryDataPort } from '@firegrid/core';
+import { styleMap } from 'lit/directives/style-map.js';
+import { FiregridError, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
 import type { DataPort, FiregridClient, FiregridHost, HostSession, Place } from '@firegrid/core';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-report/define';
@@ -131,4 +132,45 @@ export const ValidationErrors: Story = {
 /** Without a client the element says what is missing. */
 export const NoClient: Story = {
   render: (): TemplateResult => html`<fg-hazard-report></fg-hazard-report>`,
+};
+
+/**
+ * In a 390 px side panel of a desk screen (or on a phone): the element's own width is under
+ * 600 px, so 上报隐患 is one full-width button that sticks to the bottom, with 取消 above it.
+ */
+export const NarrowPanel: Story = {
+  render: (): TemplateResult => html`<div style=${styleMap({ maxWidth: '390px' })}><fg-hazard-report .client=${reportClient()}></fg-hazard-report></div>`,
+};
+
+/**
+ * A resident's tip-off just sent from a basement: queued on the device, 待发送（1） in the warning
+ * tone, with the reference number he can quote (it exists before the report reaches a server).
+ */
+export const QueuedResult: Story = {
+  render: (): TemplateResult => {
+    const client = createFiregridClient({
+      host: reportHost({ data: unreachablePort(), session: residentSession }),
+      // A new outbox each time, and a fixed id: the count and the reference number are the same on every render.
+      backend: offlineBackend({ prefix: `fg-story-report-queued-${newId()}`, autoSync: false, persist: false }),
+    });
+    return html`<fg-hazard-report mode="public" draft-id="019a4b2c-0000-7000-8000-0000000a1b2c" .client=${client} ${ref((el) => {
+      if (!(el instanceof HTMLElement)) return;
+      // Fill and send once it has rendered, the way a resident would.
+      const send = async (): Promise<void> => {
+        for (let i = 0; i < 50 && el.shadowRoot?.querySelector('form') == null; i++) await new Promise((r) => setTimeout(r, 20));
+        const root = el.shadowRoot;
+        const set = (sel: string, value: string, type: string): void => {
+          const field = root?.querySelector<HTMLInputElement>(sel);
+          if (field == null) return;
+          field.value = value;
+          field.dispatchEvent(new Event(type, { bubbles: true }));
+        };
+        set('#category', 'fire-lane-blocked', 'change');
+        set('#description', '小区东门消防通道被私家车堵住', 'input');
+        set('#address', '桥东小区东门', 'input');
+        root?.querySelector('form')?.requestSubmit();
+      };
+      void send();
+    })}></fg-hazard-report>`;
+  },
 };

@@ -16,6 +16,8 @@ export { FiregridError, isFiregridError } from './errors.js';
 export type { FiregridErrorCode, Issue } from './errors.js';
 
 export { newId } from './new-id.js';
+// A resident's reference number, derived from the record id: result screens show it offline too.
+export { referenceOf } from './reference.js';
 
 export { positionToGeoPoint } from './host/position.js';
 

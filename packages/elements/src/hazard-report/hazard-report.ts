@@ -1,20 +1,23 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, adoptStyles, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { FiregridError, HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES, autosave, newId } from '@firegrid/core/base';
+import { FiregridError, autosave } from '@firegrid/core/base';
 import type { Autosave } from '@firegrid/core/base';
-import type { DirectoryPlace, FiregridClient, Hazard, HazardCategory, Locale } from '@firegrid/core';
+import type { FiregridClient, Hazard, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { baseStyles, message } from '../styles.js';
 import type { MessageTone } from '../styles.js';
+import { buttonBarStyles } from '../button-bar.js';
+import { PhotoField } from '../photos/field.js';
+import { PHOTO_MESSAGES, photoUploaderStyles } from '../photos/uploader.js';
 import { hazardAccent, reportStyles } from './hazard-report.styles.js';
-import {
-  FIELD_ORDER, emptyFields, fieldOfPath, fieldsOf, reportOf, t, validate,
-} from './form.js';
+import { FIELD_ORDER, emptyFields, fieldOfPath, reportOf, t, validate } from './form.js';
 import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js';
-import { PhotoUrls, captureFromHost, keepPhoto } from './photos.js';
-import { contactSection, photoSection, whereSection } from './sections.js';
-import { locatePoint, searchPlaces } from './host-io.js';
+import { freshReport, openReport, placeName } from './load.js';
+import { formView } from './view.js';
+import type * as After from './result.js';
+import type { ResultState } from './result.js';
+import { WhereField } from './where.js';
 import { errorText, userError } from '../errors.js';
 
 /** Detail of `fg-hazard-submit`: the hazard as the client accepted it (queued or stored). */
@@ -22,8 +25,10 @@ export interface HazardSubmitDetail {
   hazard: Hazard;
 }
 
-// Record ids are UUIDs (DESIGN §2); a regex rather than the schema keeps zod out of this element's bytes.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Detail of `fg-hazard-records`: the hazard just reported, whose record the person asked to see. */
+export interface HazardRecordsDetail {
+  hazard: Hazard;
+}
 
 /**
  * Reports one fire hazard: category, description, photos (the host's camera bridge or the
@@ -31,9 +36,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * map or the device with its CRS kept — and, for residents, an optional contact kept confidential.
  *
  * What is typed is kept as a draft through `client.drafts` and comes back after a reload; the
- * report goes out through `client.submit`, so with the offline backend it is queued on the device
- * and sent when the network returns. In `mode="public"` (a resident's tip-off) the form is simpler
- * and elder-friendly: 20 px text and 56 px targets.
+ * report goes out through `client.submit`. After a submit the form gives way to a result: an
+ * icon, a title, what happens next, a resident's reference number (受理编号, from the record id, so
+ * it exists offline too), and 继续上报 / 查看记录; focus moves to it. With the offline backend the
+ * report is queued on the device: the result says 待发送（n） in the warning tone and turns into
+ * 已发送 once the outbox has sent it. With a client without the offline layer, a submit that fails
+ * because the network is down keeps the form as filled, says 未发送，网络恢复后重试 and offers 重试.
+ * 取消 asks before it deletes typed text or photos (the host's `ui.confirm`, else a dialog).
+ * In `mode="public"` (a resident's tip-off) the form is simpler and elder-friendly: 20 px text
+ * and 56 px targets.
+ *
+ * Buttons follow the one order of the elements (`../button-bar.ts`): primary last, on the right
+ * when the element is 600 px wide or more; below that one full-width primary sticks to the bottom.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -44,19 +58,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @tag fg-hazard-report
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  * @fires {CustomEvent<HazardSubmitDetail>} fg-hazard-submit - The person submitted a valid report; `detail.hazard` as the client accepted it.
- * @fires {CustomEvent<Record<string, never>>} fg-hazard-cancel - The person cancelled; the draft was discarded.
+ * @fires {CustomEvent<Record<string, never>>} fg-hazard-cancel - The person cancelled (and confirmed, when something was typed); the draft was discarded.
+ * @fires {CustomEvent<HazardRecordsDetail>} fg-hazard-records - The person pressed 查看记录 on the result: the host shows the records (its ledger, a resident's own reports) at `detail.hazard`.
  * @csspart base - The form.
  * @csspart header - The heading.
  * @csspart photos - The photo fieldset.
+ * @csspart photo-tile - One photo's tile.
+ * @csspart photo-remove - The remove button in a photo tile's corner.
+ * @csspart photo-add - The add tile, with the count.
  * @csspart where - The location fieldset.
  * @csspart contact - The contact fieldset (public mode).
  * @csspart field-error - The message under a field that needs attention.
  * @csspart error - The alert with what went wrong (validation summary, a refused submit).
- * @csspart actions - The submit and cancel buttons.
+ * @csspart actions - The button bar (the form's submit and cancel; the result's next actions).
+ * @csspart unsent - The message of a report not sent because the network is down.
+ * @csspart result - The result after a submit.
+ * @csspart result-title - Its title (已上报, 待发送（n）, 已发送).
+ * @csspart reference - A resident's reference number (受理编号).
+ * @csspart confirm - The dialog that asks before 取消 deletes what was typed.
  * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - The submit button's colour.
  */
 export class FgHazardReport extends LitElement {
-  static override styles = [baseStyles, hazardAccent, reportStyles];
+  static override styles = [baseStyles, buttonBarStyles, photoUploaderStyles, hazardAccent, reportStyles];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -77,24 +100,29 @@ export class FgHazardReport extends LitElement {
   @state() private errors: FieldErrors = {};
   @state() private alert = '';
   @state() private status = '';
-  /** The tone of `status`: success once stored, warning while queued on the device, info otherwise. */
   @state() private statusTone: MessageTone = 'info';
   @state() private ready = false;
   @state() private submitting = false;
-  @state() private photosBusy = 0;
-  @state() private photoProblem: string | undefined;
-  @state() private locating = false;
-  @state() private locationError = '';
-  @state() private query = '';
-  @state() private results: DirectoryPlace[] | undefined;
-  @state() private searching = false;
-  @state() private placeError = '';
+  /** The last submit failed because the network is down (no offline layer): 未发送 and 重试. */
+  @state() private unsent = false;
+  /** The submitted report, while its result is shown. */
+  @state() private result: { hazard: Hazard; state: ResultState } | undefined;
+  /** The result, the confirmation and the offline texts (./result.js), once loaded. */
+  @state() private nextMod: typeof After | undefined;
 
-  @query('#file') private fileInput?: HTMLInputElement;
+  @query('#confirm') private confirmDialog?: HTMLDialogElement;
 
   private readonly fg = new ClientController(this);
-  private readonly photoUrls = new PhotoUrls(() => { this.requestUpdate(); });
-  private hazardId = newId();
+  private afterLoad: Promise<typeof After> | undefined;
+  private queued: After.QueuedFollower | undefined;
+  private readonly photos = new PhotoField(this, {
+    client: () => this.fg.client, locale: () => this.fg.locale, max: () => this.maxPhotos,
+    get: () => this.fields.photos, set: (photos) => { this.set({ photos }); },
+  });
+  private readonly where = new WhereField(this, {
+    client: () => this.fg.client, locale: () => this.fg.locale, fields: () => this.fields, set: (patch) => { this.set(patch); },
+  });
+  private hazardId = freshReport('worker').id;
   private attempted = false;
   private restoredFor: FiregridClient | undefined;
   private saver: Autosave<'hazards'> | undefined;
@@ -107,7 +135,6 @@ export class FgHazardReport extends LitElement {
         void this.saver?.stop();
         this.saver = undefined;
         this.restoredFor = undefined;
-        this.photoUrls.clear();
       },
     });
   }
@@ -127,33 +154,42 @@ export class FgHazardReport extends LitElement {
   private async restore(client: FiregridClient): Promise<void> {
     void this.saver?.stop();
     this.ready = false;
-    let draft = null;
+    let opened = freshReport(this.mode, this.draftId);
     try {
-      draft = await client.hazards.resumeReport(this.mode, this.draftId);
+      opened = await openReport(client, this.mode, this.draftId);
     } catch (e) {
       this.alert = await userError(this, e, this.fg.locale);
     }
     if (client !== this.fg.client) return;
     this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
-    if (draft !== null) {
-      this.hazardId = draft.id;
-      this.fields = fieldsOf(draft, this.mode);
+    this.hazardId = opened.id;
+    this.fields = opened.fields;
+    if (opened.restored) {
       this.status = t('draftRestored', this.fg.locale);
       this.statusTone = 'info';
-      const placeId = draft.placeId;
-      if (placeId !== undefined) {
-        client.data.get('places', placeId).then((p) => {
-          if (p !== null && this.fields.placeId === placeId) this.fields = { ...this.fields, placeName: p.name };
-        }, (e: unknown) => {
-          // The id stays in the report; the person is told why its name is missing.
-          void userError(this, e, this.fg.locale).then((m) => { this.alert = m; });
-        });
-      }
-    } else {
-      this.hazardId = this.draftId ?? newId();
-      this.fields = emptyFields(this.mode);
+    }
+    const placeId = opened.fields.placeId;
+    if (placeId !== undefined) {
+      placeName(client, placeId).then((name) => {
+        if (name !== undefined && this.fields.placeId === placeId) this.fields = { ...this.fields, placeName: name };
+      }, (e: unknown) => {
+        // The id stays in the report; the person is told why its name is missing.
+        void userError(this, e, this.fg.locale).then((m) => { this.alert = m; });
+      });
     }
     this.ready = true;
+    // What a submit shows next is loaded now, while the form is filled: offline it is already here.
+    this.loadAfter().catch(() => undefined);
+  }
+
+  private loadAfter(): Promise<typeof After> {
+    return this.afterLoad ??= import('./result.js').then((m) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardReport.elementStyles, m.resultStyles]);
+      return (this.nextMod = m);
+    }, (e: unknown) => {
+      this.afterLoad = undefined;
+      throw e;
+    });
   }
 
   /** Keeps a change: in the form, in the draft, and re-checked once a submit was tried. */
@@ -171,22 +207,27 @@ export class FgHazardReport extends LitElement {
     return validate(this.fields, { mode: this.mode, requirePhoto: this.requirePhoto, locale: this.fg.locale });
   }
 
-  private focusField(name: FieldName): void {
-    const id = { category: 'category', description: 'description', photos: 'add-photo', address: 'address', contactPhone: 'contact-phone' }[name];
+  private focus$(id: string): void {
     this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+
+  private focusField(name: FieldName): void {
+    this.focus$({ category: 'category', description: 'description', photos: 'add-photo', address: 'address', contactPhone: 'contact-phone' }[name]);
   }
 
   private readonly onSubmit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const client = this.fg.client;
     if (this.submitting || client === undefined || this.fg.session === undefined || !this.ready) return;
+    const locale = this.fg.locale;
     this.attempted = true;
     this.errors = this.check();
     const bad = FIELD_ORDER.filter((f) => this.errors[f] !== undefined);
-    if (this.photosBusy > 0) bad.push('photos');
+    if (this.photos.busy > 0) bad.push('photos');
     if (bad.length > 0) {
-      this.alert = this.photosBusy > 0 ? t('processing', this.fg.locale) : t('fix', this.fg.locale, { n: bad.length });
+      this.alert = this.photos.busy > 0 ? PHOTO_MESSAGES.processing[locale] : t('fix', locale, { n: bad.length });
       this.status = '';
+      this.unsent = false;
       await this.updateComplete;
       const first = bad[0];
       if (first !== undefined) this.focusField(first);
@@ -194,21 +235,30 @@ export class FgHazardReport extends LitElement {
     }
     this.submitting = true;
     this.alert = '';
-    this.status = t('submitting', this.fg.locale);
+    this.unsent = false;
+    this.status = t('submitting', locale);
     this.statusTone = 'info';
     try {
       await this.saver?.flush();
       const receipt = await client.hazards.report(reportOf(this.hazardId, this.fields, this.mode));
-      const saved = receipt.record;
       this.reset();
-      const queued = receipt.kind === 'queued';
-      this.status = t(queued ? 'queued' : 'submitted', this.fg.locale, { title: saved.title });
-      this.statusTone = queued ? 'warning' : 'success';
-      this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: saved }, bubbles: true, composed: true }));
+      this.status = '';
+      this.result = { hazard: receipt.record, state: receipt.kind };
+      const after = await this.loadAfter().catch(() => undefined);
+      if (after !== undefined && receipt.kind === 'queued') (this.queued ??= new after.QueuedFollower(this)).follow(client, receipt.entryId);
+      this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: receipt.record }, bubbles: true, composed: true }));
+      await this.updateComplete;
+      this.focus$('result');
     } catch (error) {
       // Nothing typed is lost: the form keeps it, and the draft was saved before sending.
       this.status = '';
-      this.alert = await userError(this, error, this.fg.locale, 'write');
+      const shown = await userError(this, error, locale, 'write');
+      if ((await this.loadAfter().catch(() => undefined))?.isNetworkDown(error) === true) {
+        // Not a failure of the person's report: it waits for the network, as the outbox would.
+        this.unsent = true;
+        return;
+      }
+      this.alert = shown;
       if (error instanceof FiregridError) {
         const errors: FieldErrors = { ...this.errors };
         for (const issue of error.issues) {
@@ -223,24 +273,60 @@ export class FgHazardReport extends LitElement {
   };
 
   private reset(): void {
-    this.hazardId = newId();
+    this.hazardId = freshReport(this.mode).id;
     this.fields = emptyFields(this.mode);
     this.errors = {};
     this.attempted = false;
-    this.photoProblem = undefined;
-    this.results = undefined;
-    this.query = '';
-    this.locationError = '';
-    this.photoUrls.clear();
+    this.unsent = false;
+    this.photos.reset();
+    this.where.reset();
+  }
+
+  private readonly onAgain = async (): Promise<void> => {
+    this.queued?.stop();
+    this.result = undefined;
+    await this.updateComplete;
+    this.focus$('category');
+  };
+
+  private readonly onRecords = (): void => {
+    const hazard = this.result?.hazard;
+    if (hazard !== undefined) this.dispatchEvent(new CustomEvent<HazardRecordsDetail>('fg-hazard-records', { detail: { hazard }, bubbles: true, composed: true }));
+  };
+
+  /** Something typed or taken that 取消 would delete. */
+  private typed(): boolean {
+    const f = this.fields;
+    return [f.description, f.address, f.contactName, f.contactPhone].some((s) => s.trim() !== '') || f.photos.length > 0 || f.location !== undefined;
   }
 
   private readonly onCancel = async (): Promise<void> => {
-    const client = this.fg.client;
-    const ui = client?.host.ui;
-    if (ui?.confirm !== undefined && this.fields.description.trim() !== '') {
-      const zh = this.fg.locale === 'zh-CN';
-      if (!await ui.confirm(zh ? '放弃这条未提交的上报？' : 'Discard this unsent report?')) return;
+    if (!this.typed()) {
+      await this.discard();
+      return;
     }
+    const after = await this.loadAfter();
+    const ui = this.fg.client?.host.ui;
+    if (ui?.confirm !== undefined) {
+      if (await ui.confirm(...after.discardPrompt(this.fg.locale, this.fields.photos.length))) await this.discard();
+      return;
+    }
+    await this.updateComplete;
+    this.confirmDialog?.showModal();
+  };
+
+  private readonly onDiscard = (): void => {
+    this.confirmDialog?.close('discard');
+    void this.discard();
+  };
+
+  private readonly onConfirmClosed = (): void => {
+    // Kept: back to the button that asked.
+    if (this.confirmDialog?.returnValue !== 'discard') this.focus$('cancel');
+  };
+
+  private async discard(): Promise<void> {
+    const client = this.fg.client;
     await this.saver?.flush();
     try {
       await client?.drafts.remove('hazards', this.hazardId);
@@ -252,110 +338,7 @@ export class FgHazardReport extends LitElement {
     this.alert = '';
     this.status = '';
     this.dispatchEvent(new CustomEvent<Record<string, never>>('fg-hazard-cancel', { detail: {}, bubbles: true, composed: true }));
-  };
-
-  // ---- photos ----
-
-  private readonly onAddPhoto = (): void => {
-    const client = this.fg.client;
-    if (client === undefined || this.photosBusy > 0) return;
-    if (this.fields.photos.length >= this.maxPhotos) {
-      this.photoProblem = t('tooMany', this.fg.locale, { n: this.maxPhotos });
-      return;
-    }
-    // The browser opens a file chooser only from the click itself, so no await before it.
-    if (client.host.media === undefined) {
-      this.fileInput?.click();
-      return;
-    }
-    captureFromHost(client).then((blobs) => this.addPhotos(blobs ?? []), (e: unknown) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.photoProblem = m; }); });
-  };
-
-  private readonly onFiles = (e: Event): void => {
-    const input = e.target as HTMLInputElement;
-    const files = Array.from(input.files ?? []);
-    input.value = '';
-    void this.addPhotos(files);
-  };
-
-  private async addPhotos(blobs: Blob[]): Promise<void> {
-    const client = this.fg.client;
-    if (client === undefined || blobs.length === 0) return;
-    const room = Math.max(0, this.maxPhotos - this.fields.photos.length);
-    this.photoProblem = blobs.length > room ? t('tooMany', this.fg.locale, { n: this.maxPhotos }) : undefined;
-    this.photosBusy++;
-    try {
-      for (const blob of blobs.slice(0, room)) {
-        try {
-          const ref = await keepPhoto(client, blob, this.fg.locale);
-          this.set({ photos: [...this.fields.photos, ref] });
-        } catch (error) {
-          this.photoProblem = await userError(this, error, this.fg.locale, 'write');
-        }
-      }
-    } finally {
-      this.photosBusy--;
-    }
   }
-
-  private readonly onRemovePhoto = (index: number): void => {
-    const gone = this.fields.photos[index];
-    if (gone !== undefined) this.photoUrls.drop(gone.id);
-    this.set({ photos: this.fields.photos.filter((_, i) => i !== index) });
-    this.photoProblem = undefined;
-    void this.updateComplete.then(() => { this.focusField('photos'); });
-  };
-
-  // ---- where ----
-
-  private readonly onLocate = async (): Promise<void> => {
-    if (this.locating) return;
-    this.locating = true;
-    this.locationError = '';
-    try {
-      this.set({ location: await locatePoint(this.fg.client, this.fg.locale) });
-    } catch (e) {
-      this.locationError = await userError(this, e, this.fg.locale);
-    } finally {
-      this.locating = false;
-    }
-  };
-
-  private readonly onPick = async (): Promise<void> => {
-    const geo = this.fg.client?.host.geo;
-    if (geo === undefined || !('pick' in geo)) return;
-    this.locationError = '';
-    try {
-      const point = await geo.pick?.(this.fields.location === undefined ? undefined : { initial: this.fields.location });
-      if (point !== null && point !== undefined) this.set({ location: point });
-    } catch (e) {
-      this.locationError = await userError(this, e, this.fg.locale);
-    }
-  };
-
-  private readonly onSearch = async (): Promise<void> => {
-    const client = this.fg.client;
-    const q = this.query.trim();
-    if (client === undefined || this.searching || q === '') return;
-    this.searching = true;
-    this.placeError = '';
-    try {
-      this.results = await searchPlaces(client, q);
-    } catch (e) {
-      this.placeError = await userError(this, e, this.fg.locale);
-    } finally {
-      this.searching = false;
-    }
-  };
-
-  private readonly onChoose = (p: DirectoryPlace): void => {
-    // A directory id that is not a record id cannot be a placeId; the name goes into the address.
-    const known = UUID.test(p.id);
-    const address = this.fields.address.trim() !== '' ? this.fields.address : [known ? '' : p.name, p.address ?? ''].filter((s) => s !== '').join(' ');
-    this.set({ placeId: known ? p.id : undefined, placeName: p.name, gridId: p.gridId, address });
-    this.results = undefined;
-    void this.updateComplete.then(() => { this.focusField('address'); });
-  };
 
   // ---- render ----
 
@@ -365,60 +348,30 @@ export class FgHazardReport extends LitElement {
     if (client === undefined) return message('error', t('noClient', locale), { part: 'error' });
     if (!this.ready) return html`${message('info', this.fg.error === undefined ? t('loading', locale) : '')}
       ${message('error', this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale), { part: 'error' })}`;
+    const r = this.result;
+    const after = this.nextMod;
+    if (r !== undefined) {
+      // Only when ./result.js could not be loaded at all: the title, still in the state's tone.
+      if (after === undefined) return message(r.state === 'queued' ? 'warning' : 'success', r.hazard.title, { id: 'result', focusable: true });
+      const state = r.state === 'queued' && this.queued?.sent === true ? 'sent' : r.state;
+      return after.resultView({ locale, mode: this.mode, hazard: r.hazard, state, pending: this.queued?.pending, onAgain: () => { void this.onAgain(); }, onRecords: this.onRecords });
+    }
+    const unsent = this.unsent ? after?.unsentView(locale) : undefined;
     const f = this.fields;
-    const pub = this.mode === 'public';
-    const err = this.errors;
-    return html`
-      <form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.submitting ? 'true' : 'false'}>
-        <h2 part="header">${t(pub ? 'titlePublic' : 'titleWorker', locale)}</h2>
-        ${pub ? html`<p class="intro">${t('introPublic', locale)}</p>` : nothing}
-        ${message('error', this.alert, { part: 'error' })}
-        <div class="field">
-          <label for="category">${t('category', locale)} <span class="required" aria-hidden="true">*</span></label>
-          <select id="category" aria-required="true" aria-invalid=${err.category ? 'true' : 'false'} aria-describedby=${err.category ? 'category-error' : nothing}
-            @change=${(e: Event) => { this.set({ category: (e.target as HTMLSelectElement).value as HazardCategory | '' }); }}>
-            <option value="" ?selected=${f.category === ''}>${t('choose', locale)}</option>
-            ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${f.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
-          </select>
-          <p id="category-error" class="error" part="field-error">${err.category ?? ''}</p>
-        </div>
-        <div class="field">
-          <label for="description">${t('description', locale)} <span class="required" aria-hidden="true">*</span></label>
-          <p id="description-hint" class="hint">${t('descriptionHint', locale)}</p>
-          <textarea id="description" aria-required="true" aria-invalid=${err.description ? 'true' : 'false'}
-            aria-describedby=${err.description ? 'description-hint description-error' : 'description-hint'} .value=${f.description}
-            @input=${(e: Event) => { this.set({ description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
-          <p id="description-error" class="error" part="field-error">${err.description ?? ''}</p>
-        </div>
-        ${photoSection({
-          locale, photos: f.photos, max: this.maxPhotos, busy: this.photosBusy > 0, error: err.photos ?? this.photoProblem,
-          urlOf: (ref) => this.photoUrls.url(client, ref), onAdd: this.onAddPhoto, onRemove: this.onRemovePhoto, onFiles: this.onFiles,
-        })}
-        ${whereSection({
-          locale, mode: this.mode, placeName: f.placeName, hasPlace: f.placeId !== undefined || f.placeName !== '',
-          canSearch: true, canPick: client.host.geo !== undefined && 'pick' in client.host.geo, query: this.query, results: this.results,
-          searching: this.searching, address: f.address, location: f.location, locating: this.locating, error: err.address,
-          placeError: this.placeError, locationError: this.locationError,
-          onQuery: (e) => { this.query = (e.target as HTMLInputElement).value; },
-          onQueryKey: (e) => { if (e.key === 'Enter') { e.preventDefault(); void this.onSearch(); } },
-          onSearch: () => { void this.onSearch(); }, onChoose: this.onChoose,
-          onClearPlace: () => { this.set({ placeId: undefined, placeName: '', gridId: undefined }); void this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#place-q')?.focus(); }); },
-          onAddress: (e) => { this.set({ address: (e.target as HTMLInputElement).value }); },
-          onLocate: () => { void this.onLocate(); }, onPick: () => { void this.onPick(); },
-          onClearLocation: () => { this.set({ location: undefined }); void this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#locate')?.focus(); }); },
-        })}
-        ${pub ? contactSection({
-          locale, name: f.contactName, phone: f.contactPhone, confidential: f.confidential, error: err.contactPhone,
-          onName: (e) => { this.set({ contactName: (e.target as HTMLInputElement).value }); },
-          onPhone: (e) => { this.set({ contactPhone: (e.target as HTMLInputElement).value }); },
-          onConfidential: (e) => { this.set({ confidential: (e.target as HTMLInputElement).checked }); },
-        }) : nothing}
-        <div class="actions" part="actions">
-          <button type="submit" class="primary" id="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
-          <button type="button" id="cancel" @click=${() => { void this.onCancel(); }}>${t('cancel', locale)}</button>
-        </div>
-        ${message(this.statusTone, this.status)}
-      </form>`;
+    return html`${formView({
+      locale, mode: this.mode, fields: f, errors: this.errors, alert: this.alert, status: this.status, statusTone: this.statusTone,
+      submitting: this.submitting, unsent: unsent?.note, retry: unsent?.retry, photoProblem: this.photos.problem,
+      photos: this.photos.options(), where: this.where.options(),
+      onCategory: (category) => { this.set({ category }); },
+      onDescription: (description) => { this.set({ description }); },
+      onSubmit: (e) => { void this.onSubmit(e); },
+      onCancel: () => { void this.onCancel(); },
+      contact: {
+        onName: (e) => { this.set({ contactName: (e.target as HTMLInputElement).value }); },
+        onPhone: (e) => { this.set({ contactPhone: (e.target as HTMLInputElement).value }); },
+        onConfidential: (e) => { this.set({ confidential: (e.target as HTMLInputElement).checked }); },
+      },
+    })}${after?.confirmView(locale, f.photos.length, this.onConfirmClosed, this.onDiscard) ?? nothing}`;
   }
 }
 
@@ -426,5 +379,6 @@ declare global {
   interface HTMLElementEventMap {
     'fg-hazard-submit': CustomEvent<HazardSubmitDetail>;
     'fg-hazard-cancel': CustomEvent<Record<string, never>>;
+    'fg-hazard-records': CustomEvent<HazardRecordsDetail>;
   }
 }

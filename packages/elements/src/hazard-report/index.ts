@@ -1,3 +1,3 @@
 export { FgHazardReport } from './hazard-report.js';
-export type { HazardSubmitDetail } from './hazard-report.js';
+export type { HazardRecordsDetail, HazardSubmitDetail } from './hazard-report.js';
 export type { ReportMode } from './form.js';

@@ -1,55 +1,20 @@
 /**
- * The photo and location parts of the report form, as template functions of the form's state:
- * the element keeps the state and the handlers, these only render.
+ * What `<fg-hazard-report>` shows first, as template functions of its state: the form (category,
+ * description, the photo uploader, where, the resident's contact, the button bar). The result
+ * after a submit and the confirmation of 取消 are `./result.ts`. The element keeps the state and
+ * the handlers; these only render.
  * @module
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { DirectoryPlace, GeoPoint, Locale, PhotoRef } from '@firegrid/core';
+import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
+import type { DirectoryPlace, GeoPoint, HazardCategory, Locale } from '@firegrid/core';
 import { t } from './form.js';
+import type { FieldErrors, ReportFields, ReportMode } from './form.js';
 import { message } from '../styles.js';
-import type { ReportMode } from './form.js';
-
-/** What the photo section shows and does. */
-export interface PhotoSection {
-  locale: Locale;
-  photos: readonly PhotoRef[];
-  max: number;
-  busy: boolean;
-  error: string | undefined;
-  urlOf: (ref: PhotoRef) => string | undefined;
-  onAdd: () => void;
-  onRemove: (index: number) => void;
-  onFiles: (e: Event) => void;
-}
-
-const described = (...ids: (string | false)[]): string => ids.filter((x): x is string => x !== false).join(' ');
-
-/** 现场照片: thumbnails with a remove button each, the add button and a hidden file input. */
-export function photoSection(s: PhotoSection): TemplateResult {
-  const { locale } = s;
-  return html`
-    <fieldset class="field" part="photos" aria-describedby=${described('photos-hint', s.error !== undefined && 'photos-error')}>
-      <legend>${t('photos', locale)}</legend>
-      <p id="photos-hint" class="hint">${t('photosHint', locale, { n: s.max })}</p>
-      ${s.photos.length === 0 ? nothing : html`<ul class="thumbs">
-        ${s.photos.map((ref, i) => {
-          const url = s.urlOf(ref);
-          const alt = t('photoAlt', locale, { n: i + 1 });
-          return html`<li>
-            ${url === undefined ? html`<span class="placeholder" role="img" aria-label=${alt}></span>` : html`<img src=${url} alt=${alt} />`}
-            <button type="button" class="remove" @click=${() => { s.onRemove(i); }}>${t('removePhoto', locale, { n: i + 1 })}</button>
-          </li>`;
-        })}
-      </ul>`}
-      <div class="row">
-        <button type="button" id="add-photo" aria-disabled=${s.busy ? 'true' : 'false'} @click=${s.onAdd}>${t('addPhoto', locale)}</button>
-        ${message('info', s.busy ? t('processing', locale) : '')}
-      </div>
-      <input id="file" type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${t('addPhoto', locale)} @change=${s.onFiles} />
-      <p id="photos-error" class="error" part="field-error">${s.error ?? ''}</p>
-    </fieldset>`;
-}
+import type { MessageTone } from '../styles.js';
+import { photoUploader } from '../photos/uploader.js';
+import type { PhotoUploaderOptions } from '../photos/uploader.js';
 
 /** What the location section shows and does. */
 export interface WhereSection {
@@ -115,7 +80,7 @@ export function whereSection(s: WhereSection): TemplateResult {
       <label for="address">${t('address', locale)}</label>
       <p id="address-hint" class="hint">${t('addressHint', locale)}</p>
       <input id="address" type="text" autocomplete="street-address" .value=${s.address} @input=${s.onAddress}
-        aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described('address-hint', err && 'address-error')} />
+        aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? 'address-hint address-error' : 'address-hint'} />
       <p id="address-error" class="error" part="field-error">${s.error ?? ''}</p>
       <div class="row">
         <button type="button" id="locate" aria-disabled=${s.locating ? 'true' : 'false'} @click=${s.onLocate}>${s.locating ? t('locating', locale) : t('locate', locale)}</button>
@@ -157,3 +122,70 @@ export function contactSection(s: ContactSection): TemplateResult {
         <span>${t('confidential', locale)}</span></label>
     </fieldset>`;
 }
+
+/** Everything the form shows and the handlers of its own fields and buttons. */
+export interface FormView {
+  locale: Locale;
+  mode: ReportMode;
+  fields: ReportFields;
+  errors: FieldErrors;
+  /** The alert (what is wrong, a refused submit). */
+  alert: string;
+  /** A status line and its tone (a restored draft, 正在提交…). */
+  status: string;
+  statusTone: MessageTone;
+  submitting: boolean;
+  /** What went wrong with the last photos taken (too many, unreadable). */
+  photoProblem: string | undefined;
+  /** The last submit failed because the network is down (a client without the offline layer): what to say instead of the status, and the submit button's new label (重试). */
+  unsent: TemplateResult | undefined;
+  retry: string | undefined;
+  photos: Omit<PhotoUploaderOptions, 'locale' | 'legend' | 'hint' | 'error' | 'photos'>;
+  where: Omit<WhereSection, 'locale' | 'mode' | 'error'>;
+  contact: Omit<ContactSection, 'locale' | 'name' | 'phone' | 'confidential' | 'error'>;
+  onCategory: (value: HazardCategory | '') => void;
+  onDescription: (value: string) => void;
+  onSubmit: (e: Event) => void;
+  onCancel: () => void;
+}
+
+/** The report form. */
+export function formView(v: FormView): TemplateResult {
+  const { locale, fields: f, errors: err } = v;
+  const pub = v.mode === 'public';
+  return html`
+    <form class="stack" part="base" novalidate @submit=${v.onSubmit} aria-busy=${v.submitting ? 'true' : 'false'}>
+      <h2 part="header">${t(pub ? 'titlePublic' : 'titleWorker', locale)}</h2>
+      ${pub ? html`<p class="intro">${t('introPublic', locale)}</p>` : nothing}
+      ${message('error', v.alert, { part: 'error' })}
+      <div class="field">
+        <label for="category">${t('category', locale)} <span class="required" aria-hidden="true">*</span></label>
+        <select id="category" aria-required="true" aria-invalid=${err.category ? 'true' : 'false'} aria-describedby=${err.category ? 'category-error' : nothing}
+          @change=${(e: Event) => { v.onCategory((e.target as HTMLSelectElement).value as HazardCategory | ''); }}>
+          <option value="" ?selected=${f.category === ''}>${t('choose', locale)}</option>
+          ${HAZARD_CATEGORY_CODES.map((c) => html`<option value=${c} ?selected=${f.category === c}>${HAZARD_CATEGORIES[c][locale]}</option>`)}
+        </select>
+        <p id="category-error" class="error" part="field-error">${err.category ?? ''}</p>
+      </div>
+      <div class="field">
+        <label for="description">${t('description', locale)} <span class="required" aria-hidden="true">*</span></label>
+        <p id="description-hint" class="hint">${t('descriptionHint', locale)}</p>
+        <textarea id="description" aria-required="true" aria-invalid=${err.description ? 'true' : 'false'}
+          aria-describedby=${err.description ? 'description-hint description-error' : 'description-hint'} .value=${f.description}
+          @input=${(e: Event) => { v.onDescription((e.target as HTMLTextAreaElement).value); }}></textarea>
+        <p id="description-error" class="error" part="field-error">${err.description ?? ''}</p>
+      </div>
+      ${photoUploader({
+        ...v.photos, locale, photos: f.photos, legend: t('photos', locale), hint: t('photosHint', locale, { n: v.photos.max }), error: err.photos ?? v.photoProblem,
+      })}
+      ${whereSection({ ...v.where, locale, mode: v.mode, error: err.address })}
+      ${pub ? contactSection({ ...v.contact, locale, name: f.contactName, phone: f.contactPhone, confidential: f.confidential, error: err.contactPhone }) : nothing}
+      ${v.unsent ?? message(v.statusTone, v.status)}
+      <div class="button-bar" part="actions">
+        <button type="button" id="cancel" @click=${v.onCancel}>${t('cancel', locale)}</button>
+        <button type="submit" class="primary" id="submit" aria-disabled=${v.submitting ? 'true' : 'false'}>${
+          v.retry ?? t(pub ? 'submitPublic' : 'submitWorker', locale)}</button>
+      </div>
+    </form>`;
+}
+
