@@ -22,6 +22,18 @@ import { errorText, userError } from '../errors.js';
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
+/** What a submit did: how many items failed, how many hazard drafts wait, and whether it is still on the device. */
+interface SubmitResult {
+  failed: number;
+  hazards: number;
+  /** The outbox entry while queued on the device; undefined once stored (or sent). */
+  entryId: string | undefined;
+  /** Writes of this device still waiting to be sent, the submit's own included. */
+  pending: number;
+  /** Queued first, then sent. */
+  sent: boolean;
+}
+
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
  * note and photos on a failed item, conditional items that appear and vanish with the answers,
@@ -100,6 +112,12 @@ export class FgChecklist extends LitElement {
   @state() private error = '';
   @state() private busy = new Set<string>();
   @state() private handoff: Handoff | undefined;
+  /** What the last submit did, shown as the result at the top; undefined before a submit. */
+  @state() private result: SubmitResult | undefined;
+  /** The last submit could not reach the server and there is no offline layer: the form stays, with 重试. */
+  @state() private unsent = false;
+  /** What the last 全部合格 / 本节全部合格 did, for the status line. */
+  @state() private bulkNote = '';
 
   @query('form') private form!: HTMLFormElement;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -109,6 +127,9 @@ export class FgChecklist extends LitElement {
   private saving: Promise<void> = Promise.resolve();
   private noteTimers = new Map<string, number>();
   private loadedFrom: Loaded | undefined;
+  private stopWatching: (() => void) | undefined;
+  // Progress and visibility of the current answers: a tap computes them once, not per render.
+  private seen: { answers: Record<string, Answer>; ready: Ready; progress: ChecklistProgress; visible: (id: string) => boolean } | undefined;
 
   private readonly load = new Task(this, {
     // The locale is read, not an argument: the session's arriving must not load everything again.
@@ -129,6 +150,8 @@ export class FgChecklist extends LitElement {
     this.addController({
       hostConnected: () => { document.addEventListener('visibilitychange', this.flushNotes); },
       hostDisconnected: () => {
+        this.stopWatching?.();
+        this.stopWatching = undefined;
         document.removeEventListener('visibilitychange', this.flushNotes);
         this.flushNotes();
         this.photos.clear();
@@ -147,6 +170,11 @@ export class FgChecklist extends LitElement {
       this.loadedFrom = value;
       this.ready = value?.kind === 'ready' ? value : undefined;
       this.handoff = undefined;
+      this.result = undefined;
+      this.unsent = false;
+      this.bulkNote = '';
+      this.stopWatching?.();
+      this.stopWatching = undefined;
       this.answers = this.ready ? { ...this.ready.inspection.answers } : {};
       this.showMissing = false;
       this.error = '';
@@ -162,8 +190,14 @@ export class FgChecklist extends LitElement {
     return this.readonly || this.ready?.inspection.state === 'submitted';
   }
 
-  private progress(): ChecklistProgress | undefined {
-    return this.ready?.engine.checklistProgress(this.ready.template, this.ready.place, this.answers);
+  /** Progress and visibility of the current answers, computed once per change of the answers. */
+  private state(r: Ready): { progress: ChecklistProgress; visible: (id: string) => boolean } {
+    const seen = this.seen;
+    if (seen?.answers === this.answers && seen.ready === r) return seen;
+    const visible = r.engine.visibility(r.template, r.place, this.answers);
+    const next = { answers: this.answers, ready: r, progress: r.engine.checklistProgress(r.template, r.place, this.answers), visible };
+    this.seen = next;
+    return next;
   }
 
   override render(): TemplateResult {
@@ -189,12 +223,16 @@ export class FgChecklist extends LitElement {
   private renderReady(r: Ready): TemplateResult {
     const locale = this.fg.locale;
     const ro = this.isReadonly;
-    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const { progress: p, visible } = this.state(r);
     const missing = new Map<string, Missing[]>();
     if (this.showMissing && !ro) for (const i of p.incomplete) missing.set(i.itemId, i.missing);
+    // Continuous numbers over what is shown: a hidden conditional item leaves no gap.
+    const numbers = new Map<string, number>();
+    for (const s of r.template.sections) {
+      for (const it of s.items) if (visible(it.id) || (ro && this.answers[it.id] !== undefined)) numbers.set(it.id, numbers.size + 1);
+    }
     const ctx: RenderContext = {
-      locale, readonly: ro, answers: this.answers, visible: r.engine.visibility(r.template, r.place, this.answers),
-      missing, busy: this.busy, photos: this.photos, client: this.fg.client,
+      locale, readonly: ro, answers: this.answers, visible, missing, busy: this.busy, photos: this.photos, client: this.fg.client, numbers,
     };
     let start = 0;
     const sections = r.template.sections.map((s) => {
@@ -202,25 +240,62 @@ export class FgChecklist extends LitElement {
       start += s.items.length;
       return out;
     });
+    const open = p.total - p.answered;
     return html`<form part="base" novalidate @change=${this.onChange} @input=${this.onInput} @click=${this.onClick} @keydown=${this.onKeydown} @submit=${this.onSubmit}>
+      ${this.renderResult()}
       <div part="header" class="header">
         <h2>${tr(r.template.title, locale)}</h2>
         <p class="place">${r.place.name}${r.place.address === '' ? '' : ` · ${r.place.address}`}</p>
         <div part="progress" class="progress">
           <progress max=${Math.max(p.total, 1)} .value=${p.answered} aria-label=${this.t('progress')}></progress>
           <span>${fill(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>
+          ${ro ? nothing : html`<button type="button" class="pass-all" data-pass-all aria-disabled=${open > 0 ? 'false' : 'true'}>${this.t('passAll')}</button>`}
         </div>
         ${this.renderStatus(ro)}
       </div>
       ${message('error', this.error, { part: 'error' })}
+      ${ro ? nothing : this.renderRemaining(p)}
       ${sections}
       ${ro ? nothing : html`<div part="actions" class="actions">
+        ${this.unsent ? html`${message('warning', this.t('unsent'), { part: 'unsent' })}` : nothing}
         <button part="submit" class="submit primary" type="submit" ?disabled=${this.status === 'submitting'}>
-          ${this.status === 'submitting' ? this.t('submitting') : this.t('submit')}
+          ${this.status === 'submitting' ? this.t('submitting') : this.unsent ? this.t('retry') : this.t('submit')}
         </button>
       </div>
       <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
     </form>${this.handoff?.render() ?? nothing}`;
+  }
+
+  /**
+   * After a refused submit: what is still missing, counted from the answers as they are now (it
+   * goes down with every item the worker completes and says so when none is left).
+   */
+  private renderRemaining(p: ChecklistProgress): TemplateResult {
+    if (!this.showMissing) return message('warning', '', { part: 'remaining' });
+    const n = p.incomplete.length;
+    return message(n > 0 ? 'warning' : 'info', n > 0 ? fill(this.t('remaining'), { n }) : this.t('allDone'), { part: 'remaining' });
+  }
+
+  /** The result of a submit: icon, title, what happens next, next actions. Focus moves to its title. */
+  private renderResult(): TemplateResult | typeof nothing {
+    const res = this.result;
+    if (res === undefined) return nothing;
+    const queued = !res.sent && res.entryId !== undefined;
+    const parts = [res.failed === 0 ? this.t('allPassed') : fill(this.t('failedN'), { f: res.failed })];
+    if (res.hazards > 0 && this.reportFailed !== 'auto') parts.push(fill(this.t('hazardsN'), { h: res.hazards }));
+    const title = `${this.t(queued ? 'keptTitle' : 'doneTitle')}${this.fg.locale === 'en' ? ` (${parts.join(', ')})` : `（${parts.join('，')}）`}`;
+    const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
+    return html`<section part="result" class="result ${queued ? 'queued' : 'done'}" aria-labelledby="result-title">
+      <span class="result-icon" aria-hidden="true">${queued ? '↑' : '✓'}</span>
+      <h2 id="result-title" tabindex="-1">${title}</h2>
+      ${res.entryId === undefined ? nothing
+        : message(queued ? 'warning' : 'success', queued ? fill(this.t('pendingN'), { n: res.pending }) : this.t('sent'), { part: 'sync' })}
+      <p class="next">${this.t(queued ? 'nextQueued' : 'nextStored')}${res.hazards > 0 && this.reportFailed === 'ask' ? this.t('nextHazards') : ''}</p>
+      <div class="row">
+        ${pendingHandoff ? html`<button type="button" class="primary" data-go="hazards">${this.t('toHazards')}</button>` : nothing}
+        <button type="button" data-go="record">${this.t('toRecord')}</button>
+      </div>
+    </section>`;
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -236,7 +311,8 @@ export class FgChecklist extends LitElement {
     const key: MessageKey | undefined = ro ? 'submitted'
       : !this.net.online ? 'offline'
       : this.status === 'saving' ? 'saving' : this.status === 'saved' ? 'saved' : undefined;
-    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', key === undefined ? '' : this.t(key), { part: 'status' });
+    const text = key === undefined ? '' : this.t(key);
+    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', this.bulkNote === '' || ro ? text : `${this.bulkNote}${text}`, { part: 'status' });
   }
 
   private itemOf(target: EventTarget | null): string | undefined {
@@ -276,13 +352,27 @@ export class FgChecklist extends LitElement {
     if (timer === undefined) return;
     window.clearTimeout(timer);
     this.noteTimers.delete(id);
-    this.persist(id);
+    this.persist([id]);
   }
 
   private readonly onClick = (e: Event): void => {
     const target = e.target instanceof Element ? e.target.closest('button') : null;
+    if (target === null) return;
+    if (target.dataset.passSection !== undefined || target.hasAttribute('data-pass-all')) {
+      this.passAll(target.dataset.passSection);
+      return;
+    }
+    const go = target.dataset.go;
+    if (go !== undefined) {
+      const to = go === 'hazards'
+        ? this.renderRoot.querySelector<HTMLElement>('[part=handoff] input, [part=handoff] button')
+        : this.renderRoot.querySelector<HTMLElement>('[part=header] h2');
+      to?.scrollIntoView({ block: 'start' });
+      to?.focus();
+      return;
+    }
     const id = this.itemOf(target);
-    if (target === null || id === undefined) return;
+    if (id === undefined) return;
     // aria-disabled, not disabled, while uploading: a disabled button would drop the keyboard focus.
     if (target.hasAttribute('data-photo') && !this.busy.has(id)) void this.addPhotos(id);
     const remove = target.dataset.remove;
@@ -296,7 +386,36 @@ export class FgChecklist extends LitElement {
 
   private setAnswer(id: string, answer: Answer): void {
     this.answers = { ...this.answers, [id]: answer };
-    this.persist(id);
+    this.bulkNote = '';
+    this.persist([id]);
+    this.changed();
+  }
+
+  /**
+   * 全部合格 (a section's, or the whole list's with no id): every shown item without an answer
+   * passes, and so do the items that these answers bring into view. Answered items keep their
+   * answer; any item can be changed afterwards.
+   */
+  private passAll(sectionId: string | undefined): void {
+    const r = this.ready;
+    if (r === undefined || this.isReadonly) return;
+    const items = r.template.sections.filter((s) => sectionId === undefined || s.id === sectionId).flatMap((s) => s.items);
+    const passed: string[] = [];
+    let answers = this.answers;
+    for (let round = 0; round <= items.length; round++) {
+      const visible = r.engine.visibility(r.template, r.place, answers);
+      const open = items.filter((it) => answers[it.id] === undefined && visible(it.id));
+      if (open.length === 0) break;
+      answers = { ...answers };
+      for (const it of open) {
+        answers[it.id] = { result: 'pass' };
+        passed.push(it.id);
+      }
+    }
+    if (passed.length === 0) return;
+    this.answers = answers;
+    this.bulkNote = fill(this.t('passedN'), { n: passed.length });
+    this.persist(passed);
     this.changed();
   }
 
@@ -309,19 +428,21 @@ export class FgChecklist extends LitElement {
     this.dispatchEvent(new CustomEvent('fg-checklist-change', { detail, bubbles: true, composed: true }));
   }
 
-  /** Saves one answer into the draft, after the saves before it, so answers land in order. */
-  private persist(id: string): void {
+  /** Saves answers into the draft, after the saves before them, so answers land in order. */
+  private persist(ids: readonly string[]): void {
     const client = this.fg.client;
     const r = this.ready;
     if (client === undefined || r === undefined) return;
-    this.status = 'saving';
+    // Once a save has landed the line keeps saying so; flipping it on every tap would only flicker.
+    if (this.status !== 'saved') this.status = 'saving';
     this.saving = this.saving.then(async () => {
-      const answer = this.answers[id];
-      if (answer === undefined || this.ready !== r) return;
-      const next = await client.inspections.answer(r.inspection, r.template, id, answer);
-      r.inspection = next;
-      r.persisted = true;
-      this.status = 'saved';
+      for (const id of ids) {
+        const answer = this.answers[id];
+        if (answer === undefined || this.ready !== r) continue;
+        r.inspection = await client.inspections.answer(r.inspection, r.template, id, answer);
+        r.persisted = true;
+      }
+      if (this.ready === r) this.status = 'saved';
     }).catch(async (e: unknown) => {
       this.status = 'idle';
       this.error = this.t('saveFailed') + await userError(this, e, this.fg.locale, 'write');
@@ -384,19 +505,59 @@ export class FgChecklist extends LitElement {
     this.error = '';
     await this.saving;
     try {
-      const { inspection, hazardDrafts } = await client.inspections.submit(r.inspection, r.template, r.place);
+      const { inspection, hazardDrafts, receipt } = await client.inspections.submit(r.inspection, r.template, r.place);
       r.inspection = inspection;
       r.persisted = true;
       this.answers = { ...inspection.answers };
       this.status = 'idle';
+      this.unsent = false;
+      this.showMissing = false;
+      this.bulkNote = '';
+      const failed = Object.values(inspection.answers).filter((a) => a.result === 'fail').length;
+      this.result = { failed, hazards: hazardDrafts.length, entryId: receipt.kind === 'queued' ? receipt.entryId : undefined, pending: 1, sent: false };
+      if (receipt.kind === 'queued') this.watch(client, receipt.entryId);
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
       if (hazardDrafts.length > 0 && this.reportFailed !== 'off') this.startHandoff(hazardDrafts);
+      await this.updateComplete;
+      const title = this.renderRoot.querySelector<HTMLElement>('#result-title');
+      title?.scrollIntoView({ block: 'start' });
+      title?.focus();
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
+      // No network and no offline layer: the answers stay on the page, to be sent again (never red).
+      if (isFiregridError(err, 'network') && client.offline === undefined) {
+        this.unsent = true;
+        return;
+      }
       this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
       if (isFiregridError(err, 'validation')) this.showMissing = true;
     }
+  }
+
+  /** Follows a queued submit through the outbox: 待发送（n） until its entry is gone, then 已发送. */
+  private watch(client: FiregridClient, entryId: string): void {
+    const offline = client.offline;
+    if (offline === undefined) return;
+    this.stopWatching?.();
+    let alive = true;
+    const check = (): void => {
+      offline.status().then((st) => {
+        const res = this.result;
+        if (!alive || res?.entryId !== entryId || res.sent) return;
+        const waiting = [...st.pending, ...st.failed, ...st.conflicted].some((x) => x.id === entryId);
+        this.result = { ...res, pending: st.pending.length, sent: !waiting };
+        if (!waiting) stop();
+      }, () => undefined);
+    };
+    const off = offline.onChange(check);
+    const stop = (): void => {
+      alive = false;
+      off();
+      if (this.stopWatching === stop) this.stopWatching = undefined;
+    };
+    this.stopWatching = stop;
+    check();
   }
 
   private focusItem(id: string, missing: readonly Missing[]): void {
