@@ -260,7 +260,7 @@ describe('fg-checklist: submitting', () => {
     await settled(el);
     root(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await settled(el);
-    expect(alertText(el)).to.contain('还有 3 项未完成');
+    expect(root(el).querySelector('[part=remaining]')!.textContent).to.contain('还有 3 项未完成');
     expect(root(el).activeElement).to.equal(itemEl(el, 'doors').querySelector('textarea'));
     expect(itemEl(el, 'doors').textContent).to.contain('不合格项需要情况说明');
     expect(itemEl(el, 'doors').getAttribute('aria-describedby')).to.match(/e\d+/);

@@ -273,7 +273,7 @@ export class FgChecklist extends LitElement {
   private renderRemaining(p: ChecklistProgress): TemplateResult {
     if (!this.showMissing) return message('warning', '', { part: 'remaining' });
     const n = p.incomplete.length;
-    return message(n > 0 ? 'warning' : 'info', n > 0 ? fill(this.t('remaining'), { n }) : this.t('allDone'), { part: 'remaining' });
+    return message(n > 0 ? 'warning' : 'info', n > 0 ? fill(this.t('incomplete'), { n }) : this.t('allDone'), { part: 'remaining' });
   }
 
   /** The result of a submit: icon, title, what happens next, next actions. Focus moves to its title. */
@@ -495,8 +495,9 @@ export class FgChecklist extends LitElement {
     const p = r.engine.checklistProgress(r.template, r.place, this.answers);
     const first = p.incomplete[0];
     if (first !== undefined) {
+      // What is missing is counted live by renderRemaining, never as a line that goes stale.
       this.showMissing = true;
-      this.error = fill(this.t('incomplete'), { n: p.incomplete.length });
+      this.error = '';
       await this.updateComplete;
       this.focusItem(first.itemId, first.missing);
       return;
