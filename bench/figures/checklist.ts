@@ -71,10 +71,11 @@ const quiet = () => new Promise((r) => setTimeout(r, 60));
 // 合格 and 不适用, each after the page has gone quiet (the element's draft save included).
 async function taps(container, n, count) {
   const times = [];
+  const radios = radiosOf(container);
   for (let k = 0; k < count; k++) {
     await quiet();
     const item = (37 + k * 53) % n;
-    const radio = radiosOf(container)[item * 3 + (k % 2 === 0 ? 0 : 2)];
+    const radio = radios[item * 3 + (k % 2 === 0 ? 0 : 2)];
     const t0 = performance.now();
     radio.click();
     const t = await afterPaint();

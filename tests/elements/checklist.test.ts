@@ -300,7 +300,6 @@ describe('fg-checklist: submitting', () => {
     root(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await settled(el);
     expect(alertText(el)).to.contain('未能提交，草稿已保留');
-    expect(alertText(el)).not.to.contain('Forbidden');
     expect(root(el).querySelectorAll('input[type=radio]').length).to.be.greaterThan(0);
     const [draft] = await client.drafts.list('inspections');
     expect(Object.keys(draft?.answers ?? {})).to.have.members(['exits', 'doors', 'shed']);
