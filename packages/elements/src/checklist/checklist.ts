@@ -190,6 +190,19 @@ export class FgChecklist extends LitElement {
     return this.readonly || this.ready?.inspection.state === 'submitted';
   }
 
+  private numbered: { ids: string; numbers: Map<string, number> } | undefined;
+
+  /** Continuous numbers over what is shown (a hidden conditional item leaves no gap), kept while the shown items stay. */
+  private numbering(r: Ready, visible: (id: string) => boolean, ro: boolean): Map<string, number> {
+    const shown: string[] = [];
+    for (const s of r.template.sections) {
+      for (const it of s.items) if (visible(it.id) || (ro && this.answers[it.id] !== undefined)) shown.push(it.id);
+    }
+    const ids = shown.join('\n');
+    if (this.numbered?.ids !== ids) this.numbered = { ids, numbers: new Map(shown.map((id, k) => [id, k + 1])) };
+    return this.numbered.numbers;
+  }
+
   /** Progress and visibility of the current answers, computed once per change of the answers. */
   private state(r: Ready): { progress: ChecklistProgress; visible: (id: string) => boolean } {
     const seen = this.seen;
@@ -226,11 +239,7 @@ export class FgChecklist extends LitElement {
     const { progress: p, visible } = this.state(r);
     const missing = new Map<string, Missing[]>();
     if (this.showMissing && !ro) for (const i of p.incomplete) missing.set(i.itemId, i.missing);
-    // Continuous numbers over what is shown: a hidden conditional item leaves no gap.
-    const numbers = new Map<string, number>();
-    for (const s of r.template.sections) {
-      for (const it of s.items) if (visible(it.id) || (ro && this.answers[it.id] !== undefined)) numbers.set(it.id, numbers.size + 1);
-    }
+    const numbers = this.numbering(r, visible, ro);
     const ctx: RenderContext = {
       locale, readonly: ro, answers: this.answers, visible, missing, busy: this.busy, photos: this.photos, client: this.fg.client, numbers,
     };
@@ -345,6 +354,7 @@ export class FgChecklist extends LitElement {
 
   private readonly flushNotes = (): void => {
     for (const id of [...this.noteTimers.keys()]) this.flushNote(id);
+    this.flushSaves();
   };
 
   private flushNote(id: string): void {
@@ -423,18 +433,38 @@ export class FgChecklist extends LitElement {
   private changed(): void {
     const r = this.ready;
     if (!r) return;
-    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const p = this.state(r).progress;
     const detail: ChecklistChangeDetail = { inspectionId: r.inspection.id, answered: p.answered, total: p.total, failed: p.failed };
     this.dispatchEvent(new CustomEvent('fg-checklist-change', { detail, bubbles: true, composed: true }));
   }
 
-  /** Saves answers into the draft, after the saves before them, so answers land in order. */
+  /**
+   * Saves answers into the draft, in a task of its own right after the tap (so the chosen chip is
+   * painted first; taps in between are saved together), after the saves before them, in order.
+   */
   private persist(ids: readonly string[]): void {
-    const client = this.fg.client;
-    const r = this.ready;
-    if (client === undefined || r === undefined) return;
+    if (this.fg.client === undefined || this.ready === undefined) return;
     // Once a save has landed the line keeps saying so; flipping it on every tap would only flicker.
     if (this.status !== 'saved') this.status = 'saving';
+    if (this.unsavedOf !== this.ready) this.flushSaves();
+    this.unsavedOf = this.ready;
+    for (const id of ids) this.unsaved.add(id);
+    this.saveTimer ??= window.setTimeout(() => { this.flushSaves(); }, 0);
+  }
+
+  private unsaved = new Set<string>();
+  private unsavedOf: Ready | undefined;
+  private saveTimer: number | undefined;
+
+  /** Starts the saves {@link persist} scheduled; `this.saving` settles when they landed. */
+  private flushSaves(): void {
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const client = this.fg.client;
+    const r = this.unsavedOf;
+    const ids = [...this.unsaved];
+    this.unsaved.clear();
+    if (client === undefined || r === undefined || ids.length === 0) return;
     this.saving = this.saving.then(async () => {
       for (const id of ids) {
         const answer = this.answers[id];

@@ -45,7 +45,14 @@ export const RESULTS = ['pass', 'fail', 'na'] as const;
  * editable section has 本节全部合格 (`data-pass-section`), which marks its shown unanswered items
  * passed, and the bases of its items once, behind a tap.
  */
-export function renderSection(section: ChecklistSection, start: number, ctx: RenderContext): TemplateResult {
+export function renderSection(section: ChecklistSection, start: number, ctx: RenderContext): unknown {
+  // Guarded by what its items show: a tap re-renders the section it is in, and there one item.
+  const key: unknown[] = [ctx.locale, ctx.readonly];
+  for (const it of section.items) key.push(...itemKey(it, ctx));
+  return guard(key, () => renderSectionNow(section, start, ctx));
+}
+
+function renderSectionNow(section: ChecklistSection, start: number, ctx: RenderContext): TemplateResult {
   const { locale } = ctx;
   const shown = section.items.filter((it) => ctx.visible(it.id));
   const open = shown.some((it) => ctx.answers[it.id] === undefined);
@@ -91,13 +98,15 @@ function numbersText(numbers: readonly number[], locale: Locale): string {
 
 /** An editable item, re-rendered only when something it shows changed. */
 function guardedItem(item: ChecklistItem, i: number, ctx: RenderContext): unknown {
+  return guard([...itemKey(item, ctx), ctx.locale], () => renderItem(item, i, ctx));
+}
+
+/** What an item shows, as values compared by identity. */
+function itemKey(item: ChecklistItem, ctx: RenderContext): unknown[] {
   const answer = ctx.answers[item.id];
-  const visible = ctx.visible(item.id);
-  const photos = (answer?.photos ?? []).map((p) => ctx.photos.url(ctx.client, p) ?? '').join(' ');
-  return guard(
-    [answer, visible, ctx.numbers.get(item.id), ctx.missing.get(item.id)?.join() ?? '', ctx.busy.has(item.id), photos, ctx.locale],
-    () => renderItem(item, i, ctx),
-  );
+  const photos = answer?.photos === undefined || answer.photos.length === 0 ? ''
+    : answer.photos.map((p) => ctx.photos.url(ctx.client, p) ?? '').join(' ');
+  return [answer, ctx.visible(item.id), ctx.numbers.get(item.id), ctx.missing.get(item.id)?.join() ?? '', ctx.busy.has(item.id), photos];
 }
 
 function renderItem(item: ChecklistItem, i: number, ctx: RenderContext): TemplateResult {
