@@ -40,6 +40,19 @@ interface SubmitResult {
  * progress, a draft saved as the worker goes (and found again after a reload), and submit. A
  * submitted inspection is shown read-only; its failed items become hazard drafts.
  *
+ * Made to be finished fast outdoors: 全部合格 (whole list) and 本节全部合格 (one section) mark every
+ * shown item without an answer as passed, and any item can be changed afterwards; the chosen chip
+ * is filled in its state's colour; the basis (依据) of a section's items is listed once, behind a
+ * tap; shown items are numbered without gaps; after a refused submit the count of what is missing
+ * goes down as the worker completes items.
+ *
+ * After submit a result takes focus: an icon, a title such as "已提交（不合格 2 项，2 条隐患待上报）",
+ * what happens next and the next actions. With the offline client (`@firegrid/core/offline`) a
+ * submit without network is queued on the device: the result says 已保存在本机 with "待发送（n）"
+ * (the device's unsent writes) in the warning tone, and turns to 已发送 when the outbox has sent it.
+ * Without an offline layer the answers stay on the page with "未发送，网络恢复后重试" and 重试 — never
+ * as an error.
+ *
  * The template comes from the `template` property, else `template-id`, else the one template the
  * host stores that applies to the place (the worker chooses when several apply; the built-in
  * library of `@firegrid/core/templates` is loaded on demand when the host stores none).
@@ -68,6 +81,10 @@ interface SubmitResult {
  * @csspart submit - The submit button.
  * @csspart error - The alert region for errors.
  * @csspart status - The draft / offline status line.
+ * @csspart remaining - After a refused submit: how many items are still missing, counted live.
+ * @csspart unsent - "未发送，网络恢复后重试" above 重试, when a submit found no network and there is no offline layer.
+ * @csspart result - The result after submit: icon, title, what happens next, next actions.
+ * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送".
  *
  * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
  * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.
