@@ -1,7 +1,13 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<fg-checklist>` over the tokens and the shared controls (../styles.ts): mobile first,
+ * Styles of `<fg-checklist>`. Each item is its own layout and paint island (`contain`, with a clip
+ * margin for the focus ring) and a chosen chip changes colours only (an inset ring and a tint in
+ * its state's colour, the radio's dot too), so a tap repaints one item (checklist.tap500.ratio).
+ * Below 600 px of the element's width the submit is one full-width sticky primary; wider, it sits
+ * on the right (a local style until the shared button order lands).
+ *
+ * Styles over the tokens and the shared controls (../styles.ts): mobile first,
  * 44 px targets (56 px in elder mode), no global CSS.
  */
 export const styles = css`
@@ -19,8 +25,6 @@ export const styles = css`
   .progress { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_s2); margin: var(--_s2) 0; }
   progress { flex: 1 1 8em; height: 12px; accent-color: var(--_accent); }
   form > .msg { margin: var(--_gap) 0; }
-  /* Each item is its own layout and paint island: a tap repaints one item, not the walk of 500
-     (checklist.tap500.ratio). The clip margin leaves room for the focus ring. */
   .item { contain: layout paint; overflow-clip-margin: 8px; }
   .item { border: 0; border-bottom: 1px solid var(--_subtle); margin: 0; padding: var(--_gap) 0; min-inline-size: 0; }
   .item.missing { border-left: 4px solid var(--_fail); padding-left: var(--_s2); }
@@ -32,12 +36,10 @@ export const styles = css`
     padding: 0 14px; border: 1px solid var(--_border); border-radius: var(--_radius); cursor: pointer; font-weight: 400;
   }
   .choice:focus-within { outline: var(--fg-focus-width, 3px) solid var(--fg-focus-color, #1a73e8); outline-offset: 2px; }
-  /* Each chip in its state's colour: the radio's dot, and when chosen a 2 px border and a tint. */
   .choice { --_c: var(--_muted); }
   .choice.pass { --_c: var(--_pass); }
   .choice.fail { --_c: var(--_fail); }
   .choice input { accent-color: var(--_c); }
-  /* Colours only (an inset ring, not a wider border or bolder text): choosing repaints, it does not lay out. */
   .pass .choice.pass, .fail .choice.fail, .na .choice.na {
     border-color: var(--_c); box-shadow: inset 0 0 0 1px var(--_c); background: color-mix(in srgb, var(--_c) 12%, var(--_surface));
   }
@@ -66,7 +68,6 @@ export const styles = css`
   .remove-photo { position: absolute; top: -6px; right: -6px; border-radius: 50%; padding: 0; color: var(--_fail); font-size: 1.2em; }
   .actions { position: sticky; bottom: 0; margin: 0; background: var(--_surface); padding: var(--_gap) 0; border-top: 1px solid var(--_subtle); }
   .actions .msg { flex: 1 1 100%; }
-  /* Below 600 px of the element's width one full-width primary; wider, it sits on the right. */
   .submit { width: 100%; }
   @container (min-width: 600px) { .submit { width: auto; margin-inline-start: auto; } }
   .result strong { font-weight: 700; }

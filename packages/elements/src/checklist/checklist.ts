@@ -10,6 +10,8 @@ import { baseStyles, message } from '../styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
 import type { Handoff } from './handoff.js';
+import type { SubmitResult } from './result.js';
+import type * as ResultModule from './result.js';
 import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
@@ -22,17 +24,6 @@ import { errorText, userError } from '../errors.js';
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
-/** What a submit did: how many items failed, how many hazard drafts wait, and whether it is still on the device. */
-interface SubmitResult {
-  failed: number;
-  hazards: number;
-  /** The outbox entry while queued on the device; undefined once stored (or sent). */
-  entryId: string | undefined;
-  /** Writes of this device still waiting to be sent, the submit's own included. */
-  pending: number;
-  /** Queued first, then sent. */
-  sent: boolean;
-}
 
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
@@ -145,6 +136,8 @@ export class FgChecklist extends LitElement {
   private noteTimers = new Map<string, number>();
   private loadedFrom: Loaded | undefined;
   private stopWatching: (() => void) | undefined;
+  /** The result screen's module, imported once the checklist is shown, so a submit offline finds it. */
+  private resultModule: typeof ResultModule | undefined;
   // Progress and visibility of the current answers: a tap computes them once, not per render.
   private seen: { answers: Record<string, Answer>; ready: Ready; progress: ChecklistProgress; visible: (id: string) => boolean } | undefined;
 
@@ -196,6 +189,9 @@ export class FgChecklist extends LitElement {
       this.showMissing = false;
       this.error = '';
       this.status = this.ready?.persisted === true && this.ready.inspection.state === 'draft' ? 'saved' : 'idle';
+      if (this.ready !== undefined && this.resultModule === undefined) {
+        import('./result.js').then((m) => { this.resultModule = m; }, () => undefined);
+      }
     }
   }
 
@@ -302,26 +298,13 @@ export class FgChecklist extends LitElement {
     return message(n > 0 ? 'warning' : 'info', n > 0 ? fill(this.t('incomplete'), { n }) : this.t('allDone'), { part: 'remaining' });
   }
 
-  /** The result of a submit: icon, title, what happens next, next actions. Focus moves to its title. */
+  /** The result of a submit (./result.ts, loaded with the checklist); focus moves to its title. */
   private renderResult(): TemplateResult | typeof nothing {
     const res = this.result;
-    if (res === undefined) return nothing;
-    const queued = !res.sent && res.entryId !== undefined;
-    const parts = [res.failed === 0 ? this.t('allPassed') : fill(this.t('failedN'), { f: res.failed })];
-    if (res.hazards > 0 && this.reportFailed !== 'auto') parts.push(fill(this.t('hazardsN'), { h: res.hazards }));
-    const title = `${this.t(queued ? 'keptTitle' : 'doneTitle')}${this.fg.locale === 'en' ? ` (${parts.join(', ')})` : `（${parts.join('，')}）`}`;
+    const m = this.resultModule;
+    if (res === undefined || m === undefined) return nothing;
     const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
-    return html`<section part="result" class="result ${queued ? 'queued' : 'done'}" aria-labelledby="result-title">
-      <span class="result-icon" aria-hidden="true">${queued ? '↑' : '✓'}</span>
-      <h2 id="result-title" tabindex="-1">${title}</h2>
-      ${res.entryId === undefined ? nothing
-        : message(queued ? 'warning' : 'success', queued ? fill(this.t('pendingN'), { n: res.pending }) : this.t('sent'), { part: 'sync' })}
-      <p class="next">${this.t(queued ? 'nextQueued' : 'nextStored')}${res.hazards > 0 && this.reportFailed === 'ask' ? this.t('nextHazards') : ''}</p>
-      <div class="row">
-        ${pendingHandoff ? html`<button type="button" class="primary" data-go="hazards">${this.t('toHazards')}</button>` : nothing}
-        <button type="button" data-go="record">${this.t('toRecord')}</button>
-      </div>
-    </section>`;
+    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill });
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -563,7 +546,14 @@ export class FgChecklist extends LitElement {
       this.bulkNote = '';
       const failed = Object.values(inspection.answers).filter((a) => a.result === 'fail').length;
       this.result = { failed, hazards: hazardDrafts.length, entryId: receipt.kind === 'queued' ? receipt.entryId : undefined, pending: 1, sent: false };
-      if (receipt.kind === 'queued') this.watch(client, receipt.entryId);
+      this.resultModule ??= await import('./result.js').catch(() => undefined);
+      this.requestUpdate();
+      this.stopWatching?.();
+      this.stopWatching = receipt.kind === 'queued' && client.offline !== undefined
+        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent) => {
+          if (this.result !== undefined) this.result = { ...this.result, pending, sent };
+        })
+        : undefined;
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
       if (hazardDrafts.length > 0 && this.reportFailed !== 'off') this.startHandoff(hazardDrafts);
@@ -581,31 +571,6 @@ export class FgChecklist extends LitElement {
       this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
       if (isFiregridError(err, 'validation')) this.showMissing = true;
     }
-  }
-
-  /** Follows a queued submit through the outbox: 待发送（n） until its entry is gone, then 已发送. */
-  private watch(client: FiregridClient, entryId: string): void {
-    const offline = client.offline;
-    if (offline === undefined) return;
-    this.stopWatching?.();
-    let alive = true;
-    const check = (): void => {
-      offline.status().then((st) => {
-        const res = this.result;
-        if (!alive || res?.entryId !== entryId || res.sent) return;
-        const waiting = [...st.pending, ...st.failed, ...st.conflicted].some((x) => x.id === entryId);
-        this.result = { ...res, pending: st.pending.length, sent: !waiting };
-        if (!waiting) stop();
-      }, () => undefined);
-    };
-    const off = offline.onChange(check);
-    const stop = (): void => {
-      alive = false;
-      off();
-      if (this.stopWatching === stop) this.stopWatching = undefined;
-    };
-    this.stopWatching = stop;
-    check();
   }
 
   private focusItem(id: string, missing: readonly Missing[]): void {
