@@ -11,7 +11,7 @@ import type { BenchContext } from './context.js';
  *   such as `shared/bench/bare-list.js` or another figure such as `registry.render1000.ms` —
  *   and what that measured, in its own unit.
  * @example
- *   { baseline: 'shared/bench/bare-list.js', baselineValue: 41.2, target: 1.5, ok: true }
+ *   { baseline: 'shared/bench/bare-list.js', baselineValue: 41.2, target: 1.2, ok: true }
  *   { budget: 45000, ok: true }
  */
 export const Compare = z.object({
@@ -68,7 +68,7 @@ export interface FigureModule {
 /**
  * Judges `value` against a bound: `ok` when `value ≤` the target or budget.
  * @example
- *   compareTo(ratio, { target: 1.5, baseline: 'shared/bench/bare-list.js', baselineValue: floorMs })
+ *   compareTo(ratio, { target: 1.2, baseline: 'shared/bench/bare-list.js', baselineValue: floorMs })
  *   compareTo(9031, { budget: 45000 }) // → { budget: 45000, ok: true }
  */
 export function compareTo(

@@ -3,6 +3,7 @@
 // page reports are kept and added to a failing call's message.
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { CDPSession } from 'puppeteer-core';
 import type { BenchContext } from './context.js';
 
 /** Bundles `contents` (an ES module that sets `window.bench`) as one IIFE script, from the repository root. */
@@ -27,6 +28,8 @@ export async function bundlePage(root: string, contents: string, name: string): 
 export interface BenchPage {
   /** Calls `window.bench[fn](n)` in the page; a failure carries the page's errors. */
   call(fn: string, n: number): Promise<number>;
+  /** Slows the tab's CPU `rate` times (CDP `Emulation.setCPUThrottlingRate`; 1 is full speed). */
+  throttle(rate: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function openPage(ctx: BenchContext, script: string, viewport: { wi
     throw error;
   }
   type Bench = Record<string, (n: number) => Promise<number> | number>;
+  let cdp: CDPSession | undefined;
   return {
     async call(fn, n) {
       try {
@@ -53,6 +57,11 @@ export async function openPage(ctx: BenchContext, script: string, viewport: { wi
         const detail = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join('\n')}` : '';
         throw new Error(`${fn}(${n}): ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
       }
+    },
+    async throttle(rate) {
+      // The session stays attached until the tab closes: emulation ends with the session that set it.
+      cdp ??= await tab.createCDPSession();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     },
     close: () => tab.close(),
   };

@@ -33,8 +33,8 @@ describe('compare logic', () => {
   it('is ok at or under the bound and over above it', () => {
     assert.deepEqual(compareTo(45_000, { budget: 45_000 }), { budget: 45_000, ok: true });
     assert.deepEqual(compareTo(45_001, { budget: 45_000 }), { budget: 45_000, ok: false });
-    assert.deepEqual(compareTo(1.6, { target: 1.5, baseline: 'shared/bench/bare-list.js', baselineValue: 40 }), {
-      target: 1.5,
+    assert.deepEqual(compareTo(1.6, { target: 1.2, baseline: 'shared/bench/bare-list.js', baselineValue: 40 }), {
+      target: 1.2,
       baseline: 'shared/bench/bare-list.js',
       baselineValue: 40,
       ok: false,
@@ -86,7 +86,7 @@ describe('figure and results format', () => {
 describe('table and progress', () => {
   const figures: Figure[] = [
     { name: 'bytes.all.initial', value: 9031, unit: 'B gzip', compare: { budget: 45_000, ok: true } },
-    { name: 'checklist.render500.ratio', value: 1.73456, unit: 'ratio', compare: compareTo(1.73456, { target: 1.5, baseline: 'shared/bench/bare-list.js', baselineValue: 41.2 }) },
+    { name: 'checklist.render500.ratio', value: 1.73456, unit: 'ratio', compare: compareTo(1.73456, { target: 1.2, baseline: 'shared/bench/bare-list.js', baselineValue: 41.2 }) },
     { name: 'outbox.flush1000.ms', value: 812.5, unit: 'ms' },
   ];
 
@@ -95,7 +95,7 @@ describe('table and progress', () => {
     assert.equal(lines.length, 5);
     assert.match(lines[0] ?? '', /^figure +value +unit +target +status$/);
     assert.match(lines[2] ?? '', /^bytes\.all\.initial +9,031 +B gzip +≤ 45,000 \(budget\) +ok$/);
-    assert.match(lines[3] ?? '', /1\.735 +ratio +≤ 1\.5 vs shared\/bench\/bare-list\.js \(41\.2\) +over$/);
+    assert.match(lines[3] ?? '', /1\.735 +ratio +≤ 1\.2 vs shared\/bench\/bare-list\.js \(41\.2\) +over$/);
     assert.match(lines[4] ?? '', /812\.5 +ms +recorded$/);
     const statusAt = (lines[0] ?? '').indexOf('status');
     for (const l of lines.slice(2)) assert.match(l.slice(statusAt), /^(ok|over|recorded)$/, `status column aligned in "${l}"`);

@@ -10,6 +10,8 @@ import { baseStyles, message } from '../styles.js';
 import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
 import type { Loaded } from './load.js';
 import type { Handoff } from './handoff.js';
+import type { SubmitResult } from './result.js';
+import type * as ResultModule from './result.js';
 import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
@@ -22,11 +24,25 @@ import { errorText, userError } from '../errors.js';
 type Ready = Extract<Loaded, { kind: 'ready' }>;
 const NOTE_SAVE_MS = 400;
 
+
 /**
  * Fills one inspection of a place on a phone: sections of pass / fail / not-applicable items, a
  * note and photos on a failed item, conditional items that appear and vanish with the answers,
  * progress, a draft saved as the worker goes (and found again after a reload), and submit. A
  * submitted inspection is shown read-only; its failed items become hazard drafts.
+ *
+ * Made to be finished fast outdoors: 全部合格 (whole list) and 本节全部合格 (one section) mark every
+ * shown item without an answer as passed, and any item can be changed afterwards; the chosen chip
+ * is filled in its state's colour; the basis (依据) of a section's items is listed once, behind a
+ * tap; shown items are numbered without gaps; after a refused submit the count of what is missing
+ * goes down as the worker completes items.
+ *
+ * After submit a result takes focus: an icon, a title such as "已提交（不合格 2 项，2 条隐患待上报）",
+ * what happens next and the next actions. With the offline client (`@firegrid/core/offline`) a
+ * submit without network is queued on the device: the result says 已保存在本机 with "待发送（n）"
+ * (the device's unsent writes) in the warning tone, and turns to 已发送 when the outbox has sent it.
+ * Without an offline layer the answers stay on the page with "未发送，网络恢复后重试" and 重试 — never
+ * as an error.
  *
  * The template comes from the `template` property, else `template-id`, else the one template the
  * host stores that applies to the place (the worker chooses when several apply; the built-in
@@ -56,6 +72,10 @@ const NOTE_SAVE_MS = 400;
  * @csspart submit - The submit button.
  * @csspart error - The alert region for errors.
  * @csspart status - The draft / offline status line.
+ * @csspart remaining - After a refused submit: how many items are still missing, counted live.
+ * @csspart unsent - "未发送，网络恢复后重试" above 重试, when a submit found no network and there is no offline layer.
+ * @csspart result - The result after submit: icon, title, what happens next, next actions.
+ * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送".
  *
  * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
  * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.
@@ -100,6 +120,12 @@ export class FgChecklist extends LitElement {
   @state() private error = '';
   @state() private busy = new Set<string>();
   @state() private handoff: Handoff | undefined;
+  /** What the last submit did, shown as the result at the top; undefined before a submit. */
+  @state() private result: SubmitResult | undefined;
+  /** The last submit could not reach the server and there is no offline layer: the form stays, with 重试. */
+  @state() private unsent = false;
+  /** What the last 全部合格 / 本节全部合格 did, for the status line. */
+  @state() private bulkNote = '';
 
   @query('form') private form!: HTMLFormElement;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -109,6 +135,11 @@ export class FgChecklist extends LitElement {
   private saving: Promise<void> = Promise.resolve();
   private noteTimers = new Map<string, number>();
   private loadedFrom: Loaded | undefined;
+  private stopWatching: (() => void) | undefined;
+  /** The result screen's module, imported once the checklist is shown, so a submit offline finds it. */
+  private resultModule: typeof ResultModule | undefined;
+  // Progress and visibility of the current answers: a tap computes them once, not per render.
+  private seen: { answers: Record<string, Answer>; ready: Ready; progress: ChecklistProgress; visible: (id: string) => boolean } | undefined;
 
   private readonly load = new Task(this, {
     // The locale is read, not an argument: the session's arriving must not load everything again.
@@ -129,6 +160,8 @@ export class FgChecklist extends LitElement {
     this.addController({
       hostConnected: () => { document.addEventListener('visibilitychange', this.flushNotes); },
       hostDisconnected: () => {
+        this.stopWatching?.();
+        this.stopWatching = undefined;
         document.removeEventListener('visibilitychange', this.flushNotes);
         this.flushNotes();
         this.photos.clear();
@@ -147,10 +180,18 @@ export class FgChecklist extends LitElement {
       this.loadedFrom = value;
       this.ready = value?.kind === 'ready' ? value : undefined;
       this.handoff = undefined;
+      this.result = undefined;
+      this.unsent = false;
+      this.bulkNote = '';
+      this.stopWatching?.();
+      this.stopWatching = undefined;
       this.answers = this.ready ? { ...this.ready.inspection.answers } : {};
       this.showMissing = false;
       this.error = '';
       this.status = this.ready?.persisted === true && this.ready.inspection.state === 'draft' ? 'saved' : 'idle';
+      if (this.ready !== undefined && this.resultModule === undefined) {
+        import('./result.js').then((m) => { this.resultModule = m; }, () => undefined);
+      }
     }
   }
 
@@ -162,8 +203,27 @@ export class FgChecklist extends LitElement {
     return this.readonly || this.ready?.inspection.state === 'submitted';
   }
 
-  private progress(): ChecklistProgress | undefined {
-    return this.ready?.engine.checklistProgress(this.ready.template, this.ready.place, this.answers);
+  private numbered: { ids: string; numbers: Map<string, number> } | undefined;
+
+  /** Continuous numbers over what is shown (a hidden conditional item leaves no gap), kept while the shown items stay. */
+  private numbering(r: Ready, visible: (id: string) => boolean, ro: boolean): Map<string, number> {
+    const shown: string[] = [];
+    for (const s of r.template.sections) {
+      for (const it of s.items) if (visible(it.id) || (ro && this.answers[it.id] !== undefined)) shown.push(it.id);
+    }
+    const ids = shown.join('\n');
+    if (this.numbered?.ids !== ids) this.numbered = { ids, numbers: new Map(shown.map((id, k) => [id, k + 1])) };
+    return this.numbered.numbers;
+  }
+
+  /** Progress and visibility of the current answers, computed once per change of the answers. */
+  private state(r: Ready): { progress: ChecklistProgress; visible: (id: string) => boolean } {
+    const seen = this.seen;
+    if (seen?.answers === this.answers && seen.ready === r) return seen;
+    const visible = r.engine.visibility(r.template, r.place, this.answers);
+    const next = { answers: this.answers, ready: r, progress: r.engine.checklistProgress(r.template, r.place, this.answers), visible };
+    this.seen = next;
+    return next;
   }
 
   override render(): TemplateResult {
@@ -189,12 +249,12 @@ export class FgChecklist extends LitElement {
   private renderReady(r: Ready): TemplateResult {
     const locale = this.fg.locale;
     const ro = this.isReadonly;
-    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const { progress: p, visible } = this.state(r);
     const missing = new Map<string, Missing[]>();
     if (this.showMissing && !ro) for (const i of p.incomplete) missing.set(i.itemId, i.missing);
+    const numbers = this.numbering(r, visible, ro);
     const ctx: RenderContext = {
-      locale, readonly: ro, answers: this.answers, visible: r.engine.visibility(r.template, r.place, this.answers),
-      missing, busy: this.busy, photos: this.photos, client: this.fg.client,
+      locale, readonly: ro, answers: this.answers, visible, missing, busy: this.busy, photos: this.photos, client: this.fg.client, numbers,
     };
     let start = 0;
     const sections = r.template.sections.map((s) => {
@@ -202,25 +262,49 @@ export class FgChecklist extends LitElement {
       start += s.items.length;
       return out;
     });
+    const open = p.total - p.answered;
     return html`<form part="base" novalidate @change=${this.onChange} @input=${this.onInput} @click=${this.onClick} @keydown=${this.onKeydown} @submit=${this.onSubmit}>
+      ${this.renderResult()}
       <div part="header" class="header">
         <h2>${tr(r.template.title, locale)}</h2>
         <p class="place">${r.place.name}${r.place.address === '' ? '' : ` · ${r.place.address}`}</p>
         <div part="progress" class="progress">
           <progress max=${Math.max(p.total, 1)} .value=${p.answered} aria-label=${this.t('progress')}></progress>
           <span>${fill(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>
+          ${ro ? nothing : html`<button type="button" class="pass-all" data-pass-all aria-disabled=${open > 0 ? 'false' : 'true'}>${this.t('passAll')}</button>`}
         </div>
         ${this.renderStatus(ro)}
       </div>
       ${message('error', this.error, { part: 'error' })}
+      ${ro ? nothing : this.renderRemaining(p)}
       ${sections}
       ${ro ? nothing : html`<div part="actions" class="actions">
+        ${this.unsent ? html`${message('warning', this.t('unsent'), { part: 'unsent' })}` : nothing}
         <button part="submit" class="submit primary" type="submit" ?disabled=${this.status === 'submitting'}>
-          ${this.status === 'submitting' ? this.t('submitting') : this.t('submit')}
+          ${this.status === 'submitting' ? this.t('submitting') : this.unsent ? this.t('retry') : this.t('submit')}
         </button>
       </div>
       <input class="file" type="file" accept="image/*" capture="environment" tabindex="-1" aria-hidden="true">`}
     </form>${this.handoff?.render() ?? nothing}`;
+  }
+
+  /**
+   * After a refused submit: what is still missing, counted from the answers as they are now (it
+   * goes down with every item the worker completes and says so when none is left).
+   */
+  private renderRemaining(p: ChecklistProgress): TemplateResult {
+    if (!this.showMissing) return message('warning', '', { part: 'remaining' });
+    const n = p.incomplete.length;
+    return message(n > 0 ? 'warning' : 'info', n > 0 ? fill(this.t('incomplete'), { n }) : this.t('allDone'), { part: 'remaining' });
+  }
+
+  /** The result of a submit (./result.ts, loaded with the checklist); focus moves to its title. */
+  private renderResult(): TemplateResult | typeof nothing {
+    const res = this.result;
+    const m = this.resultModule;
+    if (res === undefined || m === undefined) return nothing;
+    const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
+    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill });
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -236,7 +320,8 @@ export class FgChecklist extends LitElement {
     const key: MessageKey | undefined = ro ? 'submitted'
       : !this.net.online ? 'offline'
       : this.status === 'saving' ? 'saving' : this.status === 'saved' ? 'saved' : undefined;
-    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', key === undefined ? '' : this.t(key), { part: 'status' });
+    const text = key === undefined ? '' : this.t(key);
+    return message(ro ? 'success' : this.net.online ? 'info' : 'warning', this.bulkNote === '' || ro ? text : `${this.bulkNote}${text}`, { part: 'status' });
   }
 
   private itemOf(target: EventTarget | null): string | undefined {
@@ -269,6 +354,7 @@ export class FgChecklist extends LitElement {
 
   private readonly flushNotes = (): void => {
     for (const id of [...this.noteTimers.keys()]) this.flushNote(id);
+    this.flushSaves();
   };
 
   private flushNote(id: string): void {
@@ -276,13 +362,27 @@ export class FgChecklist extends LitElement {
     if (timer === undefined) return;
     window.clearTimeout(timer);
     this.noteTimers.delete(id);
-    this.persist(id);
+    this.persist([id]);
   }
 
   private readonly onClick = (e: Event): void => {
     const target = e.target instanceof Element ? e.target.closest('button') : null;
+    if (target === null) return;
+    if (target.dataset.passSection !== undefined || target.hasAttribute('data-pass-all')) {
+      this.passAll(target.dataset.passSection);
+      return;
+    }
+    const go = target.dataset.go;
+    if (go !== undefined) {
+      const to = go === 'hazards'
+        ? this.renderRoot.querySelector<HTMLElement>('[part=handoff] input, [part=handoff] button')
+        : this.renderRoot.querySelector<HTMLElement>('[part=header] h2');
+      to?.scrollIntoView({ block: 'start' });
+      to?.focus();
+      return;
+    }
     const id = this.itemOf(target);
-    if (target === null || id === undefined) return;
+    if (id === undefined) return;
     // aria-disabled, not disabled, while uploading: a disabled button would drop the keyboard focus.
     if (target.hasAttribute('data-photo') && !this.busy.has(id)) void this.addPhotos(id);
     const remove = target.dataset.remove;
@@ -296,7 +396,36 @@ export class FgChecklist extends LitElement {
 
   private setAnswer(id: string, answer: Answer): void {
     this.answers = { ...this.answers, [id]: answer };
-    this.persist(id);
+    this.bulkNote = '';
+    this.persist([id]);
+    this.changed();
+  }
+
+  /**
+   * 全部合格 (a section's, or the whole list's with no id): every shown item without an answer
+   * passes, and so do the items that these answers bring into view. Answered items keep their
+   * answer; any item can be changed afterwards.
+   */
+  private passAll(sectionId: string | undefined): void {
+    const r = this.ready;
+    if (r === undefined || this.isReadonly) return;
+    const items = r.template.sections.filter((s) => sectionId === undefined || s.id === sectionId).flatMap((s) => s.items);
+    const passed: string[] = [];
+    let answers = this.answers;
+    for (let round = 0; round <= items.length; round++) {
+      const visible = r.engine.visibility(r.template, r.place, answers);
+      const open = items.filter((it) => answers[it.id] === undefined && visible(it.id));
+      if (open.length === 0) break;
+      answers = { ...answers };
+      for (const it of open) {
+        answers[it.id] = { result: 'pass' };
+        passed.push(it.id);
+      }
+    }
+    if (passed.length === 0) return;
+    this.answers = answers;
+    this.bulkNote = fill(this.t('passedN'), { n: passed.length });
+    this.persist(passed);
     this.changed();
   }
 
@@ -304,24 +433,46 @@ export class FgChecklist extends LitElement {
   private changed(): void {
     const r = this.ready;
     if (!r) return;
-    const p = r.engine.checklistProgress(r.template, r.place, this.answers);
+    const p = this.state(r).progress;
     const detail: ChecklistChangeDetail = { inspectionId: r.inspection.id, answered: p.answered, total: p.total, failed: p.failed };
     this.dispatchEvent(new CustomEvent('fg-checklist-change', { detail, bubbles: true, composed: true }));
   }
 
-  /** Saves one answer into the draft, after the saves before it, so answers land in order. */
-  private persist(id: string): void {
+  /**
+   * Saves answers into the draft, in a task of its own right after the tap (so the chosen chip is
+   * painted first; taps in between are saved together), after the saves before them, in order.
+   */
+  private persist(ids: readonly string[]): void {
+    if (this.fg.client === undefined || this.ready === undefined) return;
+    // Once a save has landed the line keeps saying so; flipping it on every tap would only flicker.
+    if (this.status !== 'saved') this.status = 'saving';
+    if (this.unsavedOf !== this.ready) this.flushSaves();
+    this.unsavedOf = this.ready;
+    for (const id of ids) this.unsaved.add(id);
+    this.saveTimer ??= window.setTimeout(() => { this.flushSaves(); }, 0);
+  }
+
+  private unsaved = new Set<string>();
+  private unsavedOf: Ready | undefined;
+  private saveTimer: number | undefined;
+
+  /** Starts the saves {@link persist} scheduled; `this.saving` settles when they landed. */
+  private flushSaves(): void {
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const client = this.fg.client;
-    const r = this.ready;
-    if (client === undefined || r === undefined) return;
-    this.status = 'saving';
+    const r = this.unsavedOf;
+    const ids = [...this.unsaved];
+    this.unsaved.clear();
+    if (client === undefined || r === undefined || ids.length === 0) return;
     this.saving = this.saving.then(async () => {
-      const answer = this.answers[id];
-      if (answer === undefined || this.ready !== r) return;
-      const next = await client.inspections.answer(r.inspection, r.template, id, answer);
-      r.inspection = next;
-      r.persisted = true;
-      this.status = 'saved';
+      for (const id of ids) {
+        const answer = this.answers[id];
+        if (answer === undefined || this.ready !== r) continue;
+        r.inspection = await client.inspections.answer(r.inspection, r.template, id, answer);
+        r.persisted = true;
+      }
+      if (this.ready === r) this.status = 'saved';
     }).catch(async (e: unknown) => {
       this.status = 'idle';
       this.error = this.t('saveFailed') + await userError(this, e, this.fg.locale, 'write');
@@ -374,8 +525,9 @@ export class FgChecklist extends LitElement {
     const p = r.engine.checklistProgress(r.template, r.place, this.answers);
     const first = p.incomplete[0];
     if (first !== undefined) {
+      // What is missing is counted live by renderRemaining, never as a line that goes stale.
       this.showMissing = true;
-      this.error = fill(this.t('incomplete'), { n: p.incomplete.length });
+      this.error = '';
       await this.updateComplete;
       this.focusItem(first.itemId, first.missing);
       return;
@@ -384,16 +536,38 @@ export class FgChecklist extends LitElement {
     this.error = '';
     await this.saving;
     try {
-      const { inspection, hazardDrafts } = await client.inspections.submit(r.inspection, r.template, r.place);
+      const { inspection, hazardDrafts, receipt } = await client.inspections.submit(r.inspection, r.template, r.place);
       r.inspection = inspection;
       r.persisted = true;
       this.answers = { ...inspection.answers };
       this.status = 'idle';
+      this.unsent = false;
+      this.showMissing = false;
+      this.bulkNote = '';
+      const failed = Object.values(inspection.answers).filter((a) => a.result === 'fail').length;
+      this.result = { failed, hazards: hazardDrafts.length, entryId: receipt.kind === 'queued' ? receipt.entryId : undefined, pending: 1, sent: false };
+      this.resultModule ??= await import('./result.js').catch(() => undefined);
+      this.requestUpdate();
+      this.stopWatching?.();
+      this.stopWatching = receipt.kind === 'queued' && client.offline !== undefined
+        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent) => {
+          if (this.result !== undefined) this.result = { ...this.result, pending, sent };
+        })
+        : undefined;
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };
       this.dispatchEvent(new CustomEvent('fg-checklist-submit', { detail, bubbles: true, composed: true }));
       if (hazardDrafts.length > 0 && this.reportFailed !== 'off') this.startHandoff(hazardDrafts);
+      await this.updateComplete;
+      const title = this.renderRoot.querySelector<HTMLElement>('#result-title');
+      title?.scrollIntoView({ block: 'start' });
+      title?.focus();
     } catch (err) {
       this.status = r.persisted ? 'saved' : 'idle';
+      // No network and no offline layer: the answers stay on the page, to be sent again (never red).
+      if (isFiregridError(err, 'network') && client.offline === undefined) {
+        this.unsent = true;
+        return;
+      }
       this.error = this.t('submitFailed') + await userError(this, err, this.fg.locale, 'write');
       if (isFiregridError(err, 'validation')) this.showMissing = true;
     }

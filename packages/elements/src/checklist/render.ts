@@ -1,10 +1,13 @@
 /**
  * Rendering of `<fg-checklist>`'s sections and items. Every item keeps its controls in the DOM
  * (hidden conditional items get `hidden`), so answering never rebuilds the list; events are
- * delegated to the form, so 500 items add no listeners.
+ * delegated to the form, so 500 items add no listeners. Each editable item is guarded by what it
+ * shows (its answer, number, visibility, what it lacks, its upload and photos): a tap re-renders
+ * the one item it changed, not the list (`checklist.tap500.ratio`, DESIGN §8).
  * @module
  */
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { TemplateResult } from 'lit';
 import type {
   Answer, Answers, ChecklistItem, ChecklistSection, FiregridClient, LocalizedText, Locale, Missing, PhotoRef,
@@ -25,6 +28,8 @@ export interface RenderContext {
   busy: ReadonlySet<string>;
   photos: PhotoUrls;
   client: FiregridClient | undefined;
+  /** The number each shown item carries (1…n, continuous over the shown items). */
+  numbers: ReadonlyMap<string, number>;
 }
 
 /** Localized text of a template. */
@@ -35,18 +40,73 @@ const m = (key: MessageKey, locale: Locale): string => MESSAGES[key][locale];
 /** The results a radio can carry. */
 export const RESULTS = ['pass', 'fail', 'na'] as const;
 
-/** One section with its items; `start` is the number of items before it. */
-export function renderSection(section: ChecklistSection, start: number, ctx: RenderContext): TemplateResult {
-  const shown = section.items.some((it) => ctx.visible(it.id));
-  return html`<section part="section" class="section" ?hidden=${!shown}>
-    <h3 class="section-title">${tr(section.title, ctx.locale)}</h3>
-    ${section.items.map((it, i) => (ctx.readonly ? renderReadonlyItem(it, start + i, ctx) : renderItem(it, start + i, ctx)))}
+/**
+ * One section with its items; `start` is the number of items before it (ids of controls). An
+ * editable section has 本节全部合格 (`data-pass-section`), which marks its shown unanswered items
+ * passed, and the bases of its items once, behind a tap.
+ */
+export function renderSection(section: ChecklistSection, start: number, ctx: RenderContext): unknown {
+  // Guarded by what its items show: a tap re-renders the section it is in, and there one item.
+  const key: unknown[] = [ctx.locale, ctx.readonly];
+  for (const it of section.items) key.push(...itemKey(it, ctx));
+  return guard(key, () => renderSectionNow(section, start, ctx));
+}
+
+function renderSectionNow(section: ChecklistSection, start: number, ctx: RenderContext): TemplateResult {
+  const { locale } = ctx;
+  const shown = section.items.filter((it) => ctx.visible(it.id));
+  const open = shown.some((it) => ctx.answers[it.id] === undefined);
+  return html`<section part="section" class="section" ?hidden=${shown.length === 0}>
+    <div class="section-head">
+      <h3 class="section-title">${tr(section.title, locale)}</h3>
+      ${ctx.readonly ? nothing : html`<button type="button" class="pass-all" data-pass-section=${section.id}
+        aria-disabled=${open ? 'false' : 'true'}>${m('passSection', locale)}</button>`}
+    </div>
+    ${renderBases(shown, ctx)}
+    ${section.items.map((it, i) => (ctx.readonly ? renderReadonlyItem(it, ctx) : guardedItem(it, start + i, ctx)))}
   </section>`;
 }
 
-function basisLine(item: ChecklistItem, i: number, locale: Locale): TemplateResult {
-  const b = item.basis;
-  return html`<p class="basis" id="b${i}">${m('basis', locale)}${b.doc}${b.clause === undefined ? '' : ` ${b.clause}`}${b.verified ? '' : m('unverified', locale)}</p>`;
+/** The bases of a section's shown items, each law once with the numbers of its items. */
+function renderBases(items: readonly ChecklistItem[], ctx: RenderContext): TemplateResult | typeof nothing {
+  const { locale } = ctx;
+  const bases = new Map<string, number[]>();
+  for (const it of items) {
+    const b = it.basis;
+    const text = `${b.doc}${b.clause === undefined ? '' : ` ${b.clause}`}${b.verified ? '' : m('unverified', locale)}`;
+    const numbers = bases.get(text) ?? [];
+    numbers.push(ctx.numbers.get(it.id) ?? 0);
+    bases.set(text, numbers);
+  }
+  if (bases.size === 0) return nothing;
+  return html`<details class="basis"><summary>${m('basisOf', locale)}</summary><ul>
+    ${[...bases].map(([text, numbers]) => html`<li>${text}<span class="n">（${numbersText(numbers, locale)}）</span></li>`)}
+  </ul></details>`;
+}
+
+/** "第 1–3、5 项" / "items 1–3, 5": runs of consecutive numbers joined. */
+function numbersText(numbers: readonly number[], locale: Locale): string {
+  const runs: string[] = [];
+  for (let k = 0; k < numbers.length;) {
+    let j = k;
+    while (j + 1 < numbers.length && numbers[j + 1] === (numbers[j] ?? 0) + 1) j++;
+    runs.push(j === k ? `${numbers[k]}` : `${numbers[k]}–${numbers[j]}`);
+    k = j + 1;
+  }
+  return locale === 'en' ? `item${numbers.length > 1 ? 's' : ''} ${runs.join(', ')}` : `第 ${runs.join('、')} 项`;
+}
+
+/** An editable item, re-rendered only when something it shows changed. */
+function guardedItem(item: ChecklistItem, i: number, ctx: RenderContext): unknown {
+  return guard([...itemKey(item, ctx), ctx.locale], () => renderItem(item, i, ctx));
+}
+
+/** What an item shows, as values compared by identity. */
+function itemKey(item: ChecklistItem, ctx: RenderContext): unknown[] {
+  const answer = ctx.answers[item.id];
+  const photos = answer?.photos === undefined || answer.photos.length === 0 ? ''
+    : answer.photos.map((p) => ctx.photos.url(ctx.client, p) ?? '').join(' ');
+  return [answer, ctx.visible(item.id), ctx.numbers.get(item.id), ctx.missing.get(item.id)?.join() ?? '', ctx.busy.has(item.id), photos];
 }
 
 function renderItem(item: ChecklistItem, i: number, ctx: RenderContext): TemplateResult {
@@ -55,15 +115,14 @@ function renderItem(item: ChecklistItem, i: number, ctx: RenderContext): Templat
   const r = answer?.result;
   const missing = ctx.missing.get(item.id);
   return html`<fieldset part="item" class="item ${r ?? ''}${missing === undefined ? '' : ' missing'}" data-item=${item.id}
-    ?hidden=${!ctx.visible(item.id)} aria-describedby="b${i}${missing === undefined ? '' : ` e${i}`}">
-    <legend class="q"><span class="n">${i + 1}.</span> ${tr(item.text, locale)}</legend>
+    ?hidden=${!ctx.visible(item.id)} aria-describedby=${missing === undefined ? nothing : `e${i}`}>
+    <legend class="q"><span class="n">${ctx.numbers.get(item.id) ?? ''}.</span> ${tr(item.text, locale)}</legend>
     <div class="choices">
       <label class="choice pass"><input type="radio" name="r${i}" value="pass" .checked=${r === 'pass'}>${m('pass', locale)}</label>
       <label class="choice fail"><input type="radio" name="r${i}" value="fail" .checked=${r === 'fail'}>${m('fail', locale)}</label>
       <label class="choice na"><input type="radio" name="r${i}" value="na" .checked=${r === 'na'}>${m('na', locale)}</label>
     </div>
     ${item.hint === undefined ? nothing : html`<p class="hint">${tr(item.hint, locale)}</p>`}
-    ${basisLine(item, i, locale)}
     ${r === 'fail' ? renderEvidence(item, i, answer, ctx) : nothing}
     ${missing === undefined ? nothing : html`<p class="missing-text" id="e${i}">${missing.map((x) => m(x === 'answer' ? 'needsAnswer' : x === 'photo' ? 'needsPhoto' : 'needsNote', locale)).join('；')}</p>`}
   </fieldset>`;
@@ -95,16 +154,15 @@ function renderPhoto(ref: PhotoRef, k: number, ctx: RenderContext, removable: bo
   </figure>`;
 }
 
-function renderReadonlyItem(item: ChecklistItem, i: number, ctx: RenderContext): TemplateResult {
+function renderReadonlyItem(item: ChecklistItem, ctx: RenderContext): TemplateResult {
   const { locale } = ctx;
   const answer = ctx.answers[item.id];
   const r = answer?.result;
   return html`<div part="item" class="item readonly ${r ?? ''}" data-item=${item.id} ?hidden=${answer === undefined && !ctx.visible(item.id)}>
-    <p class="q"><span class="n">${i + 1}.</span> ${tr(item.text, locale)}</p>
+    <p class="q"><span class="n">${ctx.numbers.get(item.id) ?? ''}.</span> ${tr(item.text, locale)}</p>
     <p class="result">${m('result', locale)}<strong>${m(r ?? 'unanswered', locale)}</strong></p>
     ${answer?.note === undefined || answer.note === '' ? nothing : html`<p class="note-text">${m('noteIs', locale)}${answer.note}</p>`}
     ${(answer?.photos ?? []).length === 0 ? nothing : html`<div class="photos">${(answer?.photos ?? []).map((p, k) => renderPhoto(p, k, ctx, false))}</div>`}
-    ${basisLine(item, i, locale)}
   </div>`;
 }
 
