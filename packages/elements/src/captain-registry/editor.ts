@@ -67,7 +67,7 @@ const keepOr = (stored: string | undefined, day: string): string => (stored?.sli
 export type EditorOutcome =
   | { kind: 'submit'; record: FloorCaptainInput }
   | { kind: 'replace'; ended: FloorCaptain; started: FloorCaptainInput }
-  | { kind: 'end'; record: FloorCaptain };
+  | { kind: 'end'; record: FloorCaptain; before: FloorCaptain };
 
 /** What checking the form needs besides the form. */
 export interface EditorContext {
@@ -92,7 +92,7 @@ export function readEditor(state: EditorState, ctx: EditorContext): EditorOutcom
     if (state.end === '') return { end: t('needDay') };
     if (state.end <= current.term.from) return { end: t('endAfter', { day: current.term.from }) };
     try {
-      return { kind: 'end', record: endTerm(current, state.end, ctx.locale) };
+      return { kind: 'end', record: endTerm(current, state.end, ctx.locale), before: current };
     } catch (e) {
       return { end: e instanceof Error ? e.message : String(e) };
     }

@@ -50,6 +50,8 @@ export const MESSAGES = {
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   imported: { 'zh-CN': '已导入 {n} 条记录', en: '{n} records imported' },
   saved: { 'zh-CN': '已保存：{name}', en: 'Saved: {name}' },
+  restored: { 'zh-CN': '已撤销：{name}继续担任楼长', en: 'Undone: {name} stays captain' },
+  reveal: { 'zh-CN': '显示{name}的完整电话 {phone}', en: "Show {name}'s full phone {phone}" },
   endedMsg: { 'zh-CN': '{name}的任期已结束', en: "{name}'s term has ended" },
   dialogRegister: { 'zh-CN': '登记楼长：{building}', en: 'Register the captain of {building}' },
   dialogEdit: { 'zh-CN': '编辑楼长：{building}', en: 'Edit the captain of {building}' },

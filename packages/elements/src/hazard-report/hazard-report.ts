@@ -421,10 +421,3 @@ export class FgHazardReport extends LitElement {
       </form>`;
   }
 }
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-hazard-submit': CustomEvent<HazardSubmitDetail>;
-    'fg-hazard-cancel': CustomEvent<Record<string, never>>;
-  }
-}
