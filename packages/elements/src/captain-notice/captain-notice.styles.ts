@@ -15,6 +15,13 @@ export const noticeStyles = css`
   .tools { display: flex; flex-wrap: wrap; gap: var(--_s2) var(--_s4); align-items: center; margin-block-end: var(--_s3); }
   .hint { margin: 0; }
   .msg { margin: 0 0 var(--_s3); }
+  /* Asked before printing a notice that does not fit one page: the one button order of issue 17. */
+  .confirm { margin-block-end: var(--_s3); container-type: inline-size; }
+  .confirm .msg { margin: 0 0 var(--_s2); }
+  .confirm .buttons { display: flex; flex-wrap: wrap; gap: max(16px, var(--_s4)); justify-content: flex-end; }
+  @container (max-width: 599.98px) {
+    .confirm .buttons { flex-direction: column; align-items: stretch; }
+  }
 
   .sheet {
     container-type: inline-size;
@@ -76,7 +83,7 @@ export const noticeStyles = css`
 
   @media print {
     :host { font-size: 12pt; --_min: 12pt; }
-    .tools, .msg, .screen-only { display: none !important; }
+    .tools, .msg, .confirm, .screen-only { display: none !important; }
     /* 100vh is the page area when printing; 16px less leaves room for a body's default 8px margins. */
     .sheet { width: 100%; border: none; }
     .frame { min-height: calc(100vh - 16px); }

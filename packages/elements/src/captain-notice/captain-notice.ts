@@ -77,6 +77,8 @@ export class FgCaptainNotice extends LitElement {
   @state() private qr: QrPath | undefined;
   @state() private qrError = '';
   @state() private overflow = false;
+  /** Print was asked for a notice that does not fit one page: the question is shown. */
+  @state() private confirming = false;
 
   private readonly fg = new ClientController(this);
   private qrDone: Promise<void> = Promise.resolve();
@@ -140,6 +142,23 @@ export class FgCaptainNotice extends LitElement {
     if (overflow !== this.overflow) this.overflow = overflow;
   }
 
+  /** Prints; a notice that does not fit one page asks first, with focus on the question. */
+  private readonly print = (): void => {
+    if (!this.overflow) {
+      window.print();
+      return;
+    }
+    this.confirming = true;
+    void this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus(); });
+  };
+
+  private async answer(print: boolean): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    if (print) window.print();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="print"]')?.focus();
+  }
+
   override render(): TemplateResult {
     const client = this.fg.client;
     if (client === undefined) return message('error', SHELL.noClient[this.fg.locale]);
@@ -152,7 +171,10 @@ export class FgCaptainNotice extends LitElement {
       pending: () => message('info', SHELL.loading[this.fg.locale]),
       error: (e) => message('error', errorText(this, e, this.fg.locale)),
       complete: (loaded) => (loaded === undefined ? html``
-        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError, overflow: this.overflow })),
+        : loaded.sheet.renderNotice(loaded.data, {
+          locale: this.fg.locale, qr: this.qr, qrError: this.qrError, overflow: this.overflow, confirming: this.confirming,
+          print: this.print, answer: (print) => { void this.answer(print); },
+        })),
     });
   }
 }

@@ -26,6 +26,12 @@ export interface NoticeView {
   qrError: string;
   /** The sheet is taller than one page even with the duties at their smallest: warn before printing. */
   overflow: boolean;
+  /** The print button was pressed on a sheet that overflows: ask before printing. */
+  confirming: boolean;
+  /** The print button: prints, or asks first when the sheet overflows. */
+  print: () => void;
+  /** 仍然打印 (true) or 返回 (false) in the question. */
+  answer: (print: boolean) => void;
 }
 
 /** The building, its captain in office today, the grid's active worker and the tip-off link. */
@@ -54,10 +60,17 @@ export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult
   const term = captain.term.to === undefined ? t('termFrom', { from: captain.term.from }) : t('termRange', { from: captain.term.from, to: captain.term.to });
   return html`
     <div class="tools">
-      <button type="button" class="primary" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
+      <button type="button" class="primary" part="print" @click=${view.print}>${t('print')}</button>
       <p class="hint">${t('printHint')}</p>
     </div>
-    ${view.overflow ? message('warning', t('tooLong')) : nothing}
+    ${view.overflow && !view.confirming ? message('warning', t('tooLong')) : nothing}
+    ${view.confirming ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
+      ${message('warning', t('confirmPrint'), { id: 'confirm-text', focusable: true })}
+      <div class="buttons">
+        <button type="button" id="print-back" @click=${() => { view.answer(false); }}>${t('back')}</button>
+        <button type="button" class="primary" id="print-anyway" @click=${() => { view.answer(true); }}>${t('printAnyway')}</button>
+      </div>
+    </div>` : nothing}
     ${tipOff === undefined ? message('error', t('qrMissing')) : nothing}
     ${qrError === '' ? nothing : message('error', qrError)}
     <article class="sheet" part="sheet" lang=${locale} aria-labelledby="kicker">
