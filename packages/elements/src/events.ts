@@ -43,8 +43,10 @@ export type ChecklistSubmitEvent = CustomEvent<ChecklistSubmitDetail>;
 
 /** `fg-hazard-submit`: the hazard as the client accepted it (queued or stored). */
 export type HazardSubmitEvent = CustomEvent<HazardSubmitDetail>;
+/** Detail of `fg-hazard-cancel`: nothing. */
+export type HazardCancelDetail = Record<string, never>;
 /** `fg-hazard-cancel`: the person left the report. */
-export type HazardCancelEvent = CustomEvent<Record<string, never>>;
+export type HazardCancelEvent = CustomEvent<HazardCancelDetail>;
 
 // ---- fg-hazard-ledger --------------------------------------------------------------------------
 
@@ -73,7 +75,7 @@ export interface CaptainImportDetail {
   count: number;
 }
 
-/** `fg-captain-save`: a captain was registered, edited, replaced (the new one) or his notice marked posted. */
+/** `fg-captain-save`: a captain was registered, edited, replaced (the new one), his notice marked posted, or his ended term undone. */
 export type CaptainSaveEvent = CustomEvent<CaptainSaveDetail>;
 /** `fg-captain-end`: a captain's term was ended. */
 export type CaptainEndEvent = CustomEvent<CaptainEndDetail>;

@@ -45,6 +45,9 @@ export const NOTICE_PAGE_CSS = {
  *
  * The host page prints with `window.print()` (the button does): hide the rest of the page in
  * the host's own print stylesheet, and add {@link NOTICE_PAGE_CSS} there to preselect the paper.
+ * A notice too long for one A4 page says so above the sheet, and its print button asks first
+ * (返回 / 仍然打印) before printing two pages. 发生火灾请立即拨打 119 is a band of its own, as large as
+ * the building's name.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -58,6 +61,7 @@ export const NOTICE_PAGE_CSS = {
  * @csspart sheet - The notice as printed.
  * @csspart qr - The QR code and its caption.
  * @csspart print - The print button (not printed).
+ * @csspart confirm - The question asked before printing a notice that does not fit one page (not printed).
  *
  * @cssprop [--fg-notice-accent=var(--fg-color-primary)] - Frame and title colour.
  * @cssprop [--fg-notice-font-family=var(--fg-font-family)] - Font stack of the notice.

@@ -46,7 +46,7 @@ import { WorkController } from './work.js';
  * @tag fg-captain-registry
  * @fires {CustomEvent<FgErrorDetail>} fg-error - Something failed. The person is told what happened and what to do in his language; `detail` has the technical message (HTTP method, path, ids), the code and status, for the host's logs.
  *
- * @fires fg-captain-save - `{ captain }` after a captain is registered, edited, replaced or his notice marked posted.
+ * @fires fg-captain-save - `{ captain }` after a captain is registered, edited, replaced, his notice marked posted, or his ended term undone (撤销).
  * @fires fg-captain-end - `{ captainId }` after a term is ended.
  * @fires fg-captain-import - `{ count }` after an import is stored.
  *
