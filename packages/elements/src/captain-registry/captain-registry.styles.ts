@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+// Why, rule by rule (kept out of the CSS, which ships as written):
+// - The element's own width decides the phone layouts (it may sit in a vendor's side panel).
+// - A scrollbar that appears must not narrow the rows: re-wrapped rows would resize under the
+//   virtualizer's ResizeObserver in the same frame (a "ResizeObserver loop" error).
+// - The containing block of the rows' visually hidden texts (position: absolute): without it they
+//   sit at their static place down the scrolled-away rows and stretch the page into blank space.
+// - A short list renders whole and scrolls natively; it is no taller than its rows.
+// - Rows stay compact (two lines of text, actions beside them): the virtualizer caps its scroll
+//   height at 8.2 million px, so a county's 100,000 rows must stay under ~80 px each.
+// - One button order (issue 17): the primary last, on the right, cancel 16 px or more away; below
+//   600 px of the element (or of a dialog) the buttons stack full width, the primary at the
+//   bottom, held in view at the foot of a scrolling dialog.
+// - Below 600 px of the element each row of the preview is a card of labelled lines, and the page
+//   scrolls it (no nested scroll box on a phone).
 /** The registry's look over the shared one (../styles.ts): the list, its rows, the dialogs and the import preview. */
 export const registryStyles = css`
   :host { --_accent: var(--fg-captain-accent, var(--_primary)); }
@@ -10,7 +24,6 @@ export const registryStyles = css`
   .file { position: relative; }
   .file input { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
 
-  /* The element's own width decides the phone layouts (it may sit in a vendor's side panel). */
   .base { display: flex; flex-direction: column; gap: var(--_s3); container: registry / inline-size; }
   .coverage { margin: 0; font-size: 1.05em; }
   .coverage strong { font-size: 1.3em; }
@@ -24,20 +37,13 @@ export const registryStyles = css`
 
   .list {
     height: var(--fg-captain-list-height, min(70vh, 44em));
-    /* A scrollbar that appears must not narrow the rows: re-wrapped rows would resize under the
-       virtualizer's ResizeObserver in the same frame (a "ResizeObserver loop" error). */
     scrollbar-gutter: stable;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    /* The containing block of the rows' visually hidden texts (position: absolute): without it they
-       sit at their static place down the scrolled-away rows and stretch the page into blank space. */
     position: relative;
   }
   .list { container-type: inline-size; }
-  /* A short list renders whole and scrolls natively; it is no taller than its rows. */
   .list.whole { height: auto; max-height: var(--fg-captain-list-height, min(70vh, 44em)); overflow: auto; }
-  /* Rows stay compact (two lines of text, actions beside them): the virtualizer caps its scroll
-     height at 8.2 million px, so a county's 100,000 rows must stay under ~80 px each. */
   .row {
     width: 100%;
     display: grid;
@@ -82,9 +88,6 @@ export const registryStyles = css`
   .check input { margin-top: 0.2em; }
   .pair { display: flex; flex-wrap: wrap; gap: 0.75em; }
   .pair > .field { flex: 1 1 12em; }
-  /* One button order (issue 17): the primary last, on the right, cancel 16 px or more away; below
-     600 px of the element (or of a dialog) the buttons stack full width, the primary at the bottom,
-     held in view at the foot of a scrolling dialog. */
   .buttons { display: flex; flex-wrap: wrap; gap: max(16px, var(--_s4)); justify-content: flex-end; }
   dialog { container-type: inline-size; }
   @container (max-width: 599.98px) {
@@ -99,8 +102,6 @@ export const registryStyles = css`
   .preview tr.bad td { color: var(--_error); }
   .preview td.phone { white-space: nowrap; }
   .preview ul { margin: 0; padding-inline-start: 1.2em; }
-  /* Below 600 px of the element each row of the preview is a card of labelled lines, and the page
-     scrolls it (no nested scroll box on a phone). */
   @container registry (max-width: 599.98px) {
     .preview .scroll { max-height: none; overflow: visible; }
     .preview table, .preview tbody, .preview tr, .preview td { display: block; width: 100%; }

@@ -102,6 +102,7 @@ export class FgCaptainRegistry extends LitElement {
   private readonly fg = new ClientController(this);
   private readonly ui = new LazyModule(this, loadView);
   private readonly editorUi = new LazyModule(this, loadEditor);
+  private readonly writer = new LazyModule(this, loadWrite);
   private readonly virtual = new LazyModule(this, loadVirtual);
   private readonly search = new RegistrySearch(this, {
     find: (q, signal) => this.find(q, signal),
@@ -113,15 +114,12 @@ export class FgCaptainRegistry extends LitElement {
     rows: (view) => { const index = this.index; return index === undefined ? [] : this.shown.map((b) => view.rowOf(index, b)); },
     limits: () => this.limits, dutyList: () => this.dutyList(), maskPhones: () => this.mode === 'public',
     gridName: (view, code) => view.unitName(this.orgUnits, code), saveFile: () => this.saveFile,
-    view: this.ui, editor: this.editorUi, write: loadWrite, io: loadIo,
+    view: this.ui, editor: this.editorUi, write: this.writer, io: loadIo,
     // Stored captains go into the working copy; a server that did not answer with them is read again.
     merge: (saved) => { if (saved.length === 0) void this.load.run(); else if (this.data) this.data = mergeCaptains(this.data, saved); },
     fire: (type, detail) => { this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })); },
-    fail: (text) => { this.error = text; },
-    focusNotice: async () => {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
-    },
+    fail: (text) => { this.error = text; }, noClient: () => this.t('noClient'),
+    focusNotice: () => this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#notice')?.focus(); }),
   });
   private index: CaptainIndex<Place, FloorCaptain> | undefined;
   private shown: Place[] = [];
