@@ -8,8 +8,8 @@ import { noticeStyles } from './captain-notice.styles.js';
 import { baseStyles, message } from '../styles.js';
 import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
-import type * as Sheet from './sheet.js';
-import type { NoticeData } from './sheet.js';
+import type * as Sheet from './view.js';
+import type { NoticeData } from './load.js';
 import { errorText, errorTextsLoaded } from '../errors.js';
 
 /** The texts shown before the sheet has loaded. */
@@ -90,7 +90,7 @@ export class FgCaptainNotice extends LitElement {
   private readonly load = new Task(this, {
     task: async ([client, id]): Promise<{ data: NoticeData; sheet: typeof Sheet } | undefined> => {
       if (client === undefined || id === undefined || id === '') return undefined;
-      const sheet = await import('./sheet.js');
+      const sheet = await import('./view.js');
       return { data: await sheet.loadNotice(client, id, this.fg.locale), sheet };
     },
     args: () => [this.fg.client, this.buildingId] as const,

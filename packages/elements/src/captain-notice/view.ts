@@ -1,23 +1,18 @@
 // The notice sheet: loaded with the building, its captain and grid worker (DESIGN §6), so the
-// element's first paint, its loading line, needs neither these texts nor the captain rules.
+// element's first paint, its loading line, needs neither these texts nor the captain rules. The
+// element imports this one module for both the loading (load.ts) and the sheet.
 import { html, nothing, type TemplateResult } from 'lit';
-import { activeCaptain, dayOf } from '@firegrid/core/captains';
-import { FiregridError } from '@firegrid/core/base';
-import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
+import { dayOf } from '@firegrid/core/captains';
+import type { Locale } from '@firegrid/core';
+import type { NoticeData } from './load.js';
 import { fill } from '../i18n.js';
 import { message } from '../styles.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 import type { QrPath } from './qr.js';
 
 export { qrPath } from './qr.js';
-
-/** What a notice shows, as loaded through the client. */
-export interface NoticeData {
-  building: Place;
-  captain: FloorCaptain | undefined;
-  worker: Worker | undefined;
-  tipOff: string | undefined;
-}
+export { loadNotice } from './load.js';
+export type { NoticeData } from './load.js';
 
 /** What the element adds when it renders the sheet: its locale and the QR code once it is made. */
 export interface NoticeView {
@@ -32,23 +27,6 @@ export interface NoticeView {
   print: () => void;
   /** 仍然打印 (true) or 返回 (false) in the question. */
   answer: (print: boolean) => void;
-}
-
-/** The building, its captain in office today, the grid's active worker and the tip-off link. */
-export async function loadNotice(client: FiregridClient, id: string, locale: Locale): Promise<NoticeData> {
-  const building = await client.data.get('places', id);
-  if (building === null) throw new FiregridError('not-found', MESSAGES.notFound[locale], { issues: [{ path: 'buildingId', message: id }] });
-  const [captains, workers, tipOff] = await Promise.all([
-    client.data.list('captains', { placeId: id, limit: 500 }),
-    client.data.list('workers', { gridId: building.gridId, limit: 50 }),
-    client.host.links?.tipOff(id),
-  ]);
-  return {
-    building,
-    captain: activeCaptain(captains.items, id, client.now()),
-    worker: workers.items.find((w) => w.active),
-    tipOff,
-  };
 }
 
 /** The printable sheet with its print button, or why there is none (no captain in office). */
