@@ -176,4 +176,36 @@ describe('fg-captain-registry in the field (issue 17)', () => {
     expect(notice.textContent).to.contain('已撤销');
     expect(notice.querySelector('#undo')).to.equal(null);
   });
+
+  it('取消 on a changed form asks before dropping what was typed; an unchanged form closes at once', async () => {
+    const world = captainWorld({ buildings: 9, covered: 0.3 });
+    const el = await mount(world);
+    const cancel = (d: HTMLDialogElement): void => { [...d.querySelectorAll<HTMLButtonElement>('.buttons button')].find((b) => b.type === 'button' && !b.id)!.click(); };
+    let dialog = await openDialog(el, rows(el)[0]!, 'register');
+    cancel(dialog);
+    await until(() => !dialog.open, 'the unchanged form closing');
+
+    dialog = await openDialog(el, rows(el)[0]!, 'register');
+    const name = dialog.querySelector<HTMLInputElement>('#f-name')!;
+    name.value = '赵海燕';
+    name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    cancel(dialog);
+    const ask = await until(() => root(el).querySelector<HTMLElement>('#discard-ask'), 'the question');
+    expect(ask.textContent).to.contain('放弃');
+    await until(() => root(el).activeElement === ask, 'focus on the question');
+    expect(dialog.open).to.equal(true);
+    await expect(el).to.be.accessible();
+    // Esc asks too, and keeps the form.
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    await el.updateComplete;
+    expect(dialog.open).to.equal(true);
+    root(el).querySelector<HTMLButtonElement>('#discard-keep')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('#discard-ask')).to.equal(null);
+    expect(dialog.querySelector<HTMLInputElement>('#f-name')!.value).to.equal('赵海燕');
+    cancel(dialog);
+    (await until(() => root(el).querySelector<HTMLButtonElement>('#discard-drop'), 'the 放弃 button')).click();
+    await until(() => !dialog.open, 'the form dropped');
+  });
 });

@@ -256,7 +256,7 @@ export class FgCaptainRegistry extends LitElement {
         ${editor === undefined || editorUi === undefined || ui === undefined ? nothing : editorUi.renderEditor(editor, ui.dutyTexts(this.duties ?? ui.DEFAULT_DUTIES, this.fg.locale), this.fg.locale, {
           change: (patch) => { this.work.change(patch); },
           save: () => { void this.work.save(); },
-          cancel: this.work.close,
+          cancel: this.work.close, discard: (drop) => { this.work.discard(drop); },
         }, this.work.editorError)}
       </dialog>
       <dialog id="file" part="dialog" aria-labelledby="file-title" @close=${() => { this.fileOf = undefined; }}>

@@ -109,9 +109,28 @@ export class WorkController implements ReactiveController, WorkState {
     return job(w);
   }
 
-  readonly close = (): void => {
-    if (this.editor?.busy !== true) this.set({ editor: undefined });
+  /**
+   * 取消, Esc or the dialog closing: a changed form asks first (the dialog stays open), an
+   * unchanged one closes; a form being saved stays.
+   */
+  readonly close = (e?: Event): void => {
+    const ed = this.editor;
+    if (ed === undefined) return;
+    if (ed.busy || ed.discarding === true || this.o.editor.value?.isChanged(ed) === true) {
+      // Kept open; a dialog the browser closed anyway (a second Esc) opens again on this update.
+      e?.preventDefault();
+      this.set({ editor: ed.busy ? ed : { ...ed, discarding: true } });
+      if (!ed.busy) void this.host.updateComplete.then(() => { this.host.shadowRoot?.querySelector<HTMLElement>('#discard-ask')?.focus(); });
+      return;
+    }
+    this.set({ editor: undefined });
   };
+
+  /** The answer to the question: drop the form, or go back to it. */
+  discard(drop: boolean): void {
+    if (this.editor === undefined) return;
+    this.set({ editor: drop ? undefined : { ...this.editor, discarding: false } });
+  }
 
   change(patch: Partial<EditorState>): void {
     if (this.editor !== undefined) this.set({ editor: { ...this.editor, ...patch } });
