@@ -92,6 +92,44 @@ describe('fg-captain-notice', () => {
     expect(getComputedStyle(fire).fontWeight).to.equal('700');
   });
 
+  it('asks before printing a notice that does not fit one page: 返回 prints nothing, 仍然打印 prints once (issue 17)', async () => {
+    const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient(longNoticeWorld())}></fg-captain-notice>`);
+    const root = el.shadowRoot!;
+    const original = window.print.bind(window);
+    let printed = 0;
+    window.print = () => { printed++; };
+    try {
+      root.querySelector<HTMLButtonElement>('[part~="print"]')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(printed, 'nothing printed before the answer').to.equal(0);
+      const question = root.querySelector<HTMLElement>('#confirm-text')!;
+      expect(question.textContent).to.contain('2 页');
+      expect(question.getAttribute('role')).to.equal('status');
+      expect(root.activeElement, 'focus on the question').to.equal(question);
+      await expect(el).to.be.accessible();
+      // The one button order: 返回 first, 仍然打印 last on the right, 16 px or more apart.
+      const back = root.querySelector<HTMLButtonElement>('#print-back')!.getBoundingClientRect();
+      const anyway = root.querySelector<HTMLButtonElement>('#print-anyway')!.getBoundingClientRect();
+      if (Math.abs(back.top - anyway.top) < 2) expect(anyway.left - back.right).to.be.at.least(16);
+      else expect(anyway.top - back.bottom).to.be.at.least(16);
+      root.querySelector<HTMLButtonElement>('#print-back')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(printed).to.equal(0);
+      expect(root.querySelector('#confirm-text')).to.equal(null);
+      expect(root.activeElement).to.equal(root.querySelector('[part~="print"]'));
+      root.querySelector<HTMLButtonElement>('[part~="print"]')!.click();
+      await el.updateComplete;
+      root.querySelector<HTMLButtonElement>('#print-anyway')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(printed).to.equal(1);
+    } finally {
+      window.print = original;
+    }
+  });
+
   it('a notice that fits is one page tall, with no warning', async () => {
     const el = await notice(html`<fg-captain-notice building-id=${noticeBuildingId} .client=${captainClient()}></fg-captain-notice>`);
     const frame = el.shadowRoot!.querySelector<HTMLElement>('.frame')!;

@@ -32,9 +32,3 @@ export function errorText(el: HTMLElement & ReactiveControllerHost, error: unkno
 
 /** Settles once the error texts have loaded, when an error asked for them (for a `ready` promise). */
 export const errorTextsLoaded = (): Promise<unknown> => (loading ?? Promise.resolve()).catch(() => undefined);
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-error': CustomEvent<FgErrorDetail>;
-  }
-}

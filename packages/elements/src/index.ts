@@ -10,3 +10,8 @@ export { ClientController, type ClientHost } from './client-controller.js';
 export { defineElement } from './define-element.js';
 export { resolveLocale, normalizeLocale, msg, type Messages } from './i18n.js';
 export { userErrorText, errorCase, errorDetail, ERROR_TEXTS, type FgErrorDetail, type Operation, type ErrorCase, type TextCase } from './error-text.js';
+export type {
+  ChecklistChangeDetail, ChecklistSubmitDetail, ChecklistChangeEvent, ChecklistSubmitEvent, HazardSubmitEvent, HazardCancelEvent, HazardRecordsEvent,
+  HazardOpenEvent, HazardTransitionEvent, HazardTransitionedEvent, CaptainSaveDetail, CaptainEndDetail, CaptainImportDetail,
+  CaptainSaveEvent, CaptainEndEvent, CaptainImportEvent, ScoreSelectEvent, FgErrorEvent,
+} from './events.js';

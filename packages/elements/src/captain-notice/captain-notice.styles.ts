@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Why, rule by rule (kept out of the CSS, which ships as written):
+// - Asked before printing a notice that does not fit one page: the one button order of issue 17.
+// - minmax(0, …): a long unbreakable address must not widen the sheet past the page.
+// - 100vh is the page area when printing; 16px less leaves room for a body's default 8px margins.
 /**
  * The notice is one sheet whose type is sized in container units of the sheet itself, so it keeps
  * its proportions at any size: the preview on screen, an A4 page, an A5 page. Nothing is clamped
@@ -15,6 +19,12 @@ export const noticeStyles = css`
   .tools { display: flex; flex-wrap: wrap; gap: var(--_s2) var(--_s4); align-items: center; margin-block-end: var(--_s3); }
   .hint { margin: 0; }
   .msg { margin: 0 0 var(--_s3); }
+  .confirm { margin-block-end: var(--_s3); container-type: inline-size; }
+  .confirm .msg { margin: 0 0 var(--_s2); }
+  .confirm .buttons { display: flex; flex-wrap: wrap; gap: max(16px, var(--_s4)); justify-content: flex-end; }
+  @container (max-width: 599.98px) {
+    .confirm .buttons { flex-direction: column; align-items: stretch; }
+  }
 
   .sheet {
     container-type: inline-size;
@@ -27,7 +37,6 @@ export const noticeStyles = css`
     min-height: calc(100cqw * 297 / 210);
     display: grid;
     grid-template-rows: auto auto 1fr auto auto auto;
-    /* minmax(0, …): a long unbreakable address must not widen the sheet past the page. */
     grid-template-columns: minmax(0, 1fr);
     gap: 1.6cqw;
     padding: 3.6cqw 4.6cqw;
@@ -76,8 +85,7 @@ export const noticeStyles = css`
 
   @media print {
     :host { font-size: 12pt; --_min: 12pt; }
-    .tools, .msg, .screen-only { display: none !important; }
-    /* 100vh is the page area when printing; 16px less leaves room for a body's default 8px margins. */
+    .tools, .msg, .confirm, .screen-only { display: none !important; }
     .sheet { width: 100%; border: none; }
     .frame { min-height: calc(100vh - 16px); }
   }

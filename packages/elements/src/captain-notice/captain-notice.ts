@@ -8,8 +8,8 @@ import { noticeStyles } from './captain-notice.styles.js';
 import { baseStyles, message } from '../styles.js';
 import type { QrPath } from './qr.js';
 // The sheet, its texts and the captain rules load with the data: the first paint is the loading line.
-import type * as Sheet from './sheet.js';
-import type { NoticeData } from './sheet.js';
+import type * as Sheet from './view.js';
+import type { NoticeData } from './load.js';
 import { errorText, errorTextsLoaded } from '../errors.js';
 
 /** The texts shown before the sheet has loaded. */
@@ -45,6 +45,9 @@ export const NOTICE_PAGE_CSS = {
  *
  * The host page prints with `window.print()` (the button does): hide the rest of the page in
  * the host's own print stylesheet, and add {@link NOTICE_PAGE_CSS} there to preselect the paper.
+ * A notice too long for one A4 page says so above the sheet, and its print button asks first
+ * (返回 / 仍然打印) before printing two pages. 发生火灾请立即拨打 119 is a band of its own, as large as
+ * the building's name.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -58,6 +61,7 @@ export const NOTICE_PAGE_CSS = {
  * @csspart sheet - The notice as printed.
  * @csspart qr - The QR code and its caption.
  * @csspart print - The print button (not printed).
+ * @csspart confirm - The question asked before printing a notice that does not fit one page (not printed).
  *
  * @cssprop [--fg-notice-accent=var(--fg-color-primary)] - Frame and title colour.
  * @cssprop [--fg-notice-font-family=var(--fg-font-family)] - Font stack of the notice.
@@ -77,6 +81,8 @@ export class FgCaptainNotice extends LitElement {
   @state() private qr: QrPath | undefined;
   @state() private qrError = '';
   @state() private overflow = false;
+  /** Print was asked for a notice that does not fit one page: the question is shown. */
+  @state() private confirming = false;
 
   private readonly fg = new ClientController(this);
   private qrDone: Promise<void> = Promise.resolve();
@@ -84,7 +90,7 @@ export class FgCaptainNotice extends LitElement {
   private readonly load = new Task(this, {
     task: async ([client, id]): Promise<{ data: NoticeData; sheet: typeof Sheet } | undefined> => {
       if (client === undefined || id === undefined || id === '') return undefined;
-      const sheet = await import('./sheet.js');
+      const sheet = await import('./view.js');
       return { data: await sheet.loadNotice(client, id, this.fg.locale), sheet };
     },
     args: () => [this.fg.client, this.buildingId] as const,
@@ -140,6 +146,23 @@ export class FgCaptainNotice extends LitElement {
     if (overflow !== this.overflow) this.overflow = overflow;
   }
 
+  /** Prints; a notice that does not fit one page asks first, with focus on the question. */
+  private readonly print = (): void => {
+    if (!this.overflow) {
+      window.print();
+      return;
+    }
+    this.confirming = true;
+    void this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus(); });
+  };
+
+  private async answer(print: boolean): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    if (print) window.print();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="print"]')?.focus();
+  }
+
   override render(): TemplateResult {
     const client = this.fg.client;
     if (client === undefined) return message('error', SHELL.noClient[this.fg.locale]);
@@ -152,7 +175,10 @@ export class FgCaptainNotice extends LitElement {
       pending: () => message('info', SHELL.loading[this.fg.locale]),
       error: (e) => message('error', errorText(this, e, this.fg.locale)),
       complete: (loaded) => (loaded === undefined ? html``
-        : loaded.sheet.renderNotice(loaded.data, { locale: this.fg.locale, qr: this.qr, qrError: this.qrError, overflow: this.overflow })),
+        : loaded.sheet.renderNotice(loaded.data, {
+          locale: this.fg.locale, qr: this.qr, qrError: this.qrError, overflow: this.overflow, confirming: this.confirming,
+          print: this.print, answer: (print) => { void this.answer(print); },
+        })),
     });
   }
 }

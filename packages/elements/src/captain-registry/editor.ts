@@ -34,13 +34,23 @@ export interface EditorState {
   postedOn: string;
   errors: Partial<Record<EditorField, string>>;
   busy: boolean;
+  /** 取消 was pressed on a changed form: ask before dropping what was typed. */
+  discarding?: boolean;
+  /** The form's values when it opened, to tell a changed form. */
+  opened?: string;
 }
+
+/** The values a person types, as one string to compare. */
+const typed = (s: EditorState): string => JSON.stringify([s.name, s.phone, s.from, s.end, s.duties, s.extra, s.method, s.signedOn, s.posted, s.postedOn]);
+
+/** Whether the form differs from how it opened: closing it would lose what was typed. */
+export const isChanged = (s: EditorState): boolean => s.opened !== undefined && typed(s) !== s.opened;
 
 /** A new form for a building: empty for `register`, the captain's values for `edit`. */
 export function openEditor(kind: EditorKind, building: Place, current: FloorCaptain | undefined, dutyList: readonly string[], today: string): EditorState {
   const keep = kind === 'edit' && current !== undefined;
   const listed = keep ? current.duties.filter((d) => dutyList.includes(d)) : [...dutyList];
-  return {
+  const state: EditorState = {
     kind,
     building,
     current,
@@ -57,6 +67,7 @@ export function openEditor(kind: EditorKind, building: Place, current: FloorCapt
     errors: {},
     busy: false,
   };
+  return { ...state, opened: typed(state) };
 }
 
 const midnight = (day: string): string => `${day}T00:00:00+08:00`;
@@ -67,7 +78,7 @@ const keepOr = (stored: string | undefined, day: string): string => (stored?.sli
 export type EditorOutcome =
   | { kind: 'submit'; record: FloorCaptainInput }
   | { kind: 'replace'; ended: FloorCaptain; started: FloorCaptainInput }
-  | { kind: 'end'; record: FloorCaptain };
+  | { kind: 'end'; record: FloorCaptain; before: FloorCaptain };
 
 /** What checking the form needs besides the form. */
 export interface EditorContext {
@@ -92,7 +103,7 @@ export function readEditor(state: EditorState, ctx: EditorContext): EditorOutcom
     if (state.end === '') return { end: t('needDay') };
     if (state.end <= current.term.from) return { end: t('endAfter', { day: current.term.from }) };
     try {
-      return { kind: 'end', record: endTerm(current, state.end, ctx.locale) };
+      return { kind: 'end', record: endTerm(current, state.end, ctx.locale), before: current };
     } catch (e) {
       return { end: e instanceof Error ? e.message : String(e) };
     }
@@ -148,9 +159,20 @@ export interface EditorHandlers {
   change: (patch: Partial<EditorState>) => void;
   save: () => void;
   cancel: () => void;
+  /** 继续填写 (false) or 放弃 (true) after 取消 on a changed form. */
+  discard: (drop: boolean) => void;
 }
 
 const TITLES: Record<EditorKind, MessageKey> = { register: 'dialogRegister', edit: 'dialogEdit', replace: 'dialogReplace', end: 'dialogEnd' };
+
+/** Asked after 取消 on a changed form: 继续填写, or 放弃 what was typed (the one button order). */
+function discardQuestion(state: EditorState, t: (key: MessageKey) => string, on: EditorHandlers): TemplateResult | typeof nothing {
+  return state.discarding !== true ? nothing : html`${message('warning', t('discardAsk'), { id: 'discard-ask', focusable: true })}
+    <div class="buttons">
+      <button type="button" id="discard-keep" @click=${() => { on.discard(false); }}>${t('keepEditing')}</button>
+      <button type="button" class="primary" id="discard-drop" @click=${() => { on.discard(true); }}>${t('discard')}</button>
+    </div>`;
+}
 
 /** The form inside the registry's dialog. */
 export function renderEditor(state: EditorState, dutyList: readonly string[], locale: Locale, on: EditorHandlers, formError: string): TemplateResult {
@@ -174,7 +196,8 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
         <p class="error" id="f-end-error">${err('end')}</p>
       </div>
       ${message('error', formError)}
-      <div class="buttons">
+      ${discardQuestion(state, t, on)}
+      <div class="buttons" ?hidden=${state.discarding === true}>
         <button type="button" @click=${on.cancel}>${t('cancel')}</button>
         <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('confirmEnd')}</button>
       </div>
@@ -240,7 +263,8 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
       </div>
     </div>
     ${message('error', formError)}
-    <div class="buttons">
+    ${discardQuestion(state, t, on)}
+    <div class="buttons" ?hidden=${state.discarding === true}>
       <button type="button" @click=${on.cancel}>${t('cancel')}</button>
       <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('save')}</button>
     </div>

@@ -1,2 +1,4 @@
 export { FgCaptainRegistry } from './captain-registry.js';
-export type { CaptainSaveEvent, CaptainEndEvent, CaptainImportEvent } from './captain-registry.js';
+export type {
+  CaptainSaveDetail, CaptainEndDetail, CaptainImportDetail, CaptainSaveEvent, CaptainEndEvent, CaptainImportEvent, FgErrorEvent,
+} from '../events.js';

@@ -26,6 +26,8 @@ export interface RegistryActions {
   breakdown(open: boolean): void;
   edit(kind: EditorKind, row: Row): void;
   markPosted(captain: FloorCaptain): void;
+  /** A masked phone was tapped: show it in full. */
+  reveal(captainId: string): void;
   openFile(building: Place): void;
   closeFile(): void;
   cancelPreview(): void;
@@ -45,6 +47,8 @@ export interface RegistryView {
   report: CoverageReport | undefined;
   /** An import or a save is under way. */
   working: boolean;
+  /** Captains whose phone was tapped to show in full (manage mode). */
+  revealed: ReadonlySet<string>;
   on: RegistryActions;
 }
 
@@ -99,7 +103,11 @@ export function renderRow(v: RegistryView, building: Place, i: number): Template
   const { building: b, captain: c, status } = row;
   const { manage, locale } = v;
   const households = b.building?.households;
-  const phone = c === undefined ? '' : manage ? c.person.phone : maskPhone(c.person.phone);
+  // Masked (138****1234) until a worker taps it; the public never sees more.
+  const phone = c === undefined ? nothing : !manage ? maskPhone(c.person.phone) : v.revealed.has(c.id)
+    ? html`<a class="phone" href=${`tel:${c.person.phone}`}>${c.person.phone}</a>`
+    : html`<button type="button" class="phone reveal" data-action="reveal" @click=${() => { v.on.reveal(c.id); }}
+      aria-label=${t('reveal', { name: c.person.name, phone: maskPhone(c.person.phone) })}>${maskPhone(c.person.phone)}</button>`;
   const action = (kind: EditorKind | 'posted' | 'file', label: MessageKey, handler: () => void) => html`<button type="button"
     data-action=${kind} @click=${handler}>${t(label)}<span class="vh">：${b.name}</span></button>`;
   return html`<div class="row ${status}" role="listitem" part="row" aria-posinset=${i + 1} aria-setsize=${v.shown}>
@@ -108,7 +116,7 @@ export function renderRow(v: RegistryView, building: Place, i: number): Template
       <div class="meta">${b.address}${households === undefined ? '' : ` · ${t('households', { n: households })}`} · ${unitName(v.orgUnits, b.gridId)}</div>
     </div>
     <div class="who">${c === undefined ? html`<span class="meta">${t('noCaptain')}</span>` : html`
-      <div><strong>${c.person.name}</strong> <span class="phone">${phone}</span></div>
+      <div class="person"><strong>${c.person.name}</strong> ${manage ? phone : html`<span class="phone">${phone}</span>`}</div>
       <div class="meta">${t('since', { from: c.term.from })}${manage ? html` · ${c.commitment === undefined ? t('notCommitted')
         : t('committed', { method: COMMITMENT_LABELS[c.commitment.method][locale], day: dayOf(c.commitment.signedAt) })}` : nothing}${c.publicisedAt === undefined ? '' : ` · ${t('posted', { day: dayOf(c.publicisedAt) })}`}</div>`}
     </div>
@@ -161,8 +169,9 @@ export function renderPreview(v: RegistryView, name: string, p: ImportPreview): 
         <thead><tr><th scope="col" class="num">${t('colLine')}</th><th scope="col">${t('colBuilding')}</th><th scope="col">${t('colCaptain')}</th>
           <th scope="col">${t('colPhone')}</th><th scope="col">${t('colResult')}</th></tr></thead>
         <tbody>${p.rows.map((r) => html`<tr class=${r.issues.length > 0 ? 'bad' : 'ok'}>
-          <td class="num">${r.line}</td><td>${r.buildingText}</td><td>${r.name}</td><td class="phone">${r.phone}</td>
-          <td>${r.issues.length === 0 ? actionText(r) : html`<ul>${r.issues.map((x) => html`<li>${x.message}</li>`)}</ul>`}</td>
+          <td class="num" data-label=${t('colLine')}>${r.line}</td><td data-label=${t('colBuilding')}>${r.buildingText}</td>
+          <td data-label=${t('colCaptain')}>${r.name}</td><td class="phone" data-label=${t('colPhone')}>${r.phone}</td>
+          <td data-label=${t('colResult')}>${r.issues.length === 0 ? actionText(r) : html`<ul>${r.issues.map((x) => html`<li>${x.message}</li>`)}</ul>`}</td>
         </tr>`)}</tbody>
       </table></div>
       ${p.errorCount > 0 ? html`<p class="error">${t('previewBlocked')}</p>` : p.records.length === 0 ? html`<p class="hint">${t('previewNothing')}</p>` : nothing}`}

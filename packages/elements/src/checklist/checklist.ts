@@ -7,7 +7,7 @@ import type { Answer, ChecklistProgress, FiregridClient, Hazard, Locale, Missing
 import { ClientController } from '../client-controller.js';
 import { styles } from './checklist.styles.js';
 import { baseStyles, message } from '../styles.js';
-import type { ChecklistChangeDetail, ChecklistSubmitDetail } from './events.js';
+import type { ChecklistChangeDetail, ChecklistSubmitDetail } from '../events.js';
 import type { Loaded } from './load.js';
 import type { Handoff } from './handoff.js';
 import type { SubmitResult } from './result.js';

@@ -1,2 +1,2 @@
 export { FgChecklist } from './checklist.js';
-export type { ChecklistChangeDetail, ChecklistSubmitDetail, ChecklistChangeEvent, ChecklistSubmitEvent } from './events.js';
+export type { ChecklistChangeDetail, ChecklistSubmitDetail, ChecklistChangeEvent, ChecklistSubmitEvent, FgErrorEvent } from '../events.js';

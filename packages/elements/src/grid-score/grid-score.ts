@@ -199,9 +199,3 @@ export class FgGridScore extends LitElement {
     },
   };
 }
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-score-select': CustomEvent<ScoreSelectDetail>;
-  }
-}

@@ -1,2 +1,3 @@
 export { FgGridScore, GRID_SCORE_VIEWS } from './grid-score.js';
 export type { ScoreSelectDetail, GridScoreView } from './grid-score.js';
+export type { ScoreSelectEvent, FgErrorEvent } from '../events.js';

@@ -356,9 +356,3 @@ export class FgHazardLedger extends LitElement {
     next: () => { this.cursors[this.page + 1] = this.nextCursor ?? undefined; this.page++; void this.load(); },
   };
 }
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-hazard-open': CustomEvent<HazardOpenDetail>;
-  }
-}

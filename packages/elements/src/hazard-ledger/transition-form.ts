@@ -343,10 +343,3 @@ export class FgHazardTransitionForm extends LitElement {
       </form>`;
   }
 }
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-hazard-transition': CustomEvent<HazardTransitionDetail>;
-    'fg-hazard-transitioned': CustomEvent<HazardTransitionedDetail>;
-  }
-}

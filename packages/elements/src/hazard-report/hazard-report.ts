@@ -374,11 +374,3 @@ export class FgHazardReport extends LitElement {
     })}${after?.confirmView(locale, f.photos.length, this.onConfirmClosed, this.onDiscard) ?? nothing}`;
   }
 }
-
-declare global {
-  interface HTMLElementEventMap {
-    'fg-hazard-submit': CustomEvent<HazardSubmitDetail>;
-    'fg-hazard-cancel': CustomEvent<Record<string, never>>;
-    'fg-hazard-records': CustomEvent<HazardRecordsDetail>;
-  }
-}

@@ -1,10 +1,25 @@
 // Reading the registry through the client's data port: the high-rise candidates of a grid or a
 // scope with every captain of theirs (coverage needs them all), and search through the port's
 // own text query (`q`), so a server does the matching on its indexes.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataPort, FloorCaptain, Place, Query, RecordOf } from '@firegrid/core';
 
 /** The largest page the REST contract allows (DESIGN §5); a literal, as core's constant brings the query schema with it. */
 const MAX_LIMIT = 500;
+
+/** The buildings and captains the registry works on (a working copy: saves merge into it). */
+export interface RegistryData {
+  buildings: readonly Place[];
+  captains: FloorCaptain[];
+}
+
+/** `data` with `saved` captains put in, replacing those with the same id. */
+export function mergeCaptains(data: RegistryData, saved: readonly FloorCaptain[]): RegistryData {
+  const byId = new Map(saved.map((c) => [c.id, c]));
+  const captains = data.captains.map((c) => byId.get(c.id) ?? c);
+  for (const c of saved) if (!data.captains.some((x) => x.id === c.id)) captains.push(c);
+  return { buildings: data.buildings, captains };
+}
 
 /** Where the registry looks: one grid, or OrgUnit prefixes. */
 export type Where = Pick<Query, 'gridId' | 'scope'>;
@@ -70,4 +85,71 @@ export function searchGiven(buildings: readonly Place[], captains: readonly Floo
   for (const b of buildings) if (hit(`${b.name}\n${b.address}`)) ids.add(b.id);
   for (const c of captains) if (hit(c.person.name)) ids.add(c.buildingId);
   return ids;
+}
+
+/** What {@link RegistrySearch} asks of the element. */
+export interface SearchOptions {
+  /** The ids of the buildings matching `q` (never called with a blank `q`). */
+  find: (q: string, signal: AbortSignal) => Promise<Set<string>>;
+  /** A search failed: show `error`. */
+  failed: (error: unknown) => void;
+  /** Milliseconds of quiet typing before a search starts. */
+  delay?: number;
+}
+
+/**
+ * The search box's work: waits for a pause in typing, asks `find`, drops answers a newer query
+ * superseded, and aborts what is in flight when the element leaves the page. `hits` is undefined
+ * while the box is blank (every building is shown).
+ */
+export class RegistrySearch implements ReactiveController {
+  /** What is typed. */
+  q = '';
+  /** The ids of the matching buildings, or undefined for no search. */
+  hits: Set<string> | undefined;
+  /** A search is under way. */
+  searching = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: SearchOptions) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+  }
+
+  /** The box changed: search after a pause. */
+  input(q: string): void {
+    this.q = q;
+    clearTimeout(this.timer);
+    this.host.requestUpdate();
+    this.timer = setTimeout(() => { void this.run(q); }, this.options.delay ?? 250);
+  }
+
+  private async run(q: string): Promise<void> {
+    this.abort?.abort();
+    if (q.trim() === '') {
+      this.set(undefined, false);
+      return;
+    }
+    const abort = (this.abort = new AbortController());
+    this.set(this.hits, true);
+    try {
+      const ids = await this.options.find(q, abort.signal);
+      if (!abort.signal.aborted) this.set(ids, false);
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.set(this.hits, false);
+      this.options.failed(e);
+    }
+  }
+
+  private set(hits: Set<string> | undefined, searching: boolean): void {
+    this.hits = hits;
+    this.searching = searching;
+    this.host.requestUpdate();
+  }
 }

@@ -1,23 +1,18 @@
 // The notice sheet: loaded with the building, its captain and grid worker (DESIGN §6), so the
-// element's first paint, its loading line, needs neither these texts nor the captain rules.
+// element's first paint, its loading line, needs neither these texts nor the captain rules. The
+// element imports this one module for both the loading (load.ts) and the sheet.
 import { html, nothing, type TemplateResult } from 'lit';
-import { activeCaptain, dayOf } from '@firegrid/core/captains';
-import { FiregridError } from '@firegrid/core/base';
-import type { FiregridClient, FloorCaptain, Locale, Place, Worker } from '@firegrid/core';
+import { dayOf } from '@firegrid/core/captains';
+import type { Locale } from '@firegrid/core';
+import type { NoticeData } from './load.js';
 import { fill } from '../i18n.js';
 import { message } from '../styles.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 import type { QrPath } from './qr.js';
 
 export { qrPath } from './qr.js';
-
-/** What a notice shows, as loaded through the client. */
-export interface NoticeData {
-  building: Place;
-  captain: FloorCaptain | undefined;
-  worker: Worker | undefined;
-  tipOff: string | undefined;
-}
+export { loadNotice } from './load.js';
+export type { NoticeData } from './load.js';
 
 /** What the element adds when it renders the sheet: its locale and the QR code once it is made. */
 export interface NoticeView {
@@ -26,23 +21,12 @@ export interface NoticeView {
   qrError: string;
   /** The sheet is taller than one page even with the duties at their smallest: warn before printing. */
   overflow: boolean;
-}
-
-/** The building, its captain in office today, the grid's active worker and the tip-off link. */
-export async function loadNotice(client: FiregridClient, id: string, locale: Locale): Promise<NoticeData> {
-  const building = await client.data.get('places', id);
-  if (building === null) throw new FiregridError('not-found', MESSAGES.notFound[locale], { issues: [{ path: 'buildingId', message: id }] });
-  const [captains, workers, tipOff] = await Promise.all([
-    client.data.list('captains', { placeId: id, limit: 500 }),
-    client.data.list('workers', { gridId: building.gridId, limit: 50 }),
-    client.host.links?.tipOff(id),
-  ]);
-  return {
-    building,
-    captain: activeCaptain(captains.items, id, client.now()),
-    worker: workers.items.find((w) => w.active),
-    tipOff,
-  };
+  /** The print button was pressed on a sheet that overflows: ask before printing. */
+  confirming: boolean;
+  /** The print button: prints, or asks first when the sheet overflows. */
+  print: () => void;
+  /** 仍然打印 (true) or 返回 (false) in the question. */
+  answer: (print: boolean) => void;
 }
 
 /** The printable sheet with its print button, or why there is none (no captain in office). */
@@ -54,10 +38,17 @@ export function renderNotice(data: NoticeData, view: NoticeView): TemplateResult
   const term = captain.term.to === undefined ? t('termFrom', { from: captain.term.from }) : t('termRange', { from: captain.term.from, to: captain.term.to });
   return html`
     <div class="tools">
-      <button type="button" class="primary" part="print" @click=${() => { window.print(); }}>${t('print')}</button>
+      <button type="button" class="primary" part="print" @click=${view.print}>${t('print')}</button>
       <p class="hint">${t('printHint')}</p>
     </div>
-    ${view.overflow ? message('warning', t('tooLong')) : nothing}
+    ${view.overflow && !view.confirming ? message('warning', t('tooLong')) : nothing}
+    ${view.confirming ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
+      ${message('warning', t('confirmPrint'), { id: 'confirm-text', focusable: true })}
+      <div class="buttons">
+        <button type="button" id="print-back" @click=${() => { view.answer(false); }}>${t('back')}</button>
+        <button type="button" class="primary" id="print-anyway" @click=${() => { view.answer(true); }}>${t('printAnyway')}</button>
+      </div>
+    </div>` : nothing}
     ${tipOff === undefined ? message('error', t('qrMissing')) : nothing}
     ${qrError === '' ? nothing : message('error', qrError)}
     <article class="sheet" part="sheet" lang=${locale} aria-labelledby="kicker">

@@ -1,0 +1,216 @@
+// The registry's work, loaded when a person first acts: the form (open, check, save), a
+// replacement and an import (each in one `captains.import` transaction), ending a term and undoing
+// it, marking a notice posted, and files in and out. The state it changes and the element's
+// values come through the WorkController (work.ts).
+import type { FiregridClient, FloorCaptain, FloorCaptainInput, ImportPreview } from '@firegrid/core';
+import { userError } from '../errors.js';
+import type { CaptainEndDetail, CaptainSaveDetail } from '../events.js';
+import type { EditorKind, EditorOutcome } from './editor.js';
+import type { ExportFormat } from './io.js';
+import type { MessageKey } from './messages.js';
+import type { Row } from './view.js';
+import type { Undo, WorkController } from './work.js';
+
+/** What a write did, for the element to show. */
+export interface Written {
+  /** The stored captains to merge into the list; empty when the server did not answer with them (read the list again). */
+  saved: FloorCaptain[];
+  /** The event to fire. */
+  event: { type: 'fg-captain-save'; detail: CaptainSaveDetail } | { type: 'fg-captain-end'; detail: CaptainEndDetail };
+  /** The message to show, with the captain's name. */
+  say: MessageKey;
+  name: string;
+  /** The captain as he was before his term was ended: what 撤销 restores. */
+  undo?: FloorCaptain;
+}
+
+const say = async (work: WorkController, key: MessageKey, values?: Record<string, string | number>): Promise<string> =>
+  (await work.o.view.load()).fmt(key, work.o.locale(), values);
+
+const failed = (work: WorkController, e: unknown, operation: 'read' | 'write'): Promise<string> =>
+  userError(work.host, e, work.o.locale(), operation);
+
+/** The stored captains a `captains.import` answered with (`{ items }`), those that pass the read schema. */
+async function imported(result: unknown): Promise<FloorCaptain[]> {
+  return (await import('./io.js')).importedItems(result);
+}
+
+/** Stores a checked form: a replacement in one `captains.import` transaction, anything else with `client.submit`. */
+export async function writeOutcome(client: FiregridClient, outcome: EditorOutcome, at: string): Promise<Written> {
+  if (outcome.kind === 'replace') {
+    const receipt = await client.command('captains.import', { rows: [outcome.ended, outcome.started] });
+    const saved = await imported(receipt.kind === 'stored' ? receipt.result : undefined);
+    // A server answers with the stored records (`items`); one that does not is read again.
+    const started = saved.find((c) => c.id === outcome.started.id)
+      ?? { ...outcome.started, version: 1, createdAt: at, updatedAt: at, tenantId: outcome.ended.tenantId };
+    return { saved, event: { type: 'fg-captain-save', detail: { captain: started } }, say: 'saved', name: started.person.name };
+  }
+  const stored = (await client.submit('captains', outcome.record)).record;
+  if (outcome.kind === 'end') {
+    return { saved: [stored], event: { type: 'fg-captain-end', detail: { captainId: stored.id } }, say: 'endedMsg', name: stored.person.name, undo: outcome.before };
+  }
+  return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name };
+}
+
+/** Shows what a write did: merged, announced (`fg-captain-*`), said in the notice, focus moved to it. */
+async function done(work: WorkController, w: Written): Promise<void> {
+  work.o.merge(w.saved);
+  if (w.event.type === 'fg-captain-end') work.o.fire(w.event.type, w.event.detail);
+  else work.o.fire(w.event.type, w.event.detail);
+  const ended = w.saved[0];
+  work.set({ notice: await say(work, w.say, { name: w.name }), noticeTone: 'success', undo: w.undo !== undefined && ended !== undefined ? { before: w.undo, ended } : undefined });
+  await work.o.focusNotice();
+}
+
+/** A write outside the form (posted, undo): one at a time, failures in the alert. */
+async function run(work: WorkController, write: (client: FiregridClient) => Promise<Written>): Promise<void> {
+  const client = work.o.client();
+  if (client === undefined || work.working) return;
+  work.set({ working: true });
+  work.o.fail('');
+  try {
+    await done(work, await write(client));
+  } catch (e) {
+    work.o.fail(await failed(work, e, 'write'));
+  } finally {
+    work.set({ working: false });
+  }
+}
+
+/** Opens the form for a row: empty to register, filled to edit, a day to end, a new captain to replace. */
+export async function openForm(work: WorkController, kind: EditorKind, row: Row): Promise<void> {
+  work.set({ editorError: '', notice: '', undo: undefined });
+  try {
+    const [view, ui, duties] = await Promise.all([work.o.view.load(), work.o.editor.load(), work.o.dutyList()]);
+    work.set({ editor: ui.openEditor(kind, row.building, row.captain, duties, view.dayOf(work.o.now())) });
+  } catch (e) {
+    work.o.fail(await failed(work, e, 'read'));
+  }
+}
+
+/** Marks a captain's notice posted now. */
+export function markPosted(work: WorkController, captain: FloorCaptain): Promise<void> {
+  return run(work, async (client) => {
+    const stored = (await client.submit('captains', { ...captain, publicisedAt: work.o.now().toISOString() })).record;
+    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name };
+  });
+}
+
+/**
+ * Undoes an ended term: the captain's record goes back to his term as it was (open, or its old
+ * end), on top of the version the end stored.
+ */
+export function undoEnd(work: WorkController, { before, ended }: Undo): Promise<void> {
+  return run(work, async (client) => {
+    const record: FloorCaptainInput = { ...ended, term: { ...before.term } };
+    if (before.term.to === undefined) delete record.term.to;
+    const stored = (await client.submit('captains', record)).record;
+    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'restored', name: stored.person.name };
+  });
+}
+
+/** Checks the form and stores it; errors go to their fields (focus on the first), a refusal into the form. */
+export async function saveForm(work: WorkController): Promise<void> {
+  const { o } = work;
+  const ed = work.editor;
+  const client = o.client();
+  const data = o.data();
+  if (ed === undefined || data === undefined) return;
+  if (client === undefined) {
+    work.set({ editorError: o.noClient() });
+    return;
+  }
+  // Both have loaded with the form: checking it answers in the same task as the click.
+  const view = o.view.value ?? await o.view.load();
+  const ui = o.editor.value ?? await o.editor.load();
+  const outcome = ui.readEditor(ed, {
+    locale: o.locale(), captains: data.captains, buildings: data.buildings, limits: o.limits() ?? view.DEFAULT_LIMITS, today: view.dayOf(o.now()),
+  });
+  if (!('kind' in outcome)) {
+    work.set({ editor: { ...ed, errors: outcome } });
+    await work.host.updateComplete;
+    work.host.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    return;
+  }
+  work.set({ editor: { ...ed, errors: {}, busy: true }, editorError: '' });
+  try {
+    const written = await writeOutcome(client, outcome, o.now().toISOString());
+    work.set({ editor: undefined });
+    await done(work, written);
+  } catch (e) {
+    // The form stays open with everything typed; the reason shows inside it.
+    const editorError = await failed(work, e, 'write');
+    work.set({ editor: work.editor === undefined ? undefined : { ...work.editor, busy: false }, editorError });
+  }
+}
+
+/** The shown rows as a CSV or .xlsx file; phones masked in public mode. */
+export async function exportFile(work: WorkController, format: ExportFormat): Promise<Blob> {
+  const { o } = work;
+  const [io, view] = await Promise.all([o.io(), o.view.load()]);
+  return io.exportRows(o.rows(view), { locale: o.locale(), maskPhones: o.maskPhones(), gridName: (code) => o.gridName(view, code) },
+    format, view.fmt('fileName', o.locale()));
+}
+
+/** Exports and hands the file to the host's `saveFile`, or downloads it. */
+export async function exportAs(work: WorkController, format: ExportFormat): Promise<void> {
+  const { o } = work;
+  o.fail('');
+  try {
+    const blob = await exportFile(work, format);
+    const name = `${await say(work, 'fileName')}-${(await o.view.load()).dayOf(o.now())}.${format}`;
+    const save = o.saveFile();
+    if (save === undefined) (await o.io()).download(blob, name);
+    else await save(blob, name);
+  } catch (e) {
+    o.fail(await failed(work, e, 'read'));
+  }
+}
+
+/** Reads a CSV or .xlsx file into the import preview; `undefined` when it could not be read (the reason is shown). */
+export async function importFile(work: WorkController, file: Blob & { name?: string }): Promise<ImportPreview | undefined> {
+  const { o } = work;
+  if (o.data() === undefined) await o.loaded();
+  const data = o.data();
+  const view = data === undefined ? undefined : await o.view.load().catch(() => undefined);
+  if (data === undefined || view === undefined) return undefined;
+  const name = file.name ?? '';
+  o.fail('');
+  work.set({ notice: view.fmt('reading', o.locale()), noticeTone: 'info', undo: undefined });
+  try {
+    const result = await (await o.io()).previewImport(file, {
+      buildings: data.buildings, captains: data.captains, at: o.now(), limits: o.limits() ?? view.DEFAULT_LIMITS,
+      duties: await o.dutyList(), locale: o.locale(),
+    });
+    work.set({ preview: { name, result } });
+    return result;
+  } catch (err) {
+    o.fail(view.fmt('badFile', o.locale(), { name, reason: err instanceof Error ? err.message : String(err) }));
+    return undefined;
+  } finally {
+    work.set({ notice: '', noticeTone: 'success' });
+  }
+}
+
+/** Stores the previewed import in one `captains.import` transaction: every row or none. */
+export async function confirmImport(work: WorkController): Promise<void> {
+  const { o } = work;
+  const client = o.client();
+  const preview = work.preview;
+  if (client === undefined || preview === undefined || work.working) return;
+  work.set({ working: true });
+  o.fail('');
+  try {
+    const receipt = await client.command('captains.import', { rows: [...preview.result.records] });
+    const saved = await imported(receipt.kind === 'stored' ? receipt.result : undefined);
+    const count = saved.length > 0 ? saved.length : preview.result.records.length;
+    o.merge(saved);
+    work.set({ preview: undefined, notice: await say(work, 'imported', { n: count }), noticeTone: 'success', undo: undefined });
+    o.fire('fg-captain-import', { count });
+    await o.focusNotice();
+  } catch (e) {
+    o.fail(await failed(work, e, 'write'));
+  } finally {
+    work.set({ working: false });
+  }
+}
