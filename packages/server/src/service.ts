@@ -60,8 +60,8 @@ export interface ServiceOptions {
   store: Store;
   /** Where media files live (`<data>/media`). */
   mediaDir: string;
-  /** The hazard lifecycle in each locale (refusal messages are in the caller's). */
-  lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  /** The hazard lifecycle; its refusals are worded in each caller's locale (passed per call). */
+  lifecycle: Lifecycle;
   /**
    * Runs the read-only scores queries; on the store's own connection by default. The server runs
    * them in a worker thread (scores-runner.ts), so a long one never holds up other requests.
@@ -206,7 +206,7 @@ function checkPeriodBound(period: Period, path: string, noun: string): void {
 export class Service {
   readonly store: Store;
   readonly #mediaDir: string;
-  readonly #lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  readonly #lifecycle: Lifecycle;
   readonly #scoring: ScoresBackend;
   readonly #maxWorkers: number;
 
@@ -221,7 +221,7 @@ export class Service {
         spec.config as ScoreConfigBody, { now: new Date(spec.now), rankBy: spec.rankBy as RankLevel })))),
     };
     this.#mediaDir = options.mediaDir;
-    this.#lifecycles = options.lifecycles;
+    this.#lifecycle = options.lifecycle;
   }
 
   // ---- permissions --------------------------------------------------------------------------
@@ -653,10 +653,10 @@ export class Service {
     if (hazard === undefined) throw notFound('hazards', id);
     this.#assertVisible(call, 'hazards', hazard);
     this.#checkVersion(call, 'hazards', id, hazard, ifMatch);
-    const lifecycle = this.#lifecycles[call.locale];
+    const lifecycle = this.#lifecycle;
     // The token's `name` claim is stored with the entry (`byName`): lists show names, not ids.
     const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
-    const verdict = lifecycle.check(hazard, input, actor, call.now);
+    const verdict = lifecycle.check(hazard, input, actor, call.now, call.locale);
     if (!verdict.ok) {
       // The same problem the ports' hazards.transition gives (core's rules/transitions).
       const r = transitionRefusal(verdict);
@@ -672,7 +672,7 @@ export class Service {
       ...(input.before ?? []).map((e, i) => ({ path: `before[${i}]`, id: e })),
       ...(input.evidence ?? []).map((e, i) => ({ path: `evidence[${i}]`, id: e })),
     ]);
-    const { hazard: next, entry } = lifecycle.apply(hazard, input, actor, call.now);
+    const { hazard: next, entry } = lifecycle.apply(hazard, input, actor, call.now, call.locale);
     const record = this.#stamp(call, 'hazards', next, hazard);
     this.store.write(p.tenant, 'hazards', record);
     new ActivityWriter(this.store, p.tenant, call.now)

@@ -13,13 +13,14 @@ import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Locale, ResourceKind } from '../names.js';
+import type { CommandName, Locale, ResourceKind } from '../names.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 import { RECORD_SCHEMAS } from '../schema/index.js';
 import type { PhotoRef, RecordOf } from '../schema/index.js';
 import type { Page } from '../schema/page.js';
 import { Query, applyQuery } from '../host/query.js';
 import { sha256Js } from '../host/memory-port.js';
-import type { DataPort, MediaMeta } from '../host/types.js';
+import type { CommandOptions, DataPort, MediaMeta } from '../host/types.js';
 import type { Draft } from '../client/events.js';
 import type { SaveBackend, SaveBackendContext, SaveBackendFactory } from '../client/drafts.js';
 import { checkWith } from '../validate.js';
@@ -447,12 +448,12 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     return { receipt: { kind: 'queued', entryId: opts.idempotencyKey, record: provisional }, draftRemoved: removedDraft };
   };
 
-  const command: SaveBackend['command'] = async (name, payload, opts) => {
+  const command: SaveBackend['command'] = async <N extends CommandName>(name: N, payload: CommandPayload<N>, opts: CommandOptions) => {
     const s = await space();
     const photos = await devicePhotosIn(s, payload);
     const at = context.now().toISOString();
-    const target = (payload as { hazardId?: unknown; id?: unknown } | null);
-    const hazardId = typeof target?.hazardId === 'string' ? target.hazardId : typeof target?.id === 'string' ? target.id : undefined;
+    // The command map types the payload by name; a generic name does not narrow it, so narrow by hand.
+    const hazardId = name === 'hazards.transition' ? (payload as CommandPayload<'hazards.transition'>).hazardId : undefined;
     const entry: OutboxEntry = {
       id: opts.idempotencyKey, seq: nextSeq(),
       // A transition waits for the hazard's own unsent writes; an import depends on nothing queued.
@@ -477,7 +478,7 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
     const change = await outcome;
     if (change === 'sent') {
       // Sent by another tab of this user, the result stays there: the receipt says only that it was run.
-      const result = results.get(entry.id);
+      const result = results.get(entry.id) as CommandResult<N> | undefined;
       results.delete(entry.id);
       return { kind: 'stored', result };
     }
@@ -599,7 +600,8 @@ export function createOfflineBackend(context: SaveBackendContext, options: Offli
           idempotencyKey: entry.id, ...(entry.baseVersion === undefined ? {} : { baseVersion: entry.baseVersion }),
         });
       } else if (entry.op === 'command' && entry.name !== undefined) {
-        result = await port.command(entry.name, withServerPhotos(entry.payload, refs), { idempotencyKey: entry.id });
+        // The client checked the payload before queueing it (checkCommandPayload); the server checks it again.
+        result = await port.command(entry.name, withServerPhotos(entry.payload, refs) as CommandPayload<typeof entry.name>, { idempotencyKey: entry.id });
       } else {
         // Never acknowledged without being sent: an entry that cannot be read stays, for a person to see.
         throw new FiregridError('validation', text().incomplete(entry.id));
