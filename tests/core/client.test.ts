@@ -29,10 +29,10 @@ function setup(over: Partial<FiregridHost> = {}, session: () => HostSession = ()
   const sink: FiregridEvent[] = [];
   const saves: SaveOptions[] = [];
   const port = memoryDataPort({}, {
-    commands: { 'hazards.transition': (payload, ctx) => {
-      const { id } = payload as { id: string };
-      const current = ctx.get('hazards', id);
-      return current === null ? null : ctx.put('hazards', { ...current, status: 'verified' });
+    commands: { 'hazards.transition': ({ hazardId }, ctx) => {
+      const current = ctx.get('hazards', hazardId);
+      if (current === null) throw new FiregridError('not-found', hazardId);
+      return ctx.put('hazards', { ...current, status: 'verified' });
     } },
   });
   const data: DataPort = { ...port, save: (kind, record, options) => { saves.push(options); return port.save(kind, record, options); } };
@@ -205,12 +205,12 @@ describe('createFiregridClient: drafts and submit', () => {
     const saved = (await c.submit('hazards', hazard())).record;
     const seen: FiregridEvent[] = [];
     c.events.on('command.sent', (e) => seen.push(e));
-    const receipt = await c.command('hazards.transition', { id: saved.id });
+    const receipt = await c.command('hazards.transition', { hazardId: saved.id, action: 'verify' });
     if (receipt.kind !== 'stored') throw new Error(`expected a stored receipt, got ${receipt.kind}`);
-    expect((receipt.result as { status: string }).status).to.equal('verified');
+    expect(receipt.result?.status).to.equal('verified');
     expect(seen).to.have.length(1);
-    expect(seen[0]).to.deep.include({ type: 'command.sent', name: 'hazards.transition', payload: { id: saved.id } });
-    expect((await rejection(c.command('hazards.delete' as never, {}))).code).to.equal('validation');
+    expect(seen[0]).to.deep.include({ type: 'command.sent', name: 'hazards.transition', payload: { hazardId: saved.id, action: 'verify' } });
+    expect((await rejection(c.command('hazards.delete' as never, {} as never))).code).to.equal('validation');
   });
 });
 
@@ -222,7 +222,7 @@ describe('createFiregridClient: events', () => {
     c.events.on('record.submitted', (e) => local.push(e));
     const mapped = (await c.submit('hazards', hazard({ category: 'exit-blocked' }))).record;
     await c.submit('hazards', hazard({ category: 'electrical' }));
-    await c.command('hazards.transition', { id: mapped.id });
+    await c.command('hazards.transition', { hazardId: mapped.id, action: 'verify' });
     await settle();
     const submitted = s.sink.filter((e) => e.type === 'record.submitted');
     expect(submitted).to.have.length(2);

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { RefusalError, memoryDataPort } from '../../packages/core/src/host/memory-port.js';
 import type { DataPort } from '../../packages/core/src/host/types.js';
+import type { TransitionPayload } from '../../packages/core/src/commands.js';
 import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.js';
 import { newId } from '../../packages/core/src/ids.js';
 import { localDataPort } from '../../packages/core/src/offline/local-port.js';
@@ -34,7 +35,8 @@ function driverOver(make: (who: () => SequenceActor) => DataPort): PortDriver {
           case 'list':
             return { refused: false, ids: (await port.list(call.kind, {})).items.map((r) => r.id).sort() };
           case 'transition':
-            await port.command('hazards.transition', { hazardId: call.hazardId, ...call.input }, { idempotencyKey: newId() });
+            // The hostile sequence sends refused bodies on purpose: typed by the lifecycle (TransitionInput), not per action.
+            await port.command('hazards.transition', { hazardId: call.hazardId, ...call.input } as TransitionPayload, { idempotencyKey: newId() });
             return { refused: false };
         }
       } catch (e) {

@@ -116,14 +116,15 @@ describe('httpDataPort: requests', () => {
     const h = hazard();
     const { data, sent } = port((req) => (req.url.endsWith('/transitions')
       ? { json: { ...stored(h, 2), status: 'verified' } }
-      : { json: { imported: 2 } }));
+      : { json: { count: 0, created: 0, updated: 0, items: [] } }));
     const verified = await data.command('hazards.transition', { hazardId: h.id, action: 'verify', note: '已核实', baseVersion: 1 }, { idempotencyKey: 'k-t' });
     expect((verified as { status: string }).status).to.equal('verified');
     expect(sent[0]!.url).to.equal(`${BASE}/v1/hazards/${h.id}/transitions`);
     expect(sent[0]!.headers['if-match']).to.equal('"1"');
     expect(JSON.parse(new TextDecoder().decode(sent[0]!.body))).to.deep.equal({ action: 'verify', note: '已核实' });
-    expect(await data.command('captains.import', { rows: [] }, { idempotencyKey: 'k-i' })).to.deep.equal({ imported: 2 });
+    expect(await data.command('captains.import', { rows: [] }, { idempotencyKey: 'k-i' })).to.deep.equal({ count: 0, created: 0, updated: 0, items: [] });
     expect(sent[1]!.url).to.equal(`${BASE}/v1/captains:import`);
+    // @ts-expect-error — no hazardId: refused by the type, and by the port before anything is sent
     expect((await rejection(data.command('hazards.transition', { action: 'verify' }, { idempotencyKey: 'k' }))).code).to.equal('validation');
   });
 

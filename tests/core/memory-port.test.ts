@@ -263,7 +263,7 @@ describe('memoryDataPort: save', () => {
       const error = await rejection(port.save('inspections', record as never, { idempotencyKey: newId() }));
       expect(error.code).to.equal('rejected');
       expect(error.issues.map((i) => i.path)).to.deep.equal([`answers.${key}`]);
-      const command = await rejection(port.command('captains.import', JSON.parse(`{"rows":[{"${key}":1}]}`), { idempotencyKey: newId() }));
+      const command = await rejection(port.command('captains.import', JSON.parse(`{"rows":[{"${key}":1}]}`) as never, { idempotencyKey: newId() }));
       expect(command.issues.map((i) => i.path)).to.deep.equal([`rows[0].${key}`]);
     }
   });
@@ -348,7 +348,7 @@ describe('memoryDataPort: commands', () => {
   });
 
   it('refuses a command without a handler with a config error', async () => {
-    const error = await rejection(memoryDataPort().command('hazards.transition', {}, { idempotencyKey: newId() }));
+    const error = await rejection(memoryDataPort().command('hazards.transition', { hazardId: newId(), action: 'verify' }, { idempotencyKey: newId() }));
     expect(error.code).to.equal('config');
     expect(error.message).to.contain('hazards.transition');
   });
@@ -356,27 +356,26 @@ describe('memoryDataPort: commands', () => {
   it('runs a handler once per key, and applies its writes only when it succeeds', async () => {
     const target = hazard({ status: 'reported' });
     let calls = 0;
-    const transition: MemoryCommandHandler = (payload, ctx) => {
+    const transition: MemoryCommandHandler<'hazards.transition'> = ({ hazardId, note }, ctx) => {
       calls++;
-      const { id, fail } = payload as { id: string; fail?: boolean };
-      const current = ctx.get('hazards', id);
-      if (current === null) throw new FiregridError('not-found', id);
+      const current = ctx.get('hazards', hazardId);
+      if (current === null) throw new FiregridError('not-found', hazardId);
       const next = ctx.put('hazards', { ...current, status: 'verified' });
-      if (fail === true) throw new FiregridError('transition', 'refused after writing');
+      if (note === 'fail') throw new FiregridError('transition', 'refused after writing');
       return next;
     };
     const port = memoryDataPort({ hazards: [target] }, { now, commands: { 'hazards.transition': transition } });
-    const failed = await rejection(port.command('hazards.transition', { id: target.id, fail: true }, { idempotencyKey: newId() }));
+    const failed = await rejection(port.command('hazards.transition', { hazardId: target.id, action: 'verify', note: 'fail' }, { idempotencyKey: newId() }));
     expect(failed.code).to.equal('transition');
     expect((await port.get('hazards', target.id))?.status).to.equal('reported');
     const key = newId();
-    const result = await port.command('hazards.transition', { id: target.id }, { idempotencyKey: key }) as Hazard;
+    const result = await port.command('hazards.transition', { hazardId: target.id, action: 'verify' }, { idempotencyKey: key });
     expect(result.status).to.equal('verified');
     expect(result.version).to.equal(2);
-    const replay = await port.command('hazards.transition', { id: target.id }, { idempotencyKey: key });
+    const replay = await port.command('hazards.transition', { hazardId: target.id, action: 'verify' }, { idempotencyKey: key });
     expect(replay).to.deep.equal(result);
     expect(calls).to.equal(2);
-    const other = await rejection(port.command('hazards.transition', { id: newId() }, { idempotencyKey: key }));
+    const other = await rejection(port.command('hazards.transition', { hazardId: newId(), action: 'verify' }, { idempotencyKey: key }));
     expect(other.code).to.equal('rejected');
   });
 });

@@ -92,11 +92,10 @@ describe('localDataPort', () => {
   it('stores photos with their SHA-256 and runs commands given to it, all or nothing', async () => {
     const port = localDataPort({
       name,
-      commands: { 'hazards.transition': (payload, ctx) => {
-        const { hazardId, fail } = payload as { hazardId: string; fail?: boolean };
+      commands: { 'hazards.transition': ({ hazardId, note }, ctx) => {
         const current = ctx.get('hazards', hazardId)!;
         const next = ctx.put('hazards', { ...current, status: 'verified' });
-        if (fail === true) throw new FiregridError('transition', 'refused after writing');
+        if (note === 'fail') throw new FiregridError('transition', 'refused after writing');
         return next;
       } },
     });
@@ -109,9 +108,9 @@ describe('localDataPort', () => {
     expect(damaged.code).to.equal('rejected');
 
     const h = await port.save('hazards', hazard(), { idempotencyKey: newId() });
-    await rejection(port.command('hazards.transition', { hazardId: h.id, fail: true }, { idempotencyKey: newId() }));
+    await rejection(port.command('hazards.transition', { hazardId: h.id, action: 'verify', note: 'fail' }, { idempotencyKey: newId() }));
     expect((await port.get('hazards', h.id))?.status).to.equal('reported');
-    await port.command('hazards.transition', { hazardId: h.id }, { idempotencyKey: newId() });
+    await port.command('hazards.transition', { hazardId: h.id, action: 'verify' }, { idempotencyKey: newId() });
     expect((await port.get('hazards', h.id))?.status).to.equal('verified');
     expect((await rejection(port.command('captains.import', { rows: [] }, { idempotencyKey: newId() }))).code).to.equal('config');
   });

@@ -106,7 +106,7 @@ describe('validation once per boundary', () => {
         data: {
           list: () => Promise.resolve({ items: [], nextCursor: null }), get: () => Promise.resolve(null),
           save: (_k, r) => Promise.resolve({ ...r, version: 'one' } as never),
-          command: () => Promise.resolve({}), uploadMedia: () => Promise.reject(new Error('no')), readMedia: () => Promise.reject(new Error('no')),
+          command: () => Promise.resolve({} as never), uploadMedia: () => Promise.reject(new Error('no')), readMedia: () => Promise.reject(new Error('no')),
         },
       }),
     });

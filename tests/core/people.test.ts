@@ -133,7 +133,7 @@ describe('people by name', () => {
     const h = hazard();
     const user = { id: 'sup-1', name: '赵网格长', roles: ['grid-supervisor' as const] };
     const port = memoryDataPort({ hazards: [h] }, { tenantId: 'demo', commands: hazardCommands({ actor: user }) });
-    const next = await port.command('hazards.transition', { hazardId: h.id, action: 'verify' }, { idempotencyKey: 'k1' }) as Hazard;
+    const next = await port.command('hazards.transition', { hazardId: h.id, action: 'verify' }, { idempotencyKey: 'k1' });
     expect(next.history.at(-1)).to.include({ by: 'sup-1', byName: '赵网格长' });
   });
 });

@@ -52,7 +52,7 @@ for (const [name, make] of ports) {
       await port.command('hazards.transition', { hazardId: h.id, action: 'verify' }, key());
       const assigned = await port.command('hazards.transition', {
         hazardId: h.id, action: 'assign', deadline: '2026-03-20', measures: '清理', responsible: { unit: '物业', person: '王五' },
-      }, key()) as typeof h;
+      }, key());
       const e = await rejection(port.save('hazards', { ...assigned, deadline: '2099-12-31' }, key()));
       expect(e.code).to.equal('rejected');
       expect(e.issues.map((i) => i.path)).to.deep.equal(['deadline']);
@@ -79,7 +79,7 @@ for (const [name, make] of ports) {
       expect(entry).to.deep.include({ by: UNKNOWN_WRITER, action: 'edit', from: 'reported', to: 'reported', fields: ['externalCode', 'title'] });
       expect(entry.at).to.equal(edited.updatedAt);
       // The entry stays through a later transition, which appends its own.
-      const verified = await port.command('hazards.transition', { hazardId: made.id, action: 'verify' }, key()) as typeof made;
+      const verified = await port.command('hazards.transition', { hazardId: made.id, action: 'verify' }, key());
       expect(verified.history.map((e) => e.action)).to.deep.equal(['edit', 'verify']);
     });
 

@@ -70,12 +70,12 @@ export type {
 } from './schema/index.js';
 
 export {
-  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, HAZARD_ACTION_LABELS, HISTORY_ACTION_LABELS, historyActionText, TransitionInput, createLifecycle, transitionSources,
+  DEFAULT_TRANSITIONS, DEFAULT_ROLES_WHEN, TRANSITION_FIELDS, ACTION_NEEDS, lifecycleText, HAZARD_ACTION_LABELS, HISTORY_ACTION_LABELS, historyActionText, TransitionInput, createLifecycle, transitionSources,
   rectificationReportedBy, reviewPassed,
 } from './hazard/lifecycle.js';
 export type {
   LifecycleHazard, Lifecycle, LifecycleOptions, TransitionRule, TransitionTable, TransitionField, TransitionActor,
-  TransitionRefusalCode, TransitionCheck, TransitionResult, RoleCondition,
+  TransitionRefusalCode, TransitionCheck, TransitionResult, RoleCondition, LifecycleText,
 } from './hazard/lifecycle.js';
 export {
   isOpen, isOverdue, isDueSoon, reviewDueAt, urgencyKey, deadlineEnd, effectiveDeadline, DEFAULT_REVIEW_DUE_DAYS,
@@ -111,7 +111,14 @@ export type {
   DraftRemovedEvent, RecordSubmittedEvent, CommandSentEvent,
 } from './client/events.js';
 
-export { hazardCommands, reporterPrivacy, TransitionCommand } from './hazard/memory-commands.js';
+export { hazardCommands, reporterPrivacy } from './hazard/memory-commands.js';
+export {
+  COMMAND_MAP, TransitionCommand, CaptainImportInput, CaptainImportResult, parseCommandPayload, checkCommandPayload, commandRequest, commandOfPath,
+} from './commands.js';
+export type {
+  CommandEntry, CommandRoute, CommandPayload, ParsedCommandPayload, CommandResult, CommandCheckOptions, CommandRequest, CommandRouteMatch,
+  TransitionPayload, TransitionOf, RequiredTransitionField,
+} from './commands.js';
 export type { HazardCommandsOptions } from './hazard/memory-commands.js';
 export {
   MajorRuleSet, MajorRuleElement, MajorRuleThreshold, MAJOR_ELEMENT_KINDS, PLACE_CLASSES, DEFAULT_PLACE_CLASSES,
@@ -162,7 +169,7 @@ export type {
   CaptainColumn, ExportOptions, ImportContext, ImportAction, ImportIssue, ImportRow, ImportPreview,
 } from './captains/table.js';
 export { captainCommands } from './captains/memory-commands.js';
-export type { CaptainCommandOptions, CaptainImportResult } from './captains/memory-commands.js';
+export type { CaptainCommandOptions } from './captains/memory-commands.js';
 export { parseCsv, decodeCsv } from './captains/csv.js';
 
 export {

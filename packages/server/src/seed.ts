@@ -486,7 +486,7 @@ function seedInto(db: Db, now: Date): SeedResult {
   mkdirSync(mediaDir, { recursive: true });
   const store = new Store(db);
   const service = new Service({
-    store, mediaDir, lifecycles: { 'zh-CN': createLifecycle({ locale: 'zh-CN' }), en: createLifecycle({ locale: 'en' }) },
+    store, mediaDir, lifecycle: createLifecycle(),
   });
   const created: Partial<Record<ResourceKind | 'media', number>> = {};
   let skipped = 0;

@@ -13,8 +13,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { RESOURCE_KINDS, createLifecycle } from '@firegrid/core';
-import type { LifecycleOptions } from '@firegrid/core';
+import { COMMAND_MAP, RESOURCE_KINDS, commandOfPath, createLifecycle } from '@firegrid/core';
+import type { CommandName, CommandRoute, CommandRouteMatch, LifecycleOptions } from '@firegrid/core';
 import { checkSecret } from './auth.js';
 import { authenticator } from './authenticate.js';
 import { DB_FILE, openDatabase } from './db.js';
@@ -101,14 +101,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(dataDir);
   const mediaDir = join(dataDir, 'media');
   mkdirSync(mediaDir, { recursive: true });
-  const lifecycles = {
-    'zh-CN': createLifecycle({ ...options.lifecycle, locale: 'zh-CN' }),
-    en: createLifecycle({ ...options.lifecycle, locale: 'en' }),
-  } as const;
-  const store = new Store(db, { dueSoonDays: lifecycles.en.dueSoonDays });
+  // One lifecycle for every caller: each refusal is worded in the caller's locale, passed per call.
+  const lifecycle = createLifecycle(options.lifecycle);
+  const store = new Store(db, { dueSoonDays: lifecycle.dueSoonDays });
   // Scores are computed in a worker thread with its own read-only connection (scores-runner.ts).
   const runner = new ScoresRunner({ file: join(dataDir, DB_FILE), maxQueued: options.scoresLimits?.queued ?? 4 });
-  const service = new Service({ store, mediaDir, lifecycles, scoring: runner,
+  const service = new Service({ store, mediaDir, lifecycle, scoring: runner,
     ...(options.scoresLimits?.workers === undefined ? {} : { maxScoredWorkers: options.scoresLimits.workers }),
   });
   const clock = options.now ?? (() => new Date());
@@ -120,6 +118,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** Runs a write once per idempotency key (idempotency.ts). */
   function idempotent(call: Call, r: Req, key: string, hash: string, run: () => Reply): Reply {
     return runOnce(store, call, r, key, hash, run);
+  }
+
+  /**
+   * How the server runs each command of core's command map, by name: adding a command to the map
+   * without a handler here does not compile. `params` are the payload keys its route carries
+   * (`hazardId`); `ifMatch` is the `If-Match` version for a command whose route sends one.
+   */
+  type CommandHandler = (call: Call, params: Readonly<Record<string, string>>, body: unknown, ifMatch: number | undefined) => Reply;
+  const commandHandlers: Readonly<Record<CommandName, CommandHandler>> = {
+    'hazards.transition': (call, params, body, ifMatch) => {
+      const record = service.transition(call, params.hazardId ?? '', body, ifMatch);
+      return jsonReply(200, record, { etag: etagOf(record.version) });
+    },
+    'captains.import': (call, _params, body) => jsonReply(200, service.importCaptains(call, body)),
+  };
+
+  /** Runs a command's route: once per idempotency key, with `If-Match` when its route sends one. */
+  async function runCommand(r: Req, command: CommandRouteMatch): Promise<Reply> {
+    const call = await callOf(r);
+    const key = requireIdempotencyKey(r.req);
+    const route: CommandRoute = COMMAND_MAP[command.name].route;
+    const ifMatch = route.ifMatch === undefined ? undefined : parseIfMatch(header(r.req, 'if-match'));
+    const body = await readJson(r.req);
+    // The fingerprint a replay is compared with: the body, and the If-Match of a route that has one.
+    const hash = await fingerprint(route.ifMatch === undefined ? { body } : { ifMatch: ifMatch ?? null, body });
+    return idempotent(call, r, key, hash, () => commandHandlers[command.name](call, command.params, body, ifMatch));
   }
 
   async function route(r: Req): Promise<Reply | undefined> {
@@ -150,12 +174,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await serveMedia({ service, callOf }, r, second);
       return undefined;
     }
-    if (first === 'captains:import' && second === undefined) {
+    // The commands' routes come from core's command map (`POST /v1/hazards/{id}/transitions`, `POST /v1/captains:import`).
+    const command = commandOfPath(segments);
+    if (command !== undefined) {
       if (method !== 'POST') throw methodNotAllowed('POST');
-      const call = await callOf(r);
-      const key = requireIdempotencyKey(req);
-      const body = await readJson(req);
-      return idempotent(call, r, key, await fingerprint({ body }), () => jsonReply(200, service.importCaptains(call, body)));
+      return runCommand(r, command);
     }
     if (!isResourceKind(first)) {
       throw new HttpError(404, 'unknown-kind', text(
@@ -169,18 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const call = await callOf(r);
       return jsonReply(200, service.list(call, kind, queryFromParams(r.url.searchParams)));
     }
-    if (third !== undefined) {
-      if (kind !== 'hazards' || third !== 'transitions') throw notFoundRoute(r.url.pathname);
-      if (method !== 'POST') throw methodNotAllowed('POST');
-      const call = await callOf(r);
-      const key = requireIdempotencyKey(req);
-      const ifMatch = parseIfMatch(header(req, 'if-match'));
-      const body = await readJson(req);
-      return idempotent(call, r, key, await fingerprint({ ifMatch: ifMatch ?? null, body }), () => {
-        const record = service.transition(call, second, body, ifMatch);
-        return jsonReply(200, record, { etag: etagOf(record.version) });
-      });
-    }
+    if (third !== undefined) throw notFoundRoute(r.url.pathname);
     if (method === 'GET') {
       const call = await callOf(r);
       const record = service.get(call, kind, second);

@@ -11,7 +11,7 @@
  * @module
  */
 import { RESOURCE_KINDS } from '@firegrid/core';
-import type { Lifecycle, Locale, Page, PhotoRef, ResourceKind } from '@firegrid/core';
+import type { Lifecycle, Page, PhotoRef, ResourceKind } from '@firegrid/core';
 import type { ScoresBackend } from './scores-runner.js';
 import type { MediaRow, Store, StoredRecord } from './store.js';
 import { tailor } from './service/access.js';
@@ -31,8 +31,8 @@ export interface ServiceOptions {
   store: Store;
   /** Where media files live (`<data>/media`). */
   mediaDir: string;
-  /** The hazard lifecycle in each locale (refusal messages are in the caller's). */
-  lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  /** The hazard lifecycle; its refusals are worded in each caller's locale (passed per call). */
+  lifecycle: Lifecycle;
   /**
    * Runs the read-only scores queries; on the store's own connection by default. The server runs
    * them in a worker thread (scores-runner.ts), so a long one never holds up other requests.
@@ -76,13 +76,13 @@ export function queryFromParams(params: URLSearchParams): Record<string, unknown
 export class Service {
   readonly store: Store;
   readonly #mediaDir: string;
-  readonly #lifecycles: Readonly<Record<Locale, Lifecycle>>;
+  readonly #lifecycle: Lifecycle;
   readonly #scores: ScoresQueries;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
     this.#mediaDir = options.mediaDir;
-    this.#lifecycles = options.lifecycles;
+    this.#lifecycle = options.lifecycle;
     this.#scores = {
       store: options.store,
       scoring: options.scoring ?? inlineScoring(options.store.db),
@@ -116,7 +116,7 @@ export class Service {
 
   /** `POST /v1/hazards/{id}/transitions` (the `hazards.transition` command), through the core lifecycle. */
   transition(call: Call, rawId: string, body: unknown, ifMatch?: number): StoredRecord {
-    return transition(this.store, this.#lifecycles, call, rawId, body, ifMatch);
+    return transition(this.store, this.#lifecycle, call, rawId, body, ifMatch);
   }
 
   /** `POST /v1/captains:import` (the `captains.import` command): every row or none (the caller holds the transaction). */

@@ -4,13 +4,10 @@
  * every row checked first, then all rows written or none.
  * @module
  */
-import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { Issue } from '../errors.js';
 import type { Locale } from '../names.js';
-import { FloorCaptainInput } from '../schema/captain.js';
-import type { FloorCaptain } from '../schema/captain.js';
-import { checkWith } from '../validate.js';
+import type { FloorCaptainInput } from '../schema/captain.js';
 import type { MemoryCommandHandler } from '../host/memory-port.js';
 import { checkLimits } from './limits.js';
 import type { CaptainLimits } from './limits.js';
@@ -28,19 +25,11 @@ export interface CaptainCommandOptions {
   locale?: Locale;
 }
 
-/** The result of `captains.import`, as the server answers it. */
-export interface CaptainImportResult {
-  count: number;
-  created: number;
-  updated: number;
-  items: FloorCaptain[];
-}
-
-const Payload = z.strictObject({ rows: z.array(z.unknown()) });
+/** The result of `captains.import`, as the server answers it (its entry in the command map). */
+export type { CaptainImportResult } from '../commands.js';
 
 const TEXT = {
   'zh-CN': {
-    shape: '导入内容应为 { "rows": [楼长, …] }',
     invalid: (n: number) => `有 ${n} 行无效，未导入任何一行`,
     sameId: (i: number) => `与 rows[${i}] 的 id 相同`,
     unknown: (id: string) => `没有编号为 ${id} 的楼栋`,
@@ -48,7 +37,6 @@ const TEXT = {
     limit: (name: string) => `${name}超出每人可负责的楼栋或户数上限`,
   },
   en: {
-    shape: 'An import is { "rows": [captain, …] }',
     invalid: (n: number) => `${n} ${n === 1 ? 'row is' : 'rows are'} invalid; nothing was imported`,
     sameId: (i: number) => `same id as rows[${i}]`,
     unknown: (id: string) => `there is no building ${id}`,
@@ -60,8 +48,8 @@ const TEXT = {
 /**
  * Command handlers for `memoryDataPort(seed, { commands: captainCommands() })`: `captains.import`
  * takes `{ rows: FloorCaptainInput[] }` (new captains, or changed ones under their id) and
- * answers `{ count, created, updated, items }`. Before writing anything it checks every row
- * against the input schema, refuses the same id twice, a building that is not a stored place, and
+ * answers `{ count, created, updated, items }`. The port has checked every row against the
+ * command map's schema; before writing anything this refuses the same id twice, a building that is not a stored place, and
  * terms that would overlap another captain's of the same building once the rows are applied;
  * then it writes every row, or — on any problem — none, throwing FiregridError `rejected` with one
  * issue per problem at `rows[i]…`.
@@ -69,26 +57,18 @@ const TEXT = {
  * const data = memoryDataPort(seed, { commands: { ...captainCommands(), ...otherCommands } });
  * await data.command('captains.import', { rows: [ended, started] }, { idempotencyKey: newId() });
  */
-export function captainCommands(options: CaptainCommandOptions = {}): { 'captains.import': MemoryCommandHandler } {
+export function captainCommands(options: CaptainCommandOptions = {}): { 'captains.import': MemoryCommandHandler<'captains.import'> } {
   const text = TEXT[options.locale ?? 'en'];
-  const locale = options.locale ?? 'en';
-  const handler: MemoryCommandHandler = (payload, ctx) => {
-    const shape = checkWith(Payload, payload, { locale });
-    if (!shape.ok) throw new FiregridError('rejected', `${text.shape}: ${shape.message}`, { issues: shape.issues });
+  // Each row's shape the port checked against the command map (CaptainImportInput); here the rules across rows and records.
+  const handler: MemoryCommandHandler<'captains.import'> = (payload, ctx) => {
     const issues: Issue[] = [];
-    const rows: FloorCaptainInput[] = [];
+    const rows: FloorCaptainInput[] = payload.rows;
     const firstOfId = new Map<string, number>();
-    shape.value.rows.forEach((raw, i) => {
-      const r = checkWith(FloorCaptainInput, raw, { locale });
-      if (!r.ok) {
-        for (const x of r.issues) issues.push({ path: `rows[${i}]${x.path === '' ? '' : `.${x.path}`}`, message: x.message });
-        return;
-      }
-      const first = firstOfId.get(r.value.id);
+    rows.forEach((row, i) => {
+      const first = firstOfId.get(row.id);
       if (first !== undefined) issues.push({ path: `rows[${i}].id`, message: text.sameId(first) });
-      else firstOfId.set(r.value.id, i);
-      if (ctx.get('places', r.value.buildingId) === null) issues.push({ path: `rows[${i}].buildingId`, message: text.unknown(r.value.buildingId) });
-      rows.push(r.value);
+      else firstOfId.set(row.id, i);
+      if (ctx.get('places', row.buildingId) === null) issues.push({ path: `rows[${i}].buildingId`, message: text.unknown(row.buildingId) });
     });
     if (issues.length === 0) {
       const incoming = new Set(rows.map((r) => r.id));
@@ -114,7 +94,7 @@ export function captainCommands(options: CaptainCommandOptions = {}): { 'captain
       if (ctx.get('captains', row.id) === null) created++;
       return ctx.put('captains', row);
     });
-    return { count: items.length, created, updated: items.length - created, items } satisfies CaptainImportResult;
+    return { count: items.length, created, updated: items.length - created, items };
   };
   return { 'captains.import': handler };
 }

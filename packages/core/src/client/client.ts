@@ -24,6 +24,8 @@ import { validateHost } from '../host/validated.js';
 import { checkWith } from '../validate.js';
 import { assertDraft, memoryBackend } from './drafts.js';
 import type { DraftStore, SaveBackendFactory } from './drafts.js';
+import { checkCommandPayload } from '../commands.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 import type { CommandReceipt, SubmitReceipt } from './receipts.js';
 import type { OfflineControl } from '../offline/types.js';
 import { createEmitter, withExternalCode } from './events.js';
@@ -114,14 +116,18 @@ export interface FiregridClient {
    */
   submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): Promise<SubmitReceipt<K>>;
   /**
-   * Runs a command (`hazards.transition`, `captains.import`) with a new idempotency key and
-   * emits `command.sent`. Resolves with `{ kind: 'stored', result }` (the data port's result) or,
-   * with the offline backend when the command could not be run at once, `{ kind: 'queued', entryId }`.
+   * Runs a command of the command map (`hazards.transition`, `captains.import`) with a new
+   * idempotency key and emits `command.sent`. The payload is typed per command (per action for
+   * `hazards.transition`) and checked here, once, before it is sent or queued: its shape and the
+   * fields the action requires. Resolves with `{ kind: 'stored', result }` (the data port's
+   * result, typed per command) or, with the offline backend when the command could not be run at
+   * once, `{ kind: 'queued', entryId }`.
+   * @throws FiregridError `validation` naming each bad or missing field (`name` for an unknown command).
    * @example
    * const receipt = await client.command('hazards.transition', { hazardId, action: 'verify' });
    * if (receipt.kind === 'queued') show('已保存在本机，联网后自动提交');
    */
-  command(name: CommandName, payload: unknown): Promise<CommandReceipt>;
+  command<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<CommandReceipt<CommandResult<N>>>;
   /** Domain events; also forwarded to `host.events`. */
   readonly events: FiregridEvents;
   /** Inspections: start, answer and submit one; built on `drafts` and `submit`. */
@@ -303,10 +309,12 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
       return receipt;
     },
 
-    async command(name, payload) {
+    async command<N extends CommandName>(name: N, raw: CommandPayload<N>): Promise<CommandReceipt<CommandResult<N>>> {
       if (!(COMMANDS as readonly unknown[]).includes(name)) {
         throw new FiregridError('validation', TEXT[locale()].command(name), { issues: [{ path: 'name', message: 'unknown' }] });
       }
+      // The one check of a command on its way in (issue 16 item 6): nothing malformed is sent or queued.
+      const payload = checkCommandPayload(name, raw, { code: 'validation', locale: locale() });
       const receipt = await backend.command(name, payload, { idempotencyKey: newId() });
       emit({
         type: 'command.sent', name, payload: copy(payload),

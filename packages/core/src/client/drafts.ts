@@ -14,6 +14,7 @@ import type { OfflineControl } from '../offline/types.js';
 import type { Draft } from './events.js';
 import { storedReceipt } from './receipts.js';
 import type { CommandReceipt, SubmitReceipt } from './receipts.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 
 /** Work in progress, per kind and id. */
 export interface DraftStore {
@@ -47,7 +48,7 @@ export interface SaveBackend {
    */
   submit<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<BackendSubmission<K>>;
   /** Runs a command, or queues it, and says which. */
-  command(name: CommandName, payload: unknown, options: CommandOptions): Promise<CommandReceipt>;
+  command<N extends CommandName>(name: N, payload: CommandPayload<N>, options: CommandOptions): Promise<CommandReceipt<CommandResult<N>>>;
   /**
    * The port behind `client.data`, when the backend reads through one of its own (the offline
    * backend falls back to its cache and keeps photos on the device); the host's port otherwise.
@@ -127,7 +128,7 @@ export const memoryBackend: SaveBackendFactory = ({ data, session }) => {
       }
       return { receipt: storedReceipt<typeof kind>(saved), draftRemoved };
     },
-    async command(name, payload, options) {
+    async command<N extends CommandName>(name: N, payload: CommandPayload<N>, options: CommandOptions): Promise<CommandReceipt<CommandResult<N>>> {
       return { kind: 'stored', result: await data.command(name, payload, options) };
     },
   };

@@ -42,7 +42,7 @@ export type CommandReceipt<R = unknown> =
      * The data port's result (for `hazards.transition` the hazard after it). Undefined only when
      * another tab of the same user sent the queued command before this one saw its answer.
      */
-    result: R;
+    result: R | undefined;
   }
   | {
     kind: 'queued';

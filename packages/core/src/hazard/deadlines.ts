@@ -9,7 +9,7 @@
  * @module
  */
 import { CLOSED_STATUSES } from '../names.js';
-import type { LifecycleHazard } from './lifecycle.js';
+import type { LifecycleHazard } from '../rules/transitions.js';
 
 const DAY_MS = 86_400_000;
 /** China Standard Time, where a calendar-date deadline ends. */

@@ -4,26 +4,20 @@
  * server without one.
  * @module
  */
-import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
-import type { CommandName } from '../names.js';
 import type { Hazard } from '../schema/hazard.js';
-import type { RecordOf } from '../schema/index.js';
 import type { DataPort } from '../host/types.js';
 import { refusalError } from '../host/memory-port.js';
 import type { MemoryCommandHandler } from '../host/memory-port.js';
 import { transitionRefusal } from '../rules/transitions.js';
-import { checkWith } from '../validate.js';
+import type { CommandResult } from '../commands.js';
 import { redactActivity, redactReporter } from '../rules/confidential.js';
 import type { ActivityFacts, Viewer } from '../rules/confidential.js';
 import { createLifecycle } from './lifecycle.js';
 import type { Lifecycle, LifecycleOptions, TransitionActor } from './lifecycle.js';
-import { TransitionInput } from './transition-input.js';
 
-/** The payload of the `hazards.transition` command: the hazard's id and the transition body. */
-export const TransitionCommand = z.object({ hazardId: z.string().check(z.minLength(1)), ...TransitionInput.shape });
-/** The payload of the `hazards.transition` command. */
-export type TransitionCommand = z.infer<typeof TransitionCommand>;
+/** The payload of the `hazards.transition` command (its entry in the command map). */
+export { TransitionCommand } from '../commands.js';
 
 /** Options of {@link hazardCommands}. */
 export interface HazardCommandsOptions {
@@ -40,24 +34,20 @@ const isLifecycle = (x: Lifecycle | LifecycleOptions | undefined): x is Lifecycl
   x !== undefined && typeof (x as Partial<Lifecycle>).apply === 'function';
 
 /**
- * Command handlers for `memoryDataPort({ commands })`: `hazards.transition` checks the payload,
- * runs the core lifecycle as `actor` (role, status and required fields, as the server does) and
+ * Command handlers for `memoryDataPort({ commands })`: `hazards.transition` (its payload already
+ * checked by the port against the command map) runs the core lifecycle as `actor` (role, status and required fields, as the server does) and
  * stores the hazard with its new history entry. It returns the stored hazard. A refused
  * transition rejects with FiregridError `transition` (a `RefusalError` with the server's status,
  * slug and paths; it changes nothing); an unknown hazard
- * with `not-found`; a bad payload with `rejected`.
+ * with `not-found`. (A malformed payload the port refuses first, with `rejected` naming the field.)
  * @example
  * const data = memoryDataPort(seed, { commands: hazardCommands({ actor: session.user }) });
  * await client.command('hazards.transition', { hazardId, action: 'verify' });
  */
-export function hazardCommands(options: HazardCommandsOptions): Partial<Record<CommandName, MemoryCommandHandler>> {
+export function hazardCommands(options: HazardCommandsOptions): { 'hazards.transition': MemoryCommandHandler<'hazards.transition'> } {
   const lifecycle = isLifecycle(options.lifecycle) ? options.lifecycle : createLifecycle(options.lifecycle ?? {});
-  const transition: MemoryCommandHandler = (payload, ctx) => {
-    const checked = checkWith(TransitionCommand, payload, { locale: 'en' });
-    if (!checked.ok) {
-      throw new FiregridError('rejected', `The hazards.transition payload was refused (400): ${checked.message}`, { issues: checked.issues });
-    }
-    const { hazardId, ...input } = checked.value;
+  const transition: MemoryCommandHandler<'hazards.transition'> = (input, ctx) => {
+    const { hazardId } = input;
     const hazard = ctx.get('hazards', hazardId);
     if (hazard === null) throw new FiregridError('not-found', `There is no hazard ${hazardId}.`, { issues: [{ path: 'hazardId', message: 'not found' }] });
     const actor = typeof options.actor === 'function' ? options.actor() : options.actor;
@@ -95,7 +85,7 @@ export function reporterPrivacy(port: DataPort, viewer: Viewer | (() => Viewer))
     save: async (kind, record, opts) => hide(kind, await port.save(kind, record, opts)),
     command: async (name, payload, opts) => {
       const result = await port.command(name, payload, opts);
-      return name === 'hazards.transition' ? hide('hazards', result as RecordOf<'hazards'>) : result;
+      return name === 'hazards.transition' ? hide('hazards', result as CommandResult<'hazards.transition'>) as typeof result : result;
     },
     uploadMedia: (blob, meta, opts) => port.uploadMedia(blob, meta, opts),
     readMedia: (ref) => port.readMedia(ref),

@@ -27,6 +27,8 @@ import { Query, applyQuery } from './query.js';
 import { MediaMeta } from './types.js';
 import { sha256Hex } from './sha256.js';
 import type { CommandOptions, DataPort, SaveOptions } from './types.js';
+import { parseCommandPayload } from '../commands.js';
+import type { CommandResult, ParsedCommandPayload } from '../commands.js';
 
 /** JSON bodies over this many bytes are refused, as the server refuses them with 413. */
 export const MAX_JSON_BYTES = 1_000_000;
@@ -53,8 +55,15 @@ export interface MemoryCommandContext {
   put<K extends ResourceKind>(kind: K, record: RecordInputOf<K>): RecordOf<K>;
 }
 
-/** A command of {@link memoryDataPort}: gets a copy of the payload, returns the result. */
-export type MemoryCommandHandler = (payload: unknown, context: MemoryCommandContext) => unknown;
+/**
+ * A command of {@link memoryDataPort} (and `localDataPort`): gets a copy of the payload, already
+ * checked against the command map's schema (`parseCommandPayload`), and returns the result.
+ */
+export type MemoryCommandHandler<N extends CommandName = CommandName> = (
+  payload: ParsedCommandPayload<N>, context: MemoryCommandContext,
+) => CommandResult<N> | Promise<CommandResult<N>>;
+/** Command handlers by name, each typed by its entry in the command map. */
+export type MemoryCommandHandlers = { readonly [N in CommandName]?: MemoryCommandHandler<N> };
 
 /** Options of {@link memoryDataPort}. */
 export interface MemoryDataPortOptions {
@@ -69,7 +78,7 @@ export interface MemoryDataPortOptions {
    * (`captains.import`) plug in here; a command without a handler is refused with
    * FiregridError `config`.
    */
-  commands?: Partial<Record<CommandName, MemoryCommandHandler>>;
+  commands?: MemoryCommandHandlers;
   /**
    * Who writes, as a server reads him from the token: with it, `save` also applies the actor
    * rules (a hazard's `reporter.personId` and an inspection's `inspectorId` are the actor's, or
@@ -245,10 +254,12 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       checkKey(opts.idempotencyKey);
       refuseReservedKeys(name, payload);
       return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async () => {
-        const handler = options.commands?.[name];
+        const handler: MemoryCommandHandler<typeof name> | undefined = options.commands?.[name];
         if (handler === undefined) {
           throw new FiregridError('config', `memoryDataPort has no handler for the command "${name}"; pass one in options.commands.`);
         }
+        // The command map's schema, as the server checks a body: a malformed payload is refused naming the field.
+        const parsed = parseCommandPayload(name, clone(payload), { locale });
         const now = clock();
         const staged = new Map<ResourceKind, Map<string, Stored>>();
         const view = (kind: ResourceKind) => new Map([...storeOf(kind), ...(staged.get(kind) ?? [])]);
@@ -272,7 +283,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
             return clone(stored) as unknown as RecordOf<typeof kind>;
           },
         };
-        const result: unknown = await handler(clone(payload), context);
+        const result = await handler(parsed, context);
         for (const [kind, writes] of staged) for (const [id, record] of writes) storeOf(kind).set(id, record);
         return result;
       });

@@ -11,6 +11,7 @@ import { GeoPoint } from '../schema/index.js';
 import type { HostSession, Page, PhotoRef, RecordInputOf, RecordOf } from '../schema/index.js';
 import type { FiregridEvent } from '../client/events.js';
 import type { Query } from './query.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 
 /** Options of {@link DataPort.save}. */
 export interface SaveOptions {
@@ -57,8 +58,12 @@ export interface DataPort {
    * different body under a used idempotency key.
    */
   save<K extends ResourceKind>(kind: K, record: RecordInputOf<K>, options: SaveOptions): Promise<RecordOf<K>>;
-  /** Runs a named command (`hazards.transition`, `captains.import`). */
-  command(name: CommandName, payload: unknown, options: CommandOptions): Promise<unknown>;
+  /**
+   * Runs a named command of the command map (`hazards.transition`, `captains.import`; see
+   * `COMMAND_MAP`): the payload and the result are typed per command. Rejects with FiregridError
+   * `rejected` naming the field for a malformed payload.
+   */
+  command<N extends CommandName>(name: N, payload: CommandPayload<N>, options: CommandOptions): Promise<CommandResult<N>>;
   /** Stores a photo and returns its reference. */
   uploadMedia(blob: Blob, meta: MediaMeta, options: CommandOptions): Promise<PhotoRef>;
   /** Reads a photo's bytes (an `<img>` cannot send a token, so photos are read through the port). */

@@ -5,14 +5,16 @@
  */
 import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
-import { RESOURCE_KINDS } from '../names.js';
-import type { ResourceKind } from '../names.js';
+import { COMMANDS, RESOURCE_KINDS } from '../names.js';
+import type { CommandName, ResourceKind } from '../names.js';
+import { COMMAND_MAP } from '../commands.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 import { GeoPoint, HostSession, Page, PhotoRef, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page as PageOf, RecordOf } from '../schema/index.js';
 import { checkWith, parseWith } from '../validate.js';
 import { DEFAULT_LIMIT, Query } from './query.js';
 import { DirectoryPerson, DirectoryPlace } from './types.js';
-import type { DataPort, FiregridHost, LocaleSource } from './types.js';
+import type { CommandOptions, DataPort, FiregridHost, LocaleSource } from './types.js';
 import { parsesResult } from './parsed.js';
 
 /** Options of {@link validateHost}. */
@@ -99,7 +101,7 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
   const d = host.data;
   // What a port parsed itself (httpDataPort, at the network boundary) is not parsed twice.
   const parsedBy = {
-    list: parsesResult(d, 'list'), get: parsesResult(d, 'get'), save: parsesResult(d, 'save'),
+    list: parsesResult(d, 'list'), get: parsesResult(d, 'get'), save: parsesResult(d, 'save'), command: parsesResult(d, 'command'),
   };
   const data: DataPort = {
     async list(kind, query) {
@@ -137,7 +139,16 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
       if (saved.id !== record.id) throw wrongId('data.save', record.id, saved.id);
       return saved as RecordOf<typeof kind>;
     },
-    command: (name, payload, opts) => call('data.command', () => d.command(name, payload, opts), (value) => value),
+    // A command's result is checked against its entry in the command map (hazards.transition: a Hazard).
+    command: async <N extends CommandName>(name: N, payload: CommandPayload<N>, opts: CommandOptions) => {
+      if (!(COMMANDS as readonly string[]).includes(name)) {
+        throw new FiregridError('validation', `host.data.command was asked for the unknown command ${JSON.stringify(name)}`, {
+          issues: [{ path: 'name', message: 'unknown command' }],
+        });
+      }
+      const check = parsedBy.command ? (value: unknown) => value : parse(COMMAND_MAP[name].result, `data.command(${name})`);
+      return await call('data.command', () => d.command(name, payload, opts), check) as CommandResult<N>;
+    },
     uploadMedia: (blob, meta, opts) => call('data.uploadMedia', () => d.uploadMedia(blob, meta, opts), parse(PhotoRef, 'data.uploadMedia')),
     readMedia: (ref) => call('data.readMedia', () => d.readMedia(ref), (value) => {
       if (value instanceof Blob) return value;

@@ -5,13 +5,15 @@
  */
 import type * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
-import type { Locale, ResourceKind } from '../names.js';
-import { RESOURCE_KINDS } from '../names.js';
-import { Hazard, Page, PhotoRef, RECORD_SCHEMAS } from '../schema/index.js';
+import type { CommandName, Locale, ResourceKind } from '../names.js';
+import { COMMANDS, RESOURCE_KINDS } from '../names.js';
+import { Page, PhotoRef, RECORD_SCHEMAS } from '../schema/index.js';
+import { COMMAND_MAP, commandRequest } from '../commands.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
 import type { Page as PageOf, RecordInputOf, RecordOf } from '../schema/index.js';
 import { sha256Hex } from '../host/memory-port.js';
 import type { Query } from '../host/query.js';
-import type { DataPort, SaveOptions } from '../host/types.js';
+import type { CommandOptions, DataPort, SaveOptions } from '../host/types.js';
 import { parsesItsResult } from '../host/parsed.js';
 import { parseWith } from '../validate.js';
 import { FiregridHttpError, Problem, codeOfStatus, retryAfterMs } from './errors.js';
@@ -67,7 +69,6 @@ const TEXT = {
     badJson: (what: string, why: string) => `${what} 返回的 JSON 无法解析：${why}`,
     status: (what: string, status: number, detail: string) => `${what} 失败（${status}）：${detail}`,
     digest: (what: string) => `${what} 返回的照片内容与其 SHA-256 不符：传输中损坏`,
-    noTarget: '命令 hazards.transition 需要 hazardId（隐患的 id）',
     unknownCommand: (name: string) => `未知的命令"${name}"`,
   },
   en: {
@@ -78,7 +79,6 @@ const TEXT = {
     badJson: (what: string, why: string) => `${what} returned JSON that cannot be parsed: ${why}`,
     status: (what: string, status: number, detail: string) => `${what} failed (${status}): ${detail}`,
     digest: (what: string) => `${what} returned a photo whose bytes do not match its SHA-256: it was damaged on the way`,
-    noTarget: 'The command hazards.transition needs a hazardId (the hazard\'s id)',
     unknownCommand: (name: string) => `Unknown command "${name}"`,
   },
 } as const;
@@ -271,26 +271,17 @@ export function httpDataPort(options: HttpDataPortOptions): DataPort {
         method: 'PUT', path: `${checkKind(kind)}/${encodeURIComponent(record.id)}`, json: record,
         headers: { ...keyHeader(opts.idempotencyKey), ...ifMatch(opts.baseVersion) },
       }, RECORD_SCHEMAS[kind]) as RecordOf<K>),
-    async command(name, payload, opts) {
-      const text = TEXT[localeOf()];
-      if (name === 'hazards.transition') {
-        const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-        const id = typeof p.hazardId === 'string' ? p.hazardId : typeof p.id === 'string' ? p.id : undefined;
-        if (id === undefined) throw new FiregridError('validation', text.noTarget, { issues: [{ path: 'hazardId', message: 'required' }] });
-        const version = typeof p.baseVersion === 'number' ? p.baseVersion : undefined;
-        const body = Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'hazardId' && k !== 'id' && k !== 'baseVersion'));
-        return call({
-          method: 'POST', path: `hazards/${encodeURIComponent(id)}/transitions`, json: body,
-          headers: { ...keyHeader(opts.idempotencyKey), ...ifMatch(version) },
-        }, Hazard);
+    // The route and the answer's schema come from the command map; the answer is parsed here, once.
+    command: parsesItsResult(async <N extends CommandName>(name: N, payload: CommandPayload<N>, opts: CommandOptions) => {
+      if (!(COMMANDS as readonly string[]).includes(name)) {
+        throw new FiregridError('validation', TEXT[localeOf()].unknownCommand(name), { issues: [{ path: 'name', message: 'unknown command' }] });
       }
-      if ((name as string) !== 'captains.import') {
-        throw new FiregridError('validation', text.unknownCommand(name), { issues: [{ path: 'name', message: 'unknown command' }] });
-      }
-      const what = 'POST /v1/captains:import';
-      const answer = await exchange({ method: 'POST', path: 'captains:import', json: payload, headers: keyHeader(opts.idempotencyKey) }, `${base}/v1/captains:import`, what);
-      return readJson(answer, what);
-    },
+      const request = commandRequest(name, payload, localeOf());
+      return await call({
+        method: 'POST', path: request.path, json: request.body,
+        headers: { ...keyHeader(opts.idempotencyKey), ...ifMatch(request.ifMatch) },
+      }, COMMAND_MAP[name].result) as CommandResult<N>;
+    }),
     async uploadMedia(blob, meta, opts) {
       const bytes = new Uint8Array(await blob.arrayBuffer());
       const digest = hexToBytes(meta.sha256 ?? await sha256Hex(bytes));

@@ -8,8 +8,10 @@
 import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import type { CommandName, ResourceKind } from '../names.js';
+import type { CommandPayload, CommandResult } from '../commands.js';
+import type { CommandOptions } from '../host/types.js';
+import type { CommandReceipt } from '../client/receipts.js';
 import type { PhotoRef } from '../schema/index.js';
-import type { SaveBackend } from '../client/drafts.js';
 import { storageError } from './db.js';
 import { devicePhotosIn } from './photo-store.js';
 import { withServerPhotos } from './photos.js';
@@ -19,12 +21,9 @@ import type { OfflineState, WaitOutcome } from './state.js';
 import { WHAT } from './text.js';
 import { OutboxEntry } from './types.js';
 
-/** The hazard a `hazards.transition` acts on (`hazardId`, or `id`). */
-const hazardOf = (name: CommandName, payload: unknown): string | undefined => {
-  if (name !== 'hazards.transition') return undefined;
-  const target = payload as { hazardId?: unknown; id?: unknown } | null;
-  return typeof target?.hazardId === 'string' ? target.hazardId : typeof target?.id === 'string' ? target.id : undefined;
-};
+/** The hazard a `hazards.transition` acts on: its `hazardId`, as the command map types it (never guessed). */
+const hazardOf = (name: CommandName, payload: unknown): string | undefined =>
+  (name === 'hazards.transition' ? (payload as CommandPayload<'hazards.transition'>).hazardId : undefined);
 
 /** A transition waits for the hazard's own unsent writes (same group); an import depends on nothing queued. */
 export const commandGroup = (name: CommandName, payload: unknown, entryId: string): string => {
@@ -38,7 +37,8 @@ export const commandResultKind = (name: CommandName): ResourceKind | undefined =
 
 /** Sends a queued command, its device photos replaced by the server's. */
 export const sendCommand = (state: OfflineState, entry: OutboxEntry & { name: CommandName }, refs: ReadonlyMap<string, PhotoRef>): Promise<unknown> =>
-  state.port.command(entry.name, withServerPhotos(entry.payload, refs), { idempotencyKey: entry.id });
+  // The client checked the payload before queueing it (checkCommandPayload); the server checks it again.
+  state.port.command(entry.name, withServerPhotos(entry.payload, refs) as CommandPayload<typeof entry.name>, { idempotencyKey: entry.id });
 
 /** Resolves with the first outcome of an entry (in any tab), or `timeout`. */
 function waitFor(state: OfflineState, entryId: string, ms: number): Promise<WaitOutcome> {
@@ -54,9 +54,9 @@ function waitFor(state: OfflineState, entryId: string, ms: number): Promise<Wait
 }
 
 /** `backend.command`: queues the command; online, waits for its first attempt (`commandWaitMs`). */
-export async function queueCommand(
-  state: OfflineState, ...[name, payload, opts]: Parameters<SaveBackend['command']>
-): ReturnType<SaveBackend['command']> {
+export async function queueCommand<N extends CommandName>(
+  state: OfflineState, name: N, payload: CommandPayload<N>, opts: CommandOptions,
+): Promise<CommandReceipt<CommandResult<N>>> {
   const s = await spaceOf(state);
   const photos = await devicePhotosIn(state, s, payload);
   const at = state.context.now().toISOString();
@@ -82,7 +82,7 @@ export async function queueCommand(
   const change = await outcome;
   if (change === 'sent') {
     // Sent by another tab of this user, the result stays there: the receipt says only that it was run.
-    const result = state.results.get(entry.id);
+    const result = state.results.get(entry.id) as CommandResult<N> | undefined;
     state.results.delete(entry.id);
     return { kind: 'stored', result };
   }

@@ -20,7 +20,7 @@ import { RECORD_INPUT_SCHEMAS, RECORD_SCHEMAS } from '../schema/index.js';
 import type { Page, RecordOf , PhotoRef} from '../schema/index.js';
 import { MAX_JSON_BYTES, MAX_MEDIA_BYTES, sha256Hex } from '../host/memory-port.js';
 import { placeIdOf, writeAccess } from '../rules/access.js';
-import type { MemoryCommandContext, MemoryCommandHandler } from '../host/memory-port.js';
+import type { MemoryCommandContext, MemoryCommandHandler, MemoryCommandHandlers } from '../host/memory-port.js';
 import { Query, applyQuery } from '../host/query.js';
 import { MediaMeta } from '../host/types.js';
 import type { DataPort, SaveOptions } from '../host/types.js';
@@ -29,6 +29,7 @@ import { canonicalJson as canonical } from '../rules/json.js';
 import { canonicalId, canonicalIds } from '../rules/ids.js';
 import { applyWriteRules } from '../rules/writes.js';
 import type { WriteActor } from '../rules/writes.js';
+import { parseCommandPayload } from '../commands.js';
 import { storageError } from './db.js';
 import { localDbHandle } from './local-db.js';
 import type { LocalDB, Stored } from './local-db.js';
@@ -44,7 +45,7 @@ export interface LocalDataPortOptions {
   /** The clock for timestamps and `overdue`. */
   now?: () => Date;
   /** Command handlers by name, as `memoryDataPort` takes them; a command without one is refused with `config`. */
-  commands?: Partial<Record<'hazards.transition' | 'captains.import', MemoryCommandHandler>>;
+  commands?: MemoryCommandHandlers;
   /** The IndexedDB factory; the page's by default. */
   indexedDB?: IDBFactory;
   /** Who writes, as `memoryDataPort` takes him: with it, `save` also applies the actor rules. */
@@ -206,10 +207,12 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
       checkKey(opts.idempotencyKey);
       refuseReservedKeys(name, payload);
       return remember(opts.idempotencyKey, canonical({ op: 'command', name, payload }), async (d) => {
-        const handler = options.commands?.[name];
+        const handler: MemoryCommandHandler<typeof name> | undefined = options.commands?.[name];
         if (handler === undefined) {
           throw new FiregridError('config', `localDataPort has no handler for the command "${name}"; pass one in options.commands.`);
         }
+        // The command map's schema, as the server checks a body: a malformed payload is refused naming the field.
+        const parsed = parseCommandPayload(name, clone(payload), { locale });
         const now = clock();
         const snapshot = new Map<ResourceKind, Map<string, Stored>>();
         for (const kind of RESOURCE_KINDS) snapshot.set(kind, new Map((await readKind(d, kind)).map((r) => [r.id, r])));
@@ -232,7 +235,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
             return clone(stored) as unknown as RecordOf<typeof kind>;
           },
         };
-        const response: unknown = await handler(clone(payload), context);
+        const response = await handler(parsed, context);
         return { response, writes, kinds };
       });
     },

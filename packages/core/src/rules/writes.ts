@@ -26,7 +26,7 @@ import type { Issue } from '../errors.js';
 import { UNKNOWN_WRITER } from '../names.js';
 import type { HazardAction, Locale, Role } from '../names.js';
 import type { HazardHistoryEntry } from '../schema/hazard.js';
-import type { TransitionRefusalCode } from '../hazard/lifecycle.js';
+import type { TransitionRefusalCode } from './transitions.js';
 import { termsOverlap } from '../captains/terms.js';
 import type { TermFacts } from '../captains/terms.js';
 import { canSeeReporter } from './confidential.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS, suggestMajorEditions } from '@firegrid/core';
+import { HAZARD_ACTION_LABELS, SUPERVISION_LEVELS, SUPERVISION_LEVEL_LABELS, checkCommandPayload, suggestMajorEditions } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HazardStatus, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PhotoRef, PlaceKind, SupervisionLevel,
   TransitionActor, TransitionInput,
@@ -232,7 +232,9 @@ export class FgHazardTransitionForm extends LitElement {
     this.busy = true;
     this.alert = '';
     try {
-      const receipt = await client.command('hazards.transition', { hazardId: hazard.id, ...input });
+      // The form's fields are the lifecycle's (vendor needs included), checked above; this types them per action.
+      const payload = checkCommandPayload('hazards.transition', { hazardId: hazard.id, ...input }, { locale });
+      const receipt = await client.command('hazards.transition', payload);
       const result = receipt.kind === 'stored' ? receipt.result : undefined;
       // A queued command (offline) has no server answer yet: show what the lifecycle says it will be.
       const next = isHazardOf(result, hazard.id) ? result : lifecycle.apply(hazard, input, actor, client.now()).hazard;

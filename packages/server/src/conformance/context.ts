@@ -3,7 +3,7 @@
  * judge the answer against the contract (status, ETag, the read schema of the kind).
  * @module
  */
-import { RECORD_SCHEMAS, checkWith, newId } from '@firegrid/core';
+import { COMMAND_MAP, RECORD_SCHEMAS, checkWith, newId } from '@firegrid/core';
 import type { ResourceKind } from '@firegrid/core';
 import { CheckFailure, described, expect, preview } from './http.js';
 import type { Api, Reply } from './http.js';
@@ -79,9 +79,13 @@ export function list(ctx: Ctx, kind: ResourceKind, query: Record<string, QueryVa
   return ctx.api.request('GET', `/v1/${kind}${qs === '' ? '' : `?${qs}`}`, { token });
 }
 
-/** A transition of a hazard. */
+/**
+ * A transition of a hazard, at the route core's command map gives `hazards.transition`. The body
+ * is sent as given (a check may send one a server must refuse).
+ */
 export function transition(ctx: Ctx, hazardId: string, body: Record<string, unknown>, options: WriteOptions = {}): Promise<Reply> {
-  return ctx.api.request('POST', `/v1/hazards/${encodeURIComponent(hazardId)}/transitions`, {
+  const path = COMMAND_MAP['hazards.transition'].route.path.replace('{hazardId}', encodeURIComponent(hazardId));
+  return ctx.api.request('POST', `/v1/${path}`, {
     token: options.token === undefined ? ctx.token : options.token,
     body,
     headers: { 'idempotency-key': options.key ?? newId(), ...options.headers },

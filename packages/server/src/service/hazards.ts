@@ -5,7 +5,7 @@
  * @module
  */
 import { TransitionInput, canonicalId, strictDeep, transitionRefusal } from '@firegrid/core';
-import type { Hazard, Lifecycle, Locale } from '@firegrid/core';
+import type { Hazard, Lifecycle } from '@firegrid/core';
 import { ActivityWriter } from '../activities.js';
 import { PERMISSIONS } from '../auth.js';
 import { HttpError, text } from '../http.js';
@@ -19,7 +19,7 @@ import type { Call } from './types.js';
 const TransitionBody = strictDeep(TransitionInput);
 
 /** `POST /v1/hazards/{id}/transitions` (the `hazards.transition` command), through the core lifecycle. */
-export function transition(store: Store, lifecycles: Readonly<Record<Locale, Lifecycle>>, call: Call, rawId: string, body: unknown, ifMatch?: number): StoredRecord {
+export function transition(store: Store, lifecycle: Lifecycle, call: Call, rawId: string, body: unknown, ifMatch?: number): StoredRecord {
   const p = call.principal;
   const id = canonicalId(rawId);
   requireRole(call, PERMISSIONS.hazards.write, text('流转隐患', 'run hazard transitions'));
@@ -32,10 +32,9 @@ export function transition(store: Store, lifecycles: Readonly<Record<Locale, Lif
   if (hazard === undefined) throw notFound('hazards', id);
   assertVisible(store, call, 'hazards', hazard);
   checkVersion(store, call, 'hazards', id, hazard, ifMatch);
-  const lifecycle = lifecycles[call.locale];
   // The token's `name` claim is stored with the entry (`byName`): lists show names, not ids.
   const actor = { id: p.user, roles: p.roles, ...(p.name === undefined ? {} : { name: p.name }) };
-  const verdict = lifecycle.check(hazard, input, actor, call.now);
+  const verdict = lifecycle.check(hazard, input, actor, call.now, call.locale);
   if (!verdict.ok) {
     // The same problem the ports' hazards.transition gives (core's rules/transitions).
     const r = transitionRefusal(verdict);
@@ -51,7 +50,7 @@ export function transition(store: Store, lifecycles: Readonly<Record<Locale, Lif
     ...(input.before ?? []).map((e, i) => ({ path: `before[${i}]`, id: e })),
     ...(input.evidence ?? []).map((e, i) => ({ path: `evidence[${i}]`, id: e })),
   ]);
-  const { hazard: next, entry } = lifecycle.apply(hazard, input, actor, call.now);
+  const { hazard: next, entry } = lifecycle.apply(hazard, input, actor, call.now, call.locale);
   const record = stamp(call, 'hazards', next, hazard);
   store.write(p.tenant, 'hazards', record);
   new ActivityWriter(store, p.tenant, call.now)

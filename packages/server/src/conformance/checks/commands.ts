@@ -3,7 +3,7 @@
  * row or none.
  * @module
  */
-import { FloorCaptain, checkWith, newId } from '@firegrid/core';
+import { COMMAND_MAP, FloorCaptain, checkWith, newId } from '@firegrid/core';
 import { create, get } from '../context.js';
 import type { Ctx } from '../context.js';
 import { captainRecord, cstDate, placeRecord } from '../fixtures.js';
@@ -12,9 +12,9 @@ import type { Reply } from '../http.js';
 import { expectProblem } from '../problem.js';
 import type { Check } from './types.js';
 
-/** `POST /v1/captains:import` with `{ rows }`. */
+/** `POST /v1/captains:import` (the route core's command map gives `captains.import`) with `{ rows }`. */
 export function importCaptains(ctx: Ctx, rows: unknown[], key: string = newId()): Promise<Reply> {
-  return ctx.api.request('POST', '/v1/captains:import', { token: ctx.token, body: { rows }, headers: { 'idempotency-key': key } });
+  return ctx.api.request('POST', `/v1/${COMMAND_MAP['captains.import'].route.path}`, { token: ctx.token, body: { rows }, headers: { 'idempotency-key': key } });
 }
 
 const importAll: Check = {
