@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Locale } from '@firegrid/core';
 import type * as ErrorTexts from './error-text.js';
-import type { FgErrorDetail, Operation } from './error-text.js';
+import type { Operation } from './error-text.js';
 
 let texts: typeof ErrorTexts | undefined;
 let loading: Promise<typeof ErrorTexts> | undefined;
