@@ -98,7 +98,7 @@ export class WorkController implements ReactiveController, WorkState {
   }
 
   /** Runs `job` with the write module (loading it once); a failure to load it goes to the alert. */
-  private async with<R>(job: (w: WriteModule) => Promise<R>): Promise<R | undefined> {
+  private async withWrite<R>(job: (w: WriteModule) => Promise<R>): Promise<R | undefined> {
     let w: WriteModule;
     try {
       w = this.o.write.value ?? await this.o.write.load();
@@ -141,20 +141,20 @@ export class WorkController implements ReactiveController, WorkState {
   }
 
   open(kind: EditorKind, row: Row): Promise<void> {
-    return this.with(async (w) => w.openForm(this, kind, row)).then(() => undefined);
+    return this.withWrite(async (w) => w.openForm(this, kind, row)).then(() => undefined);
   }
 
   markPosted(captain: FloorCaptain): Promise<void> {
-    return this.with(async (w) => w.markPosted(this, captain)).then(() => undefined);
+    return this.withWrite(async (w) => w.markPosted(this, captain)).then(() => undefined);
   }
 
   undoEnd(undo: Undo): Promise<void> {
-    return this.with(async (w) => w.undoEnd(this, undo)).then(() => undefined);
+    return this.withWrite(async (w) => w.undoEnd(this, undo)).then(() => undefined);
   }
 
   /** Checks the form and stores it; errors go to their fields, a refusal into the form. */
   save(): Promise<void> {
-    return this.with(async (w) => w.saveForm(this)).then(() => undefined);
+    return this.withWrite(async (w) => w.saveForm(this)).then(() => undefined);
   }
 
   /** The shown rows as a CSV or .xlsx file; phones masked in public mode. */
@@ -163,16 +163,16 @@ export class WorkController implements ReactiveController, WorkState {
   }
 
   exportAs(format: ExportFormat): Promise<void> {
-    return this.with(async (w) => w.exportAs(this, format)).then(() => undefined);
+    return this.withWrite(async (w) => w.exportAs(this, format)).then(() => undefined);
   }
 
   /** Reads a file into the import preview; see the element's `importFile`. */
   importFile(file: Blob & { name?: string }): Promise<ImportPreview | undefined> {
-    return this.with((w) => w.importFile(this, file));
+    return this.withWrite((w) => w.importFile(this, file));
   }
 
   /** Stores the previewed import in one transaction. */
   confirmImport(): Promise<void> {
-    return this.with(async (w) => w.confirmImport(this)).then(() => undefined);
+    return this.withWrite(async (w) => w.confirmImport(this)).then(() => undefined);
   }
 }

@@ -342,7 +342,7 @@ export class FgHazardLedger extends LitElement {
       void this.updateComplete.then(() => {
         const items = [...this.renderRoot.querySelectorAll<HTMLElement>('#export-menu [role="menuitem"]')];
         const target = focus === 'button' ? this.renderRoot.querySelector<HTMLElement>('#export')
-          : !open ? undefined : focus === 'last' ? items.at(-1) : focus === 'first' ? items[0] : undefined;
+          : !open ? undefined : focus === 'last' ? items[items.length - 1] : focus === 'first' ? items[0] : undefined;
         target?.focus();
       });
     },

@@ -172,7 +172,7 @@ export class FgHazardTransitionForm extends LitElement {
   /** The edition recorded as `majorRuleSet`: the one chosen, else the determination day's. */
   private chosenRuleSet(): string | undefined {
     const ids = this.editions().map((s) => s.ruleSet?.id).filter((id): id is string => id !== undefined);
-    return ids.includes(this.values.ruleSet) ? this.values.ruleSet : ids.at(-1);
+    return ids.includes(this.values.ruleSet) ? this.values.ruleSet : ids[ids.length - 1];
   }
 
   private editionsBox(): TemplateResult | typeof nothing {
