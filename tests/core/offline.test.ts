@@ -431,17 +431,17 @@ describe('offline: the outbox', () => {
     };
     const client = offlineClient(s.port, prefix);
     await client.submit('hazards', hazard());
-    const waits: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = Date.now();
-      const entry = (await client.offline.sync({ force: true })).pending[0]!;
-      expect(entry.attempts).to.equal(i + 1);
-      waits.push(entry.nextAttemptAt! - t);
-    }
     // 503 → first backoff (500–1000 ms, jitter 0.5 → 750); 429 → the server's Retry-After; then 4 × base/… grows.
-    expect(waits[0]).to.be.within(700, 800);
-    expect(waits[1]).to.be.within(6900, 7100);
-    expect(waits[2]).to.be.within(2900, 3100);
+    // The next attempt is set when the failure is recorded, somewhere inside the sync: so the
+    // expected delay must lie between nextAttemptAt − (end of sync) and nextAttemptAt − (start).
+    const expected = [750, 7000, 3000];
+    for (let i = 0; i < 3; i++) {
+      const start = Date.now();
+      const entry = (await client.offline.sync({ force: true })).pending[0]!;
+      const end = Date.now();
+      expect(entry.attempts).to.equal(i + 1);
+      expect(expected[i], `attempt ${i + 1}`).to.be.within(entry.nextAttemptAt! - end - 1, entry.nextAttemptAt! - start + 1);
+    }
     const done = await client.offline.sync({ force: true });
     expect(done.pending).to.have.length(0);
     expect(done.failed).to.have.length(0);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FiregridError, ScoreConfig, isFiregridError, parseWith } from '@firegrid/core';
+import { FiregridError, PLACE_KINDS, ScoreConfig, isFiregridError, parseWith } from '@firegrid/core';
 import {
   ScoreReport, computeScores, configForRequest, dongshengSchemeExample, parseScoresQuery, scoringWindow, exampleScoreConfig, monthsIn, parsePeriod, periodBounds,
   previousPeriod, recentPeriods, resolveScoreConfig, roundHalfAway, monthOf, shanghaiDay, VISITS_PER_MONTH_EXAMPLE,
@@ -355,7 +355,7 @@ describe('score configuration', () => {
     expect(VISITS_PER_MONTH_EXAMPLE.example).to.equal(true);
     expect(VISITS_PER_MONTH_EXAMPLE.note['zh-CN']).to.contain('示例');
     // Every place kind has an example frequency.
-    expect(Object.keys(VISITS_PER_MONTH_EXAMPLE.visitsPerMonth)).to.have.length(22);
+    expect(Object.keys(VISITS_PER_MONTH_EXAMPLE.visitsPerMonth)).to.have.members([...PLACE_KINDS]);
   });
 
   it('expresses the 东升镇 scheme as configuration: a 3-point quota and −1 per overdue item, at most −3', () => {

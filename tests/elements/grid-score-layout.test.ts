@@ -11,8 +11,10 @@ import { settle } from '../gates/dom.js';
 
 const world = scoreWorld();
 
+// One period, no trend: the layout is what these tests look at, and the trend is 6× the scoring work
+// (under a loaded CI box the three mounts went past the 20 s test timeout).
 async function mount(width: number, view: 'worker' | 'scope'): Promise<FgGridScore> {
-  const box = await fixture<HTMLDivElement>(html`<div><fg-grid-score view=${view} rank-by="community" .client=${scoreClient(world)}></fg-grid-score></div>`);
+  const box = await fixture<HTMLDivElement>(html`<div><fg-grid-score view=${view} rank-by="community" trend="1" .client=${scoreClient(world)}></fg-grid-score></div>`);
   box.style.width = `${width}px`;
   const el = box.querySelector<FgGridScore>('fg-grid-score')!;
   await el.ready;
