@@ -13,14 +13,15 @@ const dep = (name) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}(\\/|$)`);
 
 /**
  * Elements' first-paint modules that lazily imported code also needs (the ledger's detail view
- * imports the styles, photo URLs and error helpers; the Excel code tslib's helpers). Left to
+ * imports the styles, photo URLs and error helpers; the report's lazy form its texts and checks;
+ * the Excel code tslib's helpers). Left to
  * rollup, each lands in the chunk of the element class that uses it, and an app's bundler must
  * then split that class's whole chunk off the entry as code shared with the lazy module: one more
  * initial chunk per such class, each fetched and gzipped on its own (DESIGN §8: ≈ 4 kB measured).
  * Kept as modules of their own, the bundler groups them with the rest of the shared code and the
  * classes stay in the entry's chunk.
  */
-const elementsShared = new Set(['styles', 'errors', 'define-element', 'hazard-report/hazard-report.styles', 'hazard-report/photos', 'hazard-ledger/hazard-ledger.styles']);
+const elementsShared = new Set(['styles', 'errors', 'define-element', 'hazard-report/hazard-report.styles', 'hazard-report/photos', 'hazard-report/form', 'hazard-ledger/hazard-ledger.styles']);
 
 /** @param {string} id */
 function elementsChunk(id) {

@@ -8,10 +8,32 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  * `executeServerCommand('front')`: brings the test's page to the front (see below).
  * `executeServerCommand('tap', { x, y })`: a touch tap at viewport coordinates, sent through CDP
  * (puppeteer's touchscreen: Input.dispatchTouchEvent), as a finger on a phone would.
+ * `executeServerCommand('fail-requests', { match })`: the page's requests whose URL contains
+ * `match` fail as a dropped connection does (a lazy chunk that cannot load); `{ match: null }` ends it.
  */
+/** The URL part whose requests fail, per page (`fail-requests`). */
+const failing = new WeakMap();
+
+async function failRequests(session, match) {
+  if (session.browser.type !== 'puppeteer') throw new Error(`fail-requests: needs Chromium over puppeteer, not ${session.browser.type}`);
+  const page = session.browser.getPage(session.id);
+  if (!failing.has(page)) {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const part = failing.get(page);
+      if (typeof part === 'string' && request.url().includes(part)) void request.abort('internetdisconnected');
+      else void request.continue();
+    });
+  }
+  failing.set(page, match);
+  return true;
+}
+
 const tapPlugin = {
   name: 'fg-tap',
   async executeCommand({ command, payload, session }) {
+    if (command === 'fail-requests') return failRequests(session, payload?.match ?? null);
     if (command !== 'tap' && command !== 'front') return undefined;
     if (session.browser.type !== 'puppeteer') throw new Error(`${command}: needs Chromium over puppeteer, not ${session.browser.type}`);
     const page = session.browser.getPage(session.id);

@@ -1,5 +1,5 @@
 import { LitElement, adoptStyles, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { CSSResultOrNative, PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FiregridError, autosave } from '@firegrid/core/base';
 import type { Autosave } from '@firegrid/core/base';
@@ -7,18 +7,25 @@ import type { FiregridClient, Hazard, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { baseStyles, message } from '../styles.js';
 import type { MessageTone } from '../styles.js';
-import { buttonBarStyles } from '../button-bar.js';
-import { PhotoField } from '../photos/field.js';
-import { PHOTO_MESSAGES, photoUploaderStyles } from '../photos/uploader.js';
-import { hazardAccent, reportStyles } from './hazard-report.styles.js';
+import { hazardAccent } from './hazard-report.styles.js';
 import { FIELD_ORDER, emptyFields, fieldOfPath, reportOf, t, validate } from './form.js';
 import type { FieldErrors, FieldName, ReportFields, ReportMode } from './form.js';
 import { freshReport, openReport, placeName } from './load.js';
-import { formView } from './view.js';
+// The form (its view, the photo and location controllers, their styles) comes in a lazy chunk,
+// loaded with the data: the first paint is a loading line that needs none of it (./ui.ts).
+import type * as Ui from './ui.js';
+import type { PhotoField } from '../photos/field.js';
+import type { WhereField } from './where.js';
 import type * as After from './result.js';
 import type { ResultState } from './result.js';
-import { WhereField } from './where.js';
 import { errorText, userError } from '../errors.js';
+
+let uiLoad: Promise<typeof Ui> | undefined;
+/** Imports the form's chunk once per page; a failed load (a dropped connection) is tried again next time. */
+const loadUi = (): Promise<typeof Ui> => (uiLoad ??= import('./ui.js').catch((e: unknown) => {
+  uiLoad = undefined;
+  throw e;
+}));
 
 /** Detail of `fg-hazard-submit`: the hazard as the client accepted it (queued or stored). */
 export interface HazardSubmitDetail {
@@ -79,7 +86,8 @@ export interface HazardRecordsDetail {
  * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - The submit button's colour.
  */
 export class FgHazardReport extends LitElement {
-  static override styles = [baseStyles, buttonBarStyles, photoUploaderStyles, hazardAccent, reportStyles];
+  // The form's and the result's sheets are adopted when their chunks arrive (see adopt()).
+  static override styles = [baseStyles, hazardAccent];
 
   /** The Firegrid client; the nearest `<fg-provider>`'s when unset. */
   @property({ attribute: false }) client: FiregridClient | undefined;
@@ -109,19 +117,18 @@ export class FgHazardReport extends LitElement {
   @state() private result: { hazard: Hazard; state: ResultState } | undefined;
   /** The result, the confirmation and the offline texts (./result.js), once loaded. */
   @state() private nextMod: typeof After | undefined;
+  /** Why the form's chunk (./ui.js) could not be loaded, in the person's language. */
+  @state() private uiError = '';
 
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
 
   private readonly fg = new ClientController(this);
   private afterLoad: Promise<typeof After> | undefined;
   private queued: After.QueuedFollower | undefined;
-  private readonly photos = new PhotoField(this, {
-    client: () => this.fg.client, locale: () => this.fg.locale, max: () => this.maxPhotos,
-    get: () => this.fields.photos, set: (photos) => { this.set({ photos }); },
-  });
-  private readonly where = new WhereField(this, {
-    client: () => this.fg.client, locale: () => this.fg.locale, fields: () => this.fields, set: (patch) => { this.set(patch); },
-  });
+  /** The form's module (./ui.js) and the controllers made from it, once it has loaded; `ready` implies it. */
+  private ui: { mod: typeof Ui; photos: PhotoField; where: WhereField } | undefined;
+  /** Sheets adopted after the static ones, as their chunks arrive. */
+  private readonly lateStyles: CSSResultOrNative[] = [];
   private hazardId = freshReport('worker').id;
   private attempted = false;
   private restoredFor: FiregridClient | undefined;
@@ -154,11 +161,20 @@ export class FgHazardReport extends LitElement {
   private async restore(client: FiregridClient): Promise<void> {
     void this.saver?.stop();
     this.ready = false;
+    this.uiError = '';
     let opened = freshReport(this.mode, this.draftId);
+    // The form's chunk loads while the draft is read.
+    const ui = loadUi();
     try {
       opened = await openReport(client, this.mode, this.draftId);
     } catch (e) {
       this.alert = await userError(this, e, this.fg.locale);
+    }
+    try {
+      this.useUi(await ui);
+    } catch (e) {
+      if (client === this.fg.client) this.uiError = await userError(this, e, this.fg.locale);
+      return;
     }
     if (client !== this.fg.client) return;
     this.saver = autosave(client.drafts, 'hazards', { delayMs: 400, onError: (e) => { void userError(this, e, this.fg.locale, 'write').then((m) => { this.alert = m; }); } });
@@ -182,9 +198,31 @@ export class FgHazardReport extends LitElement {
     this.loadAfter().catch(() => undefined);
   }
 
+  /** Takes the form's module: its controllers and its sheets. */
+  private useUi(ui: typeof Ui): void {
+    if (this.ui !== undefined) return;
+    this.ui = {
+      mod: ui,
+      photos: new ui.PhotoField(this, {
+        client: () => this.fg.client, locale: () => this.fg.locale, max: () => this.maxPhotos,
+        get: () => this.fields.photos, set: (photos) => { this.set({ photos }); },
+      }),
+      where: new ui.WhereField(this, {
+        client: () => this.fg.client, locale: () => this.fg.locale, fields: () => this.fields, set: (patch) => { this.set(patch); },
+      }),
+    };
+    this.adopt(ui.buttonBarStyles, ui.photoUploaderStyles, ui.reportStyles);
+  }
+
+  /** Adds sheets of a lazy chunk after the element's own (and those adopted before). */
+  private adopt(...sheets: CSSResultOrNative[]): void {
+    this.lateStyles.push(...sheets);
+    adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardReport.elementStyles, ...this.lateStyles]);
+  }
+
   private loadAfter(): Promise<typeof After> {
     return this.afterLoad ??= import('./result.js').then((m) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...FgHazardReport.elementStyles, m.resultStyles]);
+      this.adopt(m.resultStyles);
       return (this.nextMod = m);
     }, (e: unknown) => {
       this.afterLoad = undefined;
@@ -218,14 +256,16 @@ export class FgHazardReport extends LitElement {
   private readonly onSubmit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const client = this.fg.client;
-    if (this.submitting || client === undefined || this.fg.session === undefined || !this.ready) return;
+    const ui = this.ui;
+    if (this.submitting || client === undefined || this.fg.session === undefined || !this.ready || ui === undefined) return;
     const locale = this.fg.locale;
     this.attempted = true;
     this.errors = this.check();
     const bad = FIELD_ORDER.filter((f) => this.errors[f] !== undefined);
-    if (this.photos.busy > 0) bad.push('photos');
+    const busy = ui.photos.busy > 0;
+    if (busy) bad.push('photos');
     if (bad.length > 0) {
-      this.alert = this.photos.busy > 0 ? PHOTO_MESSAGES.processing[locale] : t('fix', locale, { n: bad.length });
+      this.alert = busy ? ui.mod.PHOTO_MESSAGES.processing[locale] : t('fix', locale, { n: bad.length });
       this.status = '';
       this.unsent = false;
       await this.updateComplete;
@@ -278,8 +318,8 @@ export class FgHazardReport extends LitElement {
     this.errors = {};
     this.attempted = false;
     this.unsent = false;
-    this.photos.reset();
-    this.where.reset();
+    this.ui?.photos.reset();
+    this.ui?.where.reset();
   }
 
   private readonly onAgain = async (): Promise<void> => {
@@ -346,8 +386,12 @@ export class FgHazardReport extends LitElement {
     const locale = this.fg.locale;
     const client = this.fg.client;
     if (client === undefined) return message('error', t('noClient', locale), { part: 'error' });
-    if (!this.ready) return html`${message('info', this.fg.error === undefined ? t('loading', locale) : '')}
-      ${message('error', this.fg.error === undefined ? '' : errorText(this, this.fg.error, locale), { part: 'error' })}`;
+    const ui = this.ui;
+    if (!this.ready || ui === undefined) {
+      const error = this.fg.error === undefined ? this.uiError : errorText(this, this.fg.error, locale);
+      return html`${message('info', error === '' ? t('loading', locale) : '')}
+      ${message('error', error, { part: 'error' })}`;
+    }
     const r = this.result;
     const after = this.nextMod;
     if (r !== undefined) {
@@ -358,10 +402,10 @@ export class FgHazardReport extends LitElement {
     }
     const unsent = this.unsent ? after?.unsentView(locale) : undefined;
     const f = this.fields;
-    return html`${formView({
+    return html`${ui.mod.formView({
       locale, mode: this.mode, fields: f, errors: this.errors, alert: this.alert, status: this.status, statusTone: this.statusTone,
-      submitting: this.submitting, unsent: unsent?.note, retry: unsent?.retry, photoProblem: this.photos.problem,
-      photos: this.photos.options(), where: this.where.options(),
+      submitting: this.submitting, unsent: unsent?.note, retry: unsent?.retry, photoProblem: ui.photos.problem,
+      photos: ui.photos.options(), where: ui.where.options(),
       onCategory: (category) => { this.set({ category }); },
       onDescription: (description) => { this.set({ description }); },
       onSubmit: (e) => { void this.onSubmit(e); },
