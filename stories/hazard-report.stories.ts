@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { FiregridError, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
 import type { DataPort, FiregridClient, FiregridHost, HostSession, Place } from '@firegrid/core';
 import { offlineBackend } from '@firegrid/core/offline';
@@ -134,12 +133,17 @@ export const NoClient: Story = {
   render: (): TemplateResult => html`<fg-hazard-report></fg-hazard-report>`,
 };
 
+/** A 390 px panel, set through the CSSOM: a style attribute would break the strict CSP the stories run under. */
+const narrow = (el: Element | undefined): void => {
+  if (el instanceof HTMLElement) el.style.maxWidth = '390px';
+};
+
 /**
  * In a 390 px side panel of a desk screen (or on a phone): the element's own width is under
  * 600 px, so 上报隐患 is one full-width button that sticks to the bottom, with 取消 above it.
  */
 export const NarrowPanel: Story = {
-  render: (): TemplateResult => html`<div style=${styleMap({ maxWidth: '390px' })}><fg-hazard-report .client=${reportClient()}></fg-hazard-report></div>`,
+  render: (): TemplateResult => html`<div ${ref(narrow)}><fg-hazard-report .client=${reportClient()}></fg-hazard-report></div>`,
 };
 
 /**

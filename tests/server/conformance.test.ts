@@ -32,7 +32,12 @@ let tokens: Tokens;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, secret: SECRET, corsOrigins: [ORIGIN], log: () => undefined });
+  // Every test here runs the whole suite (some through a proxy) against this one server with the
+  // same tokens: the per-caller scores limit (12 a minute, tested in scores.test.ts) would refuse the
+  // later runs within the minute, so it is raised for this file.
+  server = await startServer({
+    port: 0, host: '127.0.0.1', dataDir, secret: SECRET, corsOrigins: [ORIGIN], log: () => undefined, scoresLimits: { perMinute: 1000 },
+  });
   tokens = {
     token: await signToken({ secret: SECRET, tenant: 'city-a', user: 'admin-a', roles: ['admin', 'grid-supervisor', 'fire-officer', 'grid-worker'], scope: ['*'] }),
     tokenLimited: await signToken({ secret: SECRET, tenant: 'city-a', user: 'worker-a', roles: ['grid-worker'], scope: [GRID] }),
