@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, adoptStyles, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -16,8 +16,10 @@ import { MESSAGES } from './messages.js';
 import { OnlineController } from './online.js';
 import type { MessageKey } from './messages.js';
 import { PhotoUrls, pickPhotos, uploadPhoto } from './photos.js';
-import { RESULTS, focusTarget, renderSection, tr } from './render.js';
-import type { RenderContext } from './render.js';
+// The item rendering, its styles and texts, 全部合格 and the numbering come in a lazy chunk with
+// the data: the first paint (the loading state) needs none of them.
+import type * as View from './render.js';
+import type { Numbering, RenderContext } from './render.js';
 import { fill } from '../i18n.js';
 import { errorText, userError } from '../errors.js';
 
@@ -141,18 +143,30 @@ export class FgChecklist extends LitElement {
   // Progress and visibility of the current answers: a tap computes them once, not per render.
   private seen: { answers: Record<string, Answer>; ready: Ready; progress: ChecklistProgress; visible: (id: string) => boolean } | undefined;
 
+  /** The item rendering (./render.ts), loaded with the first load; set before any load completes. */
+  private view: typeof View | undefined;
+
   private readonly load = new Task(this, {
     // The locale is read, not an argument: the session's arriving must not load everything again.
-    // The loading code (schemas, validation, the checklist rules) is imported with the first load.
-    task: async ([client, placeId, templateId, inspectionId, place, template, inspection, chosenId]) => (client === undefined
-      ? undefined
-      : (await import('./load.js')).loadChecklist({
-        client, locale: this.fg.locale, placeId, templateId, inspectionId, place, template, inspection, chosenId,
-      })),
+    // The loading code (schemas, validation, the checklist rules) and the item rendering are
+    // imported with the first load.
+    task: async ([client, placeId, templateId, inspectionId, place, template, inspection, chosenId]) => {
+      if (client === undefined) return undefined;
+      const [{ loadChecklist }, view] = await Promise.all([import('./load.js'), import('./render.js')]);
+      this.useView(view);
+      return loadChecklist({ client, locale: this.fg.locale, placeId, templateId, inspectionId, place, template, inspection, chosenId });
+    },
     args: () => [this.fg.client, this.placeId, this.templateId, this.inspectionId, this.place, this.template, this.inspection, this.chosenId] as const,
   });
 
   private readonly net = new OnlineController(this);
+
+  /** Adds the items' styles (loaded with the item rendering) to the element's, once. */
+  private useView(view: typeof View): void {
+    if (this.view !== undefined) return;
+    this.view = view;
+    adoptStyles(this.renderRoot as ShadowRoot, [...FgChecklist.elementStyles, view.itemStyles]);
+  }
 
   constructor() {
     super();
@@ -203,18 +217,8 @@ export class FgChecklist extends LitElement {
     return this.readonly || this.ready?.inspection.state === 'submitted';
   }
 
-  private numbered: { ids: string; numbers: Map<string, number> } | undefined;
-
-  /** Continuous numbers over what is shown (a hidden conditional item leaves no gap), kept while the shown items stay. */
-  private numbering(r: Ready, visible: (id: string) => boolean, ro: boolean): Map<string, number> {
-    const shown: string[] = [];
-    for (const s of r.template.sections) {
-      for (const it of s.items) if (visible(it.id) || (ro && this.answers[it.id] !== undefined)) shown.push(it.id);
-    }
-    const ids = shown.join('\n');
-    if (this.numbered?.ids !== ids) this.numbered = { ids, numbers: new Map(shown.map((id, k) => [id, k + 1])) };
-    return this.numbered.numbers;
-  }
+  /** Continuous numbers over what is shown, kept while the shown items stay. */
+  private numbered: Numbering | undefined;
 
   /** Progress and visibility of the current answers, computed once per change of the answers. */
   private state(r: Ready): { progress: ChecklistProgress; visible: (id: string) => boolean } {
@@ -229,16 +233,20 @@ export class FgChecklist extends LitElement {
   override render(): TemplateResult {
     const client = this.fg.client;
     if (client === undefined) return message('error', this.t('noClient'), { part: 'error' });
+    // A completed load implies the view (loaded with it); `ready` is only set from a completed load.
+    const view = this.view;
+    const loading = (): TemplateResult => message('info', this.t('loading'));
     return this.load.render({
-      initial: () => message('info', this.t('loading')),
-      pending: () => (this.ready ? this.renderReady(this.ready) : message('info', this.t('loading'))),
+      initial: loading,
+      pending: () => (this.ready && view ? this.renderReady(this.ready, view) : loading()),
       error: (e) => message('error', errorText(this, e, this.fg.locale), { part: 'error' }),
       complete: (value) => (value === undefined ? html``
-        : value.kind === 'choose' ? this.renderChoice(value) : this.renderReady(this.ready ?? value)),
+        : view === undefined ? loading()
+        : value.kind === 'choose' ? this.renderChoice(value, view) : this.renderReady(this.ready ?? value, view)),
     });
   }
 
-  private renderChoice(value: Extract<Loaded, { kind: 'choose' }>): TemplateResult {
+  private renderChoice(value: Extract<Loaded, { kind: 'choose' }>, { tr }: typeof View): TemplateResult {
     return html`<div part="base" class="choose">
       <h2>${this.t('choose')}</h2>
       <p class="place">${value.place.name}</p>
@@ -246,13 +254,15 @@ export class FgChecklist extends LitElement {
     </div>`;
   }
 
-  private renderReady(r: Ready): TemplateResult {
+  private renderReady(r: Ready, view: typeof View): TemplateResult {
+    const { renderSection, tr } = view;
     const locale = this.fg.locale;
     const ro = this.isReadonly;
     const { progress: p, visible } = this.state(r);
     const missing = new Map<string, Missing[]>();
     if (this.showMissing && !ro) for (const i of p.incomplete) missing.set(i.itemId, i.missing);
-    const numbers = this.numbering(r, visible, ro);
+    this.numbered = view.numberShown(r, visible, ro, this.answers, this.numbered);
+    const numbers = this.numbered.numbers;
     const ctx: RenderContext = {
       locale, readonly: ro, answers: this.answers, visible, missing, busy: this.busy, photos: this.photos, client: this.fg.client, numbers,
     };
@@ -333,7 +343,7 @@ export class FgChecklist extends LitElement {
     const id = this.itemOf(target);
     if (id === undefined) return;
     if (target instanceof HTMLInputElement && target.type === 'radio') {
-      const result = RESULTS.find((x) => x === target.value);
+      const result = this.view?.RESULTS.find((x) => x === target.value);
       if (result === undefined) return;
       this.setAnswer(id, { ...this.answers[id], result });
     } else if (target instanceof HTMLTextAreaElement) {
@@ -408,20 +418,8 @@ export class FgChecklist extends LitElement {
    */
   private passAll(sectionId: string | undefined): void {
     const r = this.ready;
-    if (r === undefined || this.isReadonly) return;
-    const items = r.template.sections.filter((s) => sectionId === undefined || s.id === sectionId).flatMap((s) => s.items);
-    const passed: string[] = [];
-    let answers = this.answers;
-    for (let round = 0; round <= items.length; round++) {
-      const visible = r.engine.visibility(r.template, r.place, answers);
-      const open = items.filter((it) => answers[it.id] === undefined && visible(it.id));
-      if (open.length === 0) break;
-      answers = { ...answers };
-      for (const it of open) {
-        answers[it.id] = { result: 'pass' };
-        passed.push(it.id);
-      }
-    }
+    if (r === undefined || this.view === undefined || this.isReadonly) return;
+    const { answers, passed } = this.view.passAll(r, this.answers, sectionId);
     if (passed.length === 0) return;
     this.answers = answers;
     this.bulkNote = fill(this.t('passedN'), { n: passed.length });
@@ -577,6 +575,6 @@ export class FgChecklist extends LitElement {
     const el = [...this.form.querySelectorAll<HTMLElement>('[data-item]')].find((x) => x.dataset.item === id);
     if (el === undefined) return;
     el.scrollIntoView({ block: 'center' });
-    focusTarget(el, missing)?.focus();
+    this.view?.focusTarget(el, missing)?.focus();
   }
 }

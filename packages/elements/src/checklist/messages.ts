@@ -1,28 +1,12 @@
 import type { Messages } from '../i18n.js';
 
-/** The texts of `<fg-checklist>`, zh-CN first. */
+/**
+ * The texts of `<fg-checklist>` before its items are shown, zh-CN first. The items' own texts come
+ * lazily with them (`ITEM_MESSAGES` in ./render.ts).
+ */
 export const MESSAGES = {
-  pass: { 'zh-CN': '合格', en: 'Pass' },
-  fail: { 'zh-CN': '不合格', en: 'Fail' },
-  na: { 'zh-CN': '不适用', en: 'N/A' },
-  unanswered: { 'zh-CN': '未检查', en: 'Not checked' },
-  result: { 'zh-CN': '结果：', en: 'Result: ' },
-  basisOf: { 'zh-CN': '本节依据', en: 'Basis of this section' },
-  passSection: { 'zh-CN': '本节全部合格', en: 'All in this section pass' },
   passAll: { 'zh-CN': '全部合格', en: 'All pass' },
   passedN: { 'zh-CN': '已将 {n} 项记为合格，可逐项修改。', en: '{n} item(s) marked as passed; change any of them below.' },
-  noteIs: { 'zh-CN': '情况说明：', en: 'Found: ' },
-  unverified: { 'zh-CN': '（条款待核实）', en: ' (clause not verified)' },
-  note: { 'zh-CN': '情况说明', en: 'What was found' },
-  required: { 'zh-CN': '（必填）', en: ' (required)' },
-  addPhoto: { 'zh-CN': '拍照或选择照片', en: 'Take or choose a photo' },
-  uploading: { 'zh-CN': '正在上传照片…', en: 'Uploading the photo…' },
-  removePhoto: { 'zh-CN': '删除照片', en: 'Remove photo' },
-  photo: { 'zh-CN': '照片', en: 'Photo' },
-  photos: { 'zh-CN': '照片', en: 'Photos' },
-  needsAnswer: { 'zh-CN': '请选择检查结果', en: 'Choose a result' },
-  needsPhoto: { 'zh-CN': '不合格项需要照片', en: 'A failed item needs a photo' },
-  needsNote: { 'zh-CN': '不合格项需要情况说明', en: 'A failed item needs a note' },
   progress: { 'zh-CN': '检查进度', en: 'Progress' },
   submit: { 'zh-CN': '提交检查', en: 'Submit inspection' },
   submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
@@ -41,7 +25,6 @@ export const MESSAGES = {
   unsent: { 'zh-CN': '未发送，网络恢复后重试。检查结果已保留在本页。', en: 'Not sent; try again when the network is back. Your answers are kept on this page.' },
   retry: { 'zh-CN': '重试', en: 'Try again' },
   counts: { 'zh-CN': '已检查 {a}/{t} 项，不合格 {f} 项', en: '{a} of {t} checked, {f} failed' },
-  hazardsMade: { 'zh-CN': '项不合格已生成隐患草稿', en: 'failed item(s) became hazard drafts' },
 } satisfies Messages<string>;
 
 /** A key of {@link MESSAGES}. */

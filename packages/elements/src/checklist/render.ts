@@ -1,5 +1,6 @@
 /**
- * Rendering of `<fg-checklist>`'s sections and items. Every item keeps its controls in the DOM
+ * Rendering of `<fg-checklist>`'s sections and items, loaded with the data (not with the first
+ * paint, a loading state), with the items' styles and texts, 全部合格 and the numbering. Every item keeps its controls in the DOM
  * (hidden conditional items get `hidden`), so answering never rebuilds the list; events are
  * delegated to the form, so 500 items add no listeners. Each editable item is guarded by what it
  * shows (its answer, number, visibility, what it lacks, its upload and photos): a tap re-renders
@@ -12,9 +13,37 @@ import type { TemplateResult } from 'lit';
 import type {
   Answer, Answers, ChecklistItem, ChecklistSection, FiregridClient, LocalizedText, Locale, Missing, PhotoRef,
 } from '@firegrid/core';
-import { MESSAGES } from './messages.js';
-import type { MessageKey } from './messages.js';
+import type { Messages } from '../i18n.js';
+import type { Loaded } from './load.js';
 import type { PhotoUrls } from './photos.js';
+
+export { itemStyles } from './items.styles.js';
+
+type Ready = Extract<Loaded, { kind: 'ready' }>;
+
+/** The texts of the items, zh-CN first (the element's own are in ./messages.ts). */
+export const ITEM_MESSAGES = {
+  pass: { 'zh-CN': '合格', en: 'Pass' },
+  fail: { 'zh-CN': '不合格', en: 'Fail' },
+  na: { 'zh-CN': '不适用', en: 'N/A' },
+  unanswered: { 'zh-CN': '未检查', en: 'Not checked' },
+  result: { 'zh-CN': '结果：', en: 'Result: ' },
+  basisOf: { 'zh-CN': '本节依据', en: 'Basis of this section' },
+  passSection: { 'zh-CN': '本节全部合格', en: 'All in this section pass' },
+  noteIs: { 'zh-CN': '情况说明：', en: 'Found: ' },
+  unverified: { 'zh-CN': '（条款待核实）', en: ' (clause not verified)' },
+  note: { 'zh-CN': '情况说明', en: 'What was found' },
+  required: { 'zh-CN': '（必填）', en: ' (required)' },
+  addPhoto: { 'zh-CN': '拍照或选择照片', en: 'Take or choose a photo' },
+  uploading: { 'zh-CN': '正在上传照片…', en: 'Uploading the photo…' },
+  removePhoto: { 'zh-CN': '删除照片', en: 'Remove photo' },
+  photo: { 'zh-CN': '照片', en: 'Photo' },
+  needsAnswer: { 'zh-CN': '请选择检查结果', en: 'Choose a result' },
+  needsPhoto: { 'zh-CN': '不合格项需要照片', en: 'A failed item needs a photo' },
+  needsNote: { 'zh-CN': '不合格项需要情况说明', en: 'A failed item needs a note' },
+} satisfies Messages<string>;
+
+type MessageKey = keyof typeof ITEM_MESSAGES;
 
 /** What the item renderers read. */
 export interface RenderContext {
@@ -35,7 +64,7 @@ export interface RenderContext {
 /** Localized text of a template. */
 export const tr = (text: LocalizedText, locale: Locale): string => (locale === 'en' ? text.en : undefined) ?? text['zh-CN'];
 
-const m = (key: MessageKey, locale: Locale): string => MESSAGES[key][locale];
+const m = (key: MessageKey, locale: Locale): string => ITEM_MESSAGES[key][locale];
 
 /** The results a radio can carry. */
 export const RESULTS = ['pass', 'fail', 'na'] as const;
@@ -171,4 +200,43 @@ export function focusTarget(itemEl: Element, missing: readonly Missing[]): HTMLE
   if (missing.includes('answer')) return itemEl.querySelector<HTMLInputElement>('input[type=radio]');
   if (missing.includes('note')) return itemEl.querySelector<HTMLTextAreaElement>('textarea');
   return itemEl.querySelector<HTMLButtonElement>('.add-photo');
+}
+
+/** Numbers of the shown items, continuous (a hidden conditional item leaves no gap); `ids` tells when they changed. */
+export interface Numbering { ids: string; numbers: Map<string, number> }
+
+/**
+ * Continuous numbers over what is shown (in a read-only view an answered item counts as shown);
+ * `prev` is returned as it is while the shown items stay.
+ */
+export function numberShown(r: Ready, visible: (id: string) => boolean, ro: boolean, answers: Answers, prev: Numbering | undefined): Numbering {
+  const shown: string[] = [];
+  for (const s of r.template.sections) {
+    for (const it of s.items) if (visible(it.id) || (ro && answers[it.id] !== undefined)) shown.push(it.id);
+  }
+  const ids = shown.join('\n');
+  return prev?.ids === ids ? prev : { ids, numbers: new Map(shown.map((id, k) => [id, k + 1])) };
+}
+
+/**
+ * 全部合格 (a section's, or the whole list's with no id): every shown item without an answer
+ * passes, and so do the items that these answers bring into view. Answered items keep their
+ * answer. Returns the new answers and the ids passed (none: `answers` itself).
+ */
+export function passAll(r: Ready, answers: Record<string, Answer>, sectionId: string | undefined): { answers: Record<string, Answer>; passed: string[] } {
+  const items = r.template.sections.filter((s) => sectionId === undefined || s.id === sectionId).flatMap((s) => s.items);
+  const passed: string[] = [];
+  let next = answers;
+  for (let round = 0; round <= items.length; round++) {
+    const visible = r.engine.visibility(r.template, r.place, next);
+    const open = items.filter((it) => next[it.id] === undefined && visible(it.id));
+    if (open.length === 0) break;
+    const copy: Record<string, Answer> = { ...next };
+    for (const it of open) {
+      copy[it.id] = { result: 'pass' };
+      passed.push(it.id);
+    }
+    next = copy;
+  }
+  return { answers: next, passed };
 }
