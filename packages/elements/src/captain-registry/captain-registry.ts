@@ -58,6 +58,9 @@ import { WorkController } from './work.js';
  * @csspart row - One building.
  * @csspart actions - The buttons of a row.
  * @csspart preview - The import preview.
+ * @csspart building - A row's building in the import preview.
+ * @csspart captain - A row's captain in the import preview.
+ * @csspart result - What a row of the import preview will do, or why it cannot.
  * @csspart dialog - The editing and file dialogs.
  * @csspart error - The error region.
  *

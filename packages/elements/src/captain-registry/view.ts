@@ -169,9 +169,9 @@ export function renderPreview(v: RegistryView, name: string, p: ImportPreview): 
         <thead><tr><th scope="col" class="num">${t('colLine')}</th><th scope="col">${t('colBuilding')}</th><th scope="col">${t('colCaptain')}</th>
           <th scope="col">${t('colPhone')}</th><th scope="col">${t('colResult')}</th></tr></thead>
         <tbody>${p.rows.map((r) => html`<tr class=${r.issues.length > 0 ? 'bad' : 'ok'}>
-          <td class="num" data-label=${t('colLine')}>${r.line}</td><td data-label=${t('colBuilding')}>${r.buildingText}</td>
-          <td data-label=${t('colCaptain')}>${r.name}</td><td class="phone" data-label=${t('colPhone')}>${r.phone}</td>
-          <td data-label=${t('colResult')}>${r.issues.length === 0 ? actionText(r) : html`<ul>${r.issues.map((x) => html`<li>${x.message}</li>`)}</ul>`}</td>
+          <td class="num" data-label=${t('colLine')}>${r.line}</td><td part="building" data-label=${t('colBuilding')}>${r.buildingText}</td>
+          <td part="captain" data-label=${t('colCaptain')}>${r.name}</td><td class="phone" data-label=${t('colPhone')}>${r.phone}</td>
+          <td part="result" data-label=${t('colResult')}>${r.issues.length === 0 ? actionText(r) : html`<ul>${r.issues.map((x) => html`<li>${x.message}</li>`)}</ul>`}</td>
         </tr>`)}</tbody>
       </table></div>
       ${p.errorCount > 0 ? html`<p class="error">${t('previewBlocked')}</p>` : p.records.length === 0 ? html`<p class="hint">${t('previewNothing')}</p>` : nothing}`}

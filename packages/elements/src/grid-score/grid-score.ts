@@ -70,6 +70,8 @@ export type GridScoreView = (typeof GRID_SCORE_VIEWS)[number];
  * @csspart details-toggle - The button that opens a metric's evidence.
  * @csspart evidence - A metric's evidence: the activities and places behind it.
  * @csspart ranking - The ranking table; below 600 px of the element's own width (a container query) stacked rows with rank and total first.
+ * @csspart rank - A worker's rank in the ranking.
+ * @csspart total - A worker's total in the ranking.
  * @csspart error - An error message.
  *
  * @cssprop [--fg-score-accent=var(--fg-color-primary)] - Accent colour of totals, bars and the trend.

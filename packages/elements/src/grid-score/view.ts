@@ -159,11 +159,11 @@ function renderRanking(report: ScoreReport, w: WorkerScore, me: string | undefin
           ${rows.map((r) => {
             const mine = r.workerId === me;
             return html`<tr class=${mine ? 'me' : ''} aria-current=${mine ? 'true' : 'false'} data-worker=${r.workerId}>
-              <td class="num rank">${r.rank.position}</td>
+              <td class="num rank" part="rank">${r.rank.position}</td>
               <td class="name"><button type="button" class="link" data-worker=${r.workerId} aria-label=${t('open', locale, { name: r.name })}
                 @click=${() => { on.select(r.workerId); }}>${r.name}</button>${mine ? html`<span>${t('me', locale)}</span>` : nothing}</td>
               <td class="grid">${r.gridId}</td>
-              <td class="num total" data-label=${t('colTotal', locale)}>${r.total}</td>
+              <td class="num total" part="total" data-label=${t('colTotal', locale)}>${r.total}</td>
               ${keys.map((k) => html`<td class="num pts" data-label=${METRIC_NAMES[k][locale]}>${r.metrics.find((m) => m.key === k)?.points ?? ''}</td>`)}
             </tr>`;
           })}

@@ -71,6 +71,8 @@ export interface HazardOpenDetail {
  * @csspart filters - The filter bar.
  * @csspart table - The table region (it scrolls sideways at desk widths only).
  * @csspart row - A row of the table; a card below 600 px of the element's width.
+ * @csspart title - The hazard (what was found) in a row: the button that opens it.
+ * @csspart status - The status tag of a row.
  * @csspart detail - The open hazard.
  * @csspart suggestion - The major-hazard suggestion in the detail.
  * @csspart actions - The transition buttons of the detail.

@@ -106,9 +106,9 @@ export function ledgerTable(v: TableView): TemplateResult {
                 const label = table.header[c] ?? '';
                 switch (key) {
                   case 'index': return html`<td class="c-index">${v.first + i}</td>`;
-                  case 'content': return html`<td class="c-content"><button type="button" class="link" data-hazard=${h.id}
+                  case 'content': return html`<td class="c-content" part="title"><button type="button" class="link" data-hazard=${h.id}
                     @click=${() => { v.onOpen(h); }}>${cell}</button></td>`;
-                  case 'status': case 'progress': return html`<td class="c-status"><span class="tag ${tone(h, v.now)}">${cell}</span></td>`;
+                  case 'status': case 'progress': return html`<td class="c-status"><span part="status" class="tag ${tone(h, v.now)}">${cell}</span></td>`;
                   case 'finder': return html`<td class="c-finder" data-label=${label}>${finderCell(h, v)}</td>`;
                   case 'phone': return html`<td class="c-phone" data-label=${label}>${cell === ''
                     ? '' : phone(String(cell), phoneKey(h, 'responsible'), v.revealed, locale, v.onReveal)}</td>`;
