@@ -11,12 +11,12 @@ import { settle } from '../gates/dom.js';
 
 const world = scoreWorld();
 
-// One period, no trend: the layout is what these tests look at, and the trend is 6× the scoring work
-// (under a loaded CI box the three mounts went past the 20 s test timeout).
+// One period, no trend: the layout is what these tests look at, and the trend is 6× the scoring work.
 async function mount(width: number, view: 'worker' | 'scope'): Promise<FgGridScore> {
-  const box = await fixture<HTMLDivElement>(html`<div><fg-grid-score view=${view} rank-by="community" trend="1" .client=${scoreClient(world)}></fg-grid-score></div>`);
-  box.style.width = `${width}px`;
-  const el = box.querySelector<FgGridScore>('fg-grid-score')!;
+  // The element itself is the fixture (a wrapper <div> would make open-wc wait for an animation
+  // frame, which a background test tab never gets); its own width is what the container query reads.
+  const el = await fixture<FgGridScore>(html`<fg-grid-score view=${view} rank-by="community" trend="1" .client=${scoreClient(world)}></fg-grid-score>`);
+  el.style.width = `${width}px`;
   await el.ready;
   await settle(el);
   return el;
