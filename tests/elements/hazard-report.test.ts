@@ -263,7 +263,8 @@ describe('fg-hazard-report', () => {
     type(el, '#description', '门口堆放液化气罐');
     type(el, '#address', '外省某地');
     await submit(el);
-    expect($(el, '[role=alert]').textContent).to.contain('地址不在本辖区');
+    // The alert's wording loads with the first error (error-text.ts): wait for it, not for a turn.
+    await until(() => $(el, '[role=alert]').textContent.includes('地址不在本辖区'), 'the server\'s refusal in the alert');
     expect($(el, '#address-error').textContent).to.equal('不在本辖区');
     expect(($(el, '#description') as HTMLTextAreaElement).value).to.equal('门口堆放液化气罐');
   });
