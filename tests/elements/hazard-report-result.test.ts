@@ -1,7 +1,7 @@
 // fg-hazard-report after a submit and around it (issue 17): the result screen, offline as one
 // behaviour, 取消 that asks first, the photo uploader by keyboard, and the one button order.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createFiregridClient, memoryDataPort, newId, referenceOf } from '@firegrid/core';
 import { httpDataPort } from '@firegrid/core/http';
 import type { DataPort, FiregridClient, Hazard } from '@firegrid/core';
@@ -29,10 +29,15 @@ const text = (el: HTMLElement): string => el.shadowRoot!.textContent;
 const value = (el: HTMLElement, sel: string): string => ($(el, sel) as HTMLInputElement).value;
 
 async function mount(client: FiregridClient, options: { mode?: 'public'; width?: number } = {}): Promise<FgHazardReport> {
-  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width: ${options.width ?? 700}px`}>${options.mode === 'public'
+  // These tests follow the focus (the result, the dialog's safe choice, back to 取消): a background
+  // test page moves no focus, so each starts with its page in front.
+  await executeServerCommand('front');
+  // The element itself is the fixture: open-wc waits an animation frame for a plain wrapper <div>,
+  // and a background test tab gets none (the run hung). Its own width is what the layout reads.
+  const el = await fixture<FgHazardReport>(options.mode === 'public'
     ? html`<fg-hazard-report mode="public" .client=${client}></fg-hazard-report>`
-    : html`<fg-hazard-report .client=${client}></fg-hazard-report>`}</div>`);
-  const el = wrap.querySelector('fg-hazard-report')!;
+    : html`<fg-hazard-report .client=${client}></fg-hazard-report>`);
+  el.style.width = `${options.width ?? 700}px`;
   await until(() => el.shadowRoot!.querySelector('form') !== null, 'the form');
   await settled(el);
   return el;
