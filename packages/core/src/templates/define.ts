@@ -4,7 +4,7 @@
  * @module
  */
 import { CONTINUED_FROM_2017 } from '../hazard/major-rules.gb35181-2025.js';
-import { EBIKE_NOTICE } from './docs.js';
+import { EBIKE_NOTICE, PLAN } from './docs.js';
 import type { HazardCategory } from '../names.js';
 import type {
   AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ItemSeverity, When,
@@ -128,6 +128,24 @@ export function ebikeCommonAreaItems(): ChecklistItem[] {
     item('ebike-not-charged-indoors', {
       zh: '楼道、楼梯间、安全出口等公共区域无电动自行车充电', en: 'No e-bikes charged in corridors, stairs, exits or other common areas',
       basis: notice, category: 'ebike-indoor', photo: true,
+    }),
+  ];
+}
+
+/**
+ * The two fire-lane items every residential estate template opens with: no cars parked, no goods
+ * or obstacles on the lane (the plan's 二（一）5 names occupying it in a residential estate an offence).
+ */
+export function residentialFireLaneItems(): ChecklistItem[] {
+  const lane = v(PLAN, '二（一）5', '住宅小区道路内占用、堵塞、封闭消防车通道等违法行为');
+  return [
+    item('fire-lane-no-cars', {
+      zh: '消防车通道上无机动车停放', en: 'No cars parked on the fire lane',
+      basis: lane, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
+    }),
+    item('fire-lane-no-obstacles', {
+      zh: '消防车通道上无堆放杂物、设置障碍物', en: 'No goods stacked or obstacles set up on the fire lane',
+      basis: lane, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
     }),
   ];
 }

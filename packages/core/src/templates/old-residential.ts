@@ -10,11 +10,10 @@
  * @module
  */
 import { EBIKE_DRAFT, FIRE_LANE_NOTICE, FIRE_LAW, PLAN } from './docs.js';
-import { DRAFT_HINT, FIRE_LAW_HINT, ebikeCommonAreaItems, item, section, template, u, v } from './define.js';
+import { DRAFT_HINT, FIRE_LAW_HINT, ebikeCommonAreaItems, item, residentialFireLaneItems, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const marking = u(FIRE_LANE_NOTICE);
-const LANE = v(PLAN, '二（一）5', '住宅小区道路内占用、堵塞、封闭消防车通道等违法行为');
 const LAW = FIRE_LAW_HINT;
 
 /** Old residential compound (老旧小区). */
@@ -26,14 +25,7 @@ export const oldResidential = template({
   appliesTo: { kinds: ['residential'], oldResidential: true },
   sections: [
     section('fire-lane', '消防车通道', 'Fire lane', [
-      item('fire-lane-no-cars', {
-        zh: '消防车通道上无机动车停放', en: 'No cars parked on the fire lane',
-        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
-      }),
-      item('fire-lane-no-obstacles', {
-        zh: '消防车通道上无堆放杂物、设置障碍物', en: 'No goods stacked or obstacles set up on the fire lane',
-        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
-      }),
+      ...residentialFireLaneItems(),
       item('kerb-line', {
         zh: '路侧缘石立面和顶面施划黄色禁止停车标线（无缘石的，距路面边缘30 cm施划15 cm宽黄色单实线）', en: 'Yellow no-parking line on the kerb (without a kerb: a 15 cm solid yellow line 30 cm from the edge)',
         basis: marking, category: 'other', photo: true,

@@ -11,7 +11,7 @@
  * @module
  */
 import { EBIKE_DRAFT, FIRE_LAW, PLAN } from './docs.js';
-import { DRAFT_HINT, FIRE_LAW_HINT, ebikeCommonAreaItems, item, section, template, u, v } from './define.js';
+import { DRAFT_HINT, FIRE_LAW_HINT, ebikeCommonAreaItems, item, residentialFireLaneItems, section, template, u, v } from './define.js';
 import { TEMPLATE_IDS } from './ids.js';
 
 const LANE = v(PLAN, '二（一）5', '住宅小区道路内占用、堵塞、封闭消防车通道等违法行为');
@@ -28,14 +28,7 @@ export const ordinaryResidential = template({
   appliesTo: { kinds: ['residential'], highRise: false, oldResidential: false },
   sections: [
     section('fire-lane', '消防车通道', 'Fire lane', [
-      item('fire-lane-no-cars', {
-        zh: '消防车通道上无机动车停放', en: 'No cars parked on the fire lane',
-        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
-      }),
-      item('fire-lane-no-obstacles', {
-        zh: '消防车通道上无堆放杂物、设置障碍物', en: 'No goods stacked or obstacles set up on the fire lane',
-        basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
-      }),
+      ...residentialFireLaneItems(),
       item('fire-lane-not-closed', {
         zh: '消防车通道未被地锁、隔离桩或上锁的栏杆封闭', en: 'The fire lane is not closed by parking locks, bollards or locked barriers',
         basis: LANE, category: 'fire-lane-blocked', photo: true, ruleRefs: ['GB35181-2017:7.1.1'],
