@@ -1,10 +1,11 @@
 /**
  * Writing down acknowledgements, a batch per transaction: an acknowledged entry leaves the
  * outbox, the server's version goes into the read cache, the device's later edits of the record
- * are rebased on it, and photos no entry needs any more become cached copies. While one batch is
- * being written, the acknowledgements that arrive meanwhile gather into the next, so a flush of
- * 1,000 entries writes a few dozen transactions rather than 1,000. No transaction waits on the
- * network (DESIGN §4): each is opened with everything it writes already at hand.
+ * are rebased on it, and photos no entry needs any more become cached copies. Acknowledgements
+ * gather for a moment (and while one batch is being written) before a batch is written, so a
+ * flush of 1,000 entries writes a few dozen transactions rather than 1,000, and tells the user's
+ * other tabs once per batch. No transaction waits on the network (DESIGN §4): each is opened with
+ * everything it writes already at hand.
  * @module
  */
 import type { IDBPTransaction } from 'idb';
@@ -70,13 +71,28 @@ async function releasePhotos(tx: AckTx, acks: readonly Ack[], at: string): Promi
   }
 }
 
-/** Writes one batch of acknowledgements in one transaction. */
+/**
+ * Writes one batch of acknowledgements in one transaction. Its requests are issued together (an
+ * IndexedDB transaction runs them in order) rather than one round trip after another; the
+ * acknowledgements of one record (never two in one pass, but cheap to keep right) go in order.
+ */
 export async function writeAcks(state: OfflineState, s: Space, acks: readonly Ack[]): Promise<void> {
   const db = await s.db.get();
   const at = state.context.now().toISOString();
   const tx = db.transaction(['outbox', 'records', 'meta', 'photos'], 'readwrite');
-  for (const ack of acks) await tx.objectStore('outbox').delete(ack.entry.id);
-  for (const ack of acks) await acknowledgeIn(tx, ack, at);
+  const byGroup = new Map<string, Ack[]>();
+  for (const ack of acks) {
+    const group = byGroup.get(ack.entry.group);
+    if (group === undefined) byGroup.set(ack.entry.group, [ack]);
+    else group.push(ack);
+  }
+  const outbox = tx.objectStore('outbox');
+  await Promise.all([
+    ...acks.map((ack) => outbox.delete(ack.entry.id)),
+    ...[...byGroup.values()].map(async (group) => {
+      for (const ack of group) await acknowledgeIn(tx, ack, at);
+    }),
+  ]);
   await releasePhotos(tx, acks, at);
   await tx.objectStore('meta').put(at, 'lastSyncAt');
   await tx.done;
@@ -90,40 +106,65 @@ export interface AckWriter {
   settled(): Promise<void>;
 }
 
+/** Acknowledgements wait at most this long (ms) for others to share their transaction. */
+export const ACK_BATCH_MS = 50;
+/** A batch is written at once when this many acknowledgements wait. */
+export const ACK_BATCH_MAX = 64;
+
 /**
- * An {@link AckWriter} for one sync pass. `written` is told of each entry of a batch once the
- * batch is committed, `failed` of each when its transaction failed (the entry then stays queued).
+ * An {@link AckWriter} for one sync pass. `written` is told of a batch once it is
+ * committed, `failed` of each of its entries when its transaction failed (the entry then stays queued).
+ * A batch is written {@link ACK_BATCH_MS} after its first acknowledgement, when
+ * {@link ACK_BATCH_MAX} wait, or when the pass ends (`settled`), whichever comes first: answers
+ * arrive a few ms apart, and a transaction per few answers costs more than the requests
+ * themselves. Nothing is lost by the wait: an entry leaves the outbox only in the transaction
+ * that records its acknowledgement (sent again after a crash, with the same idempotency key).
  */
 export function ackWriter(
   state: OfflineState, s: Space,
-  written: (ack: Ack) => void,
+  written: (acks: readonly Ack[]) => void,
   failed: (ack: Ack, error: unknown) => Promise<unknown>,
 ): AckWriter {
   let waiting: Ack[] = [];
   let writing: Promise<void> | undefined;
-  const pump = async (): Promise<void> => {
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      let error: { cause: unknown } | undefined;
-      try {
-        await writeAcks(state, s, batch);
-      } catch (cause) {
-        error = { cause };
-      }
-      for (const ack of batch) {
-        if (error === undefined) written(ack);
-        else await failed(ack, error.cause);
-      }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let draining = false;
+  const write = async (batch: readonly Ack[]): Promise<void> => {
+    let error: { cause: unknown } | undefined;
+    try {
+      await writeAcks(state, s, batch);
+    } catch (cause) {
+      error = { cause };
     }
-    writing = undefined;
+    if (error === undefined) written(batch);
+    else for (const ack of batch) await failed(ack, error.cause);
+  };
+  /** Writes what waits now; one batch at a time, what arrives meanwhile goes in the next. */
+  const start = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (writing !== undefined || waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    writing = write(batch).finally(() => {
+      writing = undefined;
+      next();
+    });
+  };
+  /** Plans the next batch: at once when it is full or the pass has ended, else after the wait. */
+  const next = (): void => {
+    if (waiting.length === 0) return;
+    if (draining || waiting.length >= ACK_BATCH_MAX) start();
+    else timer ??= setTimeout(start, ACK_BATCH_MS);
   };
   return {
     add(ack) {
       waiting.push(ack);
-      writing ??= pump();
+      if (writing === undefined) next();
     },
     async settled() {
+      draining = true;
+      next();
       while (writing !== undefined) await writing;
     },
   };

@@ -15,7 +15,7 @@ import { dueEntries, loadEntries, updateEntry } from './outbox.js';
 import { backoffDelay, failureOf, outcomeOf, theirsOf } from './outcome.js';
 import { uploadPhotos } from './photo-store.js';
 import { withServerPhotos } from './photos.js';
-import { copy, notify, textOf } from './state.js';
+import { copy, notify, notifyAll, textOf } from './state.js';
 import type { OfflineState, Space } from './state.js';
 import type { OutboxEntry } from './types.js';
 
@@ -52,10 +52,12 @@ async function sendOne(state: OfflineState, s: Space, entry: OutboxEntry, acks: 
   }
 }
 
-/** Told once an acknowledgement is written: a waiting command gets its result, listeners the news. */
-function acknowledged(state: OfflineState, { entry, result }: Ack): void {
-  if (entry.op === 'command' && state.waiters.has(entry.id)) state.results.set(entry.id, result);
-  notify(state, { type: 'sent', entryId: entry.id });
+/** Told once a batch of acknowledgements is written: waiting commands get their results, listeners the news. */
+function acknowledged(state: OfflineState, acks: readonly Ack[]): void {
+  for (const { entry, result } of acks) {
+    if (entry.op === 'command' && state.waiters.has(entry.id)) state.results.set(entry.id, result);
+  }
+  notifyAll(state, acks.map(({ entry }) => ({ type: 'sent', entryId: entry.id })));
 }
 
 /** Writes down what went wrong with an entry and what happens next (retry, pause, or a person). */
@@ -122,7 +124,7 @@ export async function flush(state: OfflineState, s: Space, force: boolean): Prom
     // While paused for credentials, one request finds out whether fresh ones have come.
     const queue = state.sync.paused === null ? due : due.slice(0, 1);
     const pass = { stop: false, progressed: false };
-    const acks = ackWriter(state, s, (ack) => { acknowledged(state, ack); }, async (ack, error) => {
+    const acks = ackWriter(state, s, (batch) => { acknowledged(state, batch); }, async (ack, error) => {
       // An acknowledgement that cannot be written (a full disk) stops the pass as a network error does.
       const result = await recordFailure(state, s, ack.entry, error);
       if (result === 'offline' || result === 'auth') pass.stop = true;

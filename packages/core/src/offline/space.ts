@@ -22,10 +22,12 @@ function openSpace(state: OfflineState, name: string, tenantId: string): Space {
   const channel = Channel === undefined ? undefined : new Channel(`${name}:changes`);
   if (channel !== undefined) {
     channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
-      const { change } = event.data;
-      emitLocal(state, change);
-      // Another tab queued a write: whichever tab holds the sync lock sends it.
-      if (change.type === 'queued') state.wake();
+      const { change, more = [] } = event.data;
+      for (const c of [change, ...more]) {
+        emitLocal(state, c);
+        // Another tab queued a write: whichever tab holds the sync lock sends it.
+        if (c.type === 'queued') state.wake();
+      }
     };
   }
   return { name, tenantId, db, locks, channel, held: new Map() };

@@ -144,8 +144,11 @@ export const textOf = (state: OfflineState): (typeof TEXT)[Locale] => TEXT[state
 /** A sequence number above every one given before (microseconds since the epoch, or the last + 1). */
 export const nextSeq = (state: OfflineState): number => (state.seqLast = Math.max(Date.now() * 1000, state.seqLast + 1));
 
-/** What the channel carries between tabs. */
-export interface ChannelMessage { t: 'change'; change: OfflineChange }
+/**
+ * What the channel carries between tabs: a change, and in `more` the changes that happened with it
+ * (a batch of acknowledgements goes as one message, not one per entry).
+ */
+export interface ChannelMessage { t: 'change'; change: OfflineChange; more?: OfflineChange[] }
 
 const SETTLES_A_WAIT: ReadonlySet<OfflineChange['type']> = new Set(['sent', 'retry', 'rejected', 'conflict', 'paused', 'removed']);
 
@@ -166,6 +169,14 @@ export function emitLocal(state: OfflineState, change: OfflineChange): void {
 export function notify(state: OfflineState, change: OfflineChange): void {
   emitLocal(state, change);
   state.current?.channel?.postMessage({ t: 'change', change } satisfies ChannelMessage);
+}
+
+/** Tells this tab about each of `changes`, and the user's other tabs about all of them in one message. */
+export function notifyAll(state: OfflineState, changes: readonly OfflineChange[]): void {
+  const [change, ...more] = changes;
+  if (change === undefined) return;
+  for (const c of changes) emitLocal(state, c);
+  state.current?.channel?.postMessage({ t: 'change', change, ...(more.length === 0 ? {} : { more }) } satisfies ChannelMessage);
 }
 
 /** A deep copy of JSON data. */
