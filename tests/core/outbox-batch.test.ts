@@ -131,6 +131,48 @@ describe('outbox: acknowledgements in batches', () => {
   });
 });
 
+describe('outbox: what a pass did not read', () => {
+  it('rebases an edit queued while its record\'s first write is on the way on the version that write became', async () => {
+    // The pass knows the groups of the entries it read; one queued after that is read in the
+    // acknowledgement's transaction, so an edit chained on the unsent copy still goes with If-Match.
+    const inner = memoryDataPort();
+    const saves: SaveOptions[] = [];
+    let open!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const onTheWay = new Promise<void>((resolve) => { reached = resolve; });
+    const port: DataPort = {
+      ...inner,
+      save: async (kind, record, options) => {
+        saves.push(options);
+        if (saves.length === 1) {
+          reached();
+          await gate;
+        }
+        return inner.save(kind, record, options);
+      },
+    };
+    const c = offlineClient(port);
+    const others = [hazard(1), hazard(2), hazard(3)];
+    for (const other of others) await c.submit('hazards', other);
+    const first = await c.submit('hazards', hazard(0));
+    const syncing = c.offline.sync();
+    await onTheWay;
+    const edit = await c.submit('hazards', { ...first.record, description: '路上又改了' });
+    expect(edit.kind).to.equal('queued');
+    open();
+    const after = await syncing;
+    expect(after.pending, 'the outbox is empty').to.deep.equal([]);
+    expect(after.conflicted).to.deep.equal([]);
+    const id = first.record.id;
+    const edits = saves.filter((o) => o.idempotencyKey === (edit.kind === 'queued' ? edit.entryId : ''));
+    expect(edits.map((o) => o.baseVersion), 'the edit went on the version the first write became').to.deep.equal([1]);
+    const server = await inner.get('hazards', id);
+    expect(server?.description).to.equal('路上又改了');
+    expect(server?.version).to.equal(2);
+  });
+});
+
 describe('outbox: queueing', () => {
   it('queues a record in one transaction, and a draft this tab holds goes in it too', async () => {
     const { port } = keyedPort();

@@ -28,13 +28,16 @@ const savedRecord = (result: unknown): (Record<string, unknown> & { id: string; 
   return typeof r.id === 'string' && typeof r.version === 'number' ? r as Record<string, unknown> & { id: string; version: number } : undefined;
 };
 
-/** Records one acknowledged entry in `tx` (see the module); the entry is already out of the outbox. */
-async function acknowledgeIn(tx: AckTx, { entry, result }: Ack, at: string): Promise<void> {
+/**
+ * Records one acknowledged entry in `tx` (see the module); the entry is already out of the outbox.
+ * `alone` says the transaction found no other entry of its record left in the outbox.
+ */
+async function acknowledgeIn(tx: AckTx, { entry, result }: Ack, at: string, alone: boolean): Promise<void> {
   const outbox = tx.objectStore('outbox');
   const saved = savedRecord(result);
   const kind = entry.op === 'save' ? entry.kind : entry.name === undefined ? undefined : commandResultKind(entry.name);
   if (saved === undefined || kind === undefined) return;
-  const later = parsedEntries(await outbox.index('byGroup').getAll(entry.group));
+  const later = alone ? [] : parsedEntries(await outbox.index('byGroup').getAll(entry.group));
   const version = saved.version;
   // A chained edit goes on the version its own write became, then on the versions this
   // device's transitions give after it; another edit acknowledged in between (another tab's)
@@ -72,11 +75,46 @@ async function releasePhotos(tx: AckTx, acks: readonly Ack[], at: string): Promi
 }
 
 /**
+ * The record (group) of each outbox entry by id, as far as a sync pass knows it: filled from the
+ * entries it read, and from any entry an acknowledgement transaction meets that it does not know
+ * (queued since). An entry's group never changes, so what is known stays true.
+ */
+export type GroupsById = Map<string, string>;
+
+/**
+ * The groups that still have entries in the outbox, read in `tx` after its deletes: one read of
+ * the outbox's keys (not of each record's entries), and the rows only of entries `groups` does
+ * not know yet. A row whose group cannot be read counts under every group (`undefined`), so
+ * each record's entries are then read as before.
+ */
+async function busyGroups(tx: AckTx, groups: GroupsById): Promise<Set<string> | undefined> {
+  const outbox = tx.objectStore('outbox');
+  const keys = await outbox.getAllKeys();
+  const unknown = keys.filter((key) => !groups.has(key));
+  const rows = await Promise.all(unknown.map((key) => outbox.get(key)));
+  const busy = new Set<string>();
+  for (const key of keys) {
+    const known = groups.get(key);
+    if (known !== undefined) busy.add(known);
+  }
+  for (const [i, key] of unknown.entries()) {
+    const row = rows[i];
+    const group = typeof row === 'object' && row !== null ? (row as { group?: unknown }).group : undefined;
+    if (typeof group !== 'string') return undefined;
+    groups.set(key, group);
+    busy.add(group);
+  }
+  return busy;
+}
+
+/**
  * Writes one batch of acknowledgements in one transaction. Its requests are issued together (an
  * IndexedDB transaction runs them in order) rather than one round trip after another; the
  * acknowledgements of one record (never two in one pass, but cheap to keep right) go in order.
+ * With `groups` (see {@link GroupsById}), a record with no entry left in the outbox is not
+ * looked up for later edits to rebase: one read of the outbox's keys answers that for the batch.
  */
-export async function writeAcks(state: OfflineState, s: Space, acks: readonly Ack[]): Promise<void> {
+export async function writeAcks(state: OfflineState, s: Space, acks: readonly Ack[], groups?: GroupsById): Promise<void> {
   const db = await s.db.get();
   const at = state.context.now().toISOString();
   const tx = db.transaction(['outbox', 'records', 'meta', 'photos'], 'readwrite');
@@ -87,12 +125,14 @@ export async function writeAcks(state: OfflineState, s: Space, acks: readonly Ac
     else group.push(ack);
   }
   const outbox = tx.objectStore('outbox');
-  await Promise.all([
-    ...acks.map((ack) => outbox.delete(ack.entry.id)),
-    ...[...byGroup.values()].map(async (group) => {
-      for (const ack of group) await acknowledgeIn(tx, ack, at);
-    }),
+  // The keys are read after the deletes (a transaction runs its requests in order).
+  const [, busy] = await Promise.all([
+    Promise.all(acks.map((ack) => outbox.delete(ack.entry.id))),
+    groups === undefined ? undefined : busyGroups(tx, groups),
   ]);
+  await Promise.all([...byGroup].map(async ([group, list]) => {
+    for (const ack of list) await acknowledgeIn(tx, ack, at, busy !== undefined && !busy.has(group));
+  }));
   await releasePhotos(tx, acks, at);
   await tx.objectStore('meta').put(at, 'lastSyncAt');
   await tx.done;
@@ -112,7 +152,8 @@ export const ACK_BATCH_MS = 50;
 export const ACK_BATCH_MAX = 64;
 
 /**
- * An {@link AckWriter} for one sync pass. `written` is told of a batch once it is
+ * An {@link AckWriter} for one sync pass; `groups` is what the pass knows of the outbox's entries
+ * (see {@link writeAcks}). `written` is told of a batch once it is
  * committed, `failed` of each of its entries when its transaction failed (the entry then stays queued).
  * A batch is written {@link ACK_BATCH_MS} after its first acknowledgement, when
  * {@link ACK_BATCH_MAX} wait, or when the pass ends (`settled`), whichever comes first: answers
@@ -121,7 +162,7 @@ export const ACK_BATCH_MAX = 64;
  * that records its acknowledgement (sent again after a crash, with the same idempotency key).
  */
 export function ackWriter(
-  state: OfflineState, s: Space,
+  state: OfflineState, s: Space, groups: GroupsById | undefined,
   written: (acks: readonly Ack[]) => void,
   failed: (ack: Ack, error: unknown) => Promise<unknown>,
 ): AckWriter {
@@ -132,7 +173,7 @@ export function ackWriter(
   const write = async (batch: readonly Ack[]): Promise<void> => {
     let error: { cause: unknown } | undefined;
     try {
-      await writeAcks(state, s, batch);
+      await writeAcks(state, s, batch, groups);
     } catch (cause) {
       error = { cause };
     }

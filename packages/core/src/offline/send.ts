@@ -119,12 +119,14 @@ export async function flush(state: OfflineState, s: Space, force: boolean): Prom
     if (state.closed) return;
     if (!force && (!state.env.online() || Date.now() < state.sync.retryAt)) return;
     const db = await s.db.get();
-    const due = dueEntries(await loadEntries(db), Date.now(), force);
+    const entries = await loadEntries(db);
+    const due = dueEntries(entries, Date.now(), force);
     if (due.length === 0) return;
     // While paused for credentials, one request finds out whether fresh ones have come.
     const queue = state.sync.paused === null ? due : due.slice(0, 1);
     const pass = { stop: false, progressed: false };
-    const acks = ackWriter(state, s, (batch) => { acknowledged(state, batch); }, async (ack, error) => {
+    const groups = new Map(entries.map((e) => [e.id, e.group]));
+    const acks = ackWriter(state, s, groups, (batch) => { acknowledged(state, batch); }, async (ack, error) => {
       // An acknowledgement that cannot be written (a full disk) stops the pass as a network error does.
       const result = await recordFailure(state, s, ack.entry, error);
       if (result === 'offline' || result === 'auth') pass.stop = true;
