@@ -10,7 +10,8 @@ import type { DataPort, SaveOptions } from '../../packages/core/src/host/types.j
 import { newId } from '../../packages/core/src/ids.js';
 import type { HazardInput, HostSession } from '../../packages/core/src/schema/index.js';
 import { offlineBackend } from '../../packages/core/src/offline.js';
-import type { OfflineControl } from '../../packages/core/src/offline.js';
+import type { OfflineChange, OfflineControl } from '../../packages/core/src/offline.js';
+import { until } from '../support/wait.js';
 
 const SESSION: HostSession = { tenantId: 't1', user: { id: 'u1', name: '王伟', roles: ['grid-worker'] }, scope: ['330106'], locale: 'en' };
 const N = 40;
@@ -60,6 +61,7 @@ function watchAckTransactions(
 
 let prefix = '';
 let client: (FiregridClient & { offline: OfflineControl }) | undefined;
+let other: (FiregridClient & { offline: OfflineControl }) | undefined;
 let watch: ReturnType<typeof watchAckTransactions> | undefined;
 
 const offlineClient = (port: DataPort) => (client = createFiregridClient({
@@ -72,7 +74,9 @@ afterEach(async () => {
   watch?.restore();
   watch = undefined;
   await client?.offline.close();
+  await other?.offline.close();
   client = undefined;
+  other = undefined;
   for (const d of await indexedDB.databases()) {
     if (d.name?.startsWith(`${prefix}/`) !== true) continue;
     await new Promise((resolve) => {
@@ -128,6 +132,40 @@ describe('outbox: acknowledgements in batches', () => {
     expect(after.pending).to.deep.equal([]);
     expect(new Set(keys), 'sent (again) under the same idempotency keys').to.deep.equal(new Set(entryIds));
     expect((await c.data.list('hazards', {})).items).to.have.length(8);
+  });
+});
+
+describe('outbox: telling the other tabs', () => {
+  it(`tells another tab of each of ${N} entries sent, in fewer channel messages than entries`, async () => {
+    const { port } = keyedPort();
+    const c = offlineClient(port);
+    const entryIds: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const receipt = await c.submit('hazards', hazard(i));
+      if (receipt.kind === 'queued') entryIds.push(receipt.entryId);
+    }
+    const b = (other = createFiregridClient({
+      host: { session: () => Promise.resolve(SESSION), data: port },
+      backend: offlineBackend({ prefix, autoSync: false }),
+    }) as FiregridClient & { offline: OfflineControl });
+    const sent: string[] = [];
+    b.offline.onChange((change: OfflineChange) => { if (change.type === 'sent' && change.entryId !== undefined) sent.push(change.entryId); });
+    await b.offline.status(); // its channel is open
+    const proto = BroadcastChannel.prototype;
+    const post = Object.getOwnPropertyDescriptor(proto, 'postMessage')!.value as BroadcastChannel['postMessage'];
+    let messages = 0;
+    proto.postMessage = function (this: BroadcastChannel, message: unknown) {
+      if (this.name.endsWith(':changes')) messages++;
+      post.call(this, message);
+    };
+    try {
+      await c.offline.sync();
+    } finally {
+      proto.postMessage = post;
+    }
+    await until(() => sent.length >= N, 'every sent entry reached the other tab');
+    expect([...sent].sort(), 'each entry once').to.deep.equal([...entryIds].sort());
+    expect(messages, 'channel messages for the sent entries').to.be.at.most(N / 4);
   });
 });
 
