@@ -128,6 +128,8 @@ export class FgHazardLedger extends LitElement {
   @state() private selected: Hazard | undefined;
   @state() private exporting = false;
   @state() private ui: ViewModule | undefined;
+  /** The element is 600 px wide or more (the styles' container query): the table, not cards. */
+  @state() private wide = true;
 
   private readonly fg = new ClientController(this);
   private readonly places = new Map<string, TwoListPlace | null>();
@@ -136,6 +138,19 @@ export class FgHazardLedger extends LitElement {
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<void> | undefined;
+  /** Follows the element's own width, as the container query does, for what CSS cannot say (the region's name). */
+  private readonly sizes = typeof ResizeObserver === 'undefined' ? undefined
+    : new ResizeObserver((entries) => { for (const e of entries) this.measure(e.contentBoxSize[0]?.inlineSize ?? e.contentRect.width); });
+
+  constructor() {
+    super();
+    this.addController({ hostConnected: () => { this.sizes?.observe(this); }, hostDisconnected: () => { this.sizes?.disconnect(); } });
+  }
+
+  /** Takes the element's width (0 while it is not laid out: kept as it was). */
+  private measure(width: number): void {
+    if (width > 0) this.wide = width >= 599.98;
+  }
 
   /** Keeps the loaded list view and adds its styles to the element's, once. */
   private useView(ui: ViewModule): void {
@@ -150,6 +165,8 @@ export class FgHazardLedger extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Read before the list renders as well: a resize is told at the next frame, and a background tab gets none.
+    if (this.ui !== undefined && this.selected === undefined) this.measure(this.clientWidth);
     if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')
       || changed.has('supervision')) {
       this.filters = {
@@ -327,7 +344,7 @@ export class FgHazardLedger extends LitElement {
         ${message('error', alert, { part: 'error' })}`;
     }
     return ui.renderLedger({
-      locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
+      wide: this.wide, locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
       hasNext: this.nextCursor !== null, total: this.total, loading: this.loading, alert: this.alert, message: this.message,
       exporting: this.exporting, menu: this.menu, revealed: this.revealed, ctx: this.context(client, ui),
     }, this.actions);
