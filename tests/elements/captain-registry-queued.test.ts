@@ -10,7 +10,9 @@ import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/captain-registry/define';
 import type { FgCaptainRegistry } from '@firegrid/elements/captain-registry';
-import { captainNow, captainOrgUnits, captainSession, captainWorld } from '../../stories/captain-registry.stories.js';
+import { QueuedSave, RefusedSave, captainNow, captainOrgUnits, captainSession, captainWorld } from '../../stories/captain-registry.stories.js';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
 
 const root = (el: FgCaptainRegistry): ShadowRoot => el.shadowRoot!;
@@ -182,4 +184,22 @@ describe('fg-captain-registry: an import made offline', () => {
     // Read again as the server stored them.
     await until(() => rowNamed(el, vacant[1]!)?.textContent.includes('欧阳晓雪'), 'the stored rows');
   });
+});
+
+describe('fg-captain-registry: the QueuedSave and RefusedSave stories', () => {
+  for (const [story, state, words] of [[QueuedSave, 'queued', '待发送（1）：赵海燕'], [RefusedSave, 'refused', '服务器未接受：赵海燕']] as const) {
+    it(`shows ${words}`, async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      try {
+        render((story.render as () => TemplateResult)(), host);
+        const el = host.querySelector('fg-captain-registry')!;
+        await until(() => note(el)?.dataset.state === state, words);
+        expect(note(el)!.textContent).to.contain(words);
+        if (state === 'refused') await until(() => note(el)!.textContent.includes('该号码为空号'), 'the reason');
+      } finally {
+        host.remove();
+      }
+    });
+  }
 });

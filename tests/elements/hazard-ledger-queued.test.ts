@@ -10,7 +10,9 @@ import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-ledger/define';
 import type { FgHazardLedger } from '@firegrid/elements/hazard-ledger';
-import { HAZARD, ledgerSeed, supervisorSession } from '../../stories/hazard-ledger.stories.js';
+import { HAZARD, QueuedTransition, RefusedTransition, ledgerSeed, supervisorSession } from '../../stories/hazard-ledger.stories.js';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { allDeep, until } from '../support/wait.js';
 
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
@@ -145,4 +147,22 @@ describe('fg-hazard-ledger: a transition made offline', () => {
     expect(stored?.status).to.equal('verified');
     expect(stored?.history.at(-1)?.note).to.equal('现场核实属实');
   });
+});
+
+describe('fg-hazard-ledger: the QueuedTransition and RefusedTransition stories', () => {
+  for (const [story, state, words] of [[QueuedTransition, 'queued', '待发送（1）：核实'], [RefusedTransition, 'refused', '服务器未接受：核实']] as const) {
+    it(`shows ${words}`, async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      try {
+        render((story.render as () => TemplateResult)(), host);
+        const el = host.querySelector('fg-hazard-ledger')!;
+        await until(() => note(el)?.dataset.state === state, words);
+        expect(note(el)!.textContent).to.contain(words);
+        if (state === 'refused') await until(() => note(el)!.textContent.includes('说明中不能写手机号'), 'the reason');
+      } finally {
+        host.remove();
+      }
+    });
+  }
 });

@@ -9,7 +9,7 @@ import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-report/define';
 import type { FgHazardReport } from '@firegrid/elements/hazard-report';
 import { demoSeed } from '../../examples/demo-data.js';
-import { QueuedResult, reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
+import { QueuedResult, RefusedResult, reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
@@ -282,6 +282,21 @@ describe('fg-hazard-report: the QueuedResult story', () => {
       await until(() => el.shadowRoot?.querySelector('#reference') ?? null, 'the reference number');
       expect($(el, '#reference').textContent).to.equal(referenceOf('019a4b2c-0000-7000-8000-0000000a1b2c'));
       expect($(el, '#result-title').textContent).to.equal('待发送（1）');
+    } finally {
+      host.remove();
+    }
+  });
+});
+
+describe('fg-hazard-report: the RefusedResult story', () => {
+  it('shows 服务器未接受 with why', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      render((RefusedResult.render as () => TemplateResult)(), host);
+      const el = host.querySelector('fg-hazard-report')!;
+      await until(() => el.shadowRoot?.querySelector('#result-why')?.textContent.includes('描述至少需要 15 个字'), 'the reason');
+      expect($(el, '#result-title').textContent).to.equal('服务器未接受');
     } finally {
       host.remove();
     }
