@@ -314,7 +314,8 @@ export class FgChecklist extends LitElement {
     const m = this.resultModule;
     if (res === undefined || m === undefined) return nothing;
     const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
-    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill });
+    const reason = res.refused === undefined ? undefined : m.refusalText(this, res.refused, this.fg.locale);
+    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill, ...(reason === undefined ? {} : { reason }) });
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -548,8 +549,8 @@ export class FgChecklist extends LitElement {
       this.requestUpdate();
       this.stopWatching?.();
       this.stopWatching = receipt.kind === 'queued' && client.offline !== undefined
-        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent) => {
-          if (this.result !== undefined) this.result = { ...this.result, pending, sent };
+        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent, refused) => {
+          if (this.result !== undefined) this.result = { ...this.result, pending, sent, refused };
         })
         : undefined;
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };

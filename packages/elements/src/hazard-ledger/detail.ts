@@ -201,7 +201,7 @@ export class FgHazardDetail extends LitElement {
     const state = f.state;
     const refused = f.refused;
     return queuedNote({
-      locale, state, pending: f.pending, what: HAZARD_ACTION_LABELS[q.action][locale], id: 'd-queued', part: 'queued',
+      locale, state, pending: f.pending, what: HAZARD_ACTION_LABELS[q.action][locale], id: 'd-queued', part: 'sync',
       ...(state === 'refused' && refused !== undefined ? { reason: refusalText(this, refused, locale) } : {}),
       ...(state === 'refused' && this.action === undefined
         ? { actions: html`<div class="row"><button type="button" class="primary" id="d-refill" @click=${this.onRefill}>${queuedText('edit', locale)}</button></div>` }
