@@ -77,7 +77,7 @@ const NOTE_SAVE_MS = 400;
  * @csspart remaining - After a refused submit: how many items are still missing, counted live.
  * @csspart unsent - "未发送，网络恢复后重试" above 重试, when a submit found no network and there is no offline layer.
  * @csspart result - The result after submit: icon, title, what happens next, next actions.
- * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送".
+ * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送"; or why the server refused it (服务器未接受).
  *
  * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
  * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.

@@ -50,10 +50,17 @@ export interface HazardOpenDetail {
  * confidential reporter is shown (and exported) only to grid supervisors, fire officers and
  * admins, and on screen his number stays masked in the list.
  *
+ * A transition made offline (the offline client) is queued on the device: the detail shows the
+ * hazard as the lifecycle says it will be and a note 待发送（n）：<action> in the warning tone with
+ * what happens next, then 已发送 once the outbox has sent it (the hazard read again). Should the
+ * server refuse it then, the note says 服务器未接受 and why in the person's language, the hazard
+ * goes back to how it was, and 修改后重新提交 opens the transition's form again as it was filled in.
+ *
  * Layout: at 600 px of its own width and more (a container query: the element may sit in a side
  * panel) a table — dates and phones on one line, status as a coloured tag, phones masked until
- * tapped, "共 N 条" (when the data port counts) with the pager; below 600 px each hazard is a card
- * with what, status, where, deadline and flags first, and nothing scrolls sideways. The text
+ * tapped, "共 N 条" (when the data port counts) with the pager, the table in a region named
+ * "…（可左右滚动）" that the keyboard can scroll; below 600 px each hazard is a card
+ * with what, status, where, deadline and flags first, nothing scrolls sideways, and nothing says it does. The text
  * search also finds a hazard by the reference number a resident quotes (`XXXX-XXXX`).
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
