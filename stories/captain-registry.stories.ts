@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { captainCommands, createFiregridClient, defineHost, memoryDataPort } from '@firegrid/core';
+import type { TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { captainCommands, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
+import { FiregridHttpError } from '@firegrid/core/http';
+import { offlineBackend } from '@firegrid/core/offline';
 import type { FiregridClient, FiregridHost, FloorCaptain, HostSession, OrgUnit, Place, Worker } from '@firegrid/core';
 import '@firegrid/elements/captain-registry/define';
 import type { FgCaptainRegistry } from '@firegrid/elements/captain-registry';
@@ -201,4 +205,55 @@ export const County: Story = {
 /** Without a client the registry says what is missing. */
 export const NoClient: Story = {
   render: () => html`<fg-captain-registry></fg-captain-registry>`,
+};
+
+/**
+ * A captain registered without network: the save is queued on the device (a new outbox each
+ * render), and with `refuse` the server refuses it once the network is back.
+ */
+function offlineRegister(refuse: boolean): TemplateResult {
+  const world = captainWorld({ buildings: 9, covered: 0.3 });
+  const port = memoryDataPort({ places: world.places, captains: world.captains, workers: world.workers }, { tenantId: 'demo', now: () => captainNow, commands: captainCommands() });
+  const refused = (): Promise<never> => Promise.reject(new FiregridHttpError('rejected', 'PUT /v1/captains failed (422): person.phone: number not in service', {
+    status: 422, issues: [{ path: 'person.phone', message: '该号码为空号，请核对楼长电话' }],
+  }));
+  const client = createFiregridClient({
+    host: defineHost({ session: () => Promise.resolve(captainSession), data: { ...port, save: refused, command: refused } }),
+    now: () => captainNow,
+    backend: offlineBackend({ prefix: `fg-story-registry-queued-${newId()}`, autoSync: false, persist: false }),
+  });
+  return html`<fg-captain-registry .client=${client} .orgUnits=${captainOrgUnits} ${ref((el) => {
+    if (!(el instanceof HTMLElement)) return;
+    // Register a captain at the first vacant building, the way a grid worker would.
+    const go = async (): Promise<void> => {
+      const wait = async (sel: string): Promise<HTMLElement | null> => {
+        for (let i = 0; i < 100 && el.shadowRoot?.querySelector(sel) == null; i++) await new Promise((r) => setTimeout(r, 20));
+        return el.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+      };
+      (await wait('[part~="row"].vacant button[data-action="register"]'))?.click();
+      const set = async (sel: string, value: string): Promise<void> => {
+        const field = await wait(sel) as HTMLInputElement | null;
+        if (field === null) return;
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      };
+      await set('#editor #f-name', '赵海燕');
+      await set('#editor #f-phone', '13512345678');
+      await new Promise((r) => setTimeout(r, 0));
+      (await wait('#editor button[type="submit"]'))?.click();
+      await wait('#sync-note');
+      if (refuse) await client.offline?.sync({ force: true });
+    };
+    void go();
+  })}></fg-captain-registry>`;
+}
+
+/** A save made offline: the row shows the captain, the note 待发送（1）：赵海燕 in the warning tone. */
+export const QueuedSave: Story = {
+  render: (): TemplateResult => offlineRegister(false),
+};
+
+/** A queued save the server refused: 服务器未接受：赵海燕 with why, the building vacant again, and 修改后重新提交. */
+export const RefusedSave: Story = {
+  render: (): TemplateResult => offlineRegister(true),
 };

@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, reporterPrivacy } from '@firegrid/core';
+import { ref } from 'lit/directives/ref.js';
+import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, FiregridClient, HazardAction, HazardHistoryEntry, HazardInput, HazardStatus, HostSession, MemorySeed, PlaceInput } from '@firegrid/core';
 import { FiregridHttpError } from '@firegrid/core/http';
+import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-ledger/define';
 import { demoSeed, demoSession } from '../examples/demo-data.js';
 import { samplePhoto } from './hazard-report.stories.js';
@@ -221,4 +223,66 @@ export const ServerError: Story = {
     };
     return html`<fg-hazard-ledger .client=${ledgerClient(supervisorSession, data)}></fg-hazard-ledger>`;
   },
+};
+
+/** The first element matching `sel` under `root`, through open shadow roots. */
+function deepFind(root: ParentNode, sel: string): HTMLElement | null {
+  const hit = root.querySelector<HTMLElement>(sel);
+  if (hit !== null) return hit;
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const inner = el.shadowRoot === null ? null : deepFind(el.shadowRoot, sel);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
+
+/**
+ * A supervisor verifies a hazard in a basement: the transition is queued on the device (a new
+ * outbox each render), and with `refuse` the server refuses it once the network is back.
+ */
+function offlineVerify(refuse: boolean): TemplateResult {
+  const port = memoryDataPort(ledgerSeed(), { tenantId: 'demo', commands: hazardCommands({ actor: supervisorSession.user }) });
+  const data: DataPort = {
+    ...port,
+    command: () => Promise.reject(new FiregridHttpError('rejected', 'POST /v1/commands/hazards.transition failed (422): note: contains a phone number', {
+      status: 422, issues: [{ path: 'note', message: '说明中不能写手机号' }],
+    })),
+  };
+  const client = createFiregridClient({
+    host: defineHost({ session: () => Promise.resolve(supervisorSession), data: reporterPrivacy(data, supervisorSession.user) }),
+    backend: offlineBackend({ prefix: `fg-story-ledger-queued-${newId()}`, autoSync: false, persist: false }),
+  });
+  return html`<fg-hazard-ledger hazard-id=${HAZARD.reported} .client=${client} ${ref((el) => {
+    if (!(el instanceof HTMLElement)) return;
+    // Verify once the hazard is open, the way a supervisor would; then (refused) the network comes back.
+    const go = async (): Promise<void> => {
+      const wait = async (sel: string): Promise<HTMLElement | null> => {
+        const find = (): HTMLElement | null => (el.shadowRoot === null ? null : deepFind(el.shadowRoot, sel));
+        for (let i = 0; i < 100 && find() === null; i++) await new Promise((r) => setTimeout(r, 20));
+        return find();
+      };
+      (await wait('[data-action="verify"]'))?.click();
+      const note = await wait('#t-note') as HTMLTextAreaElement | null;
+      if (note === null) return;
+      note.value = '现场核实属实，联系人 13912345678';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+      (await wait('#t-confirm'))?.click();
+      await wait('#d-queued');
+      if (refuse) await client.offline?.sync({ force: true });
+    };
+    void go();
+  })}></fg-hazard-ledger>`;
+}
+
+/** A transition made offline: 待发送（1）：核实 in the warning tone, with what happens next. */
+export const QueuedTransition: Story = {
+  render: (): TemplateResult => offlineVerify(false),
+};
+
+/**
+ * A queued transition the server refused once the network was back: 服务器未接受：核实 with why,
+ * the hazard back as it was, and 修改后重新提交.
+ */
+export const RefusedTransition: Story = {
+  render: (): TemplateResult => offlineVerify(true),
 };

@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { FiregridError, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
 import type { DataPort, FiregridClient, FiregridHost, HostSession, Place } from '@firegrid/core';
+import { FiregridHttpError } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-report/define';
 import { demoSeed, demoSession } from '../examples/demo-data.js';
@@ -144,6 +145,45 @@ const narrow = (el: Element | undefined): void => {
  */
 export const NarrowPanel: Story = {
   render: (): TemplateResult => html`<div ${ref(narrow)}><fg-hazard-report .client=${reportClient()}></fg-hazard-report></div>`,
+};
+
+/** Fills the report in and sends it once it has rendered, the way a resident would; then `after` (the network back). */
+function sendOnce(el: Element | undefined, after?: () => Promise<unknown>): void {
+  if (!(el instanceof HTMLElement)) return;
+  const send = async (): Promise<void> => {
+    for (let i = 0; i < 50 && el.shadowRoot?.querySelector('form') == null; i++) await new Promise((r) => setTimeout(r, 20));
+    const root = el.shadowRoot;
+    const set = (sel: string, value: string, type: string): void => {
+      const field = root?.querySelector<HTMLInputElement>(sel);
+      if (field == null) return;
+      field.value = value;
+      field.dispatchEvent(new Event(type, { bubbles: true }));
+    };
+    set('#category', 'fire-lane-blocked', 'change');
+    set('#description', '小区东门消防通道被私家车堵住', 'input');
+    set('#address', '桥东小区东门', 'input');
+    root?.querySelector('form')?.requestSubmit();
+    for (let i = 0; i < 100 && root?.querySelector('#result-title') == null; i++) await new Promise((r) => setTimeout(r, 20));
+    await after?.();
+  };
+  void send();
+}
+
+/**
+ * A resident's tip-off queued from a basement that the server refused once the network was back:
+ * 服务器未接受 in the error tone with why, and 修改后重新提交 to bring it back into the form.
+ */
+export const RefusedResult: Story = {
+  render: (): TemplateResult => {
+    const refused = (): Promise<never> => Promise.reject(new FiregridHttpError('rejected', 'PUT /v1/hazards failed (422): description: too short', {
+      status: 422, issues: [{ path: 'description', message: '描述至少需要 15 个字' }],
+    }));
+    const client = createFiregridClient({
+      host: reportHost({ data: { ...unreachablePort(), save: refused }, session: residentSession }),
+      backend: offlineBackend({ prefix: `fg-story-report-refused-${newId()}`, autoSync: false, persist: false }),
+    });
+    return html`<fg-hazard-report mode="public" .client=${client} ${ref((el) => { sendOnce(el, () => client.offline?.sync({ force: true }) ?? Promise.resolve()); })}></fg-hazard-report>`;
+  },
 };
 
 /**

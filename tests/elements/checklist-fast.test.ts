@@ -206,6 +206,37 @@ describe('fg-checklist: result and offline (issue 17 items 2–3)', () => {
     }
   });
 
+  it('offline client, refused by the server once sent: stops saying 待发送, says 服务器未接受 and why, the record kept on the device', async () => {
+    let online = false;
+    const port = memoryDataPort({ places: [HIGH_RISE, OFFICE], templates: [SMALL] }, { tenantId: 'demo' });
+    const refused = new FiregridError('rejected', 'PUT /v1/inspections/… failed (422): answers: stale template', { issues: [{ path: 'templateVersion', message: '检查表已更新，请按新版本重新检查' }] });
+    Object.assign(refused, { status: 422 });
+    const data: DataPort = { ...port, save: () => Promise.reject(online ? refused : new FiregridError('network', 'The network is unreachable')) };
+    const host = defineHost({ session: () => Promise.resolve(SESSION), data });
+    const client = createFiregridClient({ host, backend: offlineBackend({ prefix: `fg-test-fast-refused-${newId()}`, autoSync: false, persist: false }) });
+    try {
+      const el = await mount(client);
+      const errors: unknown[] = [];
+      el.addEventListener('fg-error', (e) => { errors.push(e); });
+      root(el).querySelector<HTMLButtonElement>('[data-pass-all]')!.click();
+      await settled(el);
+      part(el, 'submit')!.click();
+      await until(() => part(el, 'sync')?.textContent === '待发送（1）', '待发送（1）');
+      online = true;
+      await client.offline!.sync({ force: true });
+      await until(() => root(el).querySelector('#result-title')?.textContent === '服务器未接受', '服务器未接受');
+      const sync = await until(() => (part(el, 'sync')?.textContent.includes('检查表已更新') === true ? part(el, 'sync') : undefined), 'the reason');
+      expect(sync.classList.contains('error')).to.equal(true);
+      expect(sync.textContent).to.contain('服务器没有接受提交的内容');
+      expect(root(el).textContent).to.not.match(/待发送|PUT|422|stale/);
+      expect(part(el, 'result')!.textContent).to.contain('检查记录没有丢失');
+      expect(errors, 'the host hears of it once').to.have.length(1);
+      expect((await client.offline!.status()).failed).to.have.length(1);
+    } finally {
+      await client.offline!.close();
+    }
+  });
+
   it('no offline layer: keeps the answers, says 未发送，网络恢复后重试 (not red), and 重试 sends them', async () => {
     let online = false;
     const { client, data } = setup({ data: (p): DataPort => ({ ...p, save: (k, r, o) => (online ? p.save(k, r, o) : Promise.reject(new FiregridError('network', 'The network is unreachable'))) }) });

@@ -4,7 +4,7 @@
  * the keyboard, masked phones with tap-to-reveal, the reference number in the detail and in `q`.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { hazardCommands, memoryDataPort, referenceOf } from '@firegrid/core';
 import type { DataPort, FiregridClient, HostSession } from '@firegrid/core';
 import '@firegrid/elements/hazard-ledger/define';
@@ -87,6 +87,28 @@ describe('fg-hazard-ledger: phone and desk layouts', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('names the table "（可左右滚动）" only where it scrolls: a focusable region at desk widths, not the cards on a phone', async () => {
+    const scrollHint = (el: FgHazardLedger): Element[] => allDeep(el.shadowRoot!).filter((e) => e.getAttribute('aria-label')?.includes('可左右滚动') === true);
+    const phone = await mount(390, ledgerClient(supervisorSession));
+    const cards = need(phone, '[part~="table"]');
+    expect(scrollHint(phone), 'no scroll hint on a phone').to.deep.equal([]);
+    expect(cards.hasAttribute('role')).to.equal(false);
+    expect(cards.hasAttribute('tabindex'), 'no tab stop for a box that does not scroll').to.equal(false);
+    await expect(phone).to.be.accessible();
+    const desk = await mount(1280, ledgerClient(supervisorSession));
+    const region = need(desk, '[part~="table"]');
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    expect(region.getAttribute('aria-label')).to.equal('问题隐患清单（可左右滚动）');
+    // The panel it sits in narrows (a vendor's side panel): the cards, and the hint goes.
+    await executeServerCommand('front');
+    desk.parentElement!.style.width = '390px';
+    await until(() => scrollHint(desk).length === 0, 'the hint gone at 390 px');
+    expect(need(desk, '[part~="table"]').hasAttribute('tabindex')).to.equal(false);
+    desk.parentElement!.style.width = '1280px';
+    await until(() => scrollHint(desk).length === 1, 'the hint back at 1280 px');
+  });
 
   it('in a 390 × 844 viewport the page does not scroll sideways', async () => {
     await setViewport({ width: 390, height: 844 });

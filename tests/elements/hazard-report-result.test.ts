@@ -9,7 +9,7 @@ import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-report/define';
 import type { FgHazardReport } from '@firegrid/elements/hazard-report';
 import { demoSeed } from '../../examples/demo-data.js';
-import { QueuedResult, reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
+import { QueuedResult, RefusedResult, reportClient, reportHost, residentSession } from '../../stories/hazard-report.stories.js';
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
@@ -202,6 +202,76 @@ describe('fg-hazard-report: offline is one behaviour', () => {
   });
 });
 
+/**
+ * A memory port whose writes fail as a lost connection does while `down`, and once up are refused
+ * by the server (422 through the HTTP port, naming a field in the server's words) while `refuse`.
+ */
+function refusingPort(): { port: DataPort; setDown: (down: boolean) => void; setRefuse: (refuse: boolean) => void } {
+  const flaky = flakyPort();
+  const refusing = httpDataPort({
+    baseUrl: 'https://grid.example.cn/api',
+    fetch: () => Promise.resolve(new Response(JSON.stringify({
+      title: 'Unprocessable Content', status: 422, detail: 'description: too short',
+      errors: [{ path: 'description', message: '描述至少需要 10 个字' }],
+    }), { status: 422, headers: { 'content-type': 'application/problem+json' } })),
+  });
+  let refuse = true;
+  return {
+    port: { ...flaky.port, save: (kind, record, o) => (refuse ? refusing.save(kind, record, o) : flaky.port.save(kind, record, o)) },
+    setDown: (d) => { flaky.setDown(d); },
+    setRefuse: (r) => { refuse = r; },
+  };
+}
+
+describe('fg-hazard-report: a queued report the server refuses', () => {
+  it('stops saying 待发送, says 服务器未接受 and why in the error tone, and 修改后重新提交 brings the report back', async () => {
+    const { port, setDown, setRefuse } = refusingPort();
+    const client = createFiregridClient({
+      host: reportHost({ data: port }),
+      backend: offlineBackend({ prefix: `fg-test-refused-${newId()}`, autoSync: false, persist: false }),
+    });
+    const el = await mount(client);
+    const seen = submitted(el);
+    let errors = 0;
+    el.addEventListener('fg-error', () => { errors++; });
+    fill(el, '楼道堆物');
+    $(el, '#submit').click();
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '待发送（1）', '待发送（1）');
+    // The network is back; the server refuses the report.
+    setDown(false);
+    await client.offline!.sync({ force: true });
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '服务器未接受', '服务器未接受');
+    await until(() => el.shadowRoot!.querySelector('#result-why')?.textContent.includes('描述至少需要 10 个字') === true, 'the reason');
+    const why = $(el, '#result-why').textContent;
+    expect(why).to.contain('服务器没有接受提交的内容');
+    expect(why).not.to.match(/POST|\/v1|422|Unprocessable|too short/);
+    expect(getComputedStyle($(el, '#result-title')).color).to.equal(ERROR);
+    expect(text(el)).not.to.contain('待发送');
+    expect(text(el)).to.contain('填写的内容没有丢失');
+    expect(errors, 'the host hears of it once').to.equal(1);
+    await until(() => el.shadowRoot!.activeElement?.id === 'result', 'focus on the refusal');
+    // Kept in the outbox until the person acts, with the reason.
+    expect((await client.offline!.status()).failed.map((e) => e.id)).to.have.length(1);
+    await expect(el).to.be.accessible();
+    // 修改后重新提交: the report is back in the form as typed, the server's reason beside the field.
+    $(el, '#edit').click();
+    await until(() => el.shadowRoot!.querySelector('form') !== null, 'the form again');
+    await until(() => value(el, '#description') === '楼道堆物', 'the description typed');
+    expect(value(el, '#address')).to.equal('桥东小区 3 号楼一层');
+    await until(() => text(el).includes('描述至少需要 10 个字'), 'the field error');
+    expect((await client.offline!.status()).failed).to.have.length(0);
+    // Corrected and sent again: stored this time, under the same id.
+    setRefuse(false);
+    type(el, '#description', '楼道堆放杂物堵住安全出口，已影响疏散');
+    $(el, '#submit').click();
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '待发送（1）', '待发送 again');
+    await client.offline!.sync({ force: true });
+    await until(() => el.shadowRoot!.querySelector('#result-title')?.textContent === '已发送', '已发送');
+    expect(seen.map((h) => h.id)).to.deep.equal([seen[0]!.id, seen[0]!.id]);
+    expect((await port.get('hazards', seen[0]!.id))?.description).to.equal('楼道堆放杂物堵住安全出口，已影响疏散');
+  });
+});
+
 describe('fg-hazard-report: the QueuedResult story', () => {
   it('shows the same queued result and reference number on every render', async () => {
     const host = document.createElement('div');
@@ -212,6 +282,21 @@ describe('fg-hazard-report: the QueuedResult story', () => {
       await until(() => el.shadowRoot?.querySelector('#reference') ?? null, 'the reference number');
       expect($(el, '#reference').textContent).to.equal(referenceOf('019a4b2c-0000-7000-8000-0000000a1b2c'));
       expect($(el, '#result-title').textContent).to.equal('待发送（1）');
+    } finally {
+      host.remove();
+    }
+  });
+});
+
+describe('fg-hazard-report: the RefusedResult story', () => {
+  it('shows 服务器未接受 with why', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      render((RefusedResult.render as () => TemplateResult)(), host);
+      const el = host.querySelector('fg-hazard-report')!;
+      await until(() => el.shadowRoot?.querySelector('#result-why')?.textContent.includes('描述至少需要 15 个字'), 'the reason');
+      expect($(el, '#result-title').textContent).to.equal('服务器未接受');
     } finally {
       host.remove();
     }

@@ -73,6 +73,7 @@ export const tokens = css`
   .msg.warning { --_tone: var(--_warn); --_icon: '!'; }
   .msg.error { --_tone: var(--_error); --_icon: '✕'; }
   .msg:empty, .error:empty { display: none; }
+  .msg .next { font-weight: normal; color: var(--_text); }
   .vh, .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 `;
 

@@ -28,6 +28,12 @@ import { WorkController } from './work.js';
  * virtualizer is loaded for such lists only): a county's 100,000 buildings
  * render as fast as a grid's hundred.
  *
+ * With the offline client a save or an import made without network is queued on the device: the
+ * list shows it at once and the notice says 待发送（n） in the warning tone with what happens next,
+ * then 已发送 once the outbox has sent it. Should the server refuse it then, the notice says
+ * 服务器未接受 and why, the list goes back to how it was, and 修改后重新提交 opens the form (or
+ * the import preview) again as it was filled in.
+ *
  * Data comes through the client (`client.data.list` of `places` and `captains`, filtered by
  * `grid-id` or `scope`, else the session's scope), or from the `buildings` and `captains`
  * properties when the host has them already. Saves go through `client.submit` and
@@ -63,6 +69,7 @@ import { WorkController } from './work.js';
  * @csspart result - What a row of the import preview will do, or why it cannot.
  * @csspart dialog - The editing and file dialogs.
  * @csspart error - The error region.
+ * @csspart sync - The note of a write queued on the device: 待发送（n）, 已发送, or 服务器未接受 with why.
  *
  * @cssprop [--fg-captain-accent=var(--fg-color-primary)] - Primary buttons.
  * @cssprop [--fg-captain-list-height=min(70vh, 44em)] - Height of the scrolling list.
@@ -120,6 +127,10 @@ export class FgCaptainRegistry extends LitElement {
     view: this.ui, editor: this.editorUi, write: this.writer, io: loadIo,
     // Stored captains go into the working copy; a server that did not answer with them is read again.
     merge: (saved) => { if (saved.length === 0) void this.load.run(); else if (this.data) this.data = mergeCaptains(this.data, saved); },
+    revert: (before, added) => {
+      const data = this.data;
+      if (data !== undefined) this.data = mergeCaptains({ buildings: data.buildings, captains: data.captains.filter((c) => !added.includes(c.id)) }, before);
+    },
     fire: (type, detail) => { this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })); },
     fail: (text) => { this.error = text; }, noClient: () => this.t('noClient'),
     focusNotice: () => this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#notice')?.focus(); }),

@@ -38,6 +38,8 @@ export interface EditorState {
   discarding?: boolean;
   /** The form's values when it opened, to tell a changed form. */
   opened?: string;
+  /** The outbox entry of the refused save this form was brought back from: dropped as the form is saved again. */
+  replaces?: string;
 }
 
 /** The values a person types, as one string to compare. */

@@ -49,6 +49,7 @@ export const MESSAGES = {
   confirmImport: { 'zh-CN': '确认导入 {n} 条记录', en: 'Import {n} records' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   imported: { 'zh-CN': '已导入 {n} 条记录', en: '{n} records imported' },
+  importWhat: { 'zh-CN': '导入 {n} 条记录', en: 'import of {n} records' },
   saved: { 'zh-CN': '已保存：{name}', en: 'Saved: {name}' },
   restored: { 'zh-CN': '已撤销：{name}继续担任楼长', en: 'Undone: {name} stays captain' },
   reveal: { 'zh-CN': '显示{name}的完整电话 {phone}', en: "Show {name}'s full phone {phone}" },

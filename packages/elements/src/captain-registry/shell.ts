@@ -94,10 +94,13 @@ export function renderList(v: RegistryView, shown: Place[], long: boolean, virtu
     })}</div>`;
 }
 
-/** What was done, in the notice that takes focus; after an ended term, with 撤销 beside it. */
+/**
+ * What was done, in the notice that takes focus; after an ended term, with 撤销 beside it. A write
+ * queued on the device has its note before it (待发送（n）, 已发送, 服务器未接受), until the next write.
+ */
 export function renderNotice(work: WorkController, locale: Locale): TemplateResult {
   const undo = work.undo;
-  return message(work.noticeTone, work.notice === '' ? '' : html`${work.notice}${undo === undefined ? nothing
+  return html`${work.syncNote?.() ?? nothing}${message(work.noticeTone, work.notice === '' ? '' : html`${work.notice}${undo === undefined ? nothing
     : html` <button type="button" id="undo" ?disabled=${work.working} @click=${() => { void work.undoEnd(undo); }}>${shellText('undo', locale)}</button>`}`,
-  { id: 'notice', focusable: true });
+  { id: 'notice', focusable: true })}`;
 }

@@ -2,7 +2,7 @@
 // marking a notice posted, importing and exporting — and the state it shows: the open form, the
 // notice (with its 撤销), the import preview, and whether a write is under way. The work itself
 // is in write.ts, loaded when a person first acts: the first screen carries only this state.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { CaptainLimits, FiregridClient, FloorCaptain, ImportPreview, Locale, Place } from '@firegrid/core';
 import type { MessageTone } from '../styles.js';
 import { userError } from '../errors.js';
@@ -15,6 +15,7 @@ import type * as View from './view.js';
 import type * as Editor from './editor.js';
 import type * as Write from './write.js';
 import type * as Io from './io.js';
+import type { QueuedFollower } from '../queued.js';
 
 type ViewModule = typeof View;
 type WriteModule = typeof Write;
@@ -47,6 +48,8 @@ export interface WorkOptions {
   io: () => Promise<typeof Io>;
   /** Puts stored captains into the list (reads it again when `saved` is empty). */
   merge: (saved: readonly FloorCaptain[]) => void;
+  /** Takes a refused write out of the list: the captains `before` it back, those it `added` gone. */
+  revert: (before: readonly FloorCaptain[], added: readonly string[]) => void;
   fire: <K extends keyof RegistryEvents>(type: K, detail: RegistryEvents[K]) => void;
   /** Shows a failure in the alert (`''` clears it). */
   fail: (text: string) => void;
@@ -68,9 +71,15 @@ export interface WorkState {
   notice: string;
   noticeTone: MessageTone;
   undo: Undo | undefined;
-  preview: { name: string; result: ImportPreview } | undefined;
+  /** The import preview; `replaces`: the outbox entry of the refused import it was brought back from. */
+  preview: { name: string; result: ImportPreview; replaces?: string } | undefined;
   /** A write outside the form is under way. */
   working: boolean;
+  /**
+   * The note of a write the offline client queued, shown in place of the notice: 待发送（n）,
+   * 已发送, or 服务器未接受 with why and 修改后重新提交.
+   */
+  syncNote: (() => TemplateResult) | undefined;
 }
 
 /** The registry's writes and files, and the state they show. */
@@ -82,6 +91,9 @@ export class WorkController implements ReactiveController, WorkState {
   undo: Undo | undefined;
   preview: WorkState['preview'];
   working = false;
+  syncNote: (() => TemplateResult) | undefined;
+  /** Follows the last queued write (made with the write module, which brings it). */
+  follower: QueuedFollower | undefined;
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement, readonly o: WorkOptions) {
     host.addController(this);

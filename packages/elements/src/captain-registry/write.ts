@@ -2,14 +2,16 @@
 // replacement and an import (each in one `captains.import` transaction), ending a term and undoing
 // it, marking a notice posted, and files in and out. The state it changes and the element's
 // values come through the WorkController (work.ts).
+import { html } from 'lit';
 import type { FiregridClient, FloorCaptain, FloorCaptainInput, ImportPreview } from '@firegrid/core';
 import { userError } from '../errors.js';
+import { QueuedFollower, queuedNote, queuedText, refusalText } from '../queued.js';
 import type { CaptainEndDetail, CaptainSaveDetail } from '../events.js';
-import type { EditorKind, EditorOutcome } from './editor.js';
+import type { EditorKind, EditorOutcome, EditorState } from './editor.js';
 import type { ExportFormat } from './io.js';
 import type { MessageKey } from './messages.js';
 import type { Row } from './view.js';
-import type { Undo, WorkController } from './work.js';
+import type { Undo, WorkController, WorkState } from './work.js';
 
 /** What a write did, for the element to show. */
 export interface Written {
@@ -22,7 +24,15 @@ export interface Written {
   name: string;
   /** The captain as he was before his term was ended: what 撤销 restores. */
   undo?: FloorCaptain;
+  /** The outbox entry, when the offline client queued the write on the device. */
+  entryId?: string;
+  /** A queued command: its records are read again once it has been sent. */
+  reread?: boolean;
 }
+
+/** A captain as a device copy, for the list, while a queued `captains.import` waits to be sent. */
+const provisional = (c: FloorCaptainInput, at: string, tenantId: string): FloorCaptain =>
+  ({ ...c, version: c.version ?? 1, createdAt: c.createdAt ?? at, updatedAt: at, tenantId: c.tenantId ?? tenantId });
 
 const say = async (work: WorkController, key: MessageKey, values?: Record<string, string | number>): Promise<string> =>
   (await work.o.view.load()).fmt(key, work.o.locale(), values);
@@ -39,26 +49,109 @@ async function imported(result: unknown): Promise<FloorCaptain[]> {
 export async function writeOutcome(client: FiregridClient, outcome: EditorOutcome, at: string): Promise<Written> {
   if (outcome.kind === 'replace') {
     const receipt = await client.command('captains.import', { rows: [outcome.ended, outcome.started] });
-    const saved = await imported(receipt.kind === 'stored' ? receipt.result : undefined);
+    if (receipt.kind === 'queued') {
+      // On the device: the list shows both terms as they will be.
+      const started = provisional(outcome.started, at, outcome.ended.tenantId);
+      return { saved: [outcome.ended, started], event: { type: 'fg-captain-save', detail: { captain: started } }, say: 'saved', name: started.person.name, entryId: receipt.entryId, reread: true };
+    }
+    const saved = await imported(receipt.result);
     // A server answers with the stored records (`items`); one that does not is read again.
-    const started = saved.find((c) => c.id === outcome.started.id)
-      ?? { ...outcome.started, version: 1, createdAt: at, updatedAt: at, tenantId: outcome.ended.tenantId };
+    const started = saved.find((c) => c.id === outcome.started.id) ?? provisional(outcome.started, at, outcome.ended.tenantId);
     return { saved, event: { type: 'fg-captain-save', detail: { captain: started } }, say: 'saved', name: started.person.name };
   }
-  const stored = (await client.submit('captains', outcome.record)).record;
+  const receipt = await client.submit('captains', outcome.record);
+  const stored = receipt.record;
+  const queued = receipt.kind === 'queued' ? { entryId: receipt.entryId } : {};
   if (outcome.kind === 'end') {
-    return { saved: [stored], event: { type: 'fg-captain-end', detail: { captainId: stored.id } }, say: 'endedMsg', name: stored.person.name, undo: outcome.before };
+    return { saved: [stored], event: { type: 'fg-captain-end', detail: { captainId: stored.id } }, say: 'endedMsg', name: stored.person.name, undo: outcome.before, ...queued };
   }
-  return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name };
+  return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name, ...queued };
 }
 
-/** Shows what a write did: merged, announced (`fg-captain-*`), said in the notice, focus moved to it. */
-async function done(work: WorkController, w: Written): Promise<void> {
+/** What a refused write brings back: the form as it was filled in, or the import preview. */
+interface Bring {
+  editor?: EditorState;
+  preview?: NonNullable<WorkState['preview']>;
+}
+
+/** Drops the refused write a form or a preview was brought back from, before it is sent again (it would hold back the record's later writes). */
+async function dropReplaced(client: FiregridClient, replaces: string | undefined): Promise<void> {
+  if (replaces !== undefined) await client.offline?.discard(replaces);
+}
+
+/**
+ * Follows a write the offline client queued: its note says 待发送（n）, then 已发送; refused by
+ * the server, 服务器未接受 with why, the list as it was before (`before` back, `added` gone), and
+ * 修改后重新提交 opens what it `brings` back.
+ */
+function followQueued(work: WorkController, client: FiregridClient, entryId: string, what: string, o: {
+  before: FloorCaptain[]; added: string[]; bring: Bring; reread: boolean;
+}): void {
+  const f = (work.follower ??= new QueuedFollower(work.host));
+  const refill = (): void => {
+    const entry = f.refusedEntry;
+    const refused = f.refused;
+    if (entry === undefined || refused === undefined) return;
+    const why = refusalText(work.host, refused, work.o.locale());
+    if (o.bring.editor !== undefined) {
+      work.set({ editor: { ...o.bring.editor, busy: false, discarding: false, errors: {}, replaces: entry.id }, editorError: why });
+    } else if (o.bring.preview !== undefined) {
+      work.set({ preview: { ...o.bring.preview, replaces: entry.id } });
+      work.o.fail(why);
+    }
+  };
+  f.follow(client, entryId, {
+    // A command's records are read again as the server stored them.
+    sent: () => { if (o.reread) work.o.merge([]); },
+    refused: () => {
+      work.o.revert(o.before, o.added);
+      void work.host.updateComplete.then(() => { work.host.shadowRoot?.querySelector<HTMLElement>('#sync-note')?.focus(); });
+    },
+  });
+  const canRefill = o.bring.editor !== undefined || o.bring.preview !== undefined;
+  work.set({
+    syncNote: () => {
+      const locale = work.o.locale();
+      const refused = f.state === 'refused' ? f.refused : undefined;
+      return queuedNote({
+        locale, state: f.state, pending: f.pending, what, id: 'sync-note', part: 'sync',
+        ...(refused === undefined ? {} : { reason: refusalText(work.host, refused, locale) }),
+        ...(refused === undefined || !canRefill ? {} : {
+          actions: html`<div class="row"><button type="button" class="primary" id="sync-edit" @click=${refill}>${queuedText('edit', locale)}</button></div>`,
+        }),
+      });
+    },
+  });
+}
+
+/** The captains `ids` as the list has them now (`before`), and those it does not have yet (`added`). */
+function snapshot(work: WorkController, ids: readonly string[]): { before: FloorCaptain[]; added: string[] } {
+  const captains = work.o.data()?.captains ?? [];
+  return { before: captains.filter((c) => ids.includes(c.id)), added: ids.filter((id) => !captains.some((c) => c.id === id)) };
+}
+
+/**
+ * Shows what a write did: merged, announced (`fg-captain-*`), said in the notice, focus moved to
+ * it. A write queued on the device gets its note instead (see {@link followQueued}).
+ */
+async function done(work: WorkController, w: Written, client: FiregridClient, bring: Bring = {}): Promise<void> {
+  const was = snapshot(work, w.saved.map((c) => c.id));
   work.o.merge(w.saved);
   if (w.event.type === 'fg-captain-end') work.o.fire(w.event.type, w.event.detail);
   else work.o.fire(w.event.type, w.event.detail);
+  if (w.entryId !== undefined) {
+    work.set({ notice: '', undo: undefined });
+    followQueued(work, client, w.entryId, w.name, { ...was, bring, reread: w.reread === true });
+    await work.host.updateComplete;
+    work.host.shadowRoot?.querySelector<HTMLElement>('#sync-note')?.focus();
+    return;
+  }
+  work.follower?.stop();
   const ended = w.saved[0];
-  work.set({ notice: await say(work, w.say, { name: w.name }), noticeTone: 'success', undo: w.undo !== undefined && ended !== undefined ? { before: w.undo, ended } : undefined });
+  work.set({
+    syncNote: undefined, notice: await say(work, w.say, { name: w.name }), noticeTone: 'success',
+    undo: w.undo !== undefined && ended !== undefined ? { before: w.undo, ended } : undefined,
+  });
   await work.o.focusNotice();
 }
 
@@ -69,7 +162,7 @@ async function run(work: WorkController, write: (client: FiregridClient) => Prom
   work.set({ working: true });
   work.o.fail('');
   try {
-    await done(work, await write(client));
+    await done(work, await write(client), client);
   } catch (e) {
     work.o.fail(await failed(work, e, 'write'));
   } finally {
@@ -134,9 +227,10 @@ export async function saveForm(work: WorkController): Promise<void> {
   }
   work.set({ editor: { ...ed, errors: {}, busy: true }, editorError: '' });
   try {
+    await dropReplaced(client, ed.replaces);
     const written = await writeOutcome(client, outcome, o.now().toISOString());
     work.set({ editor: undefined });
-    await done(work, written);
+    await done(work, written, client, { editor: { ...ed, replaces: undefined } });
   } catch (e) {
     // The form stays open with everything typed; the reason shows inside it.
     const editorError = await failed(work, e, 'write');
@@ -201,11 +295,30 @@ export async function confirmImport(work: WorkController): Promise<void> {
   work.set({ working: true });
   o.fail('');
   try {
-    const receipt = await client.command('captains.import', { rows: [...preview.result.records] });
-    const saved = await imported(receipt.kind === 'stored' ? receipt.result : undefined);
-    const count = saved.length > 0 ? saved.length : preview.result.records.length;
+    await dropReplaced(client, preview.replaces);
+    const records = preview.result.records;
+    const receipt = await client.command('captains.import', { rows: [...records] });
+    if (receipt.kind === 'queued') {
+      // On the device: the list shows the rows as they will be, the note what happens next.
+      const at = o.now().toISOString();
+      const tenantId = o.data()?.captains[0]?.tenantId ?? (await client.session()).tenantId;
+      const shown = records.map((r) => provisional(r, at, tenantId));
+      const was = snapshot(work, shown.map((c) => c.id));
+      o.merge(shown);
+      work.set({ preview: undefined, notice: '', undo: undefined });
+      o.fire('fg-captain-import', { count: records.length });
+      followQueued(work, client, receipt.entryId, await say(work, 'importWhat', { n: records.length }), {
+        ...was, bring: { preview: { name: preview.name, result: preview.result } }, reread: true,
+      });
+      await work.host.updateComplete;
+      work.host.shadowRoot?.querySelector<HTMLElement>('#sync-note')?.focus();
+      return;
+    }
+    const saved = await imported(receipt.result);
+    const count = saved.length > 0 ? saved.length : records.length;
     o.merge(saved);
-    work.set({ preview: undefined, notice: await say(work, 'imported', { n: count }), noticeTone: 'success', undo: undefined });
+    work.follower?.stop();
+    work.set({ preview: undefined, syncNote: undefined, notice: await say(work, 'imported', { n: count }), noticeTone: 'success', undo: undefined });
     o.fire('fg-captain-import', { count });
     await o.focusNotice();
   } catch (e) {

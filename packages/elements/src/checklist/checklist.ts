@@ -77,7 +77,7 @@ const NOTE_SAVE_MS = 400;
  * @csspart remaining - After a refused submit: how many items are still missing, counted live.
  * @csspart unsent - "未发送，网络恢复后重试" above 重试, when a submit found no network and there is no offline layer.
  * @csspart result - The result after submit: icon, title, what happens next, next actions.
- * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送".
+ * @csspart sync - In the result of a queued submit: "待发送（n）", then "已发送"; or why the server refused it (服务器未接受).
  *
  * @cssprop [--fg-checklist-accent=var(--fg-color-primary)] - Accent: header line, progress, submit.
  * @cssprop [--fg-checklist-pass=var(--fg-color-success)] - Colour of a passed item.
@@ -314,7 +314,8 @@ export class FgChecklist extends LitElement {
     const m = this.resultModule;
     if (res === undefined || m === undefined) return nothing;
     const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
-    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill });
+    const reason = res.refused === undefined ? undefined : m.refusalText(this, res.refused, this.fg.locale);
+    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill, ...(reason === undefined ? {} : { reason }) });
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -548,8 +549,8 @@ export class FgChecklist extends LitElement {
       this.requestUpdate();
       this.stopWatching?.();
       this.stopWatching = receipt.kind === 'queued' && client.offline !== undefined
-        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent) => {
-          if (this.result !== undefined) this.result = { ...this.result, pending, sent };
+        ? this.resultModule?.watchQueued(client.offline, receipt.entryId, (pending, sent, refused) => {
+          if (this.result !== undefined) this.result = { ...this.result, pending, sent, refused };
         })
         : undefined;
       const detail: ChecklistSubmitDetail = { inspection, hazardDrafts };

@@ -35,11 +35,13 @@ export const itemStyles = css`
   .basis ul { margin: 0; padding-inline-start: 1.2em; }
   .result { margin: var(--_gap) 0; padding: var(--_s3) var(--_s4); border: 2px solid var(--_ok); border-radius: var(--_radius); }
   .result.queued { border-color: var(--_warn); }
+  .result.refused { border-color: var(--_error); }
   .result-icon {
     display: inline-grid; place-items: center; width: 2.5em; height: 2.5em; border-radius: 50%;
     background: var(--_ok); color: var(--_surface); font-size: 1.2em; font-weight: 700;
   }
   .result.queued .result-icon { background: var(--_warn); }
+  .result.refused .result-icon { background: var(--_error); }
   .result h2 { margin: var(--_s2) 0; }
   .result .next { margin: var(--_s2) 0; }
   .missing-text { margin: 6px 0 0; color: var(--_fail); font-weight: 600; }

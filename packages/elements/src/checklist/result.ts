@@ -9,6 +9,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FiregridClient, Locale } from '@firegrid/core';
 import type { fill as Fill } from '../i18n.js';
 import { message } from '../styles.js';
+import { QUEUED_MESSAGES, RefusedWrite } from '../queued.js';
+
+export { refusalText } from '../queued.js';
 
 type OfflineControl = NonNullable<FiregridClient['offline']>;
 
@@ -24,6 +27,8 @@ export interface SubmitResult {
   pending: number;
   /** A queued submit was sent since. */
   sent: boolean;
+  /** Why the server refused a queued submit once it was sent; it stays in the outbox (`client.offline.status().failed`). */
+  refused?: RefusedWrite | undefined;
 }
 
 const M = {
@@ -36,6 +41,10 @@ const M = {
   sent: { 'zh-CN': '已发送', en: 'Sent' },
   nextStored: { 'zh-CN': '检查记录已保存到服务器，不能再修改。', en: 'The inspection is stored on the server; it can no longer change.' },
   nextQueued: { 'zh-CN': '联网后自动发送，不用再次提交；可以离开本页。', en: 'It is sent by itself when online; no need to submit again, you may leave this page.' },
+  nextRefused: {
+    'zh-CN': '检查记录没有丢失：它仍保存在本机的待处理列表中，可在那里修改后重新提交。',
+    en: 'The inspection is not lost: it stays in this device\'s list of unsent writes, where it can be corrected and sent again.',
+  },
   nextHazards: { 'zh-CN': '不合格项已生成隐患草稿，请在下方逐条核对后上报。', en: 'Each failed item became a hazard draft: check each one below, then report it.' },
   toHazards: { 'zh-CN': '上报隐患', en: 'Report hazards' },
   toRecord: { 'zh-CN': '查看记录', en: 'View the record' },
@@ -47,8 +56,19 @@ const M = {
  */
 export function renderResult(res: SubmitResult, o: {
   locale: Locale; reportFailed: 'ask' | 'auto' | 'off'; pendingHandoff: boolean; fill: typeof Fill;
+  /** Why a queued submit was refused, in the person's language (`refusalText`). */
+  reason?: string;
 }): TemplateResult {
   const { locale, fill } = o;
+  if (res.refused !== undefined) {
+    // Refused after it was queued: no longer 待发送, and not stored — in the error tone, with why.
+    return html`<section part="result" class="result refused" aria-labelledby="result-title">
+      <span class="result-icon" aria-hidden="true">✕</span>
+      <h2 id="result-title" tabindex="-1">${QUEUED_MESSAGES.refused[locale]}</h2>
+      ${message('error', o.reason === undefined || o.reason === '' ? QUEUED_MESSAGES.refused[locale] : fill(QUEUED_MESSAGES.refusedWhy[locale], { why: o.reason }), { part: 'sync' })}
+      <p class="next">${M.nextRefused[locale]}</p>
+    </section>`;
+  }
   const queued = !res.sent && res.entryId !== undefined;
   const parts = [res.failed === 0 ? M.allPassed[locale] : fill(M.failed[locale], { f: res.failed })];
   if (res.hazards > 0 && o.reportFailed !== 'auto') parts.push(fill(M.hazards[locale], { h: res.hazards }));
@@ -67,17 +87,23 @@ export function renderResult(res: SubmitResult, o: {
 }
 
 /**
- * Follows a queued write through the outbox: calls `update` with the device's pending count and
- * whether the entry has left the outbox (sent), on every outbox change until it has. Returns a
+ * Follows a queued write through the outbox: calls `update` with the device's pending count,
+ * whether the entry has left the outbox (sent), and why the server refused it once it has (the
+ * entry then stays, until a person acts), on every outbox change until it is sent. Returns a
  * function that stops following.
  */
-export function watchQueued(offline: OfflineControl, entryId: string, update: (pending: number, sent: boolean) => void): () => void {
+export function watchQueued(offline: OfflineControl, entryId: string, update: (pending: number, sent: boolean, refused?: RefusedWrite) => void): () => void {
   let alive = true;
+  let refused: RefusedWrite | undefined;
   const check = (): void => {
     offline.status().then((st) => {
       if (!alive) return;
-      const waiting = [...st.pending, ...st.failed, ...st.conflicted].some((x) => x.id === entryId);
-      update(st.pending.length, !waiting);
+      // Refused by the server (or in conflict): kept in the outbox, no longer waiting to be sent.
+      const kept = [...st.failed, ...st.conflicted].find((x) => x.id === entryId);
+      if (kept === undefined) refused = undefined;
+      else refused ??= new RefusedWrite(kept);
+      const waiting = kept !== undefined || st.pending.some((x) => x.id === entryId);
+      update(st.pending.length, !waiting, refused);
       if (!waiting) stop();
     }, () => undefined);
   };

@@ -45,7 +45,6 @@ export const DETAIL_MESSAGES = {
   sending: { 'zh-CN': '正在提交…', en: 'Sending…' },
   vetoed: { 'zh-CN': '宿主应用未允许此操作', en: 'The host app did not allow this action' },
   done: { 'zh-CN': '已{action}', en: 'Done: {action}' },
-  queued: { 'zh-CN': '已{action}（保存在本机，联网后自动提交）', en: 'Done: {action} (saved on this device; sent when online)' },
   fReason: { 'zh-CN': '理由', en: 'Reason' },
   fNote: { 'zh-CN': '说明', en: 'Note' },
   fNoteOptional: { 'zh-CN': '备注（选填）', en: 'Note (optional)' },

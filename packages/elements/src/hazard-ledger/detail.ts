@@ -18,11 +18,18 @@ import { flagsOf, phone, phoneKey } from './table.js';
 import { t } from './messages.js';
 import { peopleSources } from './people.js';
 import type { PeopleCache } from './people.js';
+import { QueuedFollower, queuedNote, queuedText, refusalText } from '../queued.js';
+import type { QueuedTransition, TransitionValues } from './transition-form.js';
 
 /**
  * One hazard: its fields as the viewer may see them, photos read through the data port, the
  * history, a major-hazard suggestion from the rule set of its discovery date, and exactly the
  * actions the viewer's roles allow now, each opening its transition form.
+ *
+ * A transition the offline client queued says 待发送（n） in the warning tone with what happens
+ * next, then 已发送 once the outbox has sent it (the hazard read again). Should the server refuse
+ * it, the note says 服务器未接受 and why, the hazard goes back to how it was, and
+ * 修改后重新提交 opens the transition's form again with everything that was filled in.
  *
  * @internal Rendered by `<fg-hazard-ledger>`; not used on its own.
  * @tag fg-hazard-detail
@@ -54,7 +61,12 @@ export class FgHazardDetail extends LitElement {
   @state() private revealed: ReadonlySet<string> = new Set();
   /** The rule-set elements evidenced at the place and its kind, for the determination form. */
   @state() private evidence: { refs: readonly string[]; placeKind: PlaceKind | undefined } = { refs: [], placeKind: undefined };
+  /** The transition queued on the device, while its note is shown. */
+  @state() private queuedTransition: QueuedTransition | undefined;
+  /** A refused transition brought back into its form. */
+  @state() private refill: { values: TransitionValues; refusal: string; replaces: string } | undefined;
   private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
+  private readonly queued = new QueuedFollower(this);
   private suggestedFor = '';
   private lifecycleFor: {
     client: FiregridClient | undefined; locale: Locale; ruleSets: readonly MajorRuleSet[] | undefined; lifecycle: Lifecycle;
@@ -79,7 +91,15 @@ export class FgHazardDetail extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const h = this.hazard;
-    if (changed.has('hazard') && h?.id !== changed.get('hazard')?.id) this.revealed = new Set();
+    if (changed.has('hazard') && h?.id !== changed.get('hazard')?.id) {
+      this.revealed = new Set();
+      // Another hazard: the note of this one's queued transition goes (the outbox keeps the write).
+      if (this.queuedTransition !== undefined && this.queuedTransition.before.id !== h?.id) {
+        this.queued.stop();
+        this.queuedTransition = undefined;
+        this.refill = undefined;
+      }
+    }
     if (changed.has('hazard') && h !== undefined && `${h.id}@${h.version}` !== this.suggestedFor) {
       this.suggestedFor = `${h.id}@${h.version}`;
       void this.suggest(h);
@@ -118,19 +138,76 @@ export class FgHazardDetail extends LitElement {
     this.suggestion = s.suggest ? s : undefined;
   }
 
-  private readonly onClose = (next: Hazard | undefined, message: string): void => {
+  private readonly onClose = (next: Hazard | undefined, message: string, queued?: QueuedTransition): void => {
     const action = this.action;
     this.action = undefined;
+    this.refill = undefined;
+    const client = this.client;
     if (next !== undefined) {
-      this.status = message;
       this.hazard = next;
       this.onChange?.(next);
+      if (queued !== undefined && client !== undefined) {
+        this.status = '';
+        this.queuedTransition = queued;
+        this.queued.follow(client, queued.entryId, {
+          sent: () => { void this.reread(client, queued.before.id); },
+          // Not done after all: the hazard as it was, until the person sends it again.
+          refused: () => {
+            if (this.hazard?.id !== queued.before.id) return;
+            this.hazard = queued.before;
+            this.onChange?.(queued.before);
+            void this.updateComplete.then(() => { this.renderRoot.querySelector<HTMLElement>('#d-queued')?.focus(); });
+          },
+        });
+      } else {
+        this.status = message;
+        this.queuedTransition = undefined;
+        this.queued.stop();
+      }
     }
     void this.updateComplete.then(() => {
       const back = action === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`);
       (back ?? this.renderRoot.querySelector<HTMLElement>('#d-title'))?.focus();
     });
   };
+
+  /** The hazard as the server has it now, once a queued transition was sent. */
+  private async reread(client: FiregridClient, id: string): Promise<void> {
+    try {
+      const fresh = await client.data.get('hazards', id);
+      if (fresh !== null && this.hazard?.id === id) {
+        this.hazard = fresh;
+        this.onChange?.(fresh);
+      }
+    } catch {
+      // The lifecycle's provisional copy stays shown; the list reads it again with the next load.
+    }
+  }
+
+  /** 修改后重新提交: the refused transition's form again, as it was filled in, with why. */
+  private readonly onRefill = (): void => {
+    const q = this.queuedTransition;
+    const entry = this.queued.refusedEntry;
+    const refused = this.queued.refused;
+    if (q === undefined || entry === undefined || refused === undefined) return;
+    this.refill = { values: q.values, refusal: refusalText(this, refused, this.locale), replaces: entry.id };
+    this.action = q.action;
+  };
+
+  /** The note of a queued transition: 待发送（n）, 已发送, or 服务器未接受 with why and 修改后重新提交. */
+  private queuedBox(q: QueuedTransition): TemplateResult {
+    const { locale } = this;
+    const f = this.queued;
+    const state = f.state;
+    const refused = f.refused;
+    return queuedNote({
+      locale, state, pending: f.pending, what: HAZARD_ACTION_LABELS[q.action][locale], id: 'd-queued', part: 'sync',
+      ...(state === 'refused' && refused !== undefined ? { reason: refusalText(this, refused, locale) } : {}),
+      ...(state === 'refused' && this.action === undefined
+        ? { actions: html`<div class="row"><button type="button" class="primary" id="d-refill" @click=${this.onRefill}>${queuedText('edit', locale)}</button></div>` }
+        : {}),
+    });
+  }
 
   private suggestionBox(s: MajorSuggestion): TemplateResult {
     const { locale } = this;
@@ -245,10 +322,12 @@ export class FgHazardDetail extends LitElement {
         <h4>${dt('actions', locale)}</h4>
         ${actions.length === 0 ? html`<p>${dt('noActions', locale)}</p>` : html`<div class="row" part="actions">${actions.map((a) => html`
           <button type="button" data-action=${a} aria-expanded=${this.action === a ? 'true' : 'false'}
-            @click=${() => { this.status = ''; this.action = this.action === a ? undefined : a; }}>${HAZARD_ACTION_LABELS[a][locale]}</button>`)}</div>`}
+            @click=${() => { this.status = ''; this.refill = undefined; this.action = this.action === a ? undefined : a; }}>${HAZARD_ACTION_LABELS[a][locale]}</button>`)}</div>`}
         ${this.action === undefined ? nothing : html`<fg-hazard-transition-form .client=${this.client} .hazard=${h} .action=${this.action}
           .lifecycle=${lifecycle} .actor=${viewer} .locale=${locale} .ruleSets=${this.ruleSets} .ruleRefs=${this.evidence.refs}
-          .placeKind=${this.evidence.placeKind} .onClose=${this.onClose}></fg-hazard-transition-form>`}
+          .placeKind=${this.evidence.placeKind} .onClose=${this.onClose} .initial=${this.refill?.values} .refusal=${this.refill?.refusal ?? ''}
+          .replaces=${this.refill?.replaces ?? (this.queuedTransition !== undefined && this.queued.state === 'refused' ? this.queued.refusedEntry?.id : undefined)}></fg-hazard-transition-form>`}
+        ${this.queuedTransition === undefined || this.refill !== undefined ? nothing : this.queuedBox(this.queuedTransition)}
         ${message('success', this.status)}
       </div>
     </section>`;

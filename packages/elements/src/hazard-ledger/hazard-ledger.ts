@@ -50,10 +50,17 @@ export interface HazardOpenDetail {
  * confidential reporter is shown (and exported) only to grid supervisors, fire officers and
  * admins, and on screen his number stays masked in the list.
  *
+ * A transition made offline (the offline client) is queued on the device: the detail shows the
+ * hazard as the lifecycle says it will be and a note 待发送（n）：<action> in the warning tone with
+ * what happens next, then 已发送 once the outbox has sent it (the hazard read again). Should the
+ * server refuse it then, the note says 服务器未接受 and why in the person's language, the hazard
+ * goes back to how it was, and 修改后重新提交 opens the transition's form again as it was filled in.
+ *
  * Layout: at 600 px of its own width and more (a container query: the element may sit in a side
  * panel) a table — dates and phones on one line, status as a coloured tag, phones masked until
- * tapped, "共 N 条" (when the data port counts) with the pager; below 600 px each hazard is a card
- * with what, status, where, deadline and flags first, and nothing scrolls sideways. The text
+ * tapped, "共 N 条" (when the data port counts) with the pager, the table in a region named
+ * "…（可左右滚动）" that the keyboard can scroll; below 600 px each hazard is a card
+ * with what, status, where, deadline and flags first, nothing scrolls sideways, and nothing says it does. The text
  * search also finds a hazard by the reference number a resident quotes (`XXXX-XXXX`).
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
@@ -128,6 +135,8 @@ export class FgHazardLedger extends LitElement {
   @state() private selected: Hazard | undefined;
   @state() private exporting = false;
   @state() private ui: ViewModule | undefined;
+  /** The element is 600 px wide or more (the styles' container query): the table, not cards. */
+  @state() private wide = true;
 
   private readonly fg = new ClientController(this);
   private readonly places = new Map<string, TwoListPlace | null>();
@@ -136,6 +145,19 @@ export class FgHazardLedger extends LitElement {
   private seq = 0;
   private loadedFor: FiregridClient | undefined;
   private detailLoaded: Promise<void> | undefined;
+  /** Follows the element's own width, as the container query does, for what CSS cannot say (the region's name). */
+  private readonly sizes = typeof ResizeObserver === 'undefined' ? undefined
+    : new ResizeObserver((entries) => { for (const e of entries) this.measure(e.contentBoxSize[0]?.inlineSize ?? e.contentRect.width); });
+
+  constructor() {
+    super();
+    this.addController({ hostConnected: () => { this.sizes?.observe(this); }, hostDisconnected: () => { this.sizes?.disconnect(); } });
+  }
+
+  /** Takes the element's width (0 while it is not laid out: kept as it was). */
+  private measure(width: number): void {
+    if (width > 0) this.wide = width >= 599.98;
+  }
 
   /** Keeps the loaded list view and adds its styles to the element's, once. */
   private useView(ui: ViewModule): void {
@@ -150,6 +172,8 @@ export class FgHazardLedger extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Read before the list renders as well: a resize is told at the next frame, and a background tab gets none.
+    if (this.ui !== undefined && this.selected === undefined) this.measure(this.clientWidth);
     if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')
       || changed.has('supervision')) {
       this.filters = {
@@ -327,7 +351,7 @@ export class FgHazardLedger extends LitElement {
         ${message('error', alert, { part: 'error' })}`;
     }
     return ui.renderLedger({
-      locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
+      wide: this.wide, locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
       hasNext: this.nextCursor !== null, total: this.total, loading: this.loading, alert: this.alert, message: this.message,
       exporting: this.exporting, menu: this.menu, revealed: this.revealed, ctx: this.context(client, ui),
     }, this.actions);

@@ -30,6 +30,11 @@ export interface TableView {
   revealed: ReadonlySet<string>;
   onOpen: (hazard: Hazard) => void;
   onReveal: (key: string) => void;
+  /**
+   * The table scrolls sideways: the element is 600 px wide or more. Only then is it a focusable
+   * region named "…（可左右滚动）"; the cards below that scroll nowhere, and say nothing of it.
+   */
+  scrolls: boolean;
 }
 
 /**
@@ -87,12 +92,16 @@ export function flagsOf(h: Hazard, now: Date, locale: Locale, dueSoonDays: numbe
     h.supervision === undefined ? nothing : html`<span class="flag ${isSupervised(h) ? 'supervised' : 'supervision'}">${supervisionText(h, locale)}</span>`}`;
 }
 
-/** The table, in a region that scrolls sideways only at desk widths; cards below 600 px. */
+/**
+ * The table, in a region that scrolls sideways only at desk widths (focusable, so the keyboard
+ * scrolls it, and named with （可左右滚动）); cards below 600 px, in a plain block.
+ */
 export function ledgerTable(v: TableView): TemplateResult {
   const { locale, table } = v;
   const columns = TWO_LIST_COLUMNS[v.list].columns;
   return html`
-    <div class="scroller" part="table" tabindex="0" role="region" aria-label=${t('scrollTable', locale, { title: table.title })}>
+    <div class="scroller" part="table" tabindex=${v.scrolls ? '0' : nothing} role=${v.scrolls ? 'region' : nothing}
+      aria-label=${v.scrolls ? t('scrollTable', locale, { title: table.title }) : nothing}>
       <table>
         <caption class="visually-hidden">${table.title}</caption>
         <thead><tr>${table.header.map((h) => html`<th scope="col">${h}</th>`)}<th scope="col">${t('flags', locale)}</th></tr></thead>

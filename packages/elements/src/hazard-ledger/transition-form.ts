@@ -32,7 +32,8 @@ export interface HazardTransitionedDetail {
   to: HazardStatus;
 }
 
-interface Values {
+/** What the transition form holds: kept with a queued transition, to bring it back should the server refuse it. */
+export interface TransitionValues {
   reason: string; note: string; unit: string; person: string; phone: string; deadline: string; measures: string;
   evidence: PhotoRef[]; level: SupervisionLevel | ''; supervisionDeadline: string; authority: string;
   /** Photos of the hazard as found (`fix-on-spot`: 整改前照片). */
@@ -40,6 +41,7 @@ interface Values {
   /** The GB 35181 edition chosen when two apply; '' = the edition in force today. */
   ruleSet: string;
 }
+type Values = TransitionValues;
 type TextKey = Exclude<keyof Values, PhotoKey | 'level'>;
 /** The photo lists of a transition: after (`evidence`) and, for an on-the-spot fix, before. */
 type PhotoKey = 'evidence' | 'before';
@@ -48,6 +50,15 @@ const EMPTY: Values = {
   ruleSet: '', before: [],
 };
 const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
+
+/** A transition the offline client queued: its outbox entry and what the form held. */
+export interface QueuedTransition {
+  entryId: string;
+  action: HazardAction;
+  values: TransitionValues;
+  /** The hazard before the transition. */
+  before: Hazard;
+}
 
 /** Input paths of the lifecycle → the control that edits them and its label. */
 const FIELDS: Record<string, { id: string; label: DetailKey }> = {
@@ -98,8 +109,20 @@ export class FgHazardTransitionForm extends LitElement {
   @property({ attribute: false }) ruleRefs: readonly string[] = [];
   /** The kind of the hazard's place, for composite thresholds. */
   @property({ attribute: false }) placeKind: PlaceKind | undefined;
-  /** Called when the form closes: with the hazard after the transition, or undefined when cancelled. */
-  @property({ attribute: false }) onClose: ((next: Hazard | undefined, message: string) => void) | undefined;
+  /**
+   * Called when the form closes: with the hazard after the transition, or undefined when
+   * cancelled. A transition queued on the device comes with its outbox entry and what was filled in.
+   */
+  @property({ attribute: false }) onClose: ((next: Hazard | undefined, message: string, queued?: QueuedTransition) => void) | undefined;
+  /** What the form opens with: a refused transition's values, brought back. */
+  @property({ attribute: false }) initial: TransitionValues | undefined;
+  /** Why the transition brought back was refused: the form's alert as it opens. */
+  @property({ attribute: false }) refusal = '';
+  /**
+   * The outbox entry of the refused transition brought back: dropped from the outbox as this one
+   * is sent (a refused write holds back the hazard's later writes until a person acts on it).
+   */
+  @property({ attribute: false }) replaces: string | undefined;
 
   @state() private values: Values = { ...EMPTY };
   @state() private errors: Record<string, string> = {};
@@ -114,6 +137,8 @@ export class FgHazardTransitionForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('initial') && this.initial !== undefined) this.values = { ...this.initial };
+    if (changed.has('refusal')) this.alert = this.refusal;
     // The listing authority sees what was requested (报请) and lists it as is, or changes it.
     const asked = this.hazard?.supervision;
     if ((changed.has('hazard') || changed.has('action')) && this.action === 'supervise' && asked !== undefined && asked.listedAt === undefined) {
@@ -234,15 +259,19 @@ export class FgHazardTransitionForm extends LitElement {
     try {
       // The form's fields are the lifecycle's (vendor needs included), checked above; this types them per action.
       const payload = checkCommandPayload('hazards.transition', { hazardId: hazard.id, ...input }, { locale });
+      if (this.replaces !== undefined) {
+        await client.offline?.discard(this.replaces);
+        this.replaces = undefined;
+      }
       const receipt = await client.command('hazards.transition', payload);
       const result = receipt.kind === 'stored' ? receipt.result : undefined;
       // A queued command (offline) has no server answer yet: show what the lifecycle says it will be.
       const next = isHazardOf(result, hazard.id) ? result : lifecycle.apply(hazard, input, actor, client.now()).hazard;
-      const queued = receipt.kind === 'queued';
       this.dispatchEvent(new CustomEvent<HazardTransitionedDetail>('fg-hazard-transitioned', {
         detail: { hazardId: hazard.id, action: this.action, from, to: next.status }, bubbles: true, composed: true,
       }));
-      this.onClose?.(next, dt(queued ? 'queued' : 'done', locale, { action: HAZARD_ACTION_LABELS[this.action][locale] }));
+      this.onClose?.(next, dt('done', locale, { action: HAZARD_ACTION_LABELS[this.action][locale] }),
+        receipt.kind === 'queued' ? { entryId: receipt.entryId, action: this.action, values: { ...this.values }, before: hazard } : undefined);
     } catch (error) {
       this.alert = await userError(this, error, locale, 'write');
     } finally {

@@ -39,6 +39,8 @@ export interface LedgerView {
   /** Phones tapped to show in full. */
   revealed: ReadonlySet<string>;
   ctx: TwoListContext;
+  /** The element is 600 px wide or more: the table scrolls sideways (below, cards). */
+  wide: boolean;
 }
 
 /** What a user's action in the list view asks of the element. */
@@ -123,7 +125,7 @@ export function renderLedger(v: LedgerView, on: LedgerActions): TemplateResult {
     ${message('info', v.loading ? t('loading', locale) : v.message !== '' ? v.message : v.items.length === 0 ? t('empty', locale) : '')}
     ${v.items.length === 0 ? nothing : ledgerTable({
       locale, list: v.list, hazards: v.items, table, first: v.page * v.pageSize + 1, now: v.ctx.now,
-      dueSoonDays: DEFAULT_DUE_SOON_DAYS, ctx: v.ctx, revealed: v.revealed, onOpen: on.open, onReveal: on.reveal,
+      dueSoonDays: DEFAULT_DUE_SOON_DAYS, ctx: v.ctx, revealed: v.revealed, onOpen: on.open, onReveal: on.reveal, scrolls: v.wide,
     })}
     ${pager(v, on)}
   </div>`;

@@ -3,7 +3,7 @@ import type { CSSResultOrNative, PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FiregridError, autosave } from '@firegrid/core/base';
 import type { Autosave } from '@firegrid/core/base';
-import type { FiregridClient, Hazard, Locale } from '@firegrid/core';
+import type { Draft, FiregridClient, Hazard, Locale } from '@firegrid/core';
 import { ClientController } from '../client-controller.js';
 import { baseStyles, message } from '../styles.js';
 import type { MessageTone } from '../styles.js';
@@ -47,7 +47,9 @@ export interface HazardRecordsDetail {
  * icon, a title, what happens next, a resident's reference number (受理编号, from the record id, so
  * it exists offline too), and 继续上报 / 查看记录; focus moves to it. With the offline backend the
  * report is queued on the device: the result says 待发送（n） in the warning tone and turns into
- * 已发送 once the outbox has sent it. With a client without the offline layer, a submit that fails
+ * 已发送 once the outbox has sent it; should the server refuse it then, the result says
+ * 服务器未接受 with the reason, and 修改后重新提交 brings the report back into the form (from the
+ * outbox, through `client.offline.edit`), the fields the server named marked. With a client without the offline layer, a submit that fails
  * because the network is down keeps the form as filled, says 未发送，网络恢复后重试 and offers 重试.
  * 取消 asks before it deletes typed text or photos (the host's `ui.confirm`, else a dialog).
  * In `mode="public"` (a resident's tip-off) the form is simpler and elder-friendly: 20 px text
@@ -80,7 +82,8 @@ export interface HazardRecordsDetail {
  * @csspart actions - The button bar (the form's submit and cancel; the result's next actions).
  * @csspart unsent - The message of a report not sent because the network is down.
  * @csspart result - The result after a submit.
- * @csspart result-title - Its title (已上报, 待发送（n）, 已发送).
+ * @csspart result-title - Its title (已上报, 待发送（n）, 已发送, 服务器未接受).
+ * @csspart result-why - Why the server refused a queued report.
  * @csspart reference - A resident's reference number (受理编号).
  * @csspart confirm - The dialog that asks before 取消 deletes what was typed.
  * @cssprop [--fg-hazard-accent=var(--fg-color-primary)] - The submit button's colour.
@@ -158,15 +161,15 @@ export class FgHazardReport extends LitElement {
   }
 
   /** Opens the draft asked for, or the latest unsent report of this mode, or a new one. */
-  private async restore(client: FiregridClient): Promise<void> {
+  private async restore(client: FiregridClient, draftId = this.draftId): Promise<void> {
     void this.saver?.stop();
     this.ready = false;
     this.uiError = '';
-    let opened = freshReport(this.mode, this.draftId);
+    let opened = freshReport(this.mode, draftId);
     // The form's chunk loads while the draft is read.
     const ui = loadUi();
     try {
-      opened = await openReport(client, this.mode, this.draftId);
+      opened = await openReport(client, this.mode, draftId);
     } catch (e) {
       this.alert = await userError(this, e, this.fg.locale);
     }
@@ -285,7 +288,12 @@ export class FgHazardReport extends LitElement {
       this.status = '';
       this.result = { hazard: receipt.record, state: receipt.kind };
       const after = await this.loadAfter().catch(() => undefined);
-      if (after !== undefined && receipt.kind === 'queued') (this.queued ??= new after.QueuedFollower(this)).follow(client, receipt.entryId);
+      if (after !== undefined && receipt.kind === 'queued') {
+        (this.queued ??= new after.QueuedFollower(this)).follow(client, receipt.entryId, {
+          // Refused after it was queued: the result says so and why; focus goes to it.
+          refused: () => { void this.updateComplete.then(() => { this.focus$('result'); }); },
+        });
+      }
       this.dispatchEvent(new CustomEvent<HazardSubmitDetail>('fg-hazard-submit', { detail: { hazard: receipt.record }, bubbles: true, composed: true }));
       await this.updateComplete;
       this.focus$('result');
@@ -327,6 +335,41 @@ export class FgHazardReport extends LitElement {
     this.result = undefined;
     await this.updateComplete;
     this.focus$('category');
+  };
+
+  /** 修改后重新提交: the refused report leaves the outbox for the drafts and opens in the form, with why it was refused. */
+  private readonly onEdit = async (): Promise<void> => {
+    const client = this.fg.client;
+    const queued = this.queued;
+    const entryId = queued?.refusedEntry?.id;
+    const refused = queued?.refused;
+    if (client?.offline === undefined || entryId === undefined || refused === undefined) return;
+    const locale = this.fg.locale;
+    let draftId: string;
+    try {
+      const draft = await client.offline.edit(entryId) as Draft<'hazards'>;
+      // It was submitted as reported: a draft again, so the form opens it as one.
+      if (draft.status !== 'draft') await client.drafts.save('hazards', { ...draft, status: 'draft' });
+      draftId = draft.id;
+    } catch (e) {
+      this.alert = await userError(this, e, locale, 'write');
+      return;
+    }
+    queued?.stop();
+    this.result = undefined;
+    await this.restore(client, draftId);
+    const after = await this.loadAfter().catch(() => undefined);
+    this.alert = after === undefined ? '' : after.refusalText(this, refused, locale);
+    this.attempted = true;
+    const errors: FieldErrors = { ...this.check() };
+    for (const issue of refused.issues) {
+      const field = fieldOfPath(issue.path);
+      if (field !== undefined) errors[field] ??= issue.message;
+    }
+    this.errors = errors;
+    await this.updateComplete;
+    const first = FIELD_ORDER.find((f) => errors[f] !== undefined);
+    this.focusField(first ?? 'category');
   };
 
   private readonly onRecords = (): void => {
@@ -397,8 +440,13 @@ export class FgHazardReport extends LitElement {
     if (r !== undefined) {
       // Only when ./result.js could not be loaded at all: the title, still in the state's tone.
       if (after === undefined) return message(r.state === 'queued' ? 'warning' : 'success', r.hazard.title, { id: 'result', focusable: true });
-      const state = r.state === 'queued' && this.queued?.sent === true ? 'sent' : r.state;
-      return after.resultView({ locale, mode: this.mode, hazard: r.hazard, state, pending: this.queued?.pending, onAgain: () => { void this.onAgain(); }, onRecords: this.onRecords });
+      const q = this.queued;
+      const state = r.state === 'queued' && q !== undefined ? q.state : r.state;
+      const reason = state === 'refused' && q?.refused !== undefined ? after.refusalText(this, q.refused, locale) : undefined;
+      return after.resultView({
+        locale, mode: this.mode, hazard: r.hazard, state, pending: q?.pending, ...(reason === undefined ? {} : { reason }),
+        onAgain: () => { void this.onAgain(); }, onRecords: this.onRecords, onEdit: () => { void this.onEdit(); },
+      });
     }
     const unsent = this.unsent ? after?.unsentView(locale) : undefined;
     const f = this.fields;

@@ -12,16 +12,17 @@ import { referenceOf } from '@firegrid/core/base';
 import type { Hazard, Locale } from '@firegrid/core';
 import { fill } from '../i18n.js';
 import type { Messages } from '../i18n.js';
-import { queuedText } from '../queued.js';
+import { QUEUED_MESSAGES, queuedText } from '../queued.js';
 import type { ReportMode } from './form.js';
 
-export { QueuedFollower, isNetworkDown } from '../queued.js';
+export { QueuedFollower, isNetworkDown, refusalText } from '../queued.js';
 
 /** The sheet of the result, the unsent note and the dialog, adopted by the element when this module arrives. */
 export const resultStyles = css`
   .msg .next { font-weight: normal; color: var(--_text) }
   .result { max-width: 40em; --_tone: var(--_ok) }
   .result.warning { --_tone: var(--_warn) }
+  .result.error { --_tone: var(--_error) }
   .result:focus { outline: none }
   .result:focus-visible { outline: var(--fg-focus-width, 3px) solid var(--fg-focus-color, #1a73e8) }
   .result-head { display: flex; align-items: center; gap: var(--_s3); color: var(--_tone) }
@@ -66,8 +67,8 @@ export function unsentView(locale: Locale): { note: TemplateResult; retry: strin
   };
 }
 
-/** Where a submitted report stands: stored by the server, queued on the device, or sent since. */
-export type ResultState = 'stored' | 'queued' | 'sent';
+/** Where a submitted report stands: stored by the server, queued on the device, sent since, or refused by the server after it was queued. */
+export type ResultState = 'stored' | 'queued' | 'sent' | 'refused';
 
 /** What the result shows and does. */
 export interface ResultView {
@@ -77,37 +78,47 @@ export interface ResultView {
   state: ResultState;
   /** Writes waiting on the device (queued), once known. */
   pending: number | undefined;
+  /** Why the server refused it (state `refused`), in the person's language. */
+  reason?: string;
   onAgain: () => void;
   onRecords: () => void;
+  /** 修改后重新提交: the refused report back into the form. */
+  onEdit?: () => void;
 }
 
 const ICON_OK = svg`<path d="M6 12.5l4 4 8-9" />`;
 const ICON_WAIT = svg`<circle cx="12" cy="12" r="7" /><path d="M12 8v4.5l3 2" />`;
+const ICON_REFUSED = svg`<path d="M7 7l10 10M17 7L7 17" />`;
 
 /**
  * The result after a submit: an icon, a title in the state's tone (待发送（n） in the warning
- * tone, 已上报 / 已发送 in the success tone), what happens next, a public report's reference
- * number, and the next actions. The element moves focus to it.
+ * tone, 已上报 / 已发送 in the success tone, 服务器未接受 in the error tone with the reason), what
+ * happens next, a public report's reference number, and the next actions (a refused report:
+ * 继续上报 and 修改后重新提交). The element moves focus to it.
  */
 export function resultView(v: ResultView): TemplateResult {
   const { locale } = v;
   const pub = v.mode === 'public';
   const queued = v.state === 'queued';
-  const title = queued ? queuedText('queued', locale, v.pending ?? 1)
+  const refused = v.state === 'refused';
+  const title = queued ? queuedText('queued', locale, v.pending ?? 1) : refused ? queuedText('refused', locale)
     : v.state === 'sent' ? queuedText('sent', locale) : t(pub ? 'submittedPublic' : 'submitted', locale);
-  const next = queued ? queuedText('queuedNext', locale) : t(pub ? 'nextPublic' : 'nextWorker', locale);
+  const next = queued ? queuedText('queuedNext', locale) : refused ? queuedText('refusedNext', locale) : t(pub ? 'nextPublic' : 'nextWorker', locale);
   return html`
-    <section class="stack result ${queued ? 'warning' : 'success'}" part="result" id="result" tabindex="-1" aria-labelledby="result-title">
-      <div class="result-head" role="status">
-        <svg class="result-icon" viewBox="0 0 24 24" aria-hidden="true">${queued ? ICON_WAIT : ICON_OK}</svg>
+    <section class="stack result ${queued ? 'warning' : refused ? 'error' : 'success'}" part="result" id="result" tabindex="-1" aria-labelledby="result-title">
+      <div class="result-head" role=${refused ? 'alert' : 'status'}>
+        <svg class="result-icon" viewBox="0 0 24 24" aria-hidden="true">${queued ? ICON_WAIT : refused ? ICON_REFUSED : ICON_OK}</svg>
         <h2 id="result-title" part="result-title">${title}</h2>
       </div>
       <p class="result-what">${t('reportedTitle', locale, { title: v.hazard.title })}</p>
-      ${pub ? html`<p class="reference" part="reference">${t('reference', locale)}<strong id="reference">${referenceOf(v.hazard.id)}</strong></p>` : nothing}
+      ${refused && v.reason !== undefined && v.reason !== '' ? html`<p class="result-why" id="result-why" part="result-why">${fill(QUEUED_MESSAGES.refusedWhy[locale], { why: v.reason })}</p>` : nothing}
+      ${pub && !refused ? html`<p class="reference" part="reference">${t('reference', locale)}<strong id="reference">${referenceOf(v.hazard.id)}</strong></p>` : nothing}
       <p class="result-next" id="result-next">${next}</p>
       <div class="button-bar" part="actions">
-        <button type="button" id="records" @click=${v.onRecords}>${t('records', locale)}</button>
-        <button type="button" class="primary" id="again" @click=${v.onAgain}>${t('again', locale)}</button>
+        ${refused ? html`<button type="button" id="again" @click=${v.onAgain}>${t('again', locale)}</button>
+          <button type="button" class="primary" id="edit" @click=${v.onEdit}>${queuedText('edit', locale)}</button>`
+    : html`<button type="button" id="records" @click=${v.onRecords}>${t('records', locale)}</button>
+          <button type="button" class="primary" id="again" @click=${v.onAgain}>${t('again', locale)}</button>`}
       </div>
     </section>`;
 }
