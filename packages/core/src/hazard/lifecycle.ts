@@ -166,7 +166,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     const task = taskChanges(hazard, input, actor, at, departments);
     // The spread keeps every field of H the lifecycle does not know; those it sets have the
     // schema's types (LifecycleHazard is a Pick of Hazard), so the result is still an H.
-    const merged = { ...hazard, ...changes, ...task.set } as Record<string, unknown>;
+    const merged: object = { ...hazard, ...changes, ...task.set };
     const next = Object.fromEntries(Object.entries(merged).filter(([k]) => !(task.clear as string[]).includes(k))) as unknown as H;
     return input.action === 'report-rectified'
       ? { hazard: next, entry, reviewDueAt: new Date(now.getTime() + reviewDays * 86_400_000) }
