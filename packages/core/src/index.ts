@@ -116,6 +116,7 @@ export { TIERS } from './names.js';
 export type { Tier } from './names.js';
 export { ExtensionRequest, Transfer } from './schema/hazard.js';
 export { DEFAULT_DEPARTMENTS } from './hazard/departments.js';
+export { assigneeOf } from './host/query.js';
 export type { Department } from './hazard/departments.js';
 
 export { hazardCommands, reporterPrivacy } from './hazard/memory-commands.js';

@@ -135,8 +135,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     if (r.needs.includes('deadline') && input.deadline !== undefined && input.action !== 'request-extension') changes.deadline = input.deadline;
     if (r.needs.includes('measures') && input.measures !== undefined) changes.measures = input.measures;
     if (r.needs.includes('responsible') && input.responsible !== undefined) {
-      const { unit, person, phone } = input.responsible;
-      changes.responsible = isText(phone) ? { unit, person, phone } : { unit, person };
+      const { unit, person, phone, personId } = input.responsible;
+      changes.responsible = { unit, person, ...(isText(phone) ? { phone } : {}), ...(isText(personId) ? { personId } : {}) };
     }
     if (input.action === 'supervise') {
       // check() made sure level, deadline and authority are in the input or the pending request.
