@@ -34,7 +34,8 @@ async function unchanged(ctx: Ctx, h: Rec, what: string): Promise<void> {
 async function verified(ctx: Ctx, label: string): Promise<{ hazard: Rec; me: string }> {
   const open = await create(ctx, 'hazards', hazardRecord({ title: `一致性测试 ${ctx.tag} ${label}`, gridId: ctx.grid, status: 'reported' }));
   const hazard = await step(ctx, open, { action: 'verify' }, 'verified');
-  const me = String((hazard.history as Record<string, unknown>[]).at(-1)?.by ?? '');
+  const by = (hazard.history as Record<string, unknown>[]).at(-1)?.by;
+  const me = typeof by === 'string' ? by : '';
   return { hazard, me };
 }
 
