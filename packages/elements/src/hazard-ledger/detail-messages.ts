@@ -75,6 +75,12 @@ export const DETAIL_MESSAGES = {
   },
   editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
   editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
+  fDepartment: { 'zh-CN': '转办部门', en: 'Department' },
+  fDocumentNumber: { 'zh-CN': '文号（选填）', en: 'Document number (optional)' },
+  fPersonId: { 'zh-CN': '承办人账号（选填，可签收、退回、申请延期）', en: 'Assignee user id (optional: may accept, return, ask for more time)' },
+  fDeadlineAsked: { 'zh-CN': '申请延至', en: 'New deadline asked for' },
+  fNoteAnswer: { 'zh-CN': '部门反馈意见', en: "The department's answer" },
+  extensionAsked: { 'zh-CN': '申请延期至 {d}，理由：{reason}', en: 'Extension asked to {d}; reason: {reason}' },
 } satisfies Messages<string>;
 
 /** A key of {@link DETAIL_MESSAGES}. */
@@ -96,6 +102,7 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'reopen': return 'fNoteReopen';
     case 'flag-major': return 'fNoteFlag';
     case 'lift': return 'fNoteLift';
+    case 'answer-transfer': return 'fNoteAnswer';
     default: return required ? 'fNote' : 'fNoteOptional';
   }
 }
