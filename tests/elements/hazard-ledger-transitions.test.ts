@@ -8,6 +8,7 @@ import {
   HAZARD, captainSession, fireOfficerSession, governmentSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
 } from '../../stories/hazard-ledger.stories.js';
 import { samplePhoto } from '../../stories/hazard-report.stories.js';
+import { AssigneeTask, ExtensionRequested, TransferAnswer, TransferToDepartment } from '../../stories/hazard-ledger.stories.js';
 import { until, allDeep } from '../support/wait.js';
 
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
@@ -280,6 +281,18 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const stored = await data.get('hazards', HAZARD.assigned);
     expect([stored?.deadline, stored?.extensionRequest?.decision]).to.deep.equal([day(45), 'approved']);
     expect(stored?.history.slice(-2).map((e) => [e.action, e.by])).to.deep.equal([['request-extension', 'u-0001'], ['approve-extension', 's-0101']]);
+  });
+
+  it('the issue 19 stories offer what they promise', async () => {
+    const offered = async (story: { render?: unknown }): Promise<(string | null)[]> => {
+      const el = await fixture<FgHazardLedger>((story.render as () => ReturnType<typeof html>)());
+      await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+      return allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'));
+    };
+    expect(await offered(AssigneeTask)).to.include.members(['accept', 'return', 'request-extension', 'start']);
+    expect(await offered(ExtensionRequested)).to.include.members(['approve-extension', 'refuse-extension']);
+    expect(await offered(TransferToDepartment)).to.include('transfer');
+    expect(await offered(TransferAnswer)).to.include('answer-transfer');
   });
 
   it('shows an on-the-spot fix with its photos before and after, and offers reopen only within 7 days of it', async () => {
