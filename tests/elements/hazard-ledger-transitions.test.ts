@@ -284,15 +284,20 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
   });
 
   it('the issue 19 stories offer what they promise', async () => {
+    let shown = '';
     const offered = async (story: { render?: unknown }): Promise<(string | null)[]> => {
       const el = await fixture<FgHazardLedger>((story.render as () => ReturnType<typeof html>)());
       await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+      shown = text(el);
       return allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'));
     };
     expect(await offered(AssigneeTask)).to.include.members(['accept', 'return', 'request-extension', 'start']);
     expect(await offered(ExtensionRequested)).to.include.members(['approve-extension', 'refuse-extension']);
+    // The detail says what was asked, and that it waits for a decision.
+    expect(shown).to.contain('防火门需定制').and.contain('待审核');
     expect(await offered(TransferToDepartment)).to.include('transfer');
     expect(await offered(TransferAnswer)).to.include('answer-transfer');
+    expect(shown).to.contain('转办部门').and.contain('城管');
   });
 
   it('shows an on-the-spot fix with its photos before and after, and offers reopen only within 7 days of it', async () => {
