@@ -283,6 +283,19 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(stored?.history.slice(-2).map((e) => [e.action, e.by])).to.deep.equal([['request-extension', 'u-0001'], ['approve-extension', 's-0101']]);
   });
 
+  it('assignee="me" lists only the signed-in user\'s tasks (我的任务)', async () => {
+    const seed = ledgerSeed();
+    const mine = { unit: '桥东物业', person: '刘经理', personId: unitManagerSession.user.id };
+    const hazards = (seed.hazards ?? []).map((h) => (h.id === HAZARD.assigned ? { ...h, responsible: mine } : h));
+    const data = memoryDataPort({ ...seed, hazards }, { tenantId: 'demo', actor: unitManagerSession.user, commands: hazardCommands({ actor: unitManagerSession.user }) });
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(unitManagerSession), data }) });
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger assignee="me" .client=${client}></fg-hazard-ledger>`);
+    await until(() => allDeep(el.shadowRoot!).some((e) => e.matches('tbody tr, [part~="row"]')), 'the rows');
+    const rows = allDeep(el.shadowRoot!).filter((e) => e.matches('tbody tr'));
+    expect(rows).to.have.length(1);
+    expect(rows[0]?.textContent).to.contain((seed.hazards ?? []).find((h) => h.id === HAZARD.assigned)?.title);
+  });
+
   it('the issue 19 stories offer what they promise', async () => {
     let shown = '';
     const offered = async (story: { render?: unknown }): Promise<(string | null)[]> => {
