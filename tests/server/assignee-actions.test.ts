@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RECORD_SCHEMAS, newId } from '@firegrid/core';
+import { MIGRATIONS, Store, migrate, openDatabase } from '@firegrid/server';
+import type { StoredRecord } from '@firegrid/server';
 import { COMMUNITY_A, GRID_A, hazard, place, problemOf, startTestServer } from './helpers.js';
 import type { Response, TestServer } from './helpers.js';
 
@@ -160,5 +165,36 @@ describe('the assignee\'s and the dispatcher\'s actions on the server', () => {
     assert.ok(!(await list('assignee=me', assignee)).includes(mine.id));
     const bad = await s.request('GET', '/v1/hazards?assignee=', { token: assignee });
     assert.equal(bad.status, 400, bad.text);
+  });
+});
+
+describe('migration 5', () => {
+  it('indexes the assignees of the hazards stored before it, as Store.write does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-assignee-'));
+    const db = openDatabase(dir);
+    try {
+      const store = new Store(db);
+      const at = '2025-06-01T00:00:00.000Z';
+      const stored = (n: number, personId?: string): StoredRecord => ({
+        ...hazard({ status: 'assigned', gridId: GRID_A }), id: newId(), version: 1, createdAt: at, updatedAt: at, tenantId: 't1',
+        responsible: { unit: '物业', person: `人${String(n)}`, ...(personId === undefined ? {} : { personId }) },
+      } as unknown as StoredRecord);
+      store.transaction(() => {
+        store.write('t1', 'hazards', stored(1, 'u-a'));
+        store.write('t1', 'hazards', stored(2, 'u-b'));
+        store.write('t1', 'hazards', stored(3));
+      });
+      const facets = (): unknown => db.prepare("SELECT id, value FROM facets WHERE tenant = 't1' AND facet = 'assignee' ORDER BY id").all();
+      const written = facets();
+      assert.equal((written as unknown[]).length, 2);
+      // As a database from before migration 5: no assignee facets, no log entry.
+      db.exec("DELETE FROM facets WHERE facet = 'assignee'");
+      db.prepare('DELETE FROM migrations WHERE id = 5').run();
+      assert.deepEqual(migrate(db, MIGRATIONS), [5]);
+      assert.deepEqual(facets(), written, 'the backfill gives the facets Store.write gives');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
