@@ -175,10 +175,10 @@ describe('migration 5', () => {
     try {
       const store = new Store(db);
       const at = '2025-06-01T00:00:00.000Z';
-      const stored = (n: number, personId?: string): StoredRecord => ({
+      const stored = (n: number, personId?: string): StoredRecord => (({
         ...hazard({ status: 'assigned', gridId: GRID_A }), id: newId(), version: 1, createdAt: at, updatedAt: at, tenantId: 't1',
         responsible: { unit: '物业', person: `人${String(n)}`, ...(personId === undefined ? {} : { personId }) },
-      } as unknown as StoredRecord);
+      }));
       store.transaction(() => {
         store.write('t1', 'hazards', stored(1, 'u-a'));
         store.write('t1', 'hazards', stored(2, 'u-b'));
