@@ -195,7 +195,7 @@ export const AssigneeTask: Story = {
 /** The unit asked for more time (申请延期): the supervisor sees what was asked and may 同意延期 or 不同意延期. */
 export const ExtensionRequested: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.assigned} .client=${seededClient(supervisorSession, HAZARD.assigned, (h) => ({
-    ...h, extensionRequest: { deadline: day(30), reason: '防火门需定制，到货需 4 周', requestedBy: 'u-0001', requestedAt: at(-1) },
+    ...h, extensionRequest: { deadline: day(30), reason: '干粉灭火器缺货，厂家 3 周后到货', requestedBy: 'u-0001', requestedAt: at(-1) },
   }))}></fg-hazard-ledger>`,
 };
 

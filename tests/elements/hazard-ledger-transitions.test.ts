@@ -307,7 +307,7 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(await offered(AssigneeTask)).to.include.members(['accept', 'return', 'request-extension', 'start']);
     expect(await offered(ExtensionRequested)).to.include.members(['approve-extension', 'refuse-extension']);
     // The detail says what was asked, and that it waits for a decision.
-    expect(shown).to.contain('防火门需定制').and.contain('待审核');
+    expect(shown).to.contain('干粉灭火器缺货').and.contain('待审核');
     expect(await offered(TransferToDepartment)).to.include('transfer');
     expect(await offered(TransferAnswer)).to.include('answer-transfer');
     expect(shown).to.contain('转办部门').and.contain('城管');
