@@ -267,13 +267,14 @@ const PARAM_DOCS: Record<string, { name: string; description: string }> = {
   placeId: { name: 'PlaceId', description: 'Records of this place (a captain\'s `buildingId` counts as its place).' },
   kind: { name: 'PlaceKind', description: 'Place kinds: a place\'s own kind, the kinds a template applies to, or the kind of a record\'s place.' },
   updatedSince: { name: 'UpdatedSince', description: 'Records updated at or after this instant.' },
+  assignee: { name: 'Assignee', description: 'Hazards whose assignee (`responsible.personId`) is this user id; `me` is the caller (the token\'s user).' },
   sort: {
     name: 'Sort',
     description: 'Order of the list. Without it: creation order (ids are UUIDv7), stable while records change. `updatedAt`: newest first. `deadline`: soonest first, none last. `name`: ascending by name (the title of a hazard or a template, the person of a captain), in zh-CN collation or Unicode code-point order (the reference server). `urgency` (hazards): overdue and supervised, overdue, due within 3 days, later deadline, no deadline, closed or rejected; within each, major before candidate before general, then the earlier deadline. Ties break by id, so paging never repeats or skips a record.',
   },
 };
 
-const HAZARD_ONLY = new Set(['status', 'category', 'severity', 'overdue', 'supervision']);
+const HAZARD_ONLY = new Set(['status', 'category', 'severity', 'overdue', 'supervision', 'assignee']);
 
 function parameters(): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -411,7 +412,8 @@ function transitionsPath(): Json {
     const r = DEFAULT_TRANSITIONS[action];
     const from = r.from === 'open' ? 'any open' : r.from.join(', ');
     const severity = r.severity === undefined ? '' : `; severity ${r.severity.from} → ${r.severity.to}`;
-    return `| \`${action}\` | ${from} → ${r.to}${severity} | ${r.roles.join(', ')} | ${r.needs.length === 0 ? '—' : r.needs.join(', ')} |`;
+    const roles = [...r.roles, ...(r.assignee === true ? ['the assignee (`responsible.personId`)'] : [])].join(', ');
+    return `| \`${action}\` | ${from} → ${r.to}${severity} | ${roles} | ${r.needs.length === 0 ? '—' : r.needs.join(', ')} |`;
   });
   const needs = ['| action | from → to | default roles | needs |', '|---|---|---|---|', ...rows].join('\n');
   const reviewers = (DEFAULT_ROLES_WHEN.major['review-pass'] ?? []).join(', ');
@@ -420,6 +422,7 @@ function transitionsPath(): Json {
     `Who may close what: on a \`major\` hazard and on a supervised one (\`supervision.listedAt\` set, \`liftedAt\` not), \`review-pass\` and \`review-fail\` are for ${reviewers} only (403, code \`role-for-severity\`); whoever reported the rectification (the \`by\` of the last \`report-rectified\`) may not pass or fail its review (403, code \`separation-of-duties\`).`,
     `挂牌督办: \`supervise\` by a role that may only request it (报请; by default fire-officer) records \`supervision.level\`, \`authority\`, \`deadline\`, \`requestedBy\`, \`requestedAt\`; by the listing authority (the roles of \`lift\`, by default ${listing}) it sets \`listedAt\` and \`listedBy\`, taking what the body leaves out from the request. On a supervised or \`major\` hazard a passed review is recorded and leaves it \`awaiting-review\`; \`lift\` (摘牌/销案) by the listing authority, only after a passed review (409 before), closes it and sets \`supervision.liftedAt\` and \`liftedBy\`.`,
     `当场整改 and 复核不合格: \`fix-on-spot\` closes a \`general\` hazard in one step and needs \`note\`, \`before\` (the ids of photos of the hazard as found) and \`evidence\` (of the result), both kept on its history entry; it is refused (409) for a \`major-candidate\` or \`major\` hazard and for one whose supervision is requested or listed. It makes the activities \`hazard.reported\` (when it starts from \`draft\`) and \`hazard.closed\` with \`onTime: true\`, both credited to whoever ran it. \`reopen\` sends a hazard closed by \`fix-on-spot\` back to \`rectifying\` within ${String(createLifecycle().reopenDays)} days of the fix (configurable; 409 after, or for a hazard closed otherwise), storing \`responsible\`, \`deadline\` and \`measures\` as \`assign\` does.`,
+    `签收, 退回, 延期, 转办, 上报上级: the assignee (the user whose id is \`responsible.personId\`) may run \`accept\`, \`return\` and \`request-extension\` whatever his roles. \`accept\` sets \`acceptedAt\` (409 when already set); \`return\` sends the task back to \`verified\` and clears \`responsible\`; \`request-extension\` records \`extensionRequest\` (\`deadline\` later than the current one, 422 otherwise; 409 while one is pending) and leaves the deadline; \`approve-extension\` moves \`deadline\` to the one asked and \`refuse-extension\` keeps it, both recording \`decision\`, \`decidedBy\`, \`decidedAt\` (409 without a pending request). \`transfer\` sets \`transfer\` and makes the department (an id of the configured list: ${createLifecycle().departments.map((d) => `\`${d.id}\``).join(', ')} by default; 422 for another) \`responsible.unit\`; \`answer-transfer\` records \`transfer.answer\` with the optional \`documentNumber\` (409 without a transfer). \`escalate\` moves \`tier\` one up (grid → community → township → county; 409 at the county).`,
   ].join('\n\n');
   return {
     parameters: [param('Id')],

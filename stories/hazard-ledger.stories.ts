@@ -182,6 +182,38 @@ export const MajorSuggestion: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.candidate2017} .client=${ledgerClient(fireOfficerSession)}></fg-hazard-ledger>`,
 };
 
+/** A client over the seed with one hazard changed (issue 19's stories: a task, its extension, its transfer). */
+function seededClient(session: HostSession, hazardId: string, change: (h: HazardInput) => HazardInput): FiregridClient {
+  const seed = ledgerSeed();
+  const hazards = (seed.hazards ?? []).map((h) => (h.id === hazardId ? change(h) : h));
+  return ledgerClient(session, memoryDataPort({ ...seed, hazards }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) }));
+}
+
+/** The unit that got the task: 签收, 退回 (a mis-dispatched task) and 申请延期 are offered, besides 开始整改. */
+export const AssigneeTask: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.assigned} .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,
+};
+
+/** The unit asked for more time (申请延期): the supervisor sees what was asked and may 同意延期 or 不同意延期. */
+export const ExtensionRequested: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.assigned} .client=${seededClient(supervisorSession, HAZARD.assigned, (h) => ({
+    ...h, extensionRequest: { deadline: day(30), reason: '干粉灭火器缺货，厂家 3 周后到货', requestedBy: 'u-0001', requestedAt: at(-1) },
+  }))}></fg-hazard-ledger>`,
+};
+
+/** A verified fire-lane occupation the grid cannot enforce: the supervisor is offered 转办 to a department (plan 二（一）5). */
+export const TransferToDepartment: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.verified} .client=${ledgerClient()}></fg-hazard-ledger>`,
+};
+
+/** Transferred to 城管: the supervisor records the department's answer and its 文号 (部门反馈). */
+export const TransferAnswer: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.assigned} .client=${seededClient(supervisorSession, HAZARD.assigned, (h) => ({
+    ...h, transfer: { department: 'urban-management', reason: '违章搭建需执法拆除', at: at(-2), by: 's-0101' },
+    responsible: { unit: '城管', person: '城管' },
+  }))}></fg-hazard-ledger>`,
+};
+
 /** The property manager's view of the rectification list, in English. */
 export const English: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger locale="en" list="responsibility" .client=${ledgerClient(unitManagerSession)}></fg-hazard-ledger>`,

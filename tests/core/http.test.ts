@@ -110,6 +110,8 @@ describe('httpDataPort: requests', () => {
     expect(url.searchParams.get('q')).to.equal('楼道 杂物');
     expect(await data.get('hazards', newId())).to.equal(null);
     expect(queryParams({ kind: ['school', 'hospital'] }).toString()).to.equal('kind=school%2Chospital');
+    // Issue 19: the assignee's tasks; the server reads `me` from the token.
+    expect(queryParams({ assignee: 'me', status: 'assigned' }).toString()).to.equal('assignee=me&status=assigned');
   });
 
   it('runs hazard transitions and captain imports at their own URLs', async () => {

@@ -81,7 +81,26 @@ const SPEC: Record<HazardAction, SpecRow> = {
   },
   // Also needs a supervised hazard with a passed review: the exhaustive test's plain hazards have neither.
   lift: { from: ['awaiting-review'], to: 'closed', roles: ['government'], input: { note: '复查合格，同意摘牌销案' }, missing: ['note'] },
+  // Issue 19: the assignee's actions (the assignee by responsible.personId is tested in lifecycle-tasks.test.ts).
+  accept: { from: ['assigned'], to: 'same', roles: ['unit-manager'], input: {}, missing: [] },
+  return: { from: ['assigned'], to: 'verified', roles: ['unit-manager'], input: { reason: '非本单位责任区域' }, missing: ['reason'] },
+  'request-extension': {
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['unit-manager'],
+    input: { deadline: '2025-08-31', reason: '防火门到货延迟' }, missing: ['reason', 'deadline'],
+  },
+  // Also need a pending extension request: the exhaustive test's plain hazards have none.
+  'approve-extension': { from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], input: { note: '同意' }, missing: ['note'] },
+  'refuse-extension': { from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], input: { note: '理由不充分' }, missing: ['note'] },
+  transfer: {
+    from: ['verified', 'assigned'], to: 'assigned', roles: ['grid-supervisor'],
+    input: { department: 'urban-management', reason: '占用消防车通道，需执法', deadline: '2025-07-30' }, missing: ['reason', 'deadline', 'department'],
+  },
+  // Also needs a transfer: the exhaustive test's plain hazards have none.
+  'answer-transfer': { from: OPEN, to: 'same', roles: ['grid-supervisor'], input: { note: '城管已拖移车辆' }, missing: ['note'] },
+  escalate: { from: OPEN, to: 'same', roles: ['grid-worker', 'grid-supervisor'], input: { reason: '物业拒不整改' }, missing: ['reason'] },
 };
+/** Actions the exhaustive test's plain hazards never allow: each needs a state they lack. */
+const NEEDS_STATE: readonly HazardAction[] = ['lift', 'reopen', 'approve-extension', 'refuse-extension', 'answer-transfer'];
 
 interface TestHazard extends LifecycleHazard {
   id: string;
@@ -133,6 +152,9 @@ const fixedOnSpot = (at: string, extra: Partial<TestHazard> = {}): TestHazard =>
   ],
   ...extra,
 });
+/** A pending extension request (申请延期) and a transfer (转办), the states the supervisor's answers need. */
+const PENDING = { deadline: '2025-08-31', reason: '防火门到货延迟', requestedBy: 'mgr-1', requestedAt: '2025-06-19T01:00:00.000Z' } as const;
+const TRANSFERRED = { department: 'urban-management', reason: '占用消防车通道', at: '2025-06-19T01:00:00.000Z', by: 'sup-1' } as const;
 const input = (action: HazardAction, extra: Omit<TransitionInput, 'action'> = {}): TransitionInput => ({ action, ...SPEC[action].input, ...extra });
 const actor = (...roles: Role[]): { id: string; roles: Role[] } => ({ id: 'u-7', roles });
 
@@ -168,7 +190,7 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
           for (const role of ROLES) {
             const h = deepFreeze(hazard(status, severity));
             const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity)
-              && (spec.generalOnly !== true || severity === 'general') && action !== 'lift' && action !== 'reopen';
+              && (spec.generalOnly !== true || severity === 'general') && !NEEDS_STATE.includes(action);
             const roles = severity === 'major' && spec.majorRoles !== undefined ? spec.majorRoles : spec.roles;
             const expected = fitsState && roles.includes(role);
             const where = `${severity}/${role}`;
@@ -200,7 +222,7 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
 
   it('an actor with several roles may act when any one of them may', () => {
     const h = hazard('reported');
-    expect(lifecycle.allowedActions(h, ['resident', 'grid-supervisor'])).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major']);
+    expect(lifecycle.allowedActions(h, ['resident', 'grid-supervisor'])).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major', 'escalate']);
     expect(lifecycle.check(h, input('verify'), actor('resident', 'grid-supervisor')).ok).to.equal(true);
   });
 
@@ -212,7 +234,7 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
   });
 
   it('offers exactly the allowed actions, in table order', () => {
-    expect(lifecycle.allowedActions(hazard('rectifying'), ['grid-worker'])).to.deep.equal(['report-rectified', 'flag-major']);
+    expect(lifecycle.allowedActions(hazard('rectifying'), ['grid-worker'])).to.deep.equal(['report-rectified', 'flag-major', 'escalate']);
     expect(lifecycle.allowedActions(hazard('rectifying', 'major'), ['fire-officer'])).to.deep.equal(['extend-deadline', 'supervise']);
     expect(lifecycle.allowedActions(hazard('awaiting-review', 'major-candidate'), ['fire-officer']))
       .to.deep.equal(['review-pass', 'review-fail', 'confirm-major', 'dismiss-major', 'supervise']);
@@ -296,9 +318,9 @@ describe('hazard lifecycle: separation of duties and severity-aware roles', () =
 
   it('allowedActions with the actor leaves out his own review; with roles alone it cannot know him', () => {
     const h = rectified('general', 'worker-1');
-    expect(en.allowedActions(h, { id: 'worker-1', roles: ['grid-worker'] })).to.deep.equal(['flag-major']);
-    expect(en.allowedActions(h, { id: 'worker-2', roles: ['grid-worker'] })).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
-    expect(en.allowedActions(h, ['grid-worker'])).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
+    expect(en.allowedActions(h, { id: 'worker-1', roles: ['grid-worker'] })).to.deep.equal(['flag-major', 'escalate']);
+    expect(en.allowedActions(h, { id: 'worker-2', roles: ['grid-worker'] })).to.deep.equal(['review-pass', 'review-fail', 'flag-major', 'escalate']);
+    expect(en.allowedActions(h, ['grid-worker'])).to.deep.equal(['review-pass', 'review-fail', 'flag-major', 'escalate']);
   });
 
   it('a vendor may turn separation of duties off', () => {
@@ -321,7 +343,7 @@ describe('hazard lifecycle: separation of duties and severity-aware roles', () =
     expect(zr.message).to.contain('重大火灾隐患').and.contain('消防救援机构');
     expect(refusal(en.check(h, input('review-pass'), { id: 'x-1', roles: ['resident'] })).code).to.equal('role');
     expect(en.check(h, input('review-fail'), { id: 'fo-1', roles: ['fire-officer'] }).ok).to.equal(true);
-    expect(en.allowedActions(h, { id: 'sup-2', roles: ['grid-supervisor'] })).to.deep.equal([]);
+    expect(en.allowedActions(h, { id: 'sup-2', roles: ['grid-supervisor'] })).to.deep.equal(['escalate']);
     expect(en.rolesFor('review-pass', h)).to.deep.equal(['fire-officer']);
     expect(en.rolesFor('review-pass', rectified('major-candidate', 'mgr-1'))).to.deep.equal(['grid-worker', 'grid-supervisor', 'fire-officer']);
   });
@@ -465,11 +487,12 @@ describe('hazard lifecycle: properties of who may close what', () => {
     { id: 'm1', roles: ['unit-manager'] }, { id: 'g1', roles: ['government'] }, { id: 'g2', roles: ['government', 'fire-officer'] },
     { id: 'a1', roles: ['admin'] }, { id: 'all', roles: [...ROLES] }, { id: 'r1', roles: ['resident', 'captain'] },
   ];
+  const SIDE_ACTIONS: readonly HazardAction[] = ['accept', 'request-extension', 'approve-extension', 'refuse-extension', 'answer-transfer', 'escalate'];
   const rolesOf = (id: string): readonly Role[] => ACTORS.find((a) => a.id === id)?.roles ?? [];
   const step = fc.record({
     actor: fc.nat({ max: ACTORS.length - 1 }), pick: fc.nat(), random: fc.nat({ max: 3 }).map((n) => n === 0), action: fc.constantFrom(...HAZARD_ACTIONS),
   });
-  const full = (action: HazardAction, i: number): TransitionInput => input(action, action === 'extend-deadline'
+  const full = (action: HazardAction, i: number): TransitionInput => input(action, action === 'extend-deadline' || action === 'request-extension'
     ? { deadline: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }
     : {});
 
@@ -484,7 +507,9 @@ describe('hazard lifecycle: properties of who may close what', () => {
     let clock = NOW.getTime();
     steps.forEach((st, i) => {
       clock += 3_600_000;
-      const pairs = ACTORS.flatMap((a) => lc.allowedActions(h, a).map((x) => [a, x] as const));
+      // Issue 19's actions that keep the status (签收, 延期, 部门反馈, 上报上级) only in the random steps:
+      // picked as often as the loop's own, they keep runs from getting deep enough to close.
+      const pairs = ACTORS.flatMap((a) => lc.allowedActions(h, a).filter((x) => !SIDE_ACTIONS.includes(x)).map((x) => [a, x] as const));
       const pair = st.random ? undefined : pairs[st.pick % Math.max(1, pairs.length)];
       const who = pair?.[0] ?? ACTORS[st.actor] ?? { id: 'w1', roles: ['grid-worker'] as Role[] };
       const action = pair?.[1] ?? st.action;
@@ -559,6 +584,8 @@ describe('hazard lifecycle: required and invalid fields', () => {
     const role = spec.roles[0] ?? 'admin';
     if (action === 'lift') return [passedAndListed(), actor(role)];
     if (action === 'reopen') return [fixedOnSpot(new Date().toISOString()), actor(role)];
+    if (action === 'approve-extension' || action === 'refuse-extension') return [hazard(first, sev, { extensionRequest: PENDING }), actor(role)];
+    if (action === 'answer-transfer') return [hazard('assigned', sev, { transfer: TRANSFERRED }), actor(role)];
     return [hazard(first, sev), actor(role)];
   };
 

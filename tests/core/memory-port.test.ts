@@ -9,6 +9,7 @@ import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.j
 import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import { onTheSpotScenario } from '../support/on-the-spot.js';
+import { assigneeScenario } from '../support/assignee-actions.js';
 import type { HazardCategory, PlaceKind, ResourceKind } from '../../packages/core/src/names.js';
 import type { Hazard, HazardInput, PlaceInput, RecordOf } from '../../packages/core/src/schema/index.js';
 
@@ -345,6 +346,18 @@ describe('memoryDataPort: commands', () => {
     const port = memoryDataPort({}, { now: () => new Date(clock), commands: hazardCommands({ actor: () => who }) });
     const reopened = await onTheSpotScenario(port, (a) => { who = a; }, (ms) => { clock += ms; });
     expect((await port.get('hazards', reopened.id))?.history.map((e) => e.action)).to.deep.equal(['fix-on-spot', 'reopen']);
+  });
+
+  it('with hazardCommands, runs the assignee\'s and the dispatcher\'s actions (issue 19) by the lifecycle, and lists assignee=me', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = memoryDataPort({}, { now: () => NOW, actor: () => who, commands: hazardCommands({ actor: () => who }) });
+    const done = await assigneeScenario(port, (a) => { who = a; });
+    expect(done.tier).to.equal('community');
+  });
+
+  it('refuses assignee=me without an actor, naming the parameter', async () => {
+    const error = await rejection(memoryDataPort().list('hazards', { assignee: 'me' }));
+    expect(error.issues.map((i) => i.path)).to.deep.equal(['assignee']);
   });
 
   it('refuses a command without a handler with a config error', async () => {

@@ -7,6 +7,7 @@ import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.j
 import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import { onTheSpotScenario } from '../support/on-the-spot.js';
+import { assigneeScenario } from '../support/assignee-actions.js';
 import type { HazardInput, PlaceInput } from '../../packages/core/src/schema/index.js';
 import { autosave, localDataPort, offlineBackend } from '../../packages/core/src/offline.js';
 
@@ -133,6 +134,14 @@ describe('localDataPort', () => {
     const again = localDataPort({ name });
     const kept = await again.get('hazards', reopened.id);
     expect([kept?.status, kept?.history[0]?.before]).to.deep.equal(['rectifying', ['p-before']]);
+  });
+
+  it('with hazardCommands, runs the assignee\'s and the dispatcher\'s actions (issue 19) and lists assignee=me on the device', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = localDataPort({ name, actor: () => who, commands: hazardCommands({ actor: () => who }) });
+    const done = await assigneeScenario(port, (a) => { who = a; });
+    const kept = await localDataPort({ name }).get('hazards', done.id);
+    expect([kept?.tier, kept?.transfer?.department]).to.deep.equal(['community', 'urban-management']);
   });
 
   it('serves a standalone client with the offline backend', async () => {

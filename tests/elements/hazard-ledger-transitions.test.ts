@@ -8,6 +8,7 @@ import {
   HAZARD, captainSession, fireOfficerSession, governmentSession, ledgerSeed, supervisorSession, unitManagerSession, workerSession,
 } from '../../stories/hazard-ledger.stories.js';
 import { samplePhoto } from '../../stories/hazard-report.stories.js';
+import { AssigneeTask, ExtensionRequested, TransferAnswer, TransferToDepartment } from '../../stories/hazard-ledger.stories.js';
 import { until, allDeep } from '../support/wait.js';
 
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
@@ -178,6 +179,45 @@ const CASES: Case[] = [
     fill: (el) => { fill(el, '#t-note', '经复查合格，同意摘牌销案'); },
     check: (h) => { expect(h.status).to.equal('closed'); expect(h.supervision).to.deep.include({ liftedBy: 'g-0001' }); },
   },
+  // Issue 19: the assignee's and the dispatcher's actions.
+  {
+    action: 'accept', session: unitManagerSession, hazard: HAZARD.assigned, required: [], fill: () => undefined,
+    check: (h) => { expect([h.status, typeof h.acceptedAt]).to.deep.equal(['assigned', 'string']); },
+  },
+  {
+    action: 'return', session: unitManagerSession, hazard: HAZARD.assigned, required: ['#t-reason'],
+    fill: (el) => { fill(el, '#t-reason', '该车棚不属本物业管理'); },
+    check: (h) => { expect([h.status, h.responsible]).to.deep.equal(['verified', undefined]); },
+  },
+  {
+    action: 'request-extension', session: unitManagerSession, hazard: HAZARD.assigned, required: ['#t-reason', '#t-deadline'],
+    fill: (el) => { fill(el, '#t-reason', '灭火器缺货'); fill(el, '#t-deadline', day(40)); },
+    check: (h) => { expect(h.extensionRequest).to.deep.include({ deadline: day(40), reason: '灭火器缺货', requestedBy: 'u-0001' }); },
+  },
+  {
+    action: 'refuse-extension', session: supervisorSession, hazard: HAZARD.assigned, required: ['#t-note'],
+    change: (h) => ({ ...h, extensionRequest: { deadline: day(40), reason: '灭火器缺货', requestedBy: 'u-0001', requestedAt: new Date().toISOString() } }),
+    fill: (el) => { fill(el, '#t-note', '可先借用邻近单位灭火器'); },
+    check: (h) => { expect(h.extensionRequest?.decision).to.equal('refused'); expect(h.deadline).to.not.equal(day(40)); },
+  },
+  {
+    action: 'transfer', session: supervisorSession, hazard: HAZARD.verified, required: ['#t-department', '#t-reason', '#t-deadline'],
+    fill: (el) => { fill(el, '#t-department', 'urban-management'); fill(el, '#t-reason', '违章搭建需执法拆除'); fill(el, '#t-deadline', day(10)); },
+    check: (h) => {
+      expect([h.status, h.responsible?.unit, h.transfer?.department]).to.deep.equal(['assigned', '城管', 'urban-management']);
+    },
+  },
+  {
+    action: 'answer-transfer', session: supervisorSession, hazard: HAZARD.assigned, required: ['#t-note'],
+    change: (h) => ({ ...h, transfer: { department: 'urban-management', reason: '需执法', at: new Date().toISOString(), by: 's-0101' } }),
+    fill: (el) => { fill(el, '#t-note', '城管已立案，限期拆除'); fill(el, '#t-document-number', '城管责改〔2026〕7号'); },
+    check: (h) => { expect(h.transfer?.answer).to.deep.include({ note: '城管已立案，限期拆除', documentNumber: '城管责改〔2026〕7号' }); },
+  },
+  {
+    action: 'escalate', session: workerSession, hazard: HAZARD.reported, required: ['#t-reason'],
+    fill: (el) => { fill(el, '#t-reason', '物业拒不配合'); },
+    check: (h) => { expect(h.tier).to.equal('community'); },
+  },
 ];
 
 describe('fg-hazard-ledger: every transition from the UI', () => {
@@ -209,6 +249,70 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     });
   }
 
+  it('request-extension by the unit, then approve-extension by the supervisor: the form shows what was asked and the deadline moves', async () => {
+    const seed = ledgerSeed();
+    let who = unitManagerSession;
+    const data = memoryDataPort(seed, { tenantId: 'demo', commands: hazardCommands({ actor: () => who.user }) });
+    const ledger = async (session: HostSession): Promise<{ el: FgHazardLedger; after: HazardTransitionedDetail[] }> => {
+      who = session;
+      const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data }) });
+      const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.assigned} .client=${client}></fg-hazard-ledger>`);
+      await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+      const after: HazardTransitionedDetail[] = [];
+      el.addEventListener('fg-hazard-transitioned', (e) => { after.push(e.detail); });
+      return { el, after };
+    };
+    const unit = await ledger(unitManagerSession);
+    expect(deep(unit.el, '[data-action="approve-extension"]'), 'the unit may not approve').to.equal(undefined);
+    await act(unit.el, 'request-extension');
+    fill(unit.el, '#t-deadline', day(45));
+    fill(unit.el, '#t-reason', '防火门需定制，到货需 6 周');
+    need(unit.el, '#t-confirm').click();
+    await until(() => unit.after.length === 1, 'the request');
+    expect((await data.get('hazards', HAZARD.assigned))?.deadline).to.not.equal(day(45));
+
+    const sup = await ledger(supervisorSession);
+    await act(sup.el, 'approve-extension');
+    expect(inside(sup.el, 'fg-hazard-transition-form', '#t-asked')?.textContent).to.contain(day(45)).and.contain('防火门需定制');
+    fill(sup.el, '#t-note', '同意延期');
+    await expect(sup.el).to.be.accessible();
+    need(sup.el, '#t-confirm').click();
+    await until(() => sup.after.length === 1, 'the approval');
+    const stored = await data.get('hazards', HAZARD.assigned);
+    expect([stored?.deadline, stored?.extensionRequest?.decision]).to.deep.equal([day(45), 'approved']);
+    expect(stored?.history.slice(-2).map((e) => [e.action, e.by])).to.deep.equal([['request-extension', 'u-0001'], ['approve-extension', 's-0101']]);
+  });
+
+  it('assignee="me" lists only the signed-in user\'s tasks (我的任务)', async () => {
+    const seed = ledgerSeed();
+    const mine = { unit: '桥东物业', person: '刘经理', personId: unitManagerSession.user.id };
+    const hazards = (seed.hazards ?? []).map((h) => (h.id === HAZARD.assigned ? { ...h, responsible: mine } : h));
+    const data = memoryDataPort({ ...seed, hazards }, { tenantId: 'demo', actor: unitManagerSession.user, commands: hazardCommands({ actor: unitManagerSession.user }) });
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(unitManagerSession), data }) });
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger assignee="me" .client=${client}></fg-hazard-ledger>`);
+    await until(() => allDeep(el.shadowRoot!).some((e) => e.matches('tbody tr, [part~="row"]')), 'the rows');
+    const rows = allDeep(el.shadowRoot!).filter((e) => e.matches('tbody tr'));
+    expect(rows).to.have.length(1);
+    expect(rows[0]?.textContent).to.contain((seed.hazards ?? []).find((h) => h.id === HAZARD.assigned)?.title);
+  });
+
+  it('the issue 19 stories offer what they promise', async () => {
+    let shown = '';
+    const offered = async (story: { render?: unknown }): Promise<(string | null)[]> => {
+      const el = await fixture<FgHazardLedger>((story.render as () => ReturnType<typeof html>)());
+      await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+      shown = text(el);
+      return allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'));
+    };
+    expect(await offered(AssigneeTask)).to.include.members(['accept', 'return', 'request-extension', 'start']);
+    expect(await offered(ExtensionRequested)).to.include.members(['approve-extension', 'refuse-extension']);
+    // The detail says what was asked, and that it waits for a decision.
+    expect(shown).to.contain('干粉灭火器缺货').and.contain('待审核');
+    expect(await offered(TransferToDepartment)).to.include('transfer');
+    expect(await offered(TransferAnswer)).to.include('answer-transfer');
+    expect(shown).to.contain('转办部门').and.contain('城管');
+  });
+
   it('shows an on-the-spot fix with its photos before and after, and offers reopen only within 7 days of it', async () => {
     const fixed = (daysAgo: number) => (h: HazardInput): HazardInput => ({
       ...h, status: 'closed',
@@ -231,7 +335,7 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(deep(el, '[data-action]')).to.equal(undefined);
     expect(text(el)).to.contain('没有可办理的操作');
     const sup = await open(supervisorSession, HAZARD.reported);
-    expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major']);
+    expect(allDeep(sup.el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['fix-on-spot', 'verify', 'reject', 'flag-major', 'escalate']);
     await expect(el).to.be.accessible();
   });
 
@@ -239,10 +343,10 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     const actions = (el: HTMLElement): (string | null)[] =>
       allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'));
     // The grid worker reported this rectification himself.
-    expect(actions((await open(workerSession, HAZARD.awaitingReview)).el)).to.deep.equal(['flag-major']);
-    expect(actions((await open(supervisorSession, HAZARD.awaitingReview)).el)).to.deep.equal(['review-pass', 'review-fail', 'flag-major']);
-    // Supervised and major, review passed: the supervisor may do nothing, the fire officer may still fail it, the 安委办 may lift.
-    expect(actions((await open(supervisorSession, HAZARD.awaitingLift)).el)).to.deep.equal([]);
+    expect(actions((await open(workerSession, HAZARD.awaitingReview)).el)).to.deep.equal(['flag-major', 'escalate']);
+    expect(actions((await open(supervisorSession, HAZARD.awaitingReview)).el)).to.deep.equal(['review-pass', 'review-fail', 'flag-major', 'escalate']);
+    // Supervised and major, review passed: the supervisor may only escalate, the fire officer may still fail it, the 安委办 may lift.
+    expect(actions((await open(supervisorSession, HAZARD.awaitingLift)).el)).to.deep.equal(['escalate']);
     const fo = await open(fireOfficerSession, HAZARD.awaitingLift);
     expect(actions(fo.el)).to.deep.equal(['review-fail']);
     expect(text(fo.el)).to.contain('复查已通过，待挂牌督办机关摘牌销案');
@@ -279,7 +383,7 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     });
     const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.awaitingLift} .client=${client}></fg-hazard-ledger>`);
     await until(() => deep(el, '#d-title') !== undefined, 'the detail');
-    expect(allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['review-fail']);
+    expect(allDeep(el.shadowRoot!).filter((e) => e.hasAttribute('data-action')).map((e) => e.getAttribute('data-action'))).to.deep.equal(['review-fail', 'escalate']);
   });
 
   it('says a transition queued on the device is kept there, from the command\'s receipt (an outbox that never answers a status read does not hold it up)', async () => {

@@ -280,6 +280,31 @@ describe('conformance suite against broken servers', () => {
     }
   });
 
+  it('fails the checks of the assignee\'s and the dispatcher\'s actions (issue 19) on a server that lets the wrong roles run them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-assignee-'));
+    const loose = await startServer({
+      port: 0, host: '127.0.0.1', dataDir: dir, secret: SECRET, log: () => undefined,
+      lifecycle: {
+        roles: {
+          accept: ['unit-manager', 'grid-worker'], return: ['unit-manager', 'grid-worker'], 'request-extension': ['unit-manager', 'grid-worker'],
+          'approve-extension': ['grid-supervisor', 'grid-worker'], 'refuse-extension': ['grid-supervisor', 'grid-worker'],
+          transfer: ['grid-supervisor', 'grid-worker'], 'answer-transfer': ['grid-supervisor', 'grid-worker'], escalate: ['grid-worker', 'government'],
+        },
+      },
+    });
+    try {
+      const results = byName(await runConformance({ baseUrl: loose.url, ...tokens, only: 'transition: ' }));
+      for (const name of ['accept', 'return', 'request-extension', 'approve-extension', 'refuse-extension', 'transfer', 'answer-transfer', 'escalate']) {
+        const r = results.get(check(`transition: ${name} (`));
+        assert.equal(r?.status, 'failed', `${name}: ${JSON.stringify(r)}`);
+        assert.match(r.detail ?? '', /expected 403/, name);
+      }
+    } finally {
+      await loose.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the review-duties check of a server with the old matrix (self-review, grid workers reviewing majors)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-old-'));
     const all = ['grid-worker', 'grid-supervisor', 'fire-officer'] as const;

@@ -120,7 +120,7 @@ describe('hazard transitions through the core lifecycle, and the activities they
     const h = await newHazard();
     const p403 = problemOf(await move(h.id, { action: 'verify' }, workerToken), 403);
     assert.equal(p403.code, 'role');
-    assert.deepEqual(p403.allowedActions, ['fix-on-spot', 'flag-major']);
+    assert.deepEqual(p403.allowedActions, ['fix-on-spot', 'flag-major', 'escalate']);
     assert.equal(p403.hazardStatus, 'reported');
   });
 
@@ -208,7 +208,7 @@ describe('hazard transitions through the core lifecycle, and the activities they
     const self = problemOf(await move(h.id, { action: 'review-pass', note: '自己复查' }, both), 403);
     assert.equal(self.code, 'separation-of-duties');
     assert.match(self.detail, /职责分离/);
-    assert.deepEqual(self.allowedActions, ['flag-major'], 'the refusal offers what the actor may still do');
+    assert.deepEqual(self.allowedActions, ['flag-major', 'escalate'], 'the refusal offers what the actor may still do');
     const en = problemOf(await move(h.id, { action: 'review-fail', note: 'x' }, both, { 'accept-language': 'en' }), 403);
     assert.match(en.detail, /separation of duties/);
     const stored = (await s.request('GET', `/v1/hazards/${h.id}`, { token: admin })).json as Rec;

@@ -111,6 +111,14 @@ export type {
   DraftRemovedEvent, RecordSubmittedEvent, CommandSentEvent,
 } from './client/events.js';
 
+// Issue 19: the assignee's and the dispatcher's actions (签收/退回, 延期, 转办, 上报上级).
+export { TIERS } from './names.js';
+export type { Tier } from './names.js';
+export { ExtensionRequest, Transfer } from './schema/hazard.js';
+export { DEFAULT_DEPARTMENTS } from './hazard/departments.js';
+export { assigneeOf } from './host/query.js';
+export type { Department } from './hazard/departments.js';
+
 export { hazardCommands, reporterPrivacy } from './hazard/memory-commands.js';
 export {
   COMMAND_MAP, TransitionCommand, CaptainImportInput, CaptainImportResult, parseCommandPayload, checkCommandPayload, commandRequest, commandOfPath,

@@ -44,13 +44,24 @@ export type Severity = (typeof SEVERITIES)[number];
 /**
  * Actions of the hazard lifecycle (DESIGN §9), in the order a ledger offers them. `fix-on-spot`
  * (当场整改) closes a hazard fixed while the worker stands there; `reopen` (复核不合格) sends such a
- * fix back to rectification.
+ * fix back to rectification. The assignee's `accept` (签收), `return` (退回) and
+ * `request-extension` (申请延期), the supervisor's `approve-extension` / `refuse-extension`,
+ * `transfer` (转办) and `answer-transfer` (部门反馈), and `escalate` (上报上级) keep the status
+ * (`return` sends it back to `verified`, `transfer` to `assigned`).
  */
 export const HAZARD_ACTIONS = [
   'submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen',
   'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise', 'lift',
+  'accept', 'return', 'request-extension', 'approve-extension', 'refuse-extension', 'transfer', 'answer-transfer', 'escalate',
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
+
+/**
+ * The tiers a hazard is escalated through (`escalate`, 上报上级): 网格 → 社区 → 街道/乡镇 → 区县.
+ * A hazard without `tier` is at the grid's.
+ */
+export const TIERS = ['grid', 'community', 'township', 'county'] as const;
+export type Tier = (typeof TIERS)[number];
 
 /**
  * What a hazard's history entry records: a lifecycle action ({@link HAZARD_ACTIONS}), or `edit`, a

@@ -179,6 +179,17 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: 5,
+    name: 'assignee facets: GET /v1/hazards?assignee= (issue 19), filled from the stored hazards',
+    // Store.write adds the facet 'assignee' (responsible.personId) of every hazard it writes.
+    sql: `
+      INSERT OR IGNORE INTO facets (tenant, kind, id, facet, value)
+        SELECT r.tenant, r.kind, r.id, 'assignee', json_extract(r.body, '$.responsible.personId')
+        FROM records r
+        WHERE r.kind = 'hazards' AND json_type(r.body, '$.responsible.personId') = 'text';
+    `,
+  },
 ];
 
 /** The file name of the database inside the data folder. */

@@ -46,6 +46,8 @@ export interface ListView {
   scopeMode: 'prefix' | 'overlap' | 'none';
   /** Only records whose owner (a hazard's `reporter.personId`) is this user: residents. */
   owner?: string;
+  /** The caller's user id, for `assignee=me`. */
+  me?: string;
 }
 
 /** One stored media file's row. */
@@ -224,6 +226,9 @@ export class Store {
     for (const k of placeKindsOf(rec, place)) this.#addFacet.run(tenant, kind, rec.id, 'pkind', k);
     if (kind === 'workers' && typeof rec.userId === 'string') this.#addFacet.run(tenant, kind, rec.id, 'user', rec.userId);
     for (const id of photoIdsOf(kind, rec)) this.#addFacet.run(tenant, kind, rec.id, 'photo', id);
+    // A hazard's assignee (responsible.personId): GET /v1/hazards?assignee=me|<userId>.
+    const assignee = kind === 'hazards' ? (rec.responsible as { personId?: unknown } | undefined)?.personId : undefined;
+    if (typeof assignee === 'string') this.#addFacet.run(tenant, kind, rec.id, 'assignee', assignee);
   }
 
   /**

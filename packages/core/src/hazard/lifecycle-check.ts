@@ -5,7 +5,7 @@
  * language ({@link LifecycleText}, per call).
  * @module
  */
-import { HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES } from '../names.js';
+import { HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, TIERS } from '../names.js';
 import type { HazardAction, Role } from '../names.js';
 import { SEVERITY_LABELS, inSentence } from '../labels.js';
 import { statusAllows } from '../rules/transitions.js';
@@ -18,6 +18,7 @@ import { REVIEWS, closingEntry, rectificationReportedBy, requestOf, reviewPassed
 import type { LifecycleText } from './lifecycle-labels.js';
 import type { Lifecycle, TransitionActor } from './lifecycle-types.js';
 import type { MajorRuleSet } from './major-rules.js';
+import type { Department } from './departments.js';
 import type { TransitionInput } from './transition-input.js';
 
 /** What the checks decide over: the effective table and the vendor's switches. */
@@ -28,6 +29,8 @@ export interface LifecycleRules {
   readonly separate: boolean;
   readonly ruleSets: readonly MajorRuleSet[];
   readonly reopenDays: number;
+  /** The departments a `transfer` may name. */
+  readonly departments: readonly Department[];
 }
 
 /** The checks of one configured lifecycle; each refusal is worded with the `t` of the call. */
@@ -104,6 +107,32 @@ export function lifecycleChecks(rules: LifecycleRules): LifecycleChecks {
     if (action === 'supervise' && isSupervised(hazard)) {
       return refuse('not-allowed-from-status', zh ? '隐患已挂牌督办' : `"${name}": the hazard is already under government supervision`);
     }
+    return assigneeRefusal(action, hazard, t);
+  }
+
+  /** Refusals by the state of the task: 签收 once, one extension asked at a time, an answer needs a transfer, a top tier. */
+  function assigneeRefusal(action: HazardAction, hazard: LifecycleHazard, t: LifecycleText): TransitionCheck | undefined {
+    const { zh, actionLabel } = t;
+    const name = actionLabel(action);
+    const request = hazard.extensionRequest;
+    const pending = request !== undefined && request.decision === undefined;
+    if (action === 'accept' && hazard.acceptedAt !== undefined) {
+      return refuse('not-allowed-from-status', zh ? `任务已于 ${hazard.acceptedAt} 签收` : `"${name}": the task was already accepted at ${hazard.acceptedAt}`);
+    }
+    if (action === 'request-extension' && pending) {
+      return refuse('not-allowed-from-status', zh
+        ? `已申请延期至 ${request.deadline}，待审核后才能再次${name}`
+        : `"${name}": an extension to ${request.deadline} is already waiting for a decision`);
+    }
+    if ((action === 'approve-extension' || action === 'refuse-extension') && !pending) {
+      return refuse('not-allowed-from-status', zh ? `没有待审核的延期申请，不能${name}` : `"${name}" needs a pending extension request`);
+    }
+    if (action === 'answer-transfer' && hazard.transfer === undefined) {
+      return refuse('not-allowed-from-status', zh ? `隐患未转办，不能${name}` : `"${name}" needs a hazard transferred to a department`);
+    }
+    if (action === 'escalate' && hazard.tier === TIERS[TIERS.length - 1]) {
+      return refuse('not-allowed-from-status', zh ? `隐患已上报至区县，不能再${name}` : `"${name}": the hazard is already at the county tier`);
+    }
     return undefined;
   }
 
@@ -131,8 +160,11 @@ export function lifecycleChecks(rules: LifecycleRules): LifecycleChecks {
     const roles = actor.roles;
     const mine = roles.length === 0 ? (zh ? '无角色' : 'none') : list(roles.map(roleLabel));
     const allowed = rolesFor(action, hazard);
-    const may = allowed.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(allowed.map(roleLabel));
-    if (!roleAllows(allowed, roles)) {
+    // The assignee (responsible.personId) may run his own task's actions whatever his roles.
+    const assignee = r.assignee === true && actor.id !== undefined && hazard.responsible?.personId === actor.id;
+    const mayList = [...allowed.map(roleLabel), ...(r.assignee === true ? [zh ? '本任务的承办人' : "the task's assignee"] : [])];
+    const may = mayList.length === 0 ? (zh ? '无（已停用）' : 'none (disabled)') : list(mayList);
+    if (!assignee && !roleAllows(allowed, roles)) {
       if (allowed !== r.roles && roleAllows(r.roles, roles)) {
         const what = conditions(hazard).map((c) => (c === 'major'
           ? (zh ? '重大火灾隐患' : 'a major hazard')
@@ -196,7 +228,7 @@ export function lifecycleChecks(rules: LifecycleRules): LifecycleChecks {
         ? `${name}缺少：${list(missing.map((m) => pathLabel(m, action)))}`
         : `"${name}" needs: ${list(missing.map((m) => pathLabel(m, action)))}`, { missing });
     }
-    const invalid = invalidFields(r, hazard, input, rules.ruleSets, t);
+    const invalid = invalidFields(r, hazard, input, rules.ruleSets, t, rules.departments);
     if (invalid !== undefined) return refuse('invalid-field', invalid.why, { invalid: invalid.paths ?? [invalid.path] });
     return { ok: true };
   }

@@ -24,7 +24,7 @@ export function validateConfig(options: LifecycleOptions): void {
       issues: [{ path: '', message: 'not an object' }],
     });
   }
-  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'reopenDays', 'dueSoonDays', 'locale'];
+  const known = ['roles', 'rolesWhen', 'separationOfDuties', 'majorClosesByLift', 'ruleSets', 'needs', 'reviewDueDays', 'reopenDays', 'dueSoonDays', 'locale', 'departments'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) issues.push({ path: key, message: `unknown option "${key}"; known: ${known.join(', ')}` });
   }
@@ -85,6 +85,19 @@ export function validateConfig(options: LifecycleOptions): void {
   if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) {
     issues.push({ path: 'locale', message: `unknown locale ${JSON.stringify(locale)}; known: ${LOCALES.join(', ')}` });
   }
+  const departments: unknown = options.departments;
+  if (departments !== undefined) {
+    const ok = Array.isArray(departments) && departments.length > 0 && departments.every((d) => {
+      const x = d as { id?: unknown; label?: Record<string, unknown> } | null;
+      return typeof x?.id === 'string' && x.id.trim() !== '' && LOCALES.every((l) => typeof x.label?.[l] === 'string' && x.label[l].trim() !== '');
+    });
+    const ids = ok ? (departments as { id: string }[]).map((d) => d.id) : [];
+    if (!ok) {
+      issues.push({ path: 'departments', message: `departments must be a non-empty array of { id, label: { ${LOCALES.join(', ')} } }` });
+    } else if (new Set(ids).size !== ids.length) {
+      issues.push({ path: 'departments', message: `departments must have distinct ids, got ${ids.join(', ')}` });
+    }
+  }
   if (issues.length > 0) {
     throw new FiregridError('config', `createLifecycle: bad option ${issues.map((i) => `${i.path} (${i.message})`).join('; ')}`, { issues });
   }
@@ -103,6 +116,7 @@ export function buildTable(options: LifecycleOptions): TransitionTable {
       ...(base.severity === undefined ? {} : { severity: { ...base.severity } }),
       roles: roles === undefined ? [...base.roles] : [...new Set(roles)],
       needs: TRANSITION_FIELDS.filter((f) => base.needs.includes(f) || extra.includes(f)),
+      ...(base.assignee === true ? { assignee: true } : {}),
     });
   }
   return Object.freeze(table);

@@ -6,6 +6,8 @@
  */
 import type { TransitionField, TransitionRule, LifecycleHazard } from '../rules/transitions.js';
 import { deadlineEnd } from './deadlines.js';
+import { DEFAULT_DEPARTMENTS } from './departments.js';
+import type { Department } from './departments.js';
 import { requestOf } from './lifecycle-history.js';
 import type { LifecycleText } from './lifecycle-labels.js';
 import type { MajorRuleSet } from './major-rules.js';
@@ -20,7 +22,7 @@ export const isText = (v: unknown): v is string => typeof v === 'string' && v.tr
 /** Input paths a required field stands for, missing from `input` (for `supervision`: and from a pending request). */
 export function missingPaths(field: TransitionField, input: TransitionInput, hazard: LifecycleHazard): string[] {
   switch (field) {
-    case 'reason': case 'note': case 'deadline': case 'measures':
+    case 'reason': case 'note': case 'deadline': case 'measures': case 'department':
       return isText(input[field]) ? [] : [field];
     case 'evidence': case 'before':
       return Array.isArray(input[field]) && input[field].length > 0 ? [] : [field];
@@ -47,8 +49,16 @@ function pathOf(segments: readonly PropertyKey[]): string {
 /** Why one given field is unusable, in the caller's language; `undefined` when all are usable. */
 export function invalidFields(
   r: TransitionRule, hazard: LifecycleHazard, input: TransitionInput, ruleSets: readonly MajorRuleSet[], t: LifecycleText,
+  departments: readonly Department[] = DEFAULT_DEPARTMENTS,
 ): Invalid | undefined {
   const { zh, list, pathLabel } = t;
+  if (input.action === 'transfer' && input.department !== undefined && !departments.some((d) => d.id === input.department)) {
+    const known = list(departments.map((d) => (zh ? `${d.id}（${d.label['zh-CN']}）` : `${d.id} (${d.label.en})`)));
+    return {
+      path: 'department',
+      why: zh ? `未知的转办部门“${input.department}”，可选：${known}` : `unknown department "${input.department}"; known: ${known}`,
+    };
+  }
   const deadline = (path: string, value: string): Invalid | undefined => (
     deadlineEnd(value) === undefined
       ? {
@@ -65,7 +75,8 @@ export function invalidFields(
     const next = deadlineEnd(input.deadline);
     const current = hazard.deadline === undefined ? undefined : deadlineEnd(hazard.deadline);
     // An extension that does not extend would quietly shorten the time the unit was given.
-    if (r.needs.includes('deadline') && input.action === 'extend-deadline' && next !== undefined && current !== undefined && next <= current) {
+    const extending = input.action === 'extend-deadline' || input.action === 'request-extension';
+    if (r.needs.includes('deadline') && extending && next !== undefined && current !== undefined && next <= current) {
       return {
         path: 'deadline',
         why: zh

@@ -28,6 +28,14 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   'dismiss-major': { 'zh-CN': '排除重大火灾隐患', en: 'Dismiss major candidate' },
   supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
   lift: { 'zh-CN': '摘牌销案', en: 'Lift supervision' },
+  accept: { 'zh-CN': '签收', en: 'Accept' },
+  return: { 'zh-CN': '退回', en: 'Return (mis-dispatched)' },
+  'request-extension': { 'zh-CN': '申请延期', en: 'Request extension' },
+  'approve-extension': { 'zh-CN': '同意延期', en: 'Approve extension' },
+  'refuse-extension': { 'zh-CN': '不同意延期', en: 'Refuse extension' },
+  transfer: { 'zh-CN': '转办', en: 'Transfer to department' },
+  'answer-transfer': { 'zh-CN': '部门反馈', en: "Record department's answer" },
+  escalate: { 'zh-CN': '上报上级', en: 'Escalate' },
 };
 
 /**
@@ -66,6 +74,9 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   'supervision.deadline': { 'zh-CN': '督办期限', en: 'supervision deadline' },
   'supervision.authority': { 'zh-CN': '挂牌督办机关', en: 'listing authority' },
   majorRuleSet: { 'zh-CN': '判定依据版本', en: 'GB 35181 edition' },
+  department: { 'zh-CN': '转办部门', en: 'department' },
+  documentNumber: { 'zh-CN': '文号', en: 'document number' },
+  'responsible.personId': { 'zh-CN': '承办人账号', en: 'assignee user id' },
 };
 
 const AFTER_LABEL: Labels = { 'zh-CN': '整改后照片', en: 'photos after the fix' };

@@ -6,6 +6,7 @@
 import type { HazardAction, Locale, Role } from '../names.js';
 import type { HazardHistoryEntry } from '../schema/hazard.js';
 import type { MajorRuleSet } from './major-rules.js';
+import type { Department } from './departments.js';
 import type { TransitionInput } from './transition-input.js';
 import type {
   LifecycleHazard, RoleCondition, TransitionCheck, TransitionField, TransitionTable,
@@ -29,7 +30,10 @@ export interface TransitionResult<H extends LifecycleHazard> {
   reviewDueAt?: Date;
 }
 
-/** Vendor configuration of {@link createLifecycle}. */
+/**
+ * Vendor configuration of {@link createLifecycle}.
+ * @see DEFAULT_DEPARTMENTS
+ */
 export interface LifecycleOptions {
   /** Role matrix overrides: the roles given replace the default roles of that action (`[]` disables it). */
   roles?: Partial<Record<HazardAction, readonly Role[]>>;
@@ -69,6 +73,11 @@ export interface LifecycleOptions {
   /** Days before the deadline from which an open hazard is due soon; default 3. */
   dueSoonDays?: number;
   /**
+   * The departments a `transfer` (转办) may name; {@link DEFAULT_DEPARTMENTS} (the plan 二（一）5's,
+   * with 市场监管 as a local addition) by default. The list replaces the defaults.
+   */
+  departments?: readonly Department[];
+  /**
    * Language of refusal messages when a call gives none; default `zh-CN`. Each call may pass its
    * own (`check(…, locale)`), so one lifecycle serves callers of every language.
    */
@@ -86,6 +95,8 @@ export interface Lifecycle {
   readonly reviewDueDays: number;
   readonly reopenDays: number;
   readonly dueSoonDays: number;
+  /** The departments a `transfer` may name (the vendor's, else {@link DEFAULT_DEPARTMENTS}). */
+  readonly departments: readonly Department[];
   /**
    * The roles that may run `action` on this hazard: the table's, or those of `rolesWhen` when the
    * hazard is `major` or supervised (both: the roles in both lists).
@@ -99,8 +110,8 @@ export interface Lifecycle {
   closesByLift(hazard: LifecycleHazard): boolean;
   /**
    * The actions `actor` may run on this hazard now, in table order: exactly what a UI should
-   * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied; with roles
-   * alone it is not. Required fields are not considered; {@link Lifecycle.check} reports them.
+   * offer. Pass the actor (`{ id, roles }`) so that separation of duties is applied and the
+   * assignee (`responsible.personId`) is offered his task's actions; with roles alone neither is. Required fields are not considered; {@link Lifecycle.check} reports them.
    * `now` is the clock for the time window of `reopen` (the current time when left out).
    */
   allowedActions(hazard: LifecycleHazard, actor: TransitionActor | readonly Role[], now?: Date): HazardAction[];

@@ -44,6 +44,8 @@ import { lifecycleChecks } from './lifecycle-check.js';
 import { isText } from './lifecycle-fields.js';
 import { requestOf, roleAllows } from './lifecycle-history.js';
 import { lifecycleText } from './lifecycle-labels.js';
+import { DEFAULT_DEPARTMENTS } from './departments.js';
+import { taskChanges } from './lifecycle-tasks.js';
 import type { Lifecycle, LifecycleOptions, TransitionActor, TransitionResult } from './lifecycle-types.js';
 
 export {
@@ -60,6 +62,8 @@ export type {
 export { TransitionInput } from './transition-input.js';
 export { HAZARD_ACTION_LABELS, HISTORY_ACTION_LABELS, historyActionText, lifecycleText } from './lifecycle-labels.js';
 export type { LifecycleText } from './lifecycle-labels.js';
+export { DEFAULT_DEPARTMENTS } from './departments.js';
+export type { Department } from './departments.js';
 export { closingEntry, rectificationReportedBy, reviewPassed } from './lifecycle-history.js';
 export type { Lifecycle, LifecycleOptions, TransitionActor, TransitionResult } from './lifecycle-types.js';
 
@@ -89,7 +93,8 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const reopenDays = options.reopenDays ?? DEFAULT_REOPEN_DAYS;
   const soonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const defaultLocale: Locale = options.locale ?? 'zh-CN';
-  const checks = lifecycleChecks({ transitions, rolesWhen, separate, ruleSets, reopenDays });
+  const departments = Object.freeze([...(options.departments ?? DEFAULT_DEPARTMENTS)]);
+  const checks = lifecycleChecks({ transitions, rolesWhen, separate, ruleSets, reopenDays, departments });
   // allowedActions asks the checks only whether they refuse; the wording is never read.
   const quiet = lifecycleText(defaultLocale);
   const check = (hazard: LifecycleHazard, input: TransitionInput, actor: TransitionActor, now: Date, locale: Locale): TransitionCheck => (
@@ -126,11 +131,12 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       status: to, severity: hazard.severity, history: [...hazard.history, entry],
     };
     if (r.severity !== undefined && r.severity.to !== 'same') changes.severity = r.severity.to;
-    if (r.needs.includes('deadline') && input.deadline !== undefined) changes.deadline = input.deadline;
+    // A requested extension is only asked for: the deadline moves when it is approved.
+    if (r.needs.includes('deadline') && input.deadline !== undefined && input.action !== 'request-extension') changes.deadline = input.deadline;
     if (r.needs.includes('measures') && input.measures !== undefined) changes.measures = input.measures;
     if (r.needs.includes('responsible') && input.responsible !== undefined) {
-      const { unit, person, phone } = input.responsible;
-      changes.responsible = isText(phone) ? { unit, person, phone } : { unit, person };
+      const { unit, person, phone, personId } = input.responsible;
+      changes.responsible = { unit, person, ...(isText(phone) ? { phone } : {}), ...(isText(personId) ? { personId } : {}) };
     }
     if (input.action === 'supervise') {
       // check() made sure level, deadline and authority are in the input or the pending request.
@@ -156,9 +162,12 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     if (input.action === 'lift' && hazard.supervision !== undefined) {
       changes.supervision = { ...hazard.supervision, liftedAt: at, liftedBy: actor.id };
     }
+    // The assignee's and the dispatcher's actions (签收/退回, 延期, 转办, 上报上级): what they set and clear.
+    const task = taskChanges(hazard, input, actor, at, departments);
     // The spread keeps every field of H the lifecycle does not know; those it sets have the
     // schema's types (LifecycleHazard is a Pick of Hazard), so the result is still an H.
-    const next = { ...hazard, ...changes } as H;
+    const merged: object = { ...hazard, ...changes, ...task.set };
+    const next = Object.fromEntries(Object.entries(merged).filter(([k]) => !(task.clear as string[]).includes(k))) as unknown as H;
     return input.action === 'report-rectified'
       ? { hazard: next, entry, reviewDueAt: new Date(now.getTime() + reviewDays * 86_400_000) }
       : { hazard: next, entry };
@@ -173,6 +182,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     reviewDueDays: reviewDays,
     reopenDays,
     dueSoonDays: soonDays,
+    departments,
     rolesFor: checks.rolesFor,
     allowedActions: (hazard: LifecycleHazard, actor: TransitionActor | readonly Role[], now: Date = new Date()): HazardAction[] => {
       const who = isRoleList(actor) ? { roles: actor } : actor;

@@ -20,9 +20,12 @@ export const TransitionInput = z.object({
   action: z.enum(HAZARD_ACTIONS),
   /** Why, in the actor's words; required by reviews, flags and major-hazard actions. */
   note: z.optional(z.string()),
-  /** Why, required by `reject` and `extend-deadline`. */
+  /** Why, required by `reject`, `extend-deadline`, `return`, `request-extension`, `transfer` and `escalate`. */
   reason: z.optional(z.string()),
-  /** The new rectification deadline (`assign`, `reopen`, `extend-deadline`). */
+  /**
+   * The new rectification deadline (`assign`, `reopen`, `extend-deadline`, `transfer`), or the one
+   * asked for (`request-extension`).
+   */
   deadline: z.optional(Deadline),
   responsible: z.optional(Responsible),
   measures: z.optional(z.string()),
@@ -35,6 +38,10 @@ export const TransitionInput = z.object({
    * `'GB35181-2025'`); the edition in force on the day of the transition when left out.
    */
   majorRuleSet: z.optional(NonEmpty),
+  /** `transfer` (转办): the id of the department, one of the lifecycle's `departments`. */
+  department: z.optional(NonEmpty),
+  /** `answer-transfer` (部门反馈): the department's document number (文号), when it answered in writing. */
+  documentNumber: z.optional(NonEmpty),
   /**
    * The supervision to request or list (`supervise`): level, 督办期限 and the listing government
    * (`authority`). When the listing authority lists a requested hazard, what it leaves out is

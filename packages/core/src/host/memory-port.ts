@@ -226,7 +226,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
         const actor = actorNow();
         checkReadRole(kind, actor);
         const readable = [...storeOf(kind).values()].filter((r) => readDenied(kind, r, actor, placeOf) === undefined);
-        const page = applyQuery(readable, q, { now: clock(), placeOf });
+        const page = applyQuery(readable, q, { now: clock(), placeOf, me: actor?.id });
         return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },

@@ -47,6 +47,8 @@ const oneOrMany = <T extends z.core.SomeType>(schema: T) => z.union([schema, z.a
  *   record's place.
  * - `placeId` keeps the records of one place: hazards and inspections by `placeId`, captains by
  *   `buildingId`, the buildings of a compound by `parentId`.
+ * - `assignee` keeps the hazards whose assignee (`responsible.personId`) is that user; `me` stands
+ *   for the caller (a port without an actor refuses it).
  * - `updatedSince` keeps records updated at or after that instant.
  * - Without `sort` a list is in id order — creation order, as Firegrid's ids are UUIDv7 — which
  *   stays stable while records change; `updatedAt` is newest first; `deadline` soonest first,
@@ -68,6 +70,7 @@ export const Query = z.strictObject({
   kind: z.optional(oneOrMany(z.enum(PLACE_KINDS))),
   updatedSince: z.optional(z.iso.datetime({ offset: true })),
   sort: z.optional(z.enum(SORTS)),
+  assignee: z.optional(z.string().check(z.minLength(1))),
 });
 /** A list query (see {@link Query}). */
 export type Query = z.infer<typeof Query>;
@@ -84,6 +87,22 @@ export interface QueryContext {
   now: Date;
   /** Looks a place up by id, so records with a `placeId` can be filtered by grid, scope and kind. */
   placeOf?: (placeId: string) => PlaceFacts | undefined;
+  /** The caller's user id, for `assignee: 'me'`. */
+  me?: string | undefined;
+}
+
+/**
+ * The user `query.assignee` names: itself, or for `me` the caller.
+ * @throws FiregridError `rejected` at `assignee` for `me` without a caller.
+ */
+export function assigneeOf(query: Query, me: string | undefined): string | undefined {
+  if (query.assignee !== 'me') return query.assignee;
+  if (me === undefined || me === '') {
+    throw new FiregridError('rejected', 'assignee=me needs a signed-in caller; this port has no actor (name the user id instead).', {
+      issues: [{ path: 'assignee', message: 'me without a caller' }],
+    });
+  }
+  return me;
 }
 
 type Rec = Readonly<Record<string, unknown>>;
@@ -205,6 +224,10 @@ export function matchesQuery(record: object, query: Query, ctx: QueryContext): b
     const hazard = asHazard(rec);
     const state = hazard === undefined ? undefined : supervisionState(hazard);
     if (state === undefined || !supervisions.includes(state)) return false;
+  }
+  if (query.assignee !== undefined) {
+    const responsible = rec.responsible !== null && typeof rec.responsible === 'object' ? rec.responsible as Rec : undefined;
+    if (responsible?.personId === undefined || responsible.personId !== assigneeOf(query, ctx.me)) return false;
   }
   if (query.updatedSince !== undefined) {
     const updated = time(rec.updatedAt);
@@ -350,6 +373,7 @@ function decodeCursor(cursor: string, query: Query): CursorData {
  */
 export function applyQuery<T extends object>(records: readonly T[], query: Query, ctx: QueryContext): Page<T> {
   const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+  assigneeOf(query, ctx.me);
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
   const after = cursor?.k;
   // Every page of one listing is ordered and filtered by the clock of its first page.

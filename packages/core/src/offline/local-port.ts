@@ -142,7 +142,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         const places = new Map((await readKind(d, 'places')).map((p) => [p.id, { gridId: p.gridId as string, kind: p.kind as string }]));
         const placeOf = (id: string) => places.get(id);
         const readable = (await readKind(d, kind)).filter((r) => readDenied(kind, r, actor, placeOf) === undefined);
-        const page = applyQuery(readable, q, { now: clock(), placeOf });
+        const page = applyQuery(readable, q, { now: clock(), placeOf, me: actor?.id });
         return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },

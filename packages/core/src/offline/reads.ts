@@ -65,7 +65,9 @@ export async function listCached<K extends ResourceKind>(state: OfflineState, ki
   for (const place of kind === 'places' ? records as RecordOf<'places'>[] : await read('places') as RecordOf<'places'>[]) {
     places.set(place.id, { gridId: place.gridId, kind: place.kind });
   }
-  return applyQuery(records, checked.value, { now: state.context.now(), placeOf: (id) => places.get(id) }) as Page<RecordOf<K>>;
+  // `assignee: 'me'` is the signed-in user, as the server reads him from the token.
+  const me = checked.value.assignee === 'me' ? (await state.context.session()).user.id : undefined;
+  return applyQuery(records, checked.value, { now: state.context.now(), placeOf: (id) => places.get(id), me }) as Page<RecordOf<K>>;
 }
 
 /** The port behind `client.data`: see the module. */

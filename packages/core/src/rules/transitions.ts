@@ -24,18 +24,20 @@ import type { WriteRefusal } from './writes.js';
  * and the photos shown (`evidence`, `PhotoRef.id`s).
  */
 export interface LifecycleHazard
-  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>> {
+  extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>>,
+  Readonly<Partial<Pick<Hazard, 'acceptedAt' | 'extensionRequest' | 'transfer' | 'tier'>>> {
   readonly history: readonly HazardHistoryEntry[];
 }
 
 /**
  * A field an action may require in its {@link TransitionInput}. `before` is the photos of the
- * hazard as found (整改前照片, `fix-on-spot`); `evidence` the photos of the result (整改后照片).
+ * hazard as found (整改前照片, `fix-on-spot`); `evidence` the photos of the result (整改后照片);
+ * `department` the department a `transfer` (转办) goes to.
  */
-export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision';
+export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision' | 'department';
 /** Every {@link TransitionField}, in the order messages list them. */
 export const TRANSITION_FIELDS = [
-  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision',
+  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision', 'department',
 ] as const satisfies readonly TransitionField[];
 
 /** Default number of days after a `fix-on-spot` within which `reopen` (复核不合格) may send it back. */
@@ -53,6 +55,11 @@ export interface TransitionRule {
   readonly roles: readonly Role[];
   /** Fields the input must carry. */
   readonly needs: readonly TransitionField[];
+  /**
+   * Whether the hazard's assignee (the actor whose id is `responsible.personId`) may run it
+   * whatever his roles (`accept`, `return`, `request-extension`).
+   */
+  readonly assignee?: boolean;
 }
 
 /** The action table. */
@@ -79,6 +86,14 @@ export const ACTION_NEEDS = {
   'dismiss-major': ['note'],
   supervise: ['supervision'],
   lift: ['note'],
+  accept: [],
+  return: ['reason'],
+  'request-extension': ['deadline', 'reason'],
+  'approve-extension': ['note'],
+  'refuse-extension': ['note'],
+  transfer: ['department', 'reason', 'deadline'],
+  'answer-transfer': ['note'],
+  escalate: ['reason'],
 } as const satisfies Readonly<Record<HazardAction, readonly TransitionField[]>>;
 Object.freeze(ACTION_NEEDS);
 
@@ -137,6 +152,26 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   supervise: rule({ from: 'open', to: 'same', roles: ['fire-officer', 'government'], needs: ACTION_NEEDS.supervise }),
   // 摘牌/销案 after a passed review closes a supervised hazard (销号).
   lift: rule({ from: ['awaiting-review'], to: 'closed', roles: ['government'], needs: ACTION_NEEDS.lift }),
+  // 签收: the assignee (or the unit's manager) acknowledges the task; sets acceptedAt.
+  accept: rule({ from: ['assigned'], to: 'same', roles: ['unit-manager'], assignee: true, needs: ACTION_NEEDS.accept }),
+  // 退回: a mis-dispatched task goes back to the dispatcher; clears responsible.
+  return: rule({ from: ['assigned'], to: 'verified', roles: ['unit-manager'], assignee: true, needs: ACTION_NEEDS.return }),
+  // 申请延期: the assignee asks; a supervisor approves (the deadline moves) or refuses.
+  'request-extension': rule({
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['unit-manager'], assignee: true, needs: ACTION_NEEDS['request-extension'],
+  }),
+  'approve-extension': rule({
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], needs: ACTION_NEEDS['approve-extension'],
+  }),
+  'refuse-extension': rule({
+    from: ['assigned', 'rectifying'], to: 'same', roles: ['grid-supervisor', 'fire-officer'], needs: ACTION_NEEDS['refuse-extension'],
+  }),
+  // 转办 (plan 二（一）5): to the department that enforces; responsible.unit becomes the department.
+  transfer: rule({ from: ['verified', 'assigned'], to: 'assigned', roles: ['grid-supervisor'], needs: ACTION_NEEDS.transfer }),
+  // 部门反馈: the supervisor records the department's answer (and its document number).
+  'answer-transfer': rule({ from: 'open', to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['answer-transfer'] }),
+  // 上报上级: one tier up, 网格 → 社区 → 街道/乡镇 → 区县.
+  escalate: rule({ from: 'open', to: 'same', roles: ['grid-worker', 'grid-supervisor'], needs: ACTION_NEEDS.escalate }),
 });
 
 /**

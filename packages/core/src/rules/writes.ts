@@ -34,19 +34,25 @@ import { canonicalJson } from './json.js';
 
 /** A hazard field that only an action changes, and the actions that do. */
 export const ACTION_OWNED_FIELDS = Object.freeze({
-  status: ['submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen', 'lift'],
+  status: ['submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen', 'lift', 'return', 'transfer'],
   severity: ['flag-major', 'confirm-major', 'dismiss-major'],
   majorRuleSet: ['confirm-major', 'dismiss-major'],
-  deadline: ['assign', 'reopen', 'extend-deadline'],
-  responsible: ['assign', 'reopen'],
+  deadline: ['assign', 'reopen', 'extend-deadline', 'approve-extension', 'transfer'],
+  responsible: ['assign', 'reopen', 'return', 'transfer'],
   measures: ['assign', 'reopen'],
   supervision: ['supervise', 'lift'],
+  acceptedAt: ['accept'],
+  extensionRequest: ['request-extension', 'approve-extension', 'refuse-extension'],
+  transfer: ['transfer', 'answer-transfer'],
+  tier: ['escalate'],
 } as const satisfies Record<string, readonly HazardAction[]>);
 /** One of the keys of {@link ACTION_OWNED_FIELDS}. */
 export type ActionOwnedField = keyof typeof ACTION_OWNED_FIELDS;
 
 /** Fields a new hazard may not carry: they come from `assign`, `supervise` and the major-hazard determination. */
-const ABSENT_ON_CREATE = ['deadline', 'responsible', 'measures', 'supervision', 'majorRuleSet'] as const;
+const ABSENT_ON_CREATE = [
+  'deadline', 'responsible', 'measures', 'supervision', 'majorRuleSet', 'acceptedAt', 'extensionRequest', 'transfer', 'tier',
+] as const;
 
 /** Roles that may write on someone else's behalf (name another user as reporter or inspector). */
 export const ON_BEHALF_ROLES: readonly Role[] = Object.freeze(['grid-supervisor', 'admin'] as const);

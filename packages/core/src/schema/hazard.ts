@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  HISTORY_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES,
+  HISTORY_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES, TIERS,
 } from '../names.js';
 import {
   Deadline, IsoDateTime, NonEmpty, Phone, StoredInputShape, StoredShape, Uuid, strictDeep,
@@ -33,8 +33,12 @@ export const Reporter = z.object({
 });
 export type Reporter = z.infer<typeof Reporter>;
 
-/** Who must fix it (整改责任单位 / 责任人 / 联系电话). */
-export const Responsible = z.object({ unit: NonEmpty, person: NonEmpty, phone: z.optional(Phone) });
+/**
+ * Who must fix it (整改责任单位 / 责任人 / 联系电话). `personId` is the assignee's user id, when he
+ * has an account (optional for outside units): he may `accept` (签收), `return` (退回) and
+ * `request-extension` (申请延期), and `GET /v1/hazards?assignee=me` lists his tasks.
+ */
+export const Responsible = z.object({ unit: NonEmpty, person: NonEmpty, phone: z.optional(Phone), personId: z.optional(NonEmpty) });
 export type Responsible = z.infer<typeof Responsible>;
 
 /**
@@ -61,6 +65,43 @@ export const Supervision = z.object({
   deadline: z.optional(Deadline),
 });
 export type Supervision = z.infer<typeof Supervision>;
+
+/**
+ * An extension asked for by the assignee (`request-extension`, 申请延期) and, once decided, the
+ * supervisor's decision (`approve-extension` moves the deadline to `deadline`; `refuse-extension`
+ * keeps it). Pending while `decision` is absent.
+ */
+export const ExtensionRequest = z.object({
+  /** The deadline asked for. */
+  deadline: Deadline,
+  reason: z.string(),
+  requestedBy: NonEmpty,
+  requestedAt: IsoDateTime,
+  decision: z.optional(z.enum(['approved', 'refused'])),
+  decidedBy: z.optional(NonEmpty),
+  decidedAt: z.optional(IsoDateTime),
+});
+export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
+
+/**
+ * A transfer (`transfer`, 转办) to the department that enforces (plan 二（一）5), and the
+ * department's answer as the supervisor recorded it (`answer-transfer`, 部门反馈).
+ */
+export const Transfer = z.object({
+  /** The department's id in the lifecycle's `departments`. */
+  department: NonEmpty,
+  reason: z.string(),
+  at: IsoDateTime,
+  by: NonEmpty,
+  answer: z.optional(z.object({
+    note: z.string(),
+    /** The department's document number (文号), when it answered in writing. */
+    documentNumber: z.optional(NonEmpty),
+    at: IsoDateTime,
+    by: NonEmpty,
+  })),
+});
+export type Transfer = z.infer<typeof Transfer>;
 
 /**
  * One step of the hazard's history: a transition of the closed loop, appended by the lifecycle
@@ -123,6 +164,14 @@ export const HazardShape = {
    * `'GB35181-2025'`), written by `confirm-major` and `dismiss-major`.
    */
   majorRuleSet: z.optional(NonEmpty),
+  /** When the assignee acknowledged the task (`accept`, 签收); cleared by `return` and `transfer`. */
+  acceptedAt: z.optional(IsoDateTime),
+  /** The last extension asked for (`request-extension`) and its decision. */
+  extensionRequest: z.optional(ExtensionRequest),
+  /** The last transfer to a department (`transfer`, 转办) and its answer. */
+  transfer: z.optional(Transfer),
+  /** The tier the hazard has been escalated to (`escalate`, 上报上级); absent = the grid's. */
+  tier: z.optional(z.enum(TIERS)),
   /** The host platform's own event code (数字城管 部件/事件), from the vendor's mapping table. */
   externalCode: z.optional(NonEmpty),
 };

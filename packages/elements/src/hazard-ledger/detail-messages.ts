@@ -74,6 +74,23 @@ export const DETAIL_MESSAGES = {
   },
   editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
   editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
+  fDepartment: { 'zh-CN': '转办部门', en: 'Department' },
+  fDocumentNumber: { 'zh-CN': '文号（选填）', en: 'Document number (optional)' },
+  fPersonId: { 'zh-CN': '承办人账号（选填，可签收、退回、申请延期）', en: 'Assignee user id (optional: may accept, return, ask for more time)' },
+  fDeadlineAsked: { 'zh-CN': '申请延至', en: 'New deadline asked for' },
+  fNoteAnswer: { 'zh-CN': '部门反馈意见', en: "The department's answer" },
+  accepted: { 'zh-CN': '签收时间', en: 'Accepted at' },
+  extension: { 'zh-CN': '延期申请', en: 'Extension' },
+  pending: { 'zh-CN': '（待审核）', en: ' (pending)' },
+  approved: { 'zh-CN': '（已同意）', en: ' (approved)' },
+  refused: { 'zh-CN': '（未同意）', en: ' (refused)' },
+  transferred: { 'zh-CN': '转办部门', en: 'Transferred to' },
+  tier: { 'zh-CN': '已上报至', en: 'Escalated to' },
+  'tier-grid': { 'zh-CN': '网格', en: 'Grid' },
+  'tier-community': { 'zh-CN': '社区', en: 'Community' },
+  'tier-township': { 'zh-CN': '街道/乡镇', en: 'Street / township' },
+  'tier-county': { 'zh-CN': '区县', en: 'County' },
+  extensionAsked: { 'zh-CN': '申请延期至 {d}，理由：{reason}', en: 'Extension asked to {d}; reason: {reason}' },
 } satisfies Messages<string>;
 
 /** A key of {@link DETAIL_MESSAGES}. */
@@ -95,6 +112,7 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'reopen': return 'fNoteReopen';
     case 'flag-major': return 'fNoteFlag';
     case 'lift': return 'fNoteLift';
+    case 'answer-transfer': return 'fNoteAnswer';
     default: return required ? 'fNote' : 'fNoteOptional';
   }
 }

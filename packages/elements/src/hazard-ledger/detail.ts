@@ -296,6 +296,12 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('supervision', locale), sup === undefined ? undefined : this.supervisionRow(h))}
         ${row(dt('supervisionAuthority', locale), sup?.authority)}
         ${row(dt('review', locale), reviewPassed(h) && lifecycle.closesByLift(h) ? dt('awaitingLift', locale) : undefined)}
+        ${row(dt('accepted', locale), h.acceptedAt === undefined ? undefined : shanghaiTime(h.acceptedAt))}
+        ${row(dt('extension', locale), h.extensionRequest === undefined ? undefined : `${dt('extensionAsked', locale, { d: h.extensionRequest.deadline, reason: h.extensionRequest.reason })}${
+          h.extensionRequest.decision === undefined ? dt('pending', locale) : dt(h.extensionRequest.decision, locale)}`)}
+        ${row(dt('transferred', locale), h.transfer === undefined ? undefined : `${lifecycle.departments.find((d) => d.id === h.transfer?.department)?.label[locale] ?? h.transfer.department}${
+          h.transfer.answer === undefined ? '' : `：${h.transfer.answer.note}${h.transfer.answer.documentNumber === undefined ? '' : `（${h.transfer.answer.documentNumber}）`}`}`)}
+        ${row(dt('tier', locale), h.tier === undefined ? undefined : dt(`tier-${h.tier}`, locale))}
       </dl>
       ${h.photos.length === 0 ? nothing : html`<ul class="thumbs" aria-label=${dt('photos', locale)}>${h.photos.map((ref, i) => {
         const url = this.urls.url(this.client, ref);

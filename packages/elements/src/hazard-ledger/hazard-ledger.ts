@@ -110,6 +110,8 @@ export class FgHazardLedger extends LitElement {
   @property({ type: Boolean }) overdue = false;
   /** Initial 挂牌督办 filter: `requested` (报请中), `listed` (督办中) or `lifted` (已摘牌). */
   @property() supervision: SupervisionState | '' = '';
+  /** Only the tasks of this assignee (`responsible.personId`); `me`: the signed-in user's (我的任务). */
+  @property() assignee = '';
   /** Rows per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   /** Opens this hazard's detail. */
@@ -175,10 +177,10 @@ export class FgHazardLedger extends LitElement {
     // Read before the list renders as well: a resize is told at the next frame, and a background tab gets none.
     if (this.ui !== undefined && this.selected === undefined) this.measure(this.clientWidth);
     if (changed.has('status') || changed.has('gridId') || changed.has('category') || changed.has('severity') || changed.has('overdue')
-      || changed.has('supervision')) {
+      || changed.has('supervision') || changed.has('assignee')) {
       this.filters = {
         ...this.filters, status: this.status, gridId: this.gridId, category: this.category, severity: this.severity, overdue: this.overdue,
-        supervision: this.supervision,
+        supervision: this.supervision, assignee: this.assignee,
       };
       if (this.loadedFor !== undefined) this.reload();
     }

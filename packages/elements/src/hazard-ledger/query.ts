@@ -18,10 +18,12 @@ export interface LedgerFilters {
   overdue: boolean;
   /** Where the 挂牌督办 stands: requested (报请中), listed (督办中), lifted (已摘牌). */
   supervision: SupervisionState | '';
+  /** The assignee's user id (`responsible.personId`), or `me` for the signed-in user's tasks. */
+  assignee: string;
 }
 
 /** No filter at all. */
-export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false, supervision: '' };
+export const NO_FILTERS: LedgerFilters = { q: '', status: '', gridId: '', category: '', severity: '', overdue: false, supervision: '', assignee: '' };
 
 /** Statuses that are open (DESIGN §9). */
 export const OPEN_STATUSES: readonly HazardStatus[] = HAZARD_STATUSES.filter((s) => isOpen({ status: s }));
@@ -47,5 +49,6 @@ export function toQuery(f: LedgerFilters, list: TwoList, limit: number, cursor?:
     ...(f.severity === '' ? {} : { severity: f.severity }),
     ...(f.overdue ? { overdue: true } : {}),
     ...(f.supervision === '' ? {} : { supervision: f.supervision }),
+    ...(f.assignee === '' ? {} : { assignee: f.assignee }),
   };
 }

@@ -40,14 +40,18 @@ export interface TransitionValues {
   before: PhotoRef[];
   /** The GB 35181 edition chosen when two apply; '' = the edition in force today. */
   ruleSet: string;
+  /** `transfer`: the department's id; `answer-transfer`: its document number; `assign`: the assignee's user id. */
+  department: string;
+  documentNumber: string;
+  personId: string;
 }
 type Values = TransitionValues;
-type TextKey = Exclude<keyof Values, PhotoKey | 'level'>;
+type TextKey = Exclude<keyof Values, PhotoKey | 'level' | 'department'>;
 /** The photo lists of a transition: after (`evidence`) and, for an on-the-spot fix, before. */
 type PhotoKey = 'evidence' | 'before';
 const EMPTY: Values = {
   reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
-  ruleSet: '', before: [],
+  ruleSet: '', before: [], department: '', documentNumber: '', personId: '',
 };
 const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
 
@@ -74,6 +78,9 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   'supervision.level': { id: 't-level', label: 'fLevel' },
   'supervision.deadline': { id: 't-supervision-deadline', label: 'fSupervisionDeadline' },
   'supervision.authority': { id: 't-authority', label: 'fAuthority' },
+  department: { id: 't-department', label: 'fDepartment' },
+  documentNumber: { id: 't-document-number', label: 'fDocumentNumber' },
+  'responsible.personId': { id: 't-person-id', label: 'fPersonId' },
 };
 
 const isHazardOf = (v: unknown, id: string): v is Hazard =>
@@ -163,7 +170,10 @@ export class FgHazardTransitionForm extends LitElement {
     const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
     const needs = this.needs;
     const responsible = needs.includes('responsible') && (v.unit.trim() !== '' || v.person.trim() !== '')
-      ? { unit: v.unit.trim(), person: v.person.trim(), ...(text(v.phone) === undefined ? {} : { phone: v.phone.trim() }) }
+      ? {
+        unit: v.unit.trim(), person: v.person.trim(), ...(text(v.phone) === undefined ? {} : { phone: v.phone.trim() }),
+        ...(text(v.personId) === undefined ? {} : { personId: v.personId.trim() }),
+      }
       : undefined;
     return {
       action: this.action,
@@ -172,6 +182,8 @@ export class FgHazardTransitionForm extends LitElement {
       ...(responsible === undefined ? {} : { responsible }),
       ...(needs.includes('deadline') && v.deadline !== '' ? { deadline: v.deadline } : {}),
       ...(needs.includes('measures') && text(v.measures) !== undefined ? { measures: v.measures.trim() } : {}),
+      ...(needs.includes('department') && v.department !== '' ? { department: v.department } : {}),
+      ...(this.action === 'answer-transfer' && text(v.documentNumber) !== undefined ? { documentNumber: v.documentNumber.trim() } : {}),
       ...(needs.includes('before') && v.before.length > 0 ? { before: v.before.map((r) => r.id) } : {}),
       ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
       ...(needs.includes('supervision') && (v.level !== '' || v.supervisionDeadline !== '' || text(v.authority) !== undefined)
@@ -198,6 +210,13 @@ export class FgHazardTransitionForm extends LitElement {
   private chosenRuleSet(): string | undefined {
     const ids = this.editions().map((s) => s.ruleSet?.id).filter((id): id is string => id !== undefined);
     return ids.includes(this.values.ruleSet) ? this.values.ruleSet : ids[ids.length - 1];
+  }
+
+  /** For `approve-extension` and `refuse-extension`: what the assignee asked for. */
+  private asked(): TemplateResult | typeof nothing {
+    const request = this.hazard?.extensionRequest;
+    if (request === undefined || (this.action !== 'approve-extension' && this.action !== 'refuse-extension')) return nothing;
+    return html`<p id="t-asked">${dt('extensionAsked', this.locale, { d: request.deadline, reason: request.reason })}</p>`;
   }
 
   private editionsBox(): TemplateResult | typeof nothing {
@@ -351,8 +370,15 @@ export class FgHazardTransitionForm extends LitElement {
       <form part="transition" aria-label=${label} @submit=${this.onConfirm} aria-busy=${this.busy ? 'true' : 'false'}>
         ${message('error', this.alert, { part: 'error' })}
         ${needs.includes('reason') ? this.textarea('reason', 'reason', l('fReason')) : nothing}
-        ${needs.includes('responsible') ? html`${this.line('responsible.unit', 'unit', l('fUnit'))}${this.line('responsible.person', 'person', l('fPerson'))}${this.line('responsible.phone', 'phone', l('fPhone'), 'tel')}` : nothing}
-        ${needs.includes('deadline') ? this.line('deadline', 'deadline', l('fDeadline'), 'date') : nothing}
+        ${this.asked()}
+        ${needs.includes('department') ? this.field('department', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid}
+          aria-describedby=${described} @change=${(e: Event) => { this.set({ department: (e.target as HTMLSelectElement).value }); }}>
+          <option value="" ?selected=${this.values.department === ''}>—</option>
+          ${(this.lifecycle?.departments ?? []).map((d) => html`<option value=${d.id} ?selected=${this.values.department === d.id}>${d.label[locale]}</option>`)}
+        </select>`, l('fDepartment')) : nothing}
+        ${needs.includes('responsible') ? html`${this.line('responsible.unit', 'unit', l('fUnit'))}${this.line('responsible.person', 'person', l('fPerson'))}${this.line('responsible.phone', 'phone', l('fPhone'), 'tel')}${this.line('responsible.personId', 'personId', l('fPersonId'))}` : nothing}
+        ${needs.includes('deadline') ? this.line('deadline', 'deadline', l(this.action === 'request-extension' ? 'fDeadlineAsked' : 'fDeadline'), 'date') : nothing}
+        ${this.action === 'answer-transfer' ? this.line('documentNumber', 'documentNumber', l('fDocumentNumber')) : nothing}
         ${needs.includes('measures') ? this.textarea('measures', 'measures', l('fMeasures')) : nothing}
         ${needs.includes('supervision') ? html`
           ${this.field('supervision.level', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid} aria-describedby=${described}

@@ -24,6 +24,7 @@ import { INTEGRITY_CHECKS } from './checks/integrity.js';
 import { LIST_CHECKS } from './checks/lists.js';
 import { MEDIA_CHECKS } from './checks/media.js';
 import { PATH_CHECKS } from './checks/on-the-spot.js';
+import { ASSIGNEE_CHECKS } from './checks/assignee.js';
 import { RECORD_CHECKS } from './checks/records.js';
 import { SCORE_CHECKS } from './checks/scores.js';
 import type { Check, Need } from './checks/types.js';
@@ -96,7 +97,7 @@ export interface ConformanceReport {
 
 /** Every check, in the order they run, with what each needs beyond the main token. */
 export const CHECKS: readonly Check[] = [
-  ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...PATH_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS, ...INTEGRITY_CHECKS,
+  ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...PATH_CHECKS, ...ASSIGNEE_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS, ...INTEGRITY_CHECKS,
   ...SCORE_CHECKS,
 ];
 

@@ -37,10 +37,11 @@ function pageOf(store: Store, call: Call, kind: ResourceKind, raw: Record<string
   const parsed = checkInput(Query, typeof raw.placeId === 'string' ? { ...raw, placeId: canonicalId(raw.placeId) } : raw, call.locale);
   if (!parsed.ok) throw invalid(400, text(`查询参数无效：${parsed.message}`, `The list query is invalid: ${parsed.message}`), parsed.issues, 'bad-query');
   const view: ListView = resident
-    ? { scope: null, scopeMode: 'none', owner: p.user }
+    ? { scope: null, scopeMode: 'none', owner: p.user, me: p.user }
     : {
       scope: wholeTenant(p) ? null : p.scope,
       scopeMode: kind === 'templates' ? 'none' : kind === 'score-configs' ? 'overlap' : 'prefix',
+      me: p.user,
     };
   let page: Page<StoredRecord>;
   try {

@@ -5,7 +5,7 @@
  * @module
  */
 import {
-  CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, idSuffixOfReference, isClockedQuery, queryFingerprint,
+  CLOSED_STATUSES, DEFAULT_LIMIT, FiregridError, MAX_LIMIT, assigneeOf, idSuffixOfReference, isClockedQuery, queryFingerprint,
 } from '@firegrid/core';
 import type { HazardStatus, Page, Query, ResourceKind, Sort } from '@firegrid/core';
 import type { Db } from '../db.js';
@@ -136,6 +136,9 @@ export function listPage(db: Db, soonMs: number, tenant: string, kind: ResourceK
     where.push(supervisions.length === 0 ? '0' : `r.status IS NOT NULL AND r.supervised IN (${supervisions.map(() => '?').join(', ')})`);
     args.push(...supervisions.map((s) => SUPERVISED_CODE[s]));
   }
+  // The hazards whose assignee (responsible.personId) is this user; `me` is the caller (DESIGN §5).
+  const assignee = assigneeOf(query, view.me);
+  if (assignee !== undefined) facet('assignee', 'f.value = ?', [assignee]);
   if (query.updatedSince !== undefined) {
     where.push('r.updated_ms >= ?');
     args.push(Date.parse(query.updatedSince));
