@@ -20,12 +20,14 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_USERS, seedDemo, signToken, startServer } from '@firegrid/server';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'";
+const csp = (connect = '') => `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'${connect && ` ${connect}`}`;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /** The examples, what builds each, and what it shows (the README's index says the same). */
 export const EXAMPLES = {
-  dingtalk: { bundler: 'esbuild', title: '钉钉 / 浙政钉 micro-app: dd.device.geolocation.get (GCJ-02) and biz.util.chooseImage' },
+  // The chosen photos' local paths are read with fetch: the page's connect-src allows the scheme the
+  // container serves them on (blob: here, for the stand-in; your container's own in DingTalk).
+  dingtalk: { bundler: 'esbuild', connect: 'blob:', title: '钉钉 / 浙政钉 micro-app: dd.device.geolocation.get (GCJ-02) and biz.util.chooseImage' },
   wechat: { bundler: 'esbuild', title: 'WeChat H5 page: wx.getLocation, wx.chooseImage and wx.getLocalImgData (iOS and Android)' },
   'gov-blue': { bundler: 'esbuild', title: 'the government-blue theme and a page layout, through --fg-* tokens and ::part only' },
   react: { bundler: 'vite', title: 'React 19: @lit/react wrappers with typed props and event callbacks' },
@@ -125,14 +127,14 @@ export async function serveExamples({ port = 5174, only, source = process.execAr
     if (!body) {
       if (url.pathname === '/') {
         const items = names.map((n) => `<li><a href="/${n}/">${n}</a> — ${EXAMPLES[n].title}</li>`).join('');
-        res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': CSP }).end(`<!doctype html><meta charset="utf-8"><title>Firegrid examples</title><h1>Firegrid examples</h1><ul>${items}</ul>`);
+        res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': csp() }).end(`<!doctype html><meta charset="utf-8"><title>Firegrid examples</title><h1>Firegrid examples</h1><ul>${items}</ul>`);
         return;
       }
       if (files && rest.length === 0) { res.writeHead(301, { location: `/${name}/` }).end(); return; }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[/** @type {'.js'} */ (extname(key))] ?? 'application/octet-stream', 'content-security-policy': CSP });
+    res.writeHead(200, { 'content-type': TYPES[/** @type {'.js'} */ (extname(key))] ?? 'application/octet-stream', 'content-security-policy': csp(EXAMPLES[name].connect) });
     res.end(body);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
