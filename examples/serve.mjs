@@ -66,7 +66,8 @@ async function buildExample(name, source) {
   try {
     await build({
       root: dir, configFile: join(dir, 'vite.config.ts'), base: `/${name}/`, logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
+      // bundlerTimings off: Rolldown's "callbacks ran for …" note would print on every build.
+      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
       ...(source && { resolve: { conditions: ['source', ...defaultClientConditions] } }),
     });
     return readTree(outDir);
