@@ -11,7 +11,7 @@ const params = new URLSearchParams(location.search);
 const dd: DingTalkBridge = (window as { dd?: DingTalkBridge }).dd ?? ddStandIn({ deny: params.has('deny') });
 (window as { fgBridge?: DingTalkBridge }).fgBridge = dd;
 
-/** Your platform's sign-in: here the example server's `/token` stand-in (examples/serve.mjs). */
+/** Your platform's sign-in: here the example server's `/token` stand-in (examples/tools/serve.mjs). */
 async function getToken(): Promise<string> {
   const res = await fetch(`/token?user=${encodeURIComponent(params.get('user') ?? 'wangwei')}`);
   if (!res.ok) throw new Error(`sign-in failed (HTTP ${String(res.status)})`);

@@ -13,7 +13,7 @@ const wx: WeChatBridge = (window as { wx?: WeChatBridge }).wx
   ?? wxStandIn({ platform: params.get('platform') === 'android' ? 'android' : 'ios', cancelChooser: params.has('cancel') });
 (window as { fgBridge?: WeChatBridge }).fgBridge = wx;
 
-/** Your platform's sign-in: here the example server's `/token` stand-in (examples/serve.mjs). */
+/** Your platform's sign-in: here the example server's `/token` stand-in (examples/tools/serve.mjs). */
 async function getToken(): Promise<string> {
   const res = await fetch(`/token?user=${encodeURIComponent(params.get('user') ?? 'wangwei')}`);
   if (!res.ok) throw new Error(`sign-in failed (HTTP ${String(res.status)})`);

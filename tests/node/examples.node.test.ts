@@ -1,4 +1,4 @@
-// The examples a vendor copies (issue 25), built once by examples/serve.mjs (esbuild for the bridge
+// The examples a vendor copies (issue 25), built once by examples/tools/serve.mjs (esbuild for the bridge
 // and theme pages, Vite with each example's own config for React and Vue) and driven in one
 // Chromium against the reference server, under the strict CSP: the DingTalk and WeChat adapters
 // over stand-ins of their bridges' call shapes, the @lit/react wrappers and Vue's `.client` and
@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { convertPoint } from '@firegrid/core';
 import { launchChromium } from '../../bench/lib/context.js';
-import { serveExamples } from '../../examples/serve.mjs';
+import { serveExamples } from '../../examples/tools/serve.mjs';
 
 // Page code is passed as strings: tsx would add `__name` helpers to functions the page cannot see.
 const DEEP = '((root) => { const out = []; const walk = (r) => { for (const e of r.querySelectorAll("*")) { out.push(e); if (e.shadowRoot) walk(e.shadowRoot); } }; walk(root); return out; })';

@@ -3,7 +3,7 @@
 import { createClient } from '../../plain-html/firegrid-host.js';
 
 const user = new URLSearchParams(location.search).get('user') ?? 'zhaojianguo';
-/** Your platform's sign-in: here the examples server's `/token` stand-in (examples/serve.mjs). */
+/** Your platform's sign-in: here the examples server's `/token` stand-in (examples/tools/serve.mjs). */
 async function getToken(): Promise<string> {
   const res = await fetch(`/token?user=${encodeURIComponent(user)}`);
   if (!res.ok) throw new Error(`sign-in failed (HTTP ${String(res.status)})`);

@@ -6,7 +6,7 @@
 //   react, vue                   built by Vite with the example's own vite.config.ts
 //
 //   npm run examples                         (from the sources, no build needed)
-//   npm run build && node examples/serve.mjs  (from the built packages, as a vendor installs them)
+//   npm run build && node examples/tools/serve.mjs  (from the built packages, as a vendor installs them)
 //   … [--port 5174] [--only react,vue]
 //
 // Open the printed URLs; `?user=zhaojianguo` signs in as the supervisor, `?user=wangwei` (default)
@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DEMO_USERS, seedDemo, signToken, startServer } from '@firegrid/server';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const here = fileURLToPath(new URL('..', import.meta.url)); // examples/
 const csp = (connect = '') => `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'${connect && ` ${connect}`}`;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
