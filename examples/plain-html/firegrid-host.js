@@ -2,7 +2,7 @@
 // The host adapter of a plain HTML page over the REST contract: copy this file into your app.
 // It is the worked example of docs/integration.md. Everything Firegrid needs from your platform
 // is here: where the API lives, the sign-in token, and who is signed in.
-import { createFiregridClient } from '@firegrid/core';
+import { createFiregridClient, defineHost } from '@firegrid/core';
 import { createBrowserHost } from '@firegrid/core/browser';
 import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
@@ -29,19 +29,21 @@ export function claimsOf(token) {
 
 /**
  * Makes the Firegrid client of a page.
- * @param {{ baseUrl: string, getToken: () => Promise<string>, refreshToken?: () => Promise<void>, locale?: 'zh-CN' | 'en' }} options
+ * @param {{ baseUrl: string, getToken: () => Promise<string>, refreshToken?: () => Promise<void>, locale?: 'zh-CN' | 'en', ports?: Partial<Pick<import('@firegrid/core').FiregridHost, 'media' | 'geo' | 'directory' | 'ui' | 'links' | 'events'>> }} options
  *   `baseUrl`: where `/v1/…` lives (a same-origin path such as `/api`, or an origin your backend allows by CORS);
  *   `getToken`: your app's current sign-in token (called for every request, so an expired one is replaced);
  *   `refreshToken`: asked for when the server answers 401 while the outbox sends;
- *   `locale`: the language the elements speak (zh-CN by default).
+ *   `locale`: the language the elements speak (zh-CN by default);
+ *   `ports`: your app's bridges (camera, map, directory… — see examples/dingtalk and examples/wechat),
+ *   used instead of the browser's own file input and Geolocation API.
  */
-export function createClient({ baseUrl, getToken, refreshToken, locale = 'zh-CN' }) {
+export function createClient({ baseUrl, getToken, refreshToken, locale = 'zh-CN', ports = {} }) {
   const data = httpDataPort({
     baseUrl,
     headers: async () => ({ authorization: `Bearer ${await getToken()}` }),
     locale,
   });
-  const host = createBrowserHost({
+  const browser = createBrowserHost({
     data,
     // The session mirrors the token's claims: the same user, roles and scope the server enforces.
     session: async () => {
@@ -49,6 +51,7 @@ export function createClient({ baseUrl, getToken, refreshToken, locale = 'zh-CN'
       return { tenantId: c.tenant, user: { id: c.sub, name: c.name ?? c.sub, roles: /** @type {any} */ (c.roles) }, scope: c.scope, locale };
     },
   });
+  const host = defineHost({ ...browser, ...ports });
   // Drafts and writes are kept in IndexedDB and sent when there is signal (DESIGN §4).
   return createFiregridClient({ host, backend: offlineBackend({ onAuthRequired: refreshToken }) });
 }
