@@ -44,11 +44,13 @@ export type Severity = (typeof SEVERITIES)[number];
 /**
  * Actions of the hazard lifecycle (DESIGN §9), in the order a ledger offers them. `fix-on-spot`
  * (当场整改) closes a hazard fixed while the worker stands there; `reopen` (复核不合格) sends such a
- * fix back to rectification.
+ * fix back to rectification. `answer-resident` (答复举报人) answers a resident's tip-off;
+ * `record-reward` (举报奖励) records its reward, confidential like the reporter.
  */
 export const HAZARD_ACTIONS = [
   'submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen',
   'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise', 'lift',
+  'answer-resident', 'record-reward',
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 

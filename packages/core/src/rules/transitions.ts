@@ -26,16 +26,20 @@ import type { WriteRefusal } from './writes.js';
 export interface LifecycleHazard
   extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>> {
   readonly history: readonly HazardHistoryEntry[];
+  /** Where the report came from: `answer-resident` and `record-reward` run only on a resident's tip-off (`public`). */
+  readonly source?: Hazard['source'];
+  readonly publicReply?: Hazard['publicReply'];
+  readonly reward?: Hazard['reward'];
 }
 
 /**
  * A field an action may require in its {@link TransitionInput}. `before` is the photos of the
  * hazard as found (整改前照片, `fix-on-spot`); `evidence` the photos of the result (整改后照片).
  */
-export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision';
+export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision' | 'reward';
 /** Every {@link TransitionField}, in the order messages list them. */
 export const TRANSITION_FIELDS = [
-  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision',
+  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision', 'reward',
 ] as const satisfies readonly TransitionField[];
 
 /** Default number of days after a `fix-on-spot` within which `reopen` (复核不合格) may send it back. */
@@ -79,6 +83,8 @@ export const ACTION_NEEDS = {
   'dismiss-major': ['note'],
   supervise: ['supervision'],
   lift: ['note'],
+  'answer-resident': ['note'],
+  'record-reward': ['reward'],
 } as const satisfies Readonly<Record<HazardAction, readonly TransitionField[]>>;
 Object.freeze(ACTION_NEEDS);
 
@@ -137,6 +143,14 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   supervise: rule({ from: 'open', to: 'same', roles: ['fire-officer', 'government'], needs: ACTION_NEEDS.supervise }),
   // 摘牌/销案 after a passed review closes a supervised hazard (销号).
   lift: rule({ from: ['awaiting-review'], to: 'closed', roles: ['government'], needs: ACTION_NEEDS.lift }),
+  // 答复举报人: the answer a resident's tip-off is owed (any status once reported; `source: 'public'` only, see stateRefusal).
+  'answer-resident': rule({
+    from: HAZARD_STATUSES.filter((st) => st !== 'draft'), to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['answer-resident'],
+  }),
+  // 举报奖励: after verification, whether a reward is due, its amount and when it was paid (`source: 'public'` only).
+  'record-reward': rule({
+    from: ['verified', 'assigned', 'rectifying', 'awaiting-review', 'closed'], to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['record-reward'],
+  }),
 });
 
 /**
