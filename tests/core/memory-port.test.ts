@@ -9,6 +9,7 @@ import { hazardCommands } from '../../packages/core/src/hazard/memory-commands.j
 import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.js';
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import { onTheSpotScenario } from '../support/on-the-spot.js';
+import { tipOffScenario } from '../support/tip-off.js';
 import type { HazardCategory, PlaceKind, ResourceKind } from '../../packages/core/src/names.js';
 import type { Hazard, HazardInput, PlaceInput, RecordOf } from '../../packages/core/src/schema/index.js';
 
@@ -345,6 +346,13 @@ describe('memoryDataPort: commands', () => {
     const port = memoryDataPort({}, { now: () => new Date(clock), commands: hazardCommands({ actor: () => who }) });
     const reopened = await onTheSpotScenario(port, (a) => { who = a; }, (ms) => { clock += ms; });
     expect((await port.get('hazards', reopened.id))?.history.map((e) => e.action)).to.deep.equal(['fix-on-spot', 'reopen']);
+  });
+
+  it('with hazardCommands, runs answer-resident and record-reward by the lifecycle; the reward is hidden like a confidential reporter', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = memoryDataPort({}, { now: () => NOW, actor: () => who, commands: hazardCommands({ actor: () => who }) });
+    const end = await tipOffScenario(port, (a) => { who = a; });
+    expect(end.history.map((e) => e.action)).to.deep.equal(['answer-resident', 'verify', 'record-reward', 'edit']);
   });
 
   it('refuses a command without a handler with a config error', async () => {
