@@ -69,7 +69,7 @@ export async function tipOffScenario(port: DataPort, as: (who: TransitionActor) 
   const seen = await port.get('hazards', tip.id);
   expect([seen?.reward, seen?.history.map((e) => e.action)]).to.deep.equal([undefined, ['answer-resident', 'verify']]);
   expect(JSON.stringify((await port.list('hazards', {})).items)).not.to.contain('"amount"');
-  if (seen === undefined) throw new Error('the worker lost the tip-off');
+  if (seen == null) throw new Error('the worker lost the tip-off');
   await port.save('hazards', { ...seen, description: '晚上 8 点后' }, { idempotencyKey: newId() });
 
   as(RESIDENT);
@@ -83,6 +83,6 @@ export async function tipOffScenario(port: DataPort, as: (who: TransitionActor) 
   as(PEOPLE.supervisor);
   const kept = await port.get('hazards', tip.id);
   expect([kept?.description, kept?.reward?.amount]).to.deep.equal(['晚上 8 点后', 200]);
-  if (kept === undefined) throw new Error('the tip-off is gone');
+  if (kept == null) throw new Error('the tip-off is gone');
   return kept;
 }
