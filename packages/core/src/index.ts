@@ -82,6 +82,12 @@ export {
   DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
 export type { SupervisionState } from './hazard/deadlines.js';
+export {
+  tipOffClocks, DEFAULT_SITE_CHECK_HOURS, DEFAULT_SITE_CHECK_HOURS_BY_CATEGORY, DEFAULT_ANSWER_WORKING_DAYS, SITE_CHECK_ACTIONS,
+} from './hazard/tip-off.js';
+export type { TipOffClocks, TipOffClockOptions, TipOffFacts } from './hazard/tip-off.js';
+export { CN_CALENDAR_2026, PLAIN_WEEK, cstDay, isWorkingDay, workingDaysAfter } from './hazard/working-days.js';
+export type { WorkingCalendar } from './hazard/working-days.js';
 
 export { MediaMeta, DirectoryPlace, DirectoryPerson } from './host/types.js';
 export type {
