@@ -38,7 +38,7 @@ export const DETAIL_MESSAGES = {
   suggestThreshold: { 'zh-CN': '已达到：{text}', en: 'Met: {text}' },
   suggestUnverified: { 'zh-CN': '（未核实）', en: ' (unverified)' },
   suggestIncomplete: { 'zh-CN': '注意：内置的 {doc} 判定要素不完整，请以标准原文为准。', en: 'Note: the built-in {doc} rule set is incomplete; check the standard itself.' },
-  suggestPeople: { 'zh-CN': '是否构成重大火灾隐患，须由消防救援人员组织集体讨论判定，系统只作提示。', en: 'Whether it is a major hazard is decided by people in a collective determination; the app only suggests.' },
+  suggestPeople: { 'zh-CN': '是否构成重大火灾隐患，须由消防救援机构组织集体讨论判定，系统只作提示。', en: 'Whether it is a major hazard is decided by people in a collective determination; the app only suggests.' },
   superseded: { 'zh-CN': '（已废止，按发现日期适用）', en: ' (superseded; applies by the discovery date)' },
   confirm: { 'zh-CN': '确认{action}', en: 'Confirm: {action}' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
