@@ -74,6 +74,24 @@ export const DETAIL_MESSAGES = {
     en: 'Found and determined on either side of 2025-11-01 (GB 35181-2025 in force): both editions are shown; choose the one this determination applies:',
   },
   editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
+  publicReply: { 'zh-CN': '答复举报人', en: 'Answer to the resident' },
+  publicReplyText: { 'zh-CN': '{text}（{at}）', en: '{text} ({at})' },
+  siteCheckDue: { 'zh-CN': '核查期限', en: 'Site check due' },
+  answerDue: { 'zh-CN': '答复期限', en: 'Answer due' },
+  clockDone: { 'zh-CN': '{due}（{done} 已完成）', en: '{due} (done {done})' },
+  clockOverdue: { 'zh-CN': '{due}（已超期）', en: '{due} (overdue)' },
+  reward: { 'zh-CN': '举报奖励', en: 'Reward' },
+  rewardNone: { 'zh-CN': '不予奖励', en: 'No reward' },
+  rewardDue: { 'zh-CN': '应予奖励{amount}{paid}', en: 'Reward due{amount}{paid}' },
+  rewardAmount: { 'zh-CN': ' {n} 元', en: ': ¥{n}' },
+  rewardPaid: { 'zh-CN': '，{d} 已发放', en: ', paid {d}' },
+  rewardUnpaid: { 'zh-CN': '，未发放', en: ', not paid yet' },
+  fRewardDue: { 'zh-CN': '是否给予奖励', en: 'Reward due?' },
+  fRewardYes: { 'zh-CN': '给予奖励', en: 'Yes' },
+  fRewardNo: { 'zh-CN': '不予奖励', en: 'No' },
+  fRewardAmount: { 'zh-CN': '奖励金额（元，选填）', en: 'Amount in yuan (optional)' },
+  fRewardPaidAt: { 'zh-CN': '发放日期（选填）', en: 'Paid on (optional)' },
+  fNoteAnswer: { 'zh-CN': '答复内容（举报人可见）', en: 'The answer (the resident sees it)' },
   editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
 } satisfies Messages<string>;
 
@@ -96,6 +114,7 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'reopen': return 'fNoteReopen';
     case 'flag-major': return 'fNoteFlag';
     case 'lift': return 'fNoteLift';
+    case 'answer-resident': return 'fNoteAnswer';
     default: return required ? 'fNote' : 'fNoteOptional';
   }
 }
