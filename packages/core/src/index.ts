@@ -107,7 +107,7 @@ export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles, Hazar
 export { memoryBackend } from './client/drafts.js';
 export type { BackendSubmission, DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
 export type { CommandReceipt, QueuedReceipt, StoredReceipt, SubmitReceipt } from './client/receipts.js';
-export type { HazardsApi } from './hazard/client-hazards.js';
+export type { FailedItemFix, HazardsApi } from './hazard/client-hazards.js';
 export { hazardFromReport, reportDraft, REPORT_TITLE_MAX } from './hazard/report.js';
 export type { HazardReport, ReportSource } from './hazard/report.js';
 export { reporterKindOf, REPORTING_ROLE_ORDER } from './rules/reporter.js';
