@@ -7,7 +7,3 @@ export {
   DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
 export type { SupervisionState } from './hazard/deadlines.js';
-export { tipOffClocks, DEFAULT_SITE_CHECK_HOURS, DEFAULT_SITE_CHECK_HOURS_BY_CATEGORY, DEFAULT_ANSWER_WORKING_DAYS } from './hazard/tip-off.js';
-export type { TipOffClocks, TipOffClockOptions } from './hazard/tip-off.js';
-export { CN_CALENDAR_2026, workingDaysAfter } from './hazard/working-days.js';
-export type { WorkingCalendar } from './hazard/working-days.js';

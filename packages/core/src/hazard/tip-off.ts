@@ -16,12 +16,12 @@ const HOUR_MS = 3_600_000;
 /** Default hours from the report to the site check (3 days). */
 export const DEFAULT_SITE_CHECK_HOURS = 72;
 /** Default hours per category where they differ: a blocked exit within 24 hours. */
-export const DEFAULT_SITE_CHECK_HOURS_BY_CATEGORY: Readonly<Partial<Record<HazardCategory, number>>> = Object.freeze({ 'exit-blocked': 24 });
+export const DEFAULT_SITE_CHECK_HOURS_BY_CATEGORY: Readonly<Partial<Record<HazardCategory, number>>> = /* @__PURE__ */ Object.freeze({ 'exit-blocked': 24 });
 /** Default working days from the report to the answer. */
 export const DEFAULT_ANSWER_WORKING_DAYS = 5;
 
 /** The actions that complete the site check: the hazard was seen where it was reported. */
-export const SITE_CHECK_ACTIONS = Object.freeze(['verify', 'reject', 'fix-on-spot'] as const);
+export const SITE_CHECK_ACTIONS = /* @__PURE__ */ Object.freeze(['verify', 'reject', 'fix-on-spot'] as const);
 
 /** A vendor's clock settings. */
 export interface TipOffClockOptions {

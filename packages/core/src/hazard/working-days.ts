@@ -32,9 +32,9 @@ export interface WorkingCalendar {
  * table (published each November or December) to `tipOffClocks` before the year starts — a date
  * outside it counts as Monday–Friday only.
  */
-export const CN_CALENDAR_2026: WorkingCalendar = Object.freeze({
+export const CN_CALENDAR_2026: WorkingCalendar = /* @__PURE__ */ Object.freeze({
   source: '国务院办公厅关于2026年部分节假日安排的通知',
-  holidays: Object.freeze([
+  holidays: /* @__PURE__ */ Object.freeze([
     '2026-01-01', '2026-01-02', '2026-01-03',
     '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
     '2026-04-04', '2026-04-05', '2026-04-06',
@@ -43,11 +43,11 @@ export const CN_CALENDAR_2026: WorkingCalendar = Object.freeze({
     '2026-09-25', '2026-09-26', '2026-09-27',
     '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
   ]),
-  workdays: Object.freeze(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']),
+  workdays: /* @__PURE__ */ Object.freeze(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']),
 });
 
 /** A calendar without holidays: Monday to Friday. */
-export const PLAIN_WEEK: WorkingCalendar = Object.freeze({ holidays: Object.freeze([]), workdays: Object.freeze([]) });
+export const PLAIN_WEEK: WorkingCalendar = /* @__PURE__ */ Object.freeze({ holidays: /* @__PURE__ */ Object.freeze([]), workdays: /* @__PURE__ */ Object.freeze([]) });
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in China Standard Time. */
 export function cstDay(at: Date | number): string {

@@ -9,7 +9,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { TWO_LIST_COLUMNS, canSeeReporter, deadlineText, reporterName, supervisionText } from '@firegrid/core/export';
-import { isDueSoon, isOverdue, isSupervised, tipOffClocks } from '@firegrid/core/hazard';
+import { isDueSoon, isOverdue, isSupervised } from '@firegrid/core/hazard';
+import { tipOffClocks } from '@firegrid/core';
 import { maskPhone } from '@firegrid/core/captains';
 import type { Hazard, Locale, TwoList, TwoListContext, TwoListTable } from '@firegrid/core';
 import { t } from './messages.js';
