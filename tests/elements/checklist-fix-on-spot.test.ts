@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createFiregridClient, defineHost, hazardCommands, memoryDataPort } from '@firegrid/core';
+import { createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId } from '@firegrid/core';
+import { offlineBackend } from '@firegrid/core/offline';
 import type { ChecklistTemplate, DataPort, FiregridClient, Hazard } from '@firegrid/core';
 import '@firegrid/elements/checklist/define';
 import type { FgChecklist } from '@firegrid/elements/checklist';
@@ -23,10 +24,11 @@ const template: ChecklistTemplate = {
   sections: SMALL.sections.map((s) => ({ ...s, items: s.items.map((i) => (i.id === 'cutoff' ? { ...i, severity: 'major-candidate' as const } : i)) })),
 };
 
-async function submitted(): Promise<{ el: FgChecklist; data: DataPort; client: FiregridClient; items: Map<string, string> }> {
+async function submitted(offline = false): Promise<{ el: FgChecklist; data: DataPort; client: FiregridClient; items: Map<string, string> }> {
   const data = memoryDataPort({ places: [HIGH_RISE, OFFICE], templates: [template] }, { tenantId: 'demo', commands: hazardCommands({ actor: SESSION.user }) });
   const client = createFiregridClient({
     host: defineHost({ session: () => Promise.resolve(SESSION), data, media: { capture: async () => [await png()] } }),
+    ...(offline ? { backend: offlineBackend({ prefix: `fg-test-fix-${newId()}`, autoSync: false, persist: false }) } : {}),
   });
   const el = await fixture<FgChecklist>(html`<fg-checklist .client=${client} place-id=${HIGH_RISE.id} template-id=${template.id} report-failed="ask"></fg-checklist>`);
   await settled(el);
@@ -77,6 +79,29 @@ describe('fg-checklist: 当场整改 per failed item', () => {
     expect([entry.action, entry.from, entry.by, entry.note]).to.deep.equal(['fix-on-spot', 'draft', 'w-0101', '当场拔掉木楔，防火门已关闭']);
     expect([entry.before?.length, entry.evidence?.length]).to.deep.equal([1, 1]);
     expect((await client.drafts.list('hazards')).map((d) => d.id)).not.to.include(id);
+  });
+
+  it('offline, the fix is kept on the device (the hazard and its fix-on-spot queued in that order) and sent by sync', async () => {
+    const { el, data, client, items } = await submitted(true);
+    const id = draftOf(el, 'doors', items).dataset.draft!;
+    draftOf(el, 'doors', items).querySelector<HTMLButtonElement>('button.fix')!.click();
+    await until(() => draftOf(el, 'doors', items).querySelector('[part=fix]'), 'the fix form');
+    draftOf(el, 'doors', items).querySelector<HTMLButtonElement>('[id$=-add-before]')!.click();
+    await until(() => draftOf(el, 'doors', items).querySelector('[data-photos=before] legend')?.textContent.includes('（1）'), 'a photo before');
+    draftOf(el, 'doors', items).querySelector<HTMLButtonElement>('[id$=-add-after]')!.click();
+    await until(() => draftOf(el, 'doors', items).querySelector('[data-photos=after] legend')?.textContent.includes('（1）'), 'a photo after');
+    const note = draftOf(el, 'doors', items).querySelector<HTMLTextAreaElement>('[id$=-fix-note]')!;
+    note.value = '当场关闭防火门';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    draftOf(el, 'doors', items).querySelector<HTMLButtonElement>('button.fix-confirm')!.click();
+    await until(() => draftOf(el, 'doors', items).dataset.state === 'fixedQueued', 'kept on the device');
+    expect(draftOf(el, 'doors', items).textContent).to.contain('保存在本机');
+    expect(await data.get('hazards', id), 'not sent yet').to.equal(null);
+    await client.offline!.sync({ force: true });
+    expect((await data.get('hazards', id))?.status).to.equal('closed');
+    const entry = (await data.get('hazards', id))!.history.at(-1)!;
+    expect([entry.action, entry.before?.length, entry.evidence?.length]).to.deep.equal(['fix-on-spot', 1, 1]);
   });
 
   it('offers no 当场整改 for a major candidate, and core refuses it before sending anything', async () => {
