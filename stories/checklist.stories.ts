@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { FiregridError, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
+import { FiregridError, createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId } from '@firegrid/core';
 import type { ChecklistTemplate, DataPort, FiregridClient, Inspection, Place } from '@firegrid/core';
 import {
   commercialComplex, dailyPatrol, ebikeShed, highRiseResidential, oldResidential, periodicInspection, ruralVillage, smallVenue,
@@ -35,11 +35,12 @@ interface Setup {
 }
 
 function setup(options: { english?: boolean; offline?: boolean } = {}): Setup {
-  const port = memoryDataPort({ places: Object.values(PLACES), templates: [...templates] }, { tenantId: 'demo' });
+  const session = options.english === true ? demoSessionEn : demoSession;
+  // The lifecycle runs 当场整改 (fix-on-spot) of a failed item as the signed-in worker.
+  const port = memoryDataPort({ places: Object.values(PLACES), templates: [...templates] }, { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) });
   const data: DataPort = options.offline === true
     ? { ...port, save: () => Promise.reject(new FiregridError('network', '网络不可用：已离线 / The network is unreachable')) }
     : port;
-  const session = options.english === true ? demoSessionEn : demoSession;
   return { client: createFiregridClient({ host: defineHost({ session: () => Promise.resolve(session), data }) }), data };
 }
 
@@ -139,7 +140,8 @@ export const FailedWithEvidence: Story = {
 
 /**
  * Complete, with two failed items: press 提交 and each failed item is listed as a hazard draft
- * with 上报 (edit its title, category and note first) and 不上报. `report-failed="auto"` reports
+ * with 上报 (edit its title, category and note first), 当场整改 (a general item: its photos are
+ * the ones before, add one after and a note; the hazard is closed by `fix-on-spot`) and 不上报. `report-failed="auto"` reports
  * them all at once; `off` leaves them to the host's own flow (the submit event carries them).
  */
 export const HandoffAfterSubmit: Story = {

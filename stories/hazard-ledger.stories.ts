@@ -177,6 +177,15 @@ export const ConfidentialReporter: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.publicTip} .client=${ledgerClient(workerSession)}></fg-hazard-ledger>`,
 };
 
+/**
+ * A resident's tip-off as the grid supervisor (综治中心 dispatcher) sees it: reported eleven days
+ * ago and neither checked nor answered, so 超期未核查 and 超期未答复 with 核查期限 and 答复期限, and
+ * 答复举报人 among the actions; 举报奖励 once it is verified.
+ */
+export const TipOffClocks: Story = {
+  render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.publicTip} .client=${ledgerClient(supervisorSession)}></fg-hazard-ledger>`,
+};
+
 /** Found before 2025-11-01, so GB 35181-2017 applies: a direct element suggests flagging a candidate. */
 export const MajorSuggestion: Story = {
   render: (): TemplateResult => html`<fg-hazard-ledger hazard-id=${HAZARD.candidate2017} .client=${ledgerClient(fireOfficerSession)}></fg-hazard-ledger>`,

@@ -64,7 +64,7 @@ export class GridTipOff extends LitElement {
     return html`
       <h1>消防隐患举报</h1>
       ${this.at === '' ? nothing : html`<p>地点：<span class="at">${this.at}</span></p>`}
-      <p class="note">您的举报会交给所在网格的网格员核实处理；联系方式只有网格长和消防部门能看到。</p>
+      <p class="note">您的举报会交给所在网格的网格员核实处理；联系方式只有网格长和消防救援机构能看到。</p>
       ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
       ${this.sent === '' ? nothing : html`<p class="done" role="status">感谢举报！已收到：${this.sent}</p>`}
       ${this.client === undefined || this.sent !== '' ? nothing : html`<fg-provider .client=${this.client}>

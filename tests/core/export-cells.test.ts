@@ -86,9 +86,9 @@ describe('two lists', () => {
       people: { directory: (id) => (id === 'w-0101' ? '李建国' : undefined) },
     });
     expect(table.title).to.equal('问题隐患清单');
-    expect(table.header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '类别', '等级', '发现时间', '发现人', '状态']);
+    expect(table.header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '依据', '类别', '等级', '发现时间', '发现人', '状态']);
     expect(table.rows[0]).to.deep.equal([
-      1, '桥东小区 3 号楼', '迎泽区桥东街 18 号', '140106001001', '3 号楼一层安全出口堆放杂物：杂物堆到门口',
+      1, '桥东小区 3 号楼', '迎泽区桥东街 18 号', '140106001001', '3 号楼一层安全出口堆放杂物：杂物堆到门口', '',
       '安全出口、疏散通道堵塞', '一般隐患', '2026-03-01 09:30', '李建国', '已上报',
     ]);
   });
@@ -99,8 +99,13 @@ describe('two lists', () => {
       severity: 'major', supervision: { level: 'county', listedAt: t },
     });
     const table = twoListTable('responsibility', [h], { now, viewer, locale: 'en' });
-    expect(table.header).to.deep.equal(['No.', 'Hazard', 'Measures', 'Responsible unit', 'Responsible person', 'Phone', 'Deadline', 'Progress', 'Supervision level']);
-    expect(table.rows[0]).to.deep.equal([1, '3 号楼一层安全出口堆放杂物', '清理杂物', '桥东物业', '王五', '13800001234', '2026-03-20', 'Rectifying (overdue)', 'County (listed)']);
+    expect(table.header).to.deep.equal([
+      'No.', 'Unit (place)', 'Address', 'Grid', 'Hazard', 'Measures', 'Responsible unit', 'Responsible person', 'Phone', 'Deadline',
+      'Supervising officer', 'Progress', 'Supervision level',
+    ]);
+    expect(table.rows[0]).to.deep.equal([
+      1, '', '', '', '3 号楼一层安全出口堆放杂物', '清理杂物', '桥东物业', '王五', '13800001234', '2026-03-20', '', 'Rectifying (overdue)', 'County (listed)',
+    ]);
     expect(progressText({ ...h, status: 'closed' }, now)).to.equal('已销号');
     const fixed = { ...h, status: 'closed', history: [{ at: t, by: 'w-1', action: 'fix-on-spot', from: 'reported', to: 'closed' }] } as const;
     expect(progressText(fixed, now)).to.equal('已销号（当场整改）');
@@ -111,6 +116,23 @@ describe('two lists', () => {
     expect(progressText(reviewed, now)).to.equal('已销号');
   });
 
+  it('整改责任清单 names the unit, address and grid, and 监管责任人: the grid\'s worker, else who assigned it; 问题隐患清单 the item\'s 依据', () => {
+    const assigned = hazard({
+      placeId: '019a4b2c-0000-7000-8000-000000000001', status: 'assigned', deadline: '2026-03-20', measures: '清理杂物',
+      responsible: { unit: '桥东物业', person: '王五' },
+      history: [{ at: t, by: 's-0101', byName: '王网格长', action: 'assign', from: 'verified', to: 'assigned' }],
+    });
+    const place = (): { name: string; address: string; gridId: string } => ({ name: '桥东小区 3 号楼', address: '迎泽区桥东街 18 号', gridId: '140106001001' });
+    const noWorker = twoListTable('responsibility', [assigned], { now, viewer, place });
+    expect(noWorker.rows[0]?.slice(0, 4)).to.deep.equal([1, '桥东小区 3 号楼', '迎泽区桥东街 18 号', '140106001001']);
+    expect(noWorker.rows[0]?.[10]).to.equal('王网格长');
+    const withWorker = twoListTable('responsibility', [assigned], { now, viewer, place, gridWorker: (g) => (g === '140106001001' ? '李建国' : undefined) });
+    expect(withWorker.rows[0]?.[10]).to.equal('李建国');
+    const found = hazard({ source: 'inspection', basis: { doc: 'GB 50016-2014', clause: '5.5.1', verified: true } });
+    expect(twoListTable('problems', [found], { now, viewer }).rows[0]?.[5]).to.equal('GB 50016-2014 5.5.1');
+    expect(twoListTable('problems', [{ ...found, source: 'worker' }], { now, viewer }).rows[0]?.[5]).to.equal('');
+  });
+
   it('says where the supervision stands in 挂牌督办级别: requested, listed, lifted, none', () => {
     const requested = { level: 'city', requestedBy: 'f-1', requestedAt: t } as const;
     expect(supervisionText({ supervision: requested })).to.equal('市级挂牌督办（报请中）');
@@ -118,7 +140,7 @@ describe('two lists', () => {
     expect(supervisionText({ supervision: { ...requested, listedAt: t, liftedAt: t } }, 'en')).to.equal('City (lifted)');
     expect(supervisionText({})).to.equal('');
     const row = twoListTable('responsibility', [hazard({ status: 'closed', supervision: { ...requested, listedAt: t, liftedAt: t } })], { now, viewer });
-    expect(row.rows[0]?.[8]).to.equal('市级挂牌督办（已摘牌）');
+    expect(row.rows[0]?.[12]).to.equal('市级挂牌督办（已摘牌）');
   });
 
   it('shows a confidential reporter only to the roles of DESIGN §5 and to himself', () => {

@@ -28,6 +28,8 @@ interface SpecRow {
   missing: string[];
   /** Only on a `general` hazard (not a major candidate, not major), severity unchanged. */
   generalOnly?: true;
+  /** Only on a resident's tip-off (`source: 'public'`); the exhaustive test's hazards are tip-offs for it. */
+  publicOnly?: true;
 }
 const SPEC: Record<HazardAction, SpecRow> = {
   submit: { from: ['draft'], to: 'reported', roles: ['grid-worker', 'captain', 'unit-manager', 'resident', 'fire-officer'], input: {}, missing: [] },
@@ -98,6 +100,14 @@ const SPEC: Record<HazardAction, SpecRow> = {
   // Also needs a transfer: the exhaustive test's plain hazards have none.
   'answer-transfer': { from: OPEN, to: 'same', roles: ['grid-supervisor'], input: { note: '城管已拖移车辆' }, missing: ['note'] },
   escalate: { from: OPEN, to: 'same', roles: ['grid-worker', 'grid-supervisor'], input: { reason: '物业拒不整改' }, missing: ['reason'] },
+  'answer-resident': {
+    from: ['reported', 'verified', 'rejected', 'assigned', 'rectifying', 'awaiting-review', 'closed'], to: 'same', roles: ['grid-supervisor'],
+    publicOnly: true, input: { note: '经核实，消防车通道已清理，感谢您的举报' }, missing: ['note'],
+  },
+  'record-reward': {
+    from: ['verified', 'assigned', 'rectifying', 'awaiting-review', 'closed'], to: 'same', roles: ['grid-supervisor'],
+    publicOnly: true, input: { reward: { due: true, amount: 200, paidAt: '2025-07-01' } }, missing: ['reward.due'],
+  },
 };
 /** Actions the exhaustive test's plain hazards never allow: each needs a state they lack. */
 const NEEDS_STATE: readonly HazardAction[] = ['lift', 'reopen', 'approve-extension', 'refuse-extension', 'answer-transfer'];
@@ -188,7 +198,7 @@ describe('hazard lifecycle: the table of DESIGN §9', () => {
         const wrong: string[] = [];
         for (const severity of SEVERITIES) {
           for (const role of ROLES) {
-            const h = deepFreeze(hazard(status, severity));
+            const h = deepFreeze(hazard(status, severity, spec.publicOnly === true ? { source: 'public' } : {}));
             const fitsState = spec.from.includes(status) && (spec.severity === undefined || spec.severity[0] === severity)
               && (spec.generalOnly !== true || severity === 'general') && !NEEDS_STATE.includes(action);
             const roles = severity === 'major' && spec.majorRoles !== undefined ? spec.majorRoles : spec.roles;
@@ -586,7 +596,7 @@ describe('hazard lifecycle: required and invalid fields', () => {
     if (action === 'reopen') return [fixedOnSpot(new Date().toISOString()), actor(role)];
     if (action === 'approve-extension' || action === 'refuse-extension') return [hazard(first, sev, { extensionRequest: PENDING }), actor(role)];
     if (action === 'answer-transfer') return [hazard('assigned', sev, { transfer: TRANSFERRED }), actor(role)];
-    return [hazard(first, sev), actor(role)];
+    return [hazard(first, sev, spec.publicOnly === true ? { source: 'public' } : {}), actor(role)];
   };
 
   for (const action of HAZARD_ACTIONS) {
@@ -1096,5 +1106,37 @@ describe('hazard lifecycle: fix-on-spot (当场整改) and reopen (复核不合�
     for (const role of ['grid-worker', 'unit-manager', 'captain', 'resident', 'government', 'admin'] as const) {
       expect(refusal(en.check(h, input('reopen'), actor(role), NOW)).code, role).to.equal('role');
     }
+  });
+});
+
+// Issue 19 item 1–2: 答复举报人 and 举报奖励 on a resident's tip-off.
+describe('hazard lifecycle: answer-resident and record-reward (a resident\'s tip-off)', () => {
+  const en = createLifecycle({ locale: 'en' });
+  const zh = createLifecycle();
+  const tipOff = (status: HazardStatus): TestHazard => hazard(status, 'general', { source: 'public' });
+
+  it('answer-resident sets publicReply from the note and keeps the status; refused on a worker\'s find', () => {
+    const { hazard: next, entry } = en.apply(tipOff('closed'), input('answer-resident'), actor('grid-supervisor'), NOW);
+    expect([next.status, next.publicReply]).to.deep.equal(['closed', { text: '经核实，消防车通道已清理，感谢您的举报', at: NOW.toISOString() }]);
+    expect([entry.action, entry.from, entry.to, entry.note]).to.deep.equal(['answer-resident', 'closed', 'closed', '经核实，消防车通道已清理，感谢您的举报']);
+    const r = refusal(en.check(hazard('verified', 'general', { source: 'worker' }), input('answer-resident'), actor('grid-supervisor')));
+    expect([r.code, r.message.includes('public')]).to.deep.equal(['not-allowed-from-status', true]);
+    expect(refusal(zh.check(hazard('verified'), input('answer-resident'), actor('grid-supervisor'))).message).to.contain('群众举报');
+    expect(refusal(en.check(tipOff('draft'), input('answer-resident'), actor('grid-supervisor'))).code).to.equal('not-allowed-from-status');
+    expect(refusal(en.check(tipOff('reported'), input('answer-resident'), actor('grid-worker'))).code).to.equal('role');
+    expect(en.allowedActions(hazard('reported'), ['grid-supervisor'])).to.not.include('answer-resident');
+    expect(en.allowedActions(tipOff('rejected'), ['grid-supervisor'])).to.deep.equal(['answer-resident']);
+  });
+
+  it('record-reward stores { due, amount?, paidAt? } after verification only, by a grid supervisor', () => {
+    const { hazard: next } = en.apply(tipOff('verified'), input('record-reward'), actor('grid-supervisor'), NOW);
+    expect(next.reward).to.deep.equal({ due: true, amount: 200, paidAt: '2025-07-01' });
+    const none = en.apply(tipOff('closed'), { action: 'record-reward', reward: { due: false } }, actor('grid-supervisor'), NOW).hazard;
+    expect(none.reward).to.deep.equal({ due: false });
+    expect(refusal(en.check(tipOff('reported'), input('record-reward'), actor('grid-supervisor'))).code).to.equal('not-allowed-from-status');
+    expect(refusal(en.check(tipOff('verified'), input('record-reward'), actor('fire-officer'))).code).to.equal('role');
+    const bad = refusal(en.check(tipOff('verified'), { action: 'record-reward', reward: { due: true, amount: -5 } }, actor('grid-supervisor')));
+    expect([bad.code, bad.invalid]).to.deep.equal(['invalid-field', ['reward.amount']]);
+    expect(refusal(zh.check(tipOff('verified'), { action: 'record-reward' }, actor('grid-supervisor'))).message).to.equal('举报奖励缺少：是否给予奖励');
   });
 });

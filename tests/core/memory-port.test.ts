@@ -10,6 +10,7 @@ import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.j
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import { onTheSpotScenario } from '../support/on-the-spot.js';
 import { assigneeScenario } from '../support/assignee-actions.js';
+import { tipOffScenario } from '../support/tip-off.js';
 import type { HazardCategory, PlaceKind, ResourceKind } from '../../packages/core/src/names.js';
 import type { Hazard, HazardInput, PlaceInput, RecordOf } from '../../packages/core/src/schema/index.js';
 
@@ -358,6 +359,13 @@ describe('memoryDataPort: commands', () => {
   it('refuses assignee=me without an actor, naming the parameter', async () => {
     const error = await rejection(memoryDataPort().list('hazards', { assignee: 'me' }));
     expect(error.issues.map((i) => i.path)).to.deep.equal(['assignee']);
+  });
+
+  it('with hazardCommands, runs answer-resident and record-reward by the lifecycle; the reward is hidden like a confidential reporter', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = memoryDataPort({}, { now: () => NOW, actor: () => who, commands: hazardCommands({ actor: () => who }) });
+    const end = await tipOffScenario(port, (a) => { who = a; });
+    expect(end.history.map((e) => e.action)).to.deep.equal(['answer-resident', 'verify', 'record-reward', 'edit']);
   });
 
   it('refuses a command without a handler with a config error', async () => {

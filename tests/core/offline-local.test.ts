@@ -8,6 +8,7 @@ import type { TransitionActor } from '../../packages/core/src/hazard/lifecycle.j
 import { PEOPLE, whoClosesScenario } from '../support/who-closes.js';
 import { onTheSpotScenario } from '../support/on-the-spot.js';
 import { assigneeScenario } from '../support/assignee-actions.js';
+import { tipOffScenario } from '../support/tip-off.js';
 import type { HazardInput, PlaceInput } from '../../packages/core/src/schema/index.js';
 import { autosave, localDataPort, offlineBackend } from '../../packages/core/src/offline.js';
 
@@ -142,6 +143,14 @@ describe('localDataPort', () => {
     const done = await assigneeScenario(port, (a) => { who = a; });
     const kept = await localDataPort({ name }).get('hazards', done.id);
     expect([kept?.tier, kept?.transfer?.department]).to.deep.equal(['community', 'urban-management']);
+  });
+
+  it('with hazardCommands, runs answer-resident and record-reward by the same lifecycle; the reward is hidden like a confidential reporter', async () => {
+    let who: TransitionActor = PEOPLE.worker;
+    const port = localDataPort({ name, now: () => new Date('2025-06-15T04:00:00Z'), actor: () => who, commands: hazardCommands({ actor: () => who }) });
+    const end = await tipOffScenario(port, (a) => { who = a; });
+    const again = localDataPort({ name });
+    expect((await again.get('hazards', end.id))?.reward).to.deep.equal({ due: true, amount: 200, paidAt: '2030-01-10' });
   });
 
   it('serves a standalone client with the offline backend', async () => {

@@ -167,7 +167,7 @@ describe('computeScores: hazards', () => {
     expect(closure.activityIds).to.have.length(5);
     const overdue = metricOf(report, 'w1', 'overdue');
     expect([overdue.value, overdue.deduction, overdue.points]).to.deep.equal([2, 30, 10]);
-    expect(overdue.explanation['zh-CN']).to.equal('逾期事项 2 项（逾期未整改隐患 2 处、逾期复查 0 次），每项扣 15 分，最多扣 100 分：40 − 30 = 10 分');
+    expect(overdue.explanation['zh-CN']).to.equal('超期事项 2 项（超期未整改隐患 2 处、超期复查 0 次），每项扣 15 分，最多扣 100 分：40 − 30 = 10 分');
 
     // Judged a day before the deadline of H2, H2 is pending, not late.
     const early = computeScores(acts, config([{ key: 'closure', weight: 100 }]), ctx([worker('w1', [G1])], [], { now: new Date('2025-03-30T00:00:00+08:00') }));
@@ -205,7 +205,7 @@ describe('computeScores: hazards', () => {
     const heavy = computeScores(acts, config([{ key: 'overdue', weight: 5 }, { key: 'review', weight: 95 }], { deductions: { perOverdue: 3, cap: 50 } }), ctx([worker('w1', [G1])]));
     expect([metricOf(heavy, 'w1', 'overdue').deduction, metricOf(heavy, 'w1', 'overdue').points]).to.deep.equal([5, 0]);
     const clean = computeScores([], config([{ key: 'overdue', weight: 10 }, { key: 'review', weight: 90 }]), ctx([worker('w1', [G1])]));
-    expect(metricOf(clean, 'w1', 'overdue').explanation['zh-CN']).to.equal('没有逾期事项：10 分');
+    expect(metricOf(clean, 'w1', 'overdue').explanation['zh-CN']).to.equal('没有超期事项：10 分');
   });
 });
 

@@ -175,6 +175,23 @@ const CASES: Case[] = [
     },
   },
   {
+    // 答复举报人: the supervisor answers the resident's tip-off; the resident sees publicReply.
+    action: 'answer-resident', session: supervisorSession, hazard: HAZARD.publicTip, required: ['#t-note'],
+    fill: (el) => { fill(el, '#t-note', '已责令物业拆除私拉电线，感谢您的举报'); },
+    check: (h) => { expect([h.status, h.publicReply?.text]).to.deep.equal(['reported', '已责令物业拆除私拉电线，感谢您的举报']); },
+  },
+  {
+    // 举报奖励: after verification, whether a reward is due, its amount and when it was paid.
+    action: 'record-reward', session: supervisorSession, hazard: HAZARD.publicTip, required: ['#t-reward-due'],
+    change: (h) => ({ ...h, status: 'verified' }),
+    fill: async (el) => {
+      fill(el, '#t-reward-due', 'yes');
+      await until(() => deep(el, '#t-reward-amount') !== undefined, 'the amount');
+      fill(el, '#t-reward-amount', '200'); fill(el, '#t-reward-paid', day(0));
+    },
+    check: (h) => { expect([h.status, h.reward]).to.deep.equal(['verified', { due: true, amount: 200, paidAt: day(0) }]); },
+  },
+  {
     action: 'lift', session: governmentSession, hazard: HAZARD.awaitingLift, required: ['#t-note'],
     fill: (el) => { fill(el, '#t-note', '经复查合格，同意摘牌销案'); },
     check: (h) => { expect(h.status).to.equal('closed'); expect(h.supervision).to.deep.include({ liftedBy: 'g-0001' }); },
@@ -328,6 +345,23 @@ describe('fg-hazard-ledger: every transition from the UI', () => {
     expect(deep(late.el, '[data-action]')).to.equal(undefined);
     const worker = await open(workerSession, HAZARD.reported, fixed(1));
     expect(deep(worker.el, '[data-action]'), 'a grid worker may not reopen').to.equal(undefined);
+  });
+
+  it('flags a tip-off whose site check and answer are overdue (超期), shows the clocks, and keeps the reward from a grid worker', async () => {
+    const rewarded = (h: HazardInput): HazardInput => ({
+      ...h, status: 'verified', reward: { due: true, amount: 300 },
+      history: [{ at: new Date(Date.now() - 86_400_000).toISOString(), by: 's-0101', action: 'verify', from: 'reported', to: 'verified' },
+        { at: new Date(Date.now() - 3_600_000).toISOString(), by: 's-0101', action: 'record-reward', from: 'verified', to: 'verified' }],
+    });
+    const sup = await open(supervisorSession, HAZARD.publicTip, rewarded);
+    const flags = allDeep(sup.el.shadowRoot!).filter((e) => e.matches('.flag[data-clock]')).map((e) => e.textContent);
+    // Checked by the verify a day ago, but never answered: 5 working days have passed since the report.
+    expect(flags).to.deep.equal(['超期未答复']);
+    expect(text(sup.el)).to.contain('答复期限').and.contain('已超期').and.contain('应予奖励 300 元，未发放');
+    expect(deep(sup.el, '[data-action="answer-resident"]')).to.not.equal(undefined);
+    const worker = await open(workerSession, HAZARD.publicTip, rewarded);
+    expect(text(worker.el)).to.not.contain('举报奖励').and.not.contain('300');
+    expect(deep(worker.el, '[data-action="answer-resident"]')).to.equal(undefined);
   });
 
   it('offers exactly the actions of the role: none to a floor captain', async () => {

@@ -104,13 +104,13 @@ describe('fg-hazard-ledger: lists', () => {
   it('shows the problem list with the columns of DESIGN §9, most urgent first, and is accessible', async () => {
     const el = await mount(ledgerClient());
     const header = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent.trim());
-    expect(header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '类别', '等级', '发现时间', '发现人', '状态', '标记']);
+    expect(header).to.deep.equal(['序号', '单位(场所)', '地址', '所属网格', '隐患内容', '依据', '类别', '等级', '发现时间', '发现人', '状态', '标记']);
     const r = rows(el);
     expect(r).to.have.length(13);
     expect(r[0]?.[4]).to.contain('消防车道被长期占用');
-    expect(r[0]?.[10]).to.contain('已超期');
-    expect(r[0]?.[10]).to.contain('县级挂牌督办（督办中）');
-    expect(r[0]?.[6]).to.equal('重大火灾隐患');
+    expect(r[0]?.[11]).to.contain('已超期');
+    expect(r[0]?.[11]).to.contain('县级挂牌督办（督办中）');
+    expect(r[0]?.[7]).to.equal('重大火灾隐患');
     await expect(el).to.be.accessible();
   });
 
@@ -118,12 +118,18 @@ describe('fg-hazard-ledger: lists', () => {
     const { data, queries } = recorded(supervisorSession);
     const el = await mount(ledgerClient(supervisorSession, data), { list: 'responsibility' });
     const header = Array.from(el.shadowRoot!.querySelectorAll('thead th')).map((th) => th.textContent.trim());
-    expect(header).to.deep.equal(['序号', '隐患内容', '整改措施', '责任单位', '责任人', '联系电话', '整改时限', '完成情况', '挂牌督办级别', '标记']);
+    expect(header).to.deep.equal([
+      '序号', '单位(场所)', '地址', '所属网格', '隐患内容', '整改措施', '责任单位', '责任人', '联系电话', '整改时限', '监管责任人', '完成情况', '挂牌督办级别', '标记',
+    ]);
     expect(queries.at(-1)?.status).to.deep.equal(['assigned', 'rectifying', 'awaiting-review', 'closed']);
+    // 监管责任人: the grid's worker of record (李建国 works grid 140106001001), once the worker records are read.
+    await until(() => rows(el)[0]?.[10] === '李建国', 'the grid worker as 监管责任人');
     const first = rows(el)[0]!;
-    expect(first.slice(2, 9)).to.deep.equal(['拆除违建车棚，施划禁停标线', '桥东物业', '刘经理', '0351-***3456（点按显示完整号码）', first[6]!, '整改中（已超期）', '县级挂牌督办（督办中）']);
+    expect(first.slice(5, 13)).to.deep.equal([
+      '拆除违建车棚，施划禁停标线', '桥东物业', '刘经理', '0351-***3456（点按显示完整号码）', first[9]!, '李建国', '整改中（已超期）', '县级挂牌督办（督办中）',
+    ]);
     // The 挂牌督办 column says where each supervision stands: requested (报请中) too.
-    expect(rows(el).map((r) => r[8])).to.include('县级挂牌督办（报请中）');
+    expect(rows(el).map((r) => r[12])).to.include('县级挂牌督办（报请中）');
     await expect(el).to.be.accessible();
   });
 
@@ -134,7 +140,7 @@ describe('fg-hazard-ledger: lists', () => {
     fill(el, '#f-status', 'reported');
     await settled(el);
     expect(queries.at(-1)).to.include({ status: 'reported' });
-    expect(rows(el).every((r) => r[9] === '已上报')).to.equal(true);
+    expect(rows(el).every((r) => r[10] === '已上报')).to.equal(true);
     fill(el, '#f-category', 'flammables');
     fill(el, '#f-severity', 'general');
     fill(el, '#f-grid', '140106001001');
@@ -162,7 +168,7 @@ describe('fg-hazard-ledger: lists', () => {
     fill(el, '#f-supervision', 'requested');
     await settled(el);
     expect(rows(el).map((r) => r[4])).to.deep.equal(['柳巷南路 40 号院消防车通道未划线']);
-    expect(rows(el)[0]?.[10]).to.match(/^期限 \d{4}-\d\d-\d\d县级挂牌督办（报请中）$/);
+    expect(rows(el)[0]?.[11]).to.match(/^期限 \d{4}-\d\d-\d\d县级挂牌督办（报请中）$/);
   });
 
   it('pages with the cursor, numbering rows across pages', async () => {
@@ -329,7 +335,7 @@ describe('fg-hazard-ledger: export', () => {
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).to.equal('序号,单位(场所),地址,所属网格,隐患内容,类别,等级,发现时间,发现人,状态');
+    expect(lines[0]).to.equal('序号,单位(场所),地址,所属网格,隐患内容,依据,类别,等级,发现时间,发现人,状态');
     expect(lines).to.have.length(15);
     expect(text).to.contain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
     expect(text).to.contain("'@SUM(1+1)");
@@ -349,7 +355,9 @@ describe('fg-hazard-ledger: export', () => {
     await until(() => files.length === 1, 'the workbook', 8000);
     const sheets = await readXlsxFile(files[0]!) as unknown as { sheet: string; data: unknown[][] }[];
     expect(sheets.map((s) => s.sheet)).to.deep.equal(['问题隐患清单', '整改责任清单']);
-    expect(sheets[1]!.data[0]).to.deep.equal(['序号', '隐患内容', '整改措施', '责任单位', '责任人', '联系电话', '整改时限', '完成情况', '挂牌督办级别']);
+    expect(sheets[1]!.data[0]).to.deep.equal([
+      '序号', '单位(场所)', '地址', '所属网格', '隐患内容', '整改措施', '责任单位', '责任人', '联系电话', '整改时限', '监管责任人', '完成情况', '挂牌督办级别',
+    ]);
     const cells = sheets.flatMap((s) => s.data.flat()).filter((c): c is string => typeof c === 'string');
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).to.deep.equal([]);
     expect(cells).to.include(`'${formula}`);

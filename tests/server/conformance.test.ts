@@ -259,6 +259,26 @@ describe('conformance suite against broken servers', () => {
     }
   });
 
+  it('fails the answer-resident and record-reward checks of a server that lets a grid worker run them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-tip-'));
+    const loose = await startServer({
+      port: 0, host: '127.0.0.1', dataDir: dir, secret: SECRET, log: () => undefined,
+      lifecycle: { roles: { 'answer-resident': ['grid-supervisor', 'grid-worker'], 'record-reward': ['grid-supervisor', 'grid-worker'] } },
+    });
+    try {
+      const results = byName(await runConformance({ baseUrl: loose.url, ...tokens, only: 'transition: ' }));
+      for (const name of ['transition: answer-resident', 'transition: record-reward']) {
+        const r = results.get(check(name));
+        assert.equal(r?.status, 'failed', name);
+        assert.match(r.detail ?? '', /by a grid worker.*expected 403/);
+      }
+      assert.equal(results.get(check('transition: fix-on-spot'))?.status, 'passed');
+    } finally {
+      await loose.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the fix-on-spot and reopen checks of a server that lets the wrong roles run them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firegrid-conformance-spot-'));
     const loose = await startServer({

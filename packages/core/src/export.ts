@@ -4,7 +4,7 @@
 export { neutraliseCell, neutraliseRows, isFormulaLike } from './export/cells.js';
 export { toCsv, csvCell, UTF8_BOM } from './export/csv.js';
 export type { CsvOptions } from './export/csv.js';
-export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
+export { CONFIDENTIAL_READERS, canSeeReporter, canSeeReward, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
   SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, ROLE_LABELS, inSentence, shanghaiTime, deadlineText,

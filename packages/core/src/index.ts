@@ -82,6 +82,12 @@ export {
   DEFAULT_DUE_SOON_DAYS, SUPERVISION_STATES, isSupervised, supervisionState,
 } from './hazard/deadlines.js';
 export type { SupervisionState } from './hazard/deadlines.js';
+export {
+  tipOffClocks, DEFAULT_SITE_CHECK_HOURS, DEFAULT_SITE_CHECK_HOURS_BY_CATEGORY, DEFAULT_ANSWER_WORKING_DAYS, SITE_CHECK_ACTIONS,
+} from './hazard/tip-off.js';
+export type { TipOffClocks, TipOffClockOptions, TipOffFacts } from './hazard/tip-off.js';
+export { CN_CALENDAR_2026, PLAIN_WEEK, cstDay, isWorkingDay, workingDaysAfter } from './hazard/working-days.js';
+export type { WorkingCalendar } from './hazard/working-days.js';
 
 export { MediaMeta, DirectoryPlace, DirectoryPerson } from './host/types.js';
 export type {
@@ -101,7 +107,7 @@ export type { FiregridClient, FiregridClientOptions, HazardLifecycleRoles, Hazar
 export { memoryBackend } from './client/drafts.js';
 export type { BackendSubmission, DraftStore, SaveBackend, SaveBackendContext, SaveBackendFactory } from './client/drafts.js';
 export type { CommandReceipt, QueuedReceipt, StoredReceipt, SubmitReceipt } from './client/receipts.js';
-export type { HazardsApi } from './hazard/client-hazards.js';
+export type { FailedItemFix, HazardsApi } from './hazard/client-hazards.js';
 export { hazardFromReport, reportDraft, REPORT_TITLE_MAX } from './hazard/report.js';
 export type { HazardReport, ReportSource } from './hazard/report.js';
 export { reporterKindOf, REPORTING_ROLE_ORDER } from './rules/reporter.js';
@@ -137,7 +143,7 @@ export type { MajorRuleSetData, MajorElementKind, PlaceClass, MajorSuggestionInp
 export { neutraliseCell, neutraliseRows, isFormulaLike } from './export/cells.js';
 export { toCsv, csvCell, UTF8_BOM } from './export/csv.js';
 export type { CsvOptions } from './export/csv.js';
-export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from './export/reporter.js';
+export { CONFIDENTIAL_READERS, canSeeReporter, canSeeReward, redactReporter } from './export/reporter.js';
 export type { Viewer } from './export/reporter.js';
 export {
   SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS, SUPERVISION_STATE_LABELS, REPORTER_KIND_LABELS, ROLE_LABELS, inSentence, shanghaiTime, deadlineText,

@@ -48,11 +48,14 @@ export type Severity = (typeof SEVERITIES)[number];
  * `request-extension` (申请延期), the supervisor's `approve-extension` / `refuse-extension`,
  * `transfer` (转办) and `answer-transfer` (部门反馈), and `escalate` (上报上级) keep the status
  * (`return` sends it back to `verified`, `transfer` to `assigned`).
+ * fix back to rectification. `answer-resident` (答复举报人) answers a resident's tip-off;
+ * `record-reward` (举报奖励) records its reward, confidential like the reporter.
  */
 export const HAZARD_ACTIONS = [
   'submit', 'fix-on-spot', 'verify', 'reject', 'assign', 'start', 'report-rectified', 'review-pass', 'review-fail', 'reopen',
   'extend-deadline', 'flag-major', 'confirm-major', 'dismiss-major', 'supervise', 'lift',
   'accept', 'return', 'request-extension', 'approve-extension', 'refuse-extension', 'transfer', 'answer-transfer', 'escalate',
+  'answer-resident', 'record-reward',
 ] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 

@@ -323,7 +323,10 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
       return receipt;
     },
     // `client.submit`, not the backend: inspections and hazards are validated and emitted like any submission.
-    hazards: createHazardsApi({ drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record) }),
+    hazards: createHazardsApi({
+      drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record),
+      transition: (payload) => client.command('hazards.transition', payload),
+    }),
     inspections: createInspectionsApi({
       drafts, session, now, locale, submit: (kind, record) => client.submit(kind, record),
       failedItemDrafts: (inspection, template, place) => client.hazards.fromFailedItems(inspection, template, place),

@@ -4,5 +4,5 @@
  * functions and earlier imports use.
  * @module
  */
-export { CONFIDENTIAL_READERS, canSeeReporter, redactReporter } from '../rules/confidential.js';
+export { CONFIDENTIAL_READERS, canSeeReporter, canSeeReward, redactReporter } from '../rules/confidential.js';
 export type { Viewer } from '../rules/confidential.js';

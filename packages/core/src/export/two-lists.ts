@@ -15,7 +15,7 @@ import {
 import type { Labels } from './labels.js';
 import { canSeeReporter } from './reporter.js';
 import type { Viewer } from './reporter.js';
-import { reporterName } from './people.js';
+import { historyActor, reporterName } from './people.js';
 import type { PeopleSources } from './people.js';
 
 /** The two lists: `problems` = 问题隐患清单, `responsibility` = 整改责任清单. */
@@ -37,7 +37,7 @@ export const TWO_LIST_COLUMNS: Readonly<Record<TwoList, { readonly title: Labels
     title: { 'zh-CN': '问题隐患清单', en: 'Hazard list' },
     columns: [
       col('index', '序号', 'No.'), col('place', '单位(场所)', 'Unit (place)'), col('address', '地址', 'Address'),
-      col('grid', '所属网格', 'Grid'), col('content', '隐患内容', 'Hazard'), col('category', '类别', 'Category'),
+      col('grid', '所属网格', 'Grid'), col('content', '隐患内容', 'Hazard'), col('basis', '依据', 'Basis'), col('category', '类别', 'Category'),
       col('severity', '等级', 'Severity'), col('foundAt', '发现时间', 'Found at'), col('finder', '发现人', 'Found by'),
       col('status', '状态', 'Status'),
     ],
@@ -45,9 +45,11 @@ export const TWO_LIST_COLUMNS: Readonly<Record<TwoList, { readonly title: Labels
   responsibility: {
     title: { 'zh-CN': '整改责任清单', en: 'Responsibility list' },
     columns: [
-      col('index', '序号', 'No.'), col('content', '隐患内容', 'Hazard'), col('measures', '整改措施', 'Measures'),
+      col('index', '序号', 'No.'), col('place', '单位(场所)', 'Unit (place)'), col('address', '地址', 'Address'), col('grid', '所属网格', 'Grid'),
+      col('content', '隐患内容', 'Hazard'), col('measures', '整改措施', 'Measures'),
       col('unit', '责任单位', 'Responsible unit'), col('person', '责任人', 'Responsible person'), col('phone', '联系电话', 'Phone'),
-      col('deadline', '整改时限', 'Deadline'), col('progress', '完成情况', 'Progress'), col('supervision', '挂牌督办级别', 'Supervision level'),
+      col('deadline', '整改时限', 'Deadline'), col('overseer', '监管责任人', 'Supervising officer'), col('progress', '完成情况', 'Progress'),
+      col('supervision', '挂牌督办级别', 'Supervision level'),
     ],
   },
 };
@@ -74,6 +76,11 @@ export interface TwoListContext {
    * directory, then the worker records (see `personName`). Lists print names, never raw ids.
    */
   people?: PeopleSources;
+  /**
+   * The grid's worker of record (网格员) by grid code, by name: the 监管责任人 of a hazard in that
+   * grid. Without one, the supervisor who ran `assign` is named.
+   */
+  gridWorker?: (gridId: string) => string | undefined;
 }
 
 /** A list as a table: its title, the header row and one row per hazard. */
@@ -102,6 +109,24 @@ export function finderText(hazard: Pick<Hazard, 'reporter' | 'history'>, ctx: Pi
   if (!canSeeReporter(r, ctx.viewer)) return name;
   const who = [name, r.contact].filter((s): s is string => s !== undefined && s.trim() !== '').join(' ');
   return `${who}${r.confidential ? (locale === 'zh-CN' ? '（保密）' : ' (confidential)') : ''}`;
+}
+
+/** 依据: the basis of the checklist item a hazard came from (an inspection), e.g. `GB 50016-2014 5.5.1`; `''` otherwise. */
+export function basisText(hazard: Pick<Hazard, 'source' | 'basis'>): string {
+  const b = hazard.basis;
+  if (hazard.source !== 'inspection' || b === undefined) return '';
+  return b.clause === undefined ? b.doc : `${b.doc} ${b.clause}`;
+}
+
+/**
+ * 监管责任人: the grid's worker of record (`ctx.gridWorker` with the hazard's grid), else whoever
+ * ran the latest `assign` (named as the history names him); `''` when neither is known.
+ */
+export function overseerText(hazard: Pick<Hazard, 'history' | 'reporter'>, grid: string | undefined, ctx: Pick<TwoListContext, 'viewer' | 'people' | 'locale' | 'gridWorker'>): string {
+  const worker = grid === undefined || grid === '' ? undefined : ctx.gridWorker?.(grid);
+  if (worker !== undefined && worker.trim() !== '') return worker.trim();
+  const assigned = [...hazard.history].reverse().find((e) => e.action === 'assign');
+  return assigned === undefined ? '' : historyActor(hazard, assigned, { viewer: ctx.viewer, sources: ctx.people, locale: ctx.locale });
 }
 
 /** The action of the entry that last closed a hazard. */
@@ -153,16 +178,18 @@ export function twoListTable(list: TwoList, hazards: readonly Hazard[], ctx: Two
   const spec = TWO_LIST_COLUMNS[list];
   const rows = hazards.map((h, i): (string | number)[] => {
     const content = hazardContent(h);
+    const place = h.placeId === undefined ? undefined : ctx.place?.(h.placeId);
+    const grid = h.gridId ?? place?.gridId ?? '';
     if (list === 'responsibility') {
       return [
-        i + 1, content, h.measures ?? '', h.responsible?.unit ?? '', h.responsible?.person ?? '', h.responsible?.phone ?? '',
-        deadlineText(h.deadline), progressText(h, ctx.now, locale),
+        i + 1, place?.name ?? '', h.address ?? place?.address ?? '', grid, content, h.measures ?? '',
+        h.responsible?.unit ?? '', h.responsible?.person ?? '', h.responsible?.phone ?? '',
+        deadlineText(h.deadline), overseerText(h, grid, ctx), progressText(h, ctx.now, locale),
         supervisionText(h, locale),
       ];
     }
-    const place = h.placeId === undefined ? undefined : ctx.place?.(h.placeId);
     return [
-      i + 1, place?.name ?? '', h.address ?? place?.address ?? '', h.gridId ?? place?.gridId ?? '', content,
+      i + 1, place?.name ?? '', h.address ?? place?.address ?? '', grid, content, basisText(h),
       HAZARD_CATEGORIES[h.category][locale], SEVERITY_LABELS[h.severity][locale], shanghaiTime(h.createdAt),
       finderText(h, ctx), HAZARD_STATUS_LABELS[h.status][locale],
     ];

@@ -13,7 +13,8 @@ import type { ChecklistTemplate } from '../schema/template.js';
 import type { HostSession } from '../schema/session.js';
 import type { DraftStore } from '../client/drafts.js';
 import type { Draft } from '../client/events.js';
-import type { SubmitReceipt } from '../client/receipts.js';
+import type { CommandReceipt, SubmitReceipt } from '../client/receipts.js';
+import { FiregridError } from '../errors.js';
 import { failedItemsToHazards, reportedFromDraft } from '../checklist/inspection.js';
 import type { HazardDraftEdits } from '../checklist/inspection.js';
 import { reporterKindOf } from '../rules/reporter.js';
@@ -56,12 +57,38 @@ export interface HazardsApi {
   reportFailedItem(draft: Hazard, edits?: HazardDraftEdits): Promise<SubmitReceipt<'hazards'>>;
   /** Drops (不上报) one failed item's draft: it is removed from `client.drafts`. */
   dismissFailedItem(draft: Pick<Hazard, 'id'>): Promise<void>;
+  /**
+   * Fixes one failed item on the spot (当场整改): submits its draft as a `draft` hazard (with the
+   * person's `edits`; `client.submit`, which removes the draft), then runs `fix-on-spot` through
+   * `client.command('hazards.transition')` with the note, the photos before (the item's own photos
+   * unless `before` is given) and after (`evidence`), so the hazard is closed in the ledger with
+   * both. Resolves with the command's receipt (queued on the device when offline, in that order).
+   * @throws FiregridError `transition` before anything is sent for an item that is not `general`
+   *   (a major candidate goes through 核实→交办→整改→复查); `validation` naming a missing note or
+   *   photo; what the port throws (e.g. the lifecycle's refusal for the actor's roles).
+   * @example
+   * await client.hazards.fixFailedItem(draft, { note: '当场清走楼道纸箱', evidence: [after.id] });
+   */
+  fixFailedItem(draft: Hazard, fix: FailedItemFix): Promise<CommandReceipt<Hazard>>;
+}
+
+/** What {@link HazardsApi.fixFailedItem} sends besides the draft. */
+export interface FailedItemFix {
+  /** What was done (整改情况说明). */
+  note: string;
+  /** Ids (`PhotoRef.id`) of the photos after the fix (整改后照片). */
+  evidence: readonly string[];
+  /** Ids of the photos of the hazard as found (整改前照片); the item's own photos when left out. */
+  before?: readonly string[];
+  edits?: HazardDraftEdits;
 }
 
 /** The client calls `client.hazards` is built on. */
 export interface HazardsDeps {
   drafts: DraftStore;
   submit(kind: 'hazards', record: HazardInput): Promise<SubmitReceipt<'hazards'>>;
+  /** `client.command('hazards.transition', …)`, for `fixFailedItem`. */
+  transition?: (payload: { hazardId: string; action: 'fix-on-spot'; note: string; before: string[]; evidence: string[] }) => Promise<CommandReceipt<Hazard>>;
   session(): Promise<HostSession>;
   now(): Date;
   locale(): Locale;
@@ -97,6 +124,31 @@ export function createHazardsApi(deps: HazardsDeps): HazardsApi {
 
     async dismissFailedItem(draft) {
       await deps.drafts.remove('hazards', draft.id);
+    },
+
+    async fixFailedItem(draft, fix) {
+      const zh = deps.locale() === 'zh-CN';
+      if (draft.severity !== 'general') {
+        throw new FiregridError('transition', zh
+          ? '疑似重大或重大火灾隐患不能当场整改：须上报，经核实、交办整改并复查'
+          : 'A major (candidate) hazard cannot be fixed on the spot: report it to be verified, assigned and reviewed', {
+          issues: [{ path: 'severity', message: 'must be general' }],
+        });
+      }
+      const transition = deps.transition;
+      if (transition === undefined) throw new FiregridError('config', 'fixFailedItem needs the client\'s command (hazards.transition)');
+      const payload = {
+        hazardId: draft.id, action: 'fix-on-spot' as const, note: fix.note.trim(),
+        before: [...(fix.before ?? draft.photos.map((p) => p.id))], evidence: [...fix.evidence],
+      };
+      const missing = (['note', 'before', 'evidence'] as const).filter((k) => payload[k].length === 0);
+      if (missing.length > 0) {
+        throw new FiregridError('validation', zh ? `当场整改缺少：${missing.join('、')}` : `"fix-on-spot" needs: ${missing.join(', ')}`, {
+          issues: missing.map((path) => ({ path, message: 'required' })),
+        });
+      }
+      await deps.submit('hazards', { ...reportedFromDraft(draft, fix.edits), status: 'draft' });
+      return await transition(payload);
     },
   };
 }

@@ -89,6 +89,11 @@ export function lifecycleChecks(rules: LifecycleRules): LifecycleChecks {
           : `"${name}" is allowed within ${String(reopenDays)} days of the on-the-spot fix (closed ${closed.at}, re-check window ended ${last}); report the hazard anew if it persists`);
       }
     }
+    if ((action === 'answer-resident' || action === 'record-reward') && hazard.source !== 'public') {
+      return refuse('not-allowed-from-status', zh
+        ? `只有群众举报（来源：群众举报）的隐患才能${name}`
+        : `"${name}" is only for a resident's tip-off (source "public"); this hazard's source is "${String(hazard.source)}"`);
+    }
     if (action === 'review-pass' && reviewPassed(hazard)) {
       return refuse('not-allowed-from-status', zh
         ? '复查已通过，待挂牌督办机关摘牌销案'

@@ -30,6 +30,8 @@ export function missingPaths(field: TransitionField, input: TransitionInput, haz
       const r = input.responsible;
       return [isText(r?.unit) ? '' : 'responsible.unit', isText(r?.person) ? '' : 'responsible.person'].filter((p) => p !== '');
     }
+    case 'reward':
+      return typeof input.reward?.due === 'boolean' ? [] : ['reward.due'];
     case 'supervision': {
       const s = input.supervision;
       const asked = requestOf(hazard);

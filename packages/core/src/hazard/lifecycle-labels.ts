@@ -17,14 +17,14 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   reject: { 'zh-CN': '驳回', en: 'Reject' },
   assign: { 'zh-CN': '交办', en: 'Assign' },
   start: { 'zh-CN': '开始整改', en: 'Start rectification' },
-  'report-rectified': { 'zh-CN': '报告整改完成', en: 'Report rectified' },
+  'report-rectified': { 'zh-CN': '整改完成，申请复查', en: 'Report rectified, ask for review' },
   'review-pass': { 'zh-CN': '复查通过', en: 'Pass review' },
   'review-fail': { 'zh-CN': '复查不通过', en: 'Fail review' },
   'fix-on-spot': { 'zh-CN': '当场整改', en: 'Fix on the spot' },
   reopen: { 'zh-CN': '复核不合格', en: 'Reopen (re-check failed)' },
-  'extend-deadline': { 'zh-CN': '延期', en: 'Extend deadline' },
+  'extend-deadline': { 'zh-CN': '调整整改时限', en: 'Change the deadline' },
   'flag-major': { 'zh-CN': '标记疑似重大火灾隐患', en: 'Flag as major candidate' },
-  'confirm-major': { 'zh-CN': '确认重大火灾隐患', en: 'Confirm major hazard' },
+  'confirm-major': { 'zh-CN': '集体讨论判定', en: 'Confirm major hazard (collective determination)' },
   'dismiss-major': { 'zh-CN': '排除重大火灾隐患', en: 'Dismiss major candidate' },
   supervise: { 'zh-CN': '挂牌督办', en: 'List for supervision' },
   lift: { 'zh-CN': '摘牌销案', en: 'Lift supervision' },
@@ -36,6 +36,8 @@ export const HAZARD_ACTION_LABELS: Readonly<Record<HazardAction, Labels>> = {
   transfer: { 'zh-CN': '转办', en: 'Transfer to department' },
   'answer-transfer': { 'zh-CN': '部门反馈', en: "Record department's answer" },
   escalate: { 'zh-CN': '上报上级', en: 'Escalate' },
+  'answer-resident': { 'zh-CN': '答复举报人', en: 'Answer the resident' },
+  'record-reward': { 'zh-CN': '举报奖励', en: 'Record the reward' },
 };
 
 /**
@@ -77,6 +79,10 @@ const PATH_LABELS: Readonly<Record<string, Labels>> = {
   department: { 'zh-CN': '转办部门', en: 'department' },
   documentNumber: { 'zh-CN': '文号', en: 'document number' },
   'responsible.personId': { 'zh-CN': '承办人账号', en: 'assignee user id' },
+  reward: { 'zh-CN': '举报奖励', en: 'reward' },
+  'reward.due': { 'zh-CN': '是否给予奖励', en: 'reward due' },
+  'reward.amount': { 'zh-CN': '奖励金额', en: 'reward amount' },
+  'reward.paidAt': { 'zh-CN': '发放日期', en: 'reward paid on' },
 };
 
 const AFTER_LABEL: Labels = { 'zh-CN': '整改后照片', en: 'photos after the fix' };

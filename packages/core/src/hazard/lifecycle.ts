@@ -127,7 +127,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       ...(input.before !== undefined && input.before.length > 0 ? { before: [...input.before] } : {}),
       ...(input.evidence !== undefined && input.evidence.length > 0 ? { evidence: [...input.evidence] } : {}),
     };
-    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision' | 'majorRuleSet'> = {
+    const changes: Pick<Hazard, 'status' | 'severity' | 'history' | 'deadline' | 'measures' | 'responsible' | 'supervision' | 'majorRuleSet' | 'publicReply' | 'reward'> = {
       status: to, severity: hazard.severity, history: [...hazard.history, entry],
     };
     if (r.severity !== undefined && r.severity.to !== 'same') changes.severity = r.severity.to;
@@ -158,6 +158,13 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     if (input.action === 'confirm-major' || input.action === 'dismiss-major') {
       const applied = input.majorRuleSet ?? ruleSetFor(now, ruleSets)?.id;
       if (applied !== undefined) changes.majorRuleSet = applied;
+    }
+    // 答复举报人: the reply is the note, shown to the resident on his own report.
+    if (input.action === 'answer-resident' && isText(input.note)) changes.publicReply = { text: input.note.trim(), at };
+    // 举报奖励: confidential like the reporter (rules/confidential hides it and its history entries).
+    if (input.action === 'record-reward' && input.reward !== undefined) {
+      const { due, amount, paidAt } = input.reward;
+      changes.reward = { due, ...(amount === undefined ? {} : { amount }), ...(paidAt === undefined ? {} : { paidAt }) };
     }
     if (input.action === 'lift' && hazard.supervision !== undefined) {
       changes.supervision = { ...hazard.supervision, liftedAt: at, liftedBy: actor.id };

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { HAZARD_ACTIONS } from '../names.js';
 import { Deadline, NonEmpty } from '../schema/common.js';
-import { Responsible, SUPERVISION_LEVELS } from '../schema/hazard.js';
+import { Responsible, Reward, SUPERVISION_LEVELS } from '../schema/hazard.js';
 
 /**
  * What an actor sends to run one action. Which fields an action requires is the lifecycle's
@@ -33,6 +33,8 @@ export const TransitionInput = z.object({
   evidence: z.optional(z.array(NonEmpty)),
   /** `fix-on-spot`: ids (`PhotoRef.id`) of photos of the hazard as found, before the fix (整改前照片). */
   before: z.optional(z.array(NonEmpty)),
+  /** `record-reward`: whether a reward is due, its amount (元) and the day it was paid (举报奖励). */
+  reward: z.optional(Reward),
   /**
    * `confirm-major`, `dismiss-major`: the GB 35181 edition applied (a rule set `id`, e.g.
    * `'GB35181-2025'`); the edition in force on the day of the transition when left out.

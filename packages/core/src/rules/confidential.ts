@@ -10,6 +10,10 @@
  *   `placeId`: it is shown as 保密上报, so a score explanation never ties him to the hazard, while
  *   his own score still counts it.
  *
+ * The reward of a tip-off (`reward`, 举报奖励) is confidential the same way, whether or not the
+ * reporter asked for it: only the same readers and the reporter himself see it; for everyone else
+ * the hazard loses `reward` and the history its `record-reward` entries ({@link canSeeReward}).
+ *
  * The server strips before it answers; the elements apply the same rule to what they show and
  * export, and stories emulate the server with {@link redactReporter}, so a mistake in one layer
  * is not a leak.
@@ -45,6 +49,15 @@ export function canSeeReporter(reporter: Pick<Hazard['reporter'], 'confidential'
 }
 
 /**
+ * True when `viewer` may see the reward of a tip-off (`reward`, the `record-reward` history
+ * entries): he holds one of {@link CONFIDENTIAL_READERS}, or he is the reporter (who is told
+ * whether his tip-off earned a reward).
+ */
+export function canSeeReward(reporter: Pick<Hazard['reporter'], 'personId'>, viewer: Viewer): boolean {
+  return readsConfidential(viewer) || (reporter.personId !== undefined && reporter.personId === viewer.id);
+}
+
+/**
  * What a hidden reporter's history entries show instead of his user id: his kind, marked
  * confidential — `群众（保密）`, `网格员（保密）`; `Resident (confidential)` in English.
  */
@@ -56,24 +69,37 @@ export function hiddenActor(reporter: Pick<Hazard['reporter'], 'kind'>, locale: 
 /**
  * The hazard as `viewer` may see it: unless {@link canSeeReporter}, a confidential reporter's
  * `personId` and `contact` are removed and the `by` of every history entry he made becomes
- * {@link hiddenActor}. Returns the same object when nothing is hidden, a copy otherwise.
+ * {@link hiddenActor}; unless {@link canSeeReward}, `reward` and the `record-reward` history
+ * entries are removed. Returns the same object when nothing is hidden, a copy otherwise.
  * @example
  * const shown = redactReporter(hazard, { id: session.user.id, roles: session.user.roles });
  */
-export function redactReporter<H extends Pick<Hazard, 'reporter'> & { history?: readonly HazardHistoryEntry[] }>(
+export function redactReporter<H extends Pick<Hazard, 'reporter'> & { history?: readonly HazardHistoryEntry[]; reward?: Hazard['reward'] }>(
   hazard: H, viewer: Viewer, locale: Locale = 'zh-CN',
 ): H {
   const reporter = hazard.reporter;
-  if (canSeeReporter(reporter, viewer)) return hazard;
-  const shown: H = { ...hazard, reporter: { kind: reporter.kind, confidential: true } };
-  const person = reporter.personId;
   const history: readonly HazardHistoryEntry[] | undefined = hazard.history;
-  if (person !== undefined && history?.some((e) => e.by === person) === true) {
-    const label = hiddenActor(reporter, locale);
-    // A name recorded beside the id (`byName`) is his identity too; the label is the name shown,
-    // so no reader takes the label for a user id to look up.
-    (shown as { history?: HazardHistoryEntry[] }).history = history.map((e) => (e.by === person ? { ...e, by: label, byName: label } : e));
+  const hideReward = !canSeeReward(reporter, viewer)
+    && (hazard.reward !== undefined || history?.some((e) => e.action === 'record-reward') === true);
+  const hideReporter = !canSeeReporter(reporter, viewer);
+  if (!hideReporter && !hideReward) return hazard;
+  const shown: H = { ...hazard };
+  let entries = history;
+  if (hideReward) {
+    delete shown.reward;
+    entries = entries?.filter((e) => e.action !== 'record-reward');
   }
+  if (hideReporter) {
+    (shown as { reporter: Hazard['reporter'] }).reporter = { kind: reporter.kind, confidential: true };
+    const person = reporter.personId;
+    if (person !== undefined && entries?.some((e) => e.by === person) === true) {
+      const label = hiddenActor(reporter, locale);
+      // A name recorded beside the id (`byName`) is his identity too; the label is the name shown,
+      // so no reader takes the label for a user id to look up.
+      entries = entries.map((e) => (e.by === person ? { ...e, by: label, byName: label } : e));
+    }
+  }
+  if (entries !== history) (shown as { history?: readonly HazardHistoryEntry[] }).history = entries;
   return shown;
 }
 

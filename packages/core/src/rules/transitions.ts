@@ -27,6 +27,10 @@ export interface LifecycleHazard
   extends Readonly<Pick<Hazard, 'status' | 'severity' | 'deadline' | 'responsible' | 'measures' | 'supervision' | 'majorRuleSet'>>,
   Readonly<Partial<Pick<Hazard, 'acceptedAt' | 'extensionRequest' | 'transfer' | 'tier'>>> {
   readonly history: readonly HazardHistoryEntry[];
+  /** Where the report came from: `answer-resident` and `record-reward` run only on a resident's tip-off (`public`). */
+  readonly source?: Hazard['source'];
+  readonly publicReply?: Hazard['publicReply'];
+  readonly reward?: Hazard['reward'];
 }
 
 /**
@@ -34,10 +38,11 @@ export interface LifecycleHazard
  * hazard as found (整改前照片, `fix-on-spot`); `evidence` the photos of the result (整改后照片);
  * `department` the department a `transfer` (转办) goes to.
  */
-export type TransitionField = 'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision' | 'department';
+export type TransitionField =
+  'reason' | 'note' | 'deadline' | 'responsible' | 'measures' | 'before' | 'evidence' | 'supervision' | 'department' | 'reward';
 /** Every {@link TransitionField}, in the order messages list them. */
 export const TRANSITION_FIELDS = [
-  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision', 'department',
+  'reason', 'note', 'responsible', 'deadline', 'measures', 'before', 'evidence', 'supervision', 'department', 'reward',
 ] as const satisfies readonly TransitionField[];
 
 /** Default number of days after a `fix-on-spot` within which `reopen` (复核不合格) may send it back. */
@@ -94,6 +99,8 @@ export const ACTION_NEEDS = {
   transfer: ['department', 'reason', 'deadline'],
   'answer-transfer': ['note'],
   escalate: ['reason'],
+  'answer-resident': ['note'],
+  'record-reward': ['reward'],
 } as const satisfies Readonly<Record<HazardAction, readonly TransitionField[]>>;
 Object.freeze(ACTION_NEEDS);
 
@@ -172,6 +179,14 @@ export const DEFAULT_TRANSITIONS: TransitionTable = Object.freeze({
   'answer-transfer': rule({ from: 'open', to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['answer-transfer'] }),
   // 上报上级: one tier up, 网格 → 社区 → 街道/乡镇 → 区县.
   escalate: rule({ from: 'open', to: 'same', roles: ['grid-worker', 'grid-supervisor'], needs: ACTION_NEEDS.escalate }),
+  // 答复举报人: the answer a resident's tip-off is owed (any status once reported; `source: 'public'` only, see stateRefusal).
+  'answer-resident': rule({
+    from: HAZARD_STATUSES.filter((st) => st !== 'draft'), to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['answer-resident'],
+  }),
+  // 举报奖励: after verification, whether a reward is due, its amount and when it was paid (`source: 'public'` only).
+  'record-reward': rule({
+    from: ['verified', 'assigned', 'rectifying', 'awaiting-review', 'closed'], to: 'same', roles: ['grid-supervisor'], needs: ACTION_NEEDS['record-reward'],
+  }),
 });
 
 /**

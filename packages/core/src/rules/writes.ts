@@ -29,7 +29,7 @@ import type { HazardHistoryEntry } from '../schema/hazard.js';
 import type { TransitionRefusalCode } from './transitions.js';
 import { termsOverlap } from '../captains/terms.js';
 import type { TermFacts } from '../captains/terms.js';
-import { canSeeReporter } from './confidential.js';
+import { canSeeReporter, canSeeReward } from './confidential.js';
 import { canonicalJson } from './json.js';
 
 /** A hazard field that only an action changes, and the actions that do. */
@@ -45,6 +45,8 @@ export const ACTION_OWNED_FIELDS = Object.freeze({
   extensionRequest: ['request-extension', 'approve-extension', 'refuse-extension'],
   transfer: ['transfer', 'answer-transfer'],
   tier: ['escalate'],
+  publicReply: ['answer-resident'],
+  reward: ['record-reward'],
 } as const satisfies Record<string, readonly HazardAction[]>);
 /** One of the keys of {@link ACTION_OWNED_FIELDS}. */
 export type ActionOwnedField = keyof typeof ACTION_OWNED_FIELDS;
@@ -52,6 +54,7 @@ export type ActionOwnedField = keyof typeof ACTION_OWNED_FIELDS;
 /** Fields a new hazard may not carry: they come from `assign`, `supervise` and the major-hazard determination. */
 const ABSENT_ON_CREATE = [
   'deadline', 'responsible', 'measures', 'supervision', 'majorRuleSet', 'acceptedAt', 'extensionRequest', 'transfer', 'tier',
+  'publicReply', 'reward',
 ] as const;
 
 /** Roles that may write on someone else's behalf (name another user as reporter or inspector). */
@@ -297,6 +300,12 @@ function hazardRules(input: Rec, ctx: WriteContext): WriteOutcome {
       }
     }
   } else {
+    // A caller who may not see the reward (举报奖励) sent the hazard back without it: keep it as stored.
+    const stored = previous.reporter as { personId?: string } | undefined;
+    if (actor !== undefined && !canSeeReward({ personId: stored?.personId }, actor)) {
+      if (previous.reward === undefined) delete record.reward;
+      else record.reward = previous.reward;
+    }
     for (const field of Object.keys(ACTION_OWNED_FIELDS) as ActionOwnedField[]) {
       if (!same(record[field], previous[field])) return refuse(ownedFieldRefusal(field, record.id, previous[field], record[field]));
     }

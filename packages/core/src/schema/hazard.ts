@@ -7,7 +7,7 @@ import {
   HISTORY_ACTIONS, HAZARD_CATEGORY_CODES, HAZARD_SOURCES, HAZARD_STATUSES, ROLES, SEVERITIES, TIERS,
 } from '../names.js';
 import {
-  Deadline, IsoDateTime, NonEmpty, Phone, StoredInputShape, StoredShape, Uuid, strictDeep,
+  Deadline, IsoDate, IsoDateTime, NonEmpty, Phone, StoredInputShape, StoredShape, Uuid, strictDeep,
 } from './common.js';
 import { GeoPoint } from './geo.js';
 import { PhotoRef } from './media.js';
@@ -104,6 +104,28 @@ export const Transfer = z.object({
 export type Transfer = z.infer<typeof Transfer>;
 
 /**
+ * The answer to a resident's tip-off (答复举报人), written only by the lifecycle's
+ * `answer-resident`: the reply's text and when it was given. The resident sees it on his own report.
+ */
+export const PublicReply = z.object({ text: NonEmpty, at: IsoDateTime });
+export type PublicReply = z.infer<typeof PublicReply>;
+
+/**
+ * The reward of a resident's tip-off (举报奖励), written only by the lifecycle's `record-reward`
+ * after verification: whether a reward is due, its amount in yuan and the day it was paid.
+ * Confidential like the reporter: shown only to grid supervisors, fire officers, admins and the
+ * reporter himself (core's `rules/confidential`).
+ */
+export const Reward = z.object({
+  due: z.boolean(),
+  /** In yuan (元). */
+  amount: z.optional(z.number().check(z.nonnegative())),
+  /** The day it was paid. */
+  paidAt: z.optional(IsoDate),
+});
+export type Reward = z.infer<typeof Reward>;
+
+/**
  * One step of the hazard's history: a transition of the closed loop, appended by the lifecycle
  * (`createLifecycle().apply`), or an `edit`, appended by the write rules when a save (`PUT`)
  * changes the hazard's content (`fields` names the changed top-level fields). `from` equals `to`
@@ -172,6 +194,10 @@ export const HazardShape = {
   transfer: z.optional(Transfer),
   /** The tier the hazard has been escalated to (`escalate`, 上报上级); absent = the grid's. */
   tier: z.optional(z.enum(TIERS)),
+  /** The answer to a resident's tip-off (答复举报人), set by `answer-resident`. */
+  publicReply: z.optional(PublicReply),
+  /** 举报奖励, set by `record-reward`; confidential like the reporter. */
+  reward: z.optional(Reward),
   /** The host platform's own event code (数字城管 部件/事件), from the vendor's mapping table. */
   externalCode: z.optional(NonEmpty),
 };

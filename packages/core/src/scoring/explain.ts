@@ -91,10 +91,10 @@ export function explainMetric(
       const hz = f.overdueHazards ?? 0;
       const rv = f.overdueReviews ?? 0;
       if (f.value === 0) {
-        return { 'zh-CN': `没有逾期事项：${w} 分`, en: `No overdue items: ${enPoints(f.points)}` };
+        return { 'zh-CN': `没有超期事项：${w} 分`, en: `No overdue items: ${enPoints(f.points)}` };
       }
       return {
-        'zh-CN': `逾期事项 ${v} 项（逾期未整改隐患 ${hz} 处、逾期复查 ${rv} 次），每项扣 ${n(deductions.perOverdue)} 分，最多扣 ${n(deductions.cap)} 分：${w} − ${n(d)} = ${n(f.points)} 分`,
+        'zh-CN': `超期事项 ${v} 项（超期未整改隐患 ${hz} 处、超期复查 ${rv} 次），每项扣 ${n(deductions.perOverdue)} 分，最多扣 ${n(deductions.cap)} 分：${w} − ${n(d)} = ${n(f.points)} 分`,
         en: `Overdue items: ${v} (${enCount(hz, 'hazard past its deadline', 'hazards past their deadline')}, ${enCount(rv, 'late review', 'late reviews')}), −${n(deductions.perOverdue)} each, at most −${n(deductions.cap)}: ${w} − ${n(d)} = ${enPoints(f.points)}`,
       };
     }

@@ -62,7 +62,7 @@ const NOTE_SAVE_MS = 400;
  * @fires fg-checklist-change - `{ inspectionId, answered, total, failed }` after the worker changes an answer, note or photo.
  * @fires fg-checklist-submit - `{ inspection, hazardDrafts }` after the inspection was submitted.
  * @fires {CustomEvent<{ hazard: Hazard }>} fg-hazard-submit - `{ hazard }` after a failed item's hazard was reported (上报, or all at once with `report-failed="auto"`).
- * @csspart handoff - The failed items' hazard drafts after submit, each with 上报 / 不上报.
+ * @csspart handoff - The failed items' hazard drafts after submit, each with 上报 / 不上报 and, for a general item, 当场整改 (photos before and after, a note).
  *
  * @csspart base - The form around everything.
  * @csspart header - Title, place and progress.
@@ -322,7 +322,7 @@ export class FgChecklist extends LitElement {
   private startHandoff(drafts: readonly Hazard[]): void {
     import('./handoff.js').then((m) => {
       this.handoff = new m.Handoff(this, drafts, {
-        client: () => this.fg.client, locale: () => this.fg.locale, auto: this.reportFailed === 'auto', fill, userError,
+        client: () => this.fg.client, locale: () => this.fg.locale, auto: this.reportFailed === 'auto', fill, userError, pickPhotos, uploadPhoto,
       });
     }, async (e: unknown) => { this.error = await userError(this, e, this.fg.locale); });
   }

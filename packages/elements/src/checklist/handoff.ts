@@ -1,13 +1,16 @@
 /**
  * The inspection → hazard handoff (DESIGN §2): after submit, each failed item is a hazard draft,
  * listed with 上报 (report it as `reported`, after editing its title, category and note) and
- * 不上报 (drop the draft). Loaded after a submit that produced drafts, so the checklist's first
- * paint carries none of it. Core builds and reports the hazards (`client.hazards.reportFailedItem`).
+ * 不上报 (drop the draft) and, for a general item, 当场整改 (fix it on the spot: photos before — the
+ * item's own — and after, and a note; refused for a major candidate). Loaded after a submit that
+ * produced drafts, so the checklist's first paint carries none of it. Core builds, reports and
+ * fixes the hazards (`client.hazards.reportFailedItem`, `fixFailedItem`).
  * @module
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { HAZARD_CATEGORIES, HAZARD_CATEGORY_CODES } from '@firegrid/core/base';
-import type { FiregridClient, Hazard, HazardCategory, Locale, SubmitReceipt } from '@firegrid/core';
+import type { FiregridClient, Hazard, HazardCategory, Locale, PhotoRef, SubmitReceipt } from '@firegrid/core';
+import type { pickPhotos as PickPhotos, uploadPhoto as UploadPhoto } from './photos.js';
 import type { fill as Fill } from '../i18n.js';
 import { message } from '../styles.js';
 import type { userError as UserError } from '../errors.js';
@@ -18,8 +21,13 @@ export interface HandoffItem {
   title: string;
   description: string;
   category: HazardCategory;
-  /** `reported` once stored by the server, `queued` once on the device's outbox, `dismissed` after 不上报. */
-  state: 'pending' | 'busy' | 'reported' | 'queued' | 'dismissed';
+  /**
+   * `reported` once stored by the server, `queued` once on the device's outbox, `dismissed` after
+   * 不上报, `fixed` after 当场整改 (`fixedQueued` while on the outbox).
+   */
+  state: 'pending' | 'busy' | 'reported' | 'queued' | 'dismissed' | 'fixed' | 'fixedQueued';
+  /** 当场整改 open: its photos before and after and its note. */
+  fix?: { before: PhotoRef[]; after: PhotoRef[]; note: string };
   /** Why the last 上报 failed, as the person reads it. */
   error: string;
 }
@@ -29,6 +37,12 @@ export interface HandoffActions {
   report(index: number): void;
   dismiss(index: number): void;
   edit(index: number, patch: Partial<Pick<HandoffItem, 'title' | 'description' | 'category'>>): void;
+  /** Opens (or closes) the 当场整改 form of an item. */
+  toggleFix(index: number): void;
+  /** Adds photos before or after the fix. */
+  addPhotos(index: number, key: 'before' | 'after'): void;
+  fixNote(index: number, note: string): void;
+  fix(index: number): void;
 }
 
 const M = {
@@ -44,6 +58,16 @@ const M = {
   reported: { 'zh-CN': '已上报', en: 'Reported' },
   queued: { 'zh-CN': '已保存在本机，联网后自动上报', en: 'Saved on this device; sent when online' },
   dismissed: { 'zh-CN': '未上报', en: 'Not reported' },
+  fixOnSpot: { 'zh-CN': '当场整改', en: 'Fix on the spot' },
+  fixMajor: { 'zh-CN': '疑似重大火灾隐患不能当场整改，须上报核实', en: 'A major candidate cannot be fixed on the spot: report it' },
+  before: { 'zh-CN': '整改前照片', en: 'Photos before the fix' },
+  after: { 'zh-CN': '整改后照片', en: 'Photos after the fix' },
+  addPhoto: { 'zh-CN': '添加照片', en: 'Add photo' },
+  fixNote: { 'zh-CN': '整改情况说明', en: 'What was done' },
+  fixConfirm: { 'zh-CN': '确认当场整改', en: 'Confirm the fix' },
+  fixNeeds: { 'zh-CN': '当场整改须有整改前、整改后照片和整改情况说明', en: 'A fix on the spot needs photos before and after, and a note' },
+  fixed: { 'zh-CN': '已当场整改（已销号）', en: 'Fixed on the spot (closed)' },
+  fixedQueued: { 'zh-CN': '已当场整改，保存在本机，联网后自动提交', en: 'Fixed on the spot; saved on this device, sent when online' },
 } as const;
 
 /** The handoff items of a submit's hazard drafts. */
@@ -80,14 +104,39 @@ export function renderHandoff(items: readonly HandoffItem[], locale: Locale, on:
             @input=${(e: Event) => { on.edit(i, { description: (e.target as HTMLTextAreaElement).value }); }}></textarea>
           ${it.draft.photos.length === 0 ? nothing : html`<p class="hint">${fill(M.photos[locale], { n: it.draft.photos.length })}</p>`}
           ${message('error', it.error)}
+          ${it.fix === undefined ? nothing : renderFix(it, id, i, locale, on)}
           <div class="row">
             <button type="button" class="primary report" ?disabled=${it.state === 'busy'} @click=${() => { on.report(i); }}>${it.state === 'busy' ? M.busy[locale] : M.report[locale]}</button>
+            ${it.draft.severity === 'general'
+              ? html`<button type="button" class="fix" aria-expanded=${it.fix === undefined ? 'false' : 'true'} ?disabled=${it.state === 'busy'}
+                @click=${() => { on.toggleFix(i); }}>${M.fixOnSpot[locale]}</button>`
+              : nothing}
             <button type="button" class="dismiss" ?disabled=${it.state === 'busy'} @click=${() => { on.dismiss(i); }}>${M.dismiss[locale]}</button>
-          </div>`
-        : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'dismissed' ? 'dismissed' : it.state === 'queued' ? 'queued' : 'reported'][locale]}</span></p>`}
+          </div>
+          ${it.draft.severity === 'general' ? nothing : html`<p class="hint major">${M.fixMajor[locale]}</p>`}`
+        : html`<p><strong>${it.title}</strong> · <span class="outcome">${M[it.state === 'busy' || it.state === 'pending' ? 'reported' : it.state][locale]}</span></p>`}
       </li>`;
     })}</ol>
   </section>`;
+}
+
+/** The 当场整改 form of one item: photos before (the item's own, and more) and after, the note, the confirm button. */
+function renderFix(it: HandoffItem, id: string, i: number, locale: Locale, on: HandoffActions): TemplateResult {
+  const fix = it.fix ?? { before: [], after: [], note: '' };
+  const photos = (key: 'before' | 'after', refs: readonly PhotoRef[]): TemplateResult => html`<fieldset class="fix-photos" data-photos=${key}>
+    <legend>${M[key][locale]}（${refs.length}）</legend>
+    <button type="button" id="${id}-add-${key}" aria-label="${M.addPhoto[locale]}（${M[key][locale]}）" ?disabled=${it.state === 'busy'}
+      @click=${() => { on.addPhotos(i, key); }}>${M.addPhoto[locale]}</button>
+    <input id="${id}-file-${key}" type="file" accept="image/*" multiple hidden tabindex="-1" aria-label=${M.addPhoto[locale]}>
+  </fieldset>`;
+  return html`<div class="fix-form" part="fix">
+    ${photos('before', fix.before)}
+    ${photos('after', fix.after)}
+    <label for="${id}-fix-note">${M.fixNote[locale]}</label>
+    <textarea id="${id}-fix-note" class="note" .value=${fix.note} ?disabled=${it.state === 'busy'}
+      @input=${(e: Event) => { on.fixNote(i, (e.target as HTMLTextAreaElement).value); }}></textarea>
+    <button type="button" class="primary fix-confirm" ?disabled=${it.state === 'busy'} @click=${() => { on.fix(i); }}>${M.fixConfirm[locale]}</button>
+  </div>`;
 }
 
 /**
@@ -101,6 +150,8 @@ export class Handoff {
   private readonly locale: () => Locale;
   private readonly fill: typeof Fill;
   private readonly userError: typeof UserError;
+  private readonly pickPhotos: typeof PickPhotos | undefined;
+  private readonly uploadPhoto: typeof UploadPhoto | undefined;
 
   /**
    * `fill` and `userError` come from the element, which has them already: a static import here
@@ -108,12 +159,16 @@ export class Handoff {
    */
   constructor(host: ReactiveControllerHost & HTMLElement, drafts: readonly Hazard[], options: {
     client: () => FiregridClient | undefined; locale: () => Locale; auto: boolean; fill: typeof Fill; userError: typeof UserError;
+    /** For 当场整改's photos (the element's, so no chunk of their own). */
+    pickPhotos?: typeof PickPhotos; uploadPhoto?: typeof UploadPhoto;
   }) {
     this.host = host;
     this.client = options.client;
     this.locale = options.locale;
     this.fill = options.fill;
     this.userError = options.userError;
+    this.pickPhotos = options.pickPhotos;
+    this.uploadPhoto = options.uploadPhoto;
     this.items = handoffItems(drafts);
     if (options.auto) this.items.forEach((_, i) => { void this.report(i); });
   }
@@ -137,6 +192,44 @@ export class Handoff {
     }
   }
 
+  private async addPhotos(i: number, key: 'before' | 'after'): Promise<void> {
+    const client = this.client();
+    const input = this.host.shadowRoot?.querySelector<HTMLInputElement>(`#h${i}-file-${key}`);
+    if (client === undefined || input === null || input === undefined || this.pickPhotos === undefined || this.uploadPhoto === undefined) return;
+    try {
+      const blobs = await this.pickPhotos(client, input);
+      for (const blob of blobs) {
+        const ref = await this.uploadPhoto(client, blob, this.locale());
+        const fix = this.items[i]?.fix;
+        if (fix !== undefined) this.patch(i, { fix: { ...fix, [key]: [...fix[key], ref] } });
+      }
+    } catch (e) {
+      this.patch(i, { error: await this.userError(this.host, e, this.locale(), 'write') });
+    }
+  }
+
+  /** 当场整改 through core (`client.hazards.fixFailedItem`): the draft stored, then `fix-on-spot`. */
+  private async fix(i: number): Promise<void> {
+    const client = this.client();
+    const item = this.items[i];
+    const fix = item?.fix;
+    if (client === undefined || item?.state !== 'pending' || fix === undefined) return;
+    if (fix.before.length === 0 || fix.after.length === 0 || fix.note.trim() === '') {
+      this.patch(i, { error: M.fixNeeds[this.locale()] });
+      return;
+    }
+    this.patch(i, { state: 'busy', error: '' });
+    try {
+      const receipt = await client.hazards.fixFailedItem(item.draft, {
+        note: fix.note, before: fix.before.map((p) => p.id), evidence: fix.after.map((p) => p.id),
+        edits: { title: item.title, description: item.description, category: item.category },
+      });
+      this.patch(i, { state: receipt.kind === 'queued' ? 'fixedQueued' : 'fixed' });
+    } catch (e) {
+      this.patch(i, { state: 'pending', error: await this.userError(this.host, e, this.locale(), 'write') });
+    }
+  }
+
   private readonly actions: HandoffActions = {
     report: (i) => { void this.report(i); },
     dismiss: (i) => {
@@ -149,6 +242,18 @@ export class Handoff {
       );
     },
     edit: (i, patch) => { this.patch(i, patch); },
+    toggleFix: (i) => {
+      const item = this.items[i];
+      if (item === undefined) return;
+      // The item's own photos show the hazard as found: they are the photos before the fix.
+      this.patch(i, { fix: item.fix === undefined ? { before: [...item.draft.photos], after: [], note: '' } : undefined, error: '' });
+    },
+    addPhotos: (i, key) => { void this.addPhotos(i, key); },
+    fixNote: (i, note) => {
+      const fix = this.items[i]?.fix;
+      if (fix !== undefined) this.patch(i, { fix: { ...fix, note } });
+    },
+    fix: (i) => { void this.fix(i); },
   };
 
   /** The list, in the element's locale. */

@@ -83,7 +83,7 @@ export const METRIC_NAMES = {
   discovery: { 'zh-CN': '隐患发现', en: 'Hazards found' },
   closure: { 'zh-CN': '按期整改', en: 'Closed on time' },
   review: { 'zh-CN': '按时复查', en: 'Reviews on time' },
-  overdue: { 'zh-CN': '逾期扣分', en: 'Overdue deductions' },
+  overdue: { 'zh-CN': '超期扣分', en: 'Overdue deductions' },
   captains: { 'zh-CN': '楼长覆盖', en: 'Floor captains' },
   outreach: { 'zh-CN': '培训宣传', en: 'Training and publicity' },
 } as const satisfies Record<MetricKey, { 'zh-CN': string; en: string }>;

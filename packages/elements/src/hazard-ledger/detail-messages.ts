@@ -38,7 +38,7 @@ export const DETAIL_MESSAGES = {
   suggestThreshold: { 'zh-CN': '已达到：{text}', en: 'Met: {text}' },
   suggestUnverified: { 'zh-CN': '（未核实）', en: ' (unverified)' },
   suggestIncomplete: { 'zh-CN': '注意：内置的 {doc} 判定要素不完整，请以标准原文为准。', en: 'Note: the built-in {doc} rule set is incomplete; check the standard itself.' },
-  suggestPeople: { 'zh-CN': '是否构成重大火灾隐患，须由消防救援人员组织集体讨论判定，系统只作提示。', en: 'Whether it is a major hazard is decided by people in a collective determination; the app only suggests.' },
+  suggestPeople: { 'zh-CN': '是否构成重大火灾隐患，须由消防救援机构组织集体讨论判定，系统只作提示。', en: 'Whether it is a major hazard is decided by people in a collective determination; the app only suggests.' },
   superseded: { 'zh-CN': '（已废止，按发现日期适用）', en: ' (superseded; applies by the discovery date)' },
   confirm: { 'zh-CN': '确认{action}', en: 'Confirm: {action}' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
@@ -73,12 +73,30 @@ export const DETAIL_MESSAGES = {
     en: 'Found and determined on either side of 2025-11-01 (GB 35181-2025 in force): both editions are shown; choose the one this determination applies:',
   },
   editionHits: { 'zh-CN': '涉及判定要素：', en: 'Elements involved:' },
+  publicReply: { 'zh-CN': '答复举报人', en: 'Answer to the resident' },
+  publicReplyText: { 'zh-CN': '{text}（{at}）', en: '{text} ({at})' },
+  siteCheckDue: { 'zh-CN': '核查期限', en: 'Site check due' },
+  answerDue: { 'zh-CN': '答复期限', en: 'Answer due' },
+  clockDone: { 'zh-CN': '{due}（{done} 已完成）', en: '{due} (done {done})' },
+  clockOverdue: { 'zh-CN': '{due}（已超期）', en: '{due} (overdue)' },
+  reward: { 'zh-CN': '举报奖励', en: 'Reward' },
+  rewardNone: { 'zh-CN': '不予奖励', en: 'No reward' },
+  rewardDue: { 'zh-CN': '应予奖励{amount}{paid}', en: 'Reward due{amount}{paid}' },
+  rewardAmount: { 'zh-CN': ' {n} 元', en: ': ¥{n}' },
+  rewardPaid: { 'zh-CN': '，{d} 已发放', en: ', paid {d}' },
+  rewardUnpaid: { 'zh-CN': '，未发放', en: ', not paid yet' },
+  fRewardDue: { 'zh-CN': '是否给予奖励', en: 'Reward due?' },
+  fRewardYes: { 'zh-CN': '给予奖励', en: 'Yes' },
+  fRewardNo: { 'zh-CN': '不予奖励', en: 'No' },
+  fRewardAmount: { 'zh-CN': '奖励金额（元，选填）', en: 'Amount in yuan (optional)' },
+  fRewardPaidAt: { 'zh-CN': '发放日期（选填）', en: 'Paid on (optional)' },
+  fNoteAnswer: { 'zh-CN': '答复内容（举报人可见）', en: 'The answer (the resident sees it)' },
   editionNone: { 'zh-CN': '本场所的隐患未涉及本版判定要素', en: 'No element of this edition is evidenced at this place' },
   fDepartment: { 'zh-CN': '转办部门', en: 'Department' },
   fDocumentNumber: { 'zh-CN': '文号（选填）', en: 'Document number (optional)' },
   fPersonId: { 'zh-CN': '承办人账号（选填，可签收、退回、申请延期）', en: 'Assignee user id (optional: may accept, return, ask for more time)' },
   fDeadlineAsked: { 'zh-CN': '申请延至', en: 'New deadline asked for' },
-  fNoteAnswer: { 'zh-CN': '部门反馈意见', en: "The department's answer" },
+  fNoteDepartment: { 'zh-CN': '部门反馈意见', en: "The department's answer" },
   accepted: { 'zh-CN': '签收时间', en: 'Accepted at' },
   extension: { 'zh-CN': '延期申请', en: 'Extension' },
   pending: { 'zh-CN': '（待审核）', en: ' (pending)' },
@@ -112,7 +130,8 @@ export function noteLabel(action: HazardAction, required: boolean): DetailKey {
     case 'reopen': return 'fNoteReopen';
     case 'flag-major': return 'fNoteFlag';
     case 'lift': return 'fNoteLift';
-    case 'answer-transfer': return 'fNoteAnswer';
+    case 'answer-transfer': return 'fNoteDepartment';
+    case 'answer-resident': return 'fNoteAnswer';
     default: return required ? 'fNote' : 'fNoteOptional';
   }
 }

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   HAZARD_ACTION_LABELS, HAZARD_CATEGORIES, HAZARD_STATUS_LABELS, MAJOR_RULE_SETS, SEVERITY_LABELS, SUPERVISION_LEVEL_LABELS,
   canSeeReporter, createLifecycle, deadlineText, historyActionText, historyActor, isOpen, redactReporter, referenceOf, reporterName, reviewPassed,
-  shanghaiTime, suggestMajor, supervisionState,
+  shanghaiTime, suggestMajor, supervisionState, tipOffClocks,
 } from '@firegrid/core';
 import type {
   FiregridClient, Hazard, HazardAction, HostSession, Lifecycle, Locale, MajorRuleSet, MajorSuggestion, PlaceKind, TwoListPlace,
@@ -243,6 +243,24 @@ export class FgHazardDetail extends LitElement {
     }
   }
 
+  /** A tip-off clock: its due time, and when it was done or that it is overdue. */
+  private clockRow(due: string, done: string | undefined, overdue: boolean): string {
+    const { locale } = this;
+    const at = shanghaiTime(due);
+    if (done !== undefined) return dt('clockDone', locale, { due: at, done: shanghaiTime(done) });
+    return overdue ? dt('clockOverdue', locale, { due: at }) : at;
+  }
+
+  /** 举报奖励 as recorded: not due, or due with its amount and whether it was paid. */
+  private rewardRow(reward: NonNullable<Hazard['reward']>): string {
+    const { locale } = this;
+    if (!reward.due) return dt('rewardNone', locale);
+    return dt('rewardDue', locale, {
+      amount: reward.amount === undefined ? '' : dt('rewardAmount', locale, { n: reward.amount }),
+      paid: reward.paidAt === undefined ? dt('rewardUnpaid', locale) : dt('rewardPaid', locale, { d: reward.paidAt }),
+    });
+  }
+
   private readonly reveal = (key: string): void => {
     const next = new Set(this.revealed);
     if (!next.delete(key)) next.add(key);
@@ -277,6 +295,7 @@ export class FgHazardDetail extends LitElement {
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
       (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
     const sup = h.supervision;
+    const clocks = tipOffClocks(h, now);
     return html`<section part="detail" aria-labelledby="d-title">
       <h3 id="d-title" tabindex="-1">${h.title}</h3>
       <p><span class="badge">${HAZARD_STATUS_LABELS[h.status][locale]}</span><span class="badge ${h.severity}">${SEVERITY_LABELS[h.severity][locale]}</span>${flagsOf(h, now, locale, lifecycle.dueSoonDays)}</p>
@@ -302,6 +321,11 @@ export class FgHazardDetail extends LitElement {
         ${row(dt('transferred', locale), h.transfer === undefined ? undefined : `${lifecycle.departments.find((d) => d.id === h.transfer?.department)?.label[locale] ?? h.transfer.department}${
           h.transfer.answer === undefined ? '' : `：${h.transfer.answer.note}${h.transfer.answer.documentNumber === undefined ? '' : `（${h.transfer.answer.documentNumber}）`}`}`)}
         ${row(dt('tier', locale), h.tier === undefined ? undefined : dt(`tier-${h.tier}`, locale))}
+        ${clocks === undefined ? nothing : html`
+          ${row(dt('siteCheckDue', locale), this.clockRow(clocks.siteCheckDueAt, clocks.siteCheckedAt, clocks.siteCheckOverdue))}
+          ${row(dt('answerDue', locale), this.clockRow(clocks.answerDueAt, clocks.answeredAt, clocks.answerOverdue))}`}
+        ${row(dt('publicReply', locale), h.publicReply === undefined ? undefined : dt('publicReplyText', locale, { text: h.publicReply.text, at: shanghaiTime(h.publicReply.at) }))}
+        ${row(dt('reward', locale), h.reward === undefined ? undefined : this.rewardRow(h.reward))}
       </dl>
       ${h.photos.length === 0 ? nothing : html`<ul class="thumbs" aria-label=${dt('photos', locale)}>${h.photos.map((ref, i) => {
         const url = this.urls.url(this.client, ref);

@@ -256,6 +256,7 @@ export class FgHazardLedger extends LitElement {
       viewer: { id: session?.user.id ?? '', roles: session?.user.roles ?? [] },
       place: (id) => this.places.get(id) ?? undefined,
       people: ui.peopleSources(this.people, session),
+      gridWorker: ui.gridWorkerOf(this.people),
     };
   }
 

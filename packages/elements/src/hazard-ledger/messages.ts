@@ -36,7 +36,7 @@ export const MESSAGES = {
   scrollTable: { 'zh-CN': '{title}（可左右滚动）', en: '{title} (scrolls sideways)' },
   export: { 'zh-CN': '导出', en: 'Export' },
   exportCsv: { 'zh-CN': '导出{list} CSV', en: 'Export {list} as CSV' },
-  exportXlsx: { 'zh-CN': '导出两张清单 Excel', en: 'Export both lists as Excel' },
+  exportXlsx: { 'zh-CN': '导出两个清单 Excel', en: 'Export both lists as Excel' },
   exporting: { 'zh-CN': '正在导出…', en: 'Exporting…' },
   exported: { 'zh-CN': '已导出 {n} 条：{file}', en: 'Exported {n} rows: {file}' },
 } satisfies Messages<string>;

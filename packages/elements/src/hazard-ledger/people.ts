@@ -15,6 +15,13 @@ const WORKER_PAGES = 10;
 export interface PeopleCache {
   directory: Map<string, string | null>;
   workers: Map<string, string | null>;
+  /** The worker of record of each grid, by grid code (监管责任人), once the worker records were read. */
+  grids?: Map<string, string>;
+}
+
+/** The grid's worker of record by name (监管责任人 of the 整改责任清单), from the worker records read. */
+export function gridWorkerOf(cache: PeopleCache): (gridId: string) => string | undefined {
+  return (gridId) => cache.grids?.get(gridId);
 }
 
 /** The look-ups of {@link PeopleCache} for `personName`; the signed-in user is named by his session. */
@@ -33,7 +40,9 @@ export function peopleSources(cache: PeopleCache, session: HostSession | undefin
 export async function loadPeople(client: FiregridClient, hazards: readonly Hazard[], session: HostSession, cache: PeopleCache): Promise<void> {
   const viewer = { id: session.user.id, roles: session.user.roles };
   const wanted = peopleToLookUp(hazards, viewer).filter((id) => id !== session.user.id && !cache.directory.has(id));
-  if (wanted.length === 0) return;
+  // 监管责任人: the grids' workers of record come with the worker records, read once per cache.
+  const gridsWanted = cache.grids === undefined && hazards.some((h) => h.status !== 'draft');
+  if (wanted.length === 0 && !gridsWanted) return;
   const directory = client.host.directory;
   if (directory?.people !== undefined) {
     try {
@@ -45,12 +54,14 @@ export async function loadPeople(client: FiregridClient, hazards: readonly Hazar
   }
   for (const id of wanted) if (!cache.directory.has(id)) cache.directory.set(id, null);
   const missing = new Set(wanted.filter((id) => cache.directory.get(id) === null && !cache.workers.has(id)));
-  if (missing.size === 0) return;
+  if (missing.size === 0 && !gridsWanted) return;
+  const grids = gridsWanted ? new Map<string, string>() : undefined;
   try {
     let cursor: string | undefined;
-    for (let page = 0; page < WORKER_PAGES && missing.size > 0; page++) {
+    for (let page = 0; page < WORKER_PAGES && (missing.size > 0 || grids !== undefined); page++) {
       const got = await client.data.list('workers', { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
       for (const w of got.items) {
+        if (grids !== undefined && w.active) for (const g of w.gridIds) if (!grids.has(g)) grids.set(g, w.name);
         if (w.userId !== undefined && missing.has(w.userId)) {
           cache.workers.set(w.userId, w.name);
           missing.delete(w.userId);
@@ -59,6 +70,7 @@ export async function loadPeople(client: FiregridClient, hazards: readonly Hazar
       if (got.nextCursor === null) break;
       cursor = got.nextCursor;
     }
+    if (grids !== undefined) cache.grids = grids;
   } catch {
     // The role and the id's last 4 characters remain.
   }

@@ -10,6 +10,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { TWO_LIST_COLUMNS, canSeeReporter, deadlineText, reporterName, supervisionText } from '@firegrid/core/export';
 import { isDueSoon, isOverdue, isSupervised } from '@firegrid/core/hazard';
+import { tipOffClocks } from '@firegrid/core';
 import { maskPhone } from '@firegrid/core/captains';
 import type { Hazard, Locale, TwoList, TwoListContext, TwoListTable } from '@firegrid/core';
 import { t } from './messages.js';
@@ -84,10 +85,22 @@ function tone(h: Hazard, now: Date): string {
   }
 }
 
-/** The flags of a hazard: overdue, due soon, 挂牌督办 with its state (requested, listed, lifted). */
+/** The flags of a resident's tip-off whose clocks ran out (core's `tipOffClocks`, at read). */
+const TIP_OFF_FLAGS = {
+  check: { 'zh-CN': '超期未核查', en: 'Site check overdue' },
+  answer: { 'zh-CN': '超期未答复', en: 'Answer overdue' },
+} as const;
+
+/**
+ * The flags of a hazard: overdue, due soon, a tip-off's site check and answer overdue (超期未核查,
+ * 超期未答复), 挂牌督办 with its state (requested, listed, lifted).
+ */
 export function flagsOf(h: Hazard, now: Date, locale: Locale, dueSoonDays: number): TemplateResult {
   const overdue = isOverdue(h, now);
+  const tip = tipOffClocks(h, now);
   return html`${overdue ? html`<span class="flag overdue">${t('overdue', locale)}</span>` : nothing}${
+    tip?.siteCheckOverdue === true ? html`<span class="flag overdue" data-clock="check">${TIP_OFF_FLAGS.check[locale]}</span>` : nothing}${
+    tip?.answerOverdue === true ? html`<span class="flag overdue" data-clock="answer">${TIP_OFF_FLAGS.answer[locale]}</span>` : nothing}${
     !overdue && isDueSoon(h, now, dueSoonDays) ? html`<span class="flag soon">${t('dueSoon', locale)}</span>` : nothing}${
     h.supervision === undefined ? nothing : html`<span class="flag ${isSupervised(h) ? 'supervised' : 'supervision'}">${supervisionText(h, locale)}</span>`}`;
 }

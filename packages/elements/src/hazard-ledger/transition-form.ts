@@ -44,14 +44,18 @@ export interface TransitionValues {
   department: string;
   documentNumber: string;
   personId: string;
+  /** `record-reward` (举报奖励): whether a reward is due ('' = not chosen), its amount in yuan, the day it was paid. */
+  rewardDue: '' | 'yes' | 'no';
+  rewardAmount: string;
+  rewardPaidAt: string;
 }
 type Values = TransitionValues;
-type TextKey = Exclude<keyof Values, PhotoKey | 'level' | 'department'>;
+type TextKey = Exclude<keyof Values, PhotoKey | 'level' | 'department' | 'rewardDue'>;
 /** The photo lists of a transition: after (`evidence`) and, for an on-the-spot fix, before. */
 type PhotoKey = 'evidence' | 'before';
 const EMPTY: Values = {
   reason: '', note: '', unit: '', person: '', phone: '', deadline: '', measures: '', evidence: [], level: '', supervisionDeadline: '', authority: '',
-  ruleSet: '', before: [], department: '', documentNumber: '', personId: '',
+  ruleSet: '', before: [], department: '', documentNumber: '', personId: '', rewardDue: '', rewardAmount: '', rewardPaidAt: '',
 };
 const DETERMINATIONS: readonly HazardAction[] = ['confirm-major', 'dismiss-major'];
 
@@ -81,6 +85,9 @@ const FIELDS: Record<string, { id: string; label: DetailKey }> = {
   department: { id: 't-department', label: 'fDepartment' },
   documentNumber: { id: 't-document-number', label: 'fDocumentNumber' },
   'responsible.personId': { id: 't-person-id', label: 'fPersonId' },
+  'reward.due': { id: 't-reward-due', label: 'fRewardDue' },
+  'reward.amount': { id: 't-reward-amount', label: 'fRewardAmount' },
+  'reward.paidAt': { id: 't-reward-paid', label: 'fRewardPaidAt' },
 };
 
 const isHazardOf = (v: unknown, id: string): v is Hazard =>
@@ -186,6 +193,14 @@ export class FgHazardTransitionForm extends LitElement {
       ...(this.action === 'answer-transfer' && text(v.documentNumber) !== undefined ? { documentNumber: v.documentNumber.trim() } : {}),
       ...(needs.includes('before') && v.before.length > 0 ? { before: v.before.map((r) => r.id) } : {}),
       ...(needs.includes('evidence') && v.evidence.length > 0 ? { evidence: v.evidence.map((r) => r.id) } : {}),
+      ...(needs.includes('reward') && v.rewardDue !== ''
+        ? {
+          reward: {
+            due: v.rewardDue === 'yes',
+            ...(v.rewardDue === 'yes' && v.rewardAmount.trim() !== '' ? { amount: Number(v.rewardAmount) } : {}),
+            ...(v.rewardDue === 'yes' && v.rewardPaidAt !== '' ? { paidAt: v.rewardPaidAt } : {}),
+          },
+        } : {}),
       ...(needs.includes('supervision') && (v.level !== '' || v.supervisionDeadline !== '' || text(v.authority) !== undefined)
         ? {
           supervision: {
@@ -388,6 +403,15 @@ export class FgHazardTransitionForm extends LitElement {
           </select>`, l('fLevel'))}
           ${this.line('supervision.deadline', 'supervisionDeadline', l('fSupervisionDeadline'), 'date')}
           ${this.line('supervision.authority', 'authority', l('fAuthority'))}` : nothing}
+        ${needs.includes('reward') ? html`
+          ${this.field('reward.due', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid} aria-describedby=${described}
+            @change=${(e: Event) => { this.set({ rewardDue: (e.target as HTMLSelectElement).value as Values['rewardDue'] }); }}>
+            <option value="" ?selected=${this.values.rewardDue === ''}>—</option>
+            <option value="yes" ?selected=${this.values.rewardDue === 'yes'}>${l('fRewardYes')}</option>
+            <option value="no" ?selected=${this.values.rewardDue === 'no'}>${l('fRewardNo')}</option>
+          </select>`, l('fRewardDue'))}
+          ${this.values.rewardDue === 'yes' ? html`${this.line('reward.amount', 'rewardAmount', l('fRewardAmount'), 'number')}${
+            this.line('reward.paidAt', 'rewardPaidAt', l('fRewardPaidAt'), 'date')}` : nothing}` : nothing}
         ${needs.includes('before') ? this.photos('before', l('fBefore')) : nothing}
         ${needs.includes('evidence') ? this.photos('evidence', l('fEvidence')) : nothing}
         ${this.editionsBox()}

@@ -17,7 +17,7 @@ import { flagStyles, ledgerStyles } from './hazard-ledger.styles.js';
 /** The list view's styles, added to the element's when the view loads. */
 export const listStyles = [flagStyles, ledgerStyles];
 export { t } from './messages.js';
-export { loadPeople, peopleSources } from './people.js';
+export { gridWorkerOf, loadPeople, peopleSources } from './people.js';
 
 /** What the list view reads from the element. */
 export interface LedgerView {

@@ -33,7 +33,7 @@ export const MESSAGES = {
   contactName: { 'zh-CN': '称呼', en: 'Name' },
   contactPhone: { 'zh-CN': '手机号码', en: 'Phone' },
   contactHint: { 'zh-CN': '留下电话便于核实和反馈处理结果', en: 'A phone number helps us check and tell you the outcome' },
-  confidential: { 'zh-CN': '为我保密（只有网格长和消防救援人员能看到我的联系方式）', en: 'Keep me confidential (only grid supervisors and fire officers see my contact)' },
+  confidential: { 'zh-CN': '为我保密（只有网格长和消防救援机构能看到我的联系方式）', en: 'Keep me confidential (only grid supervisors and fire officers see my contact)' },
   submitWorker: { 'zh-CN': '上报隐患', en: 'Report hazard' },
   submitPublic: { 'zh-CN': '提交举报', en: 'Send report' },
   submitting: { 'zh-CN': '正在提交…', en: 'Sending…' },
