@@ -179,6 +179,17 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: 5,
+    name: 'score_activities: an assessor\'s entry (issue 20) — scheme line, points in hundredths, reason, who entered it',
+    // No backfill: assessment.entered did not exist before this migration.
+    sql: `
+      ALTER TABLE score_activities ADD COLUMN item TEXT;
+      ALTER TABLE score_activities ADD COLUMN points_c INTEGER;
+      ALTER TABLE score_activities ADD COLUMN reason TEXT;
+      ALTER TABLE score_activities ADD COLUMN by_id TEXT;
+    `,
+  },
 ];
 
 /** The file name of the database inside the data folder. */

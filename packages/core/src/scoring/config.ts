@@ -9,10 +9,10 @@ import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { Issue } from '../errors.js';
 import { PLACE_KINDS } from '../names.js';
-import type { Locale, MetricKey, PlaceKind } from '../names.js';
+import type { ActivityType, Locale, MetricKey, PlaceKind } from '../names.js';
 import { NonEmpty, StoredInputShape } from '../schema/common.js';
-import { ScoreConfigShape } from '../schema/score-config.js';
-import type { ScoreConfig } from '../schema/score-config.js';
+import { ScoreConfigShape, sheetMax, sheetSums } from '../schema/score-config.js';
+import type { SchemeItem, ScoreConfig } from '../schema/score-config.js';
 import { checkWith, formatPath } from '../validate.js';
 import { monthsIn, periodBounds } from './period.js';
 import type { Period } from './period.js';
@@ -103,7 +103,7 @@ export const ScoringConfig = z.object({
   createdAt: StoredInputShape.createdAt,
   updatedAt: StoredInputShape.updatedAt,
   tenantId: StoredInputShape.tenantId,
-});
+}).check(sheetSums);
 /** A configuration the engine accepts (see {@link ScoringConfig}); a stored {@link ScoreConfig} is one. */
 export type ScoringConfig = z.input<typeof ScoringConfig>;
 
@@ -121,6 +121,31 @@ export type ResolvedMetric = {
   };
 }[MetricKey];
 
+/** A scheme line (issue 20) with its defaults filled in and its place in `config.items`. */
+export type ResolvedItem =
+  | { kind: 'assessor'; key: string; label: { 'zh-CN': string; en: string }; points: number; start: 'zero' | 'full'; index: number }
+  | {
+    kind: 'deduction' | 'bonus'; key: string; label: { 'zh-CN': string; en: string }; activity: ActivityType;
+    per: number; cap: number; index: number;
+  }
+  | {
+    kind: 'threshold'; key: string; label: { 'zh-CN': string; en: string }; activity: ActivityType;
+    points: number; atLeastPerMonth: number; index: number;
+  };
+
+/** The activity an item counts: assessor lines count `assessment.entered` entries naming them. */
+export const itemActivity = (i: ResolvedItem): ActivityType => (i.kind === 'assessor' ? 'assessment.entered' : i.activity);
+
+function resolveItem(i: SchemeItem, index: number): ResolvedItem {
+  const label = { 'zh-CN': i.label['zh-CN'], en: i.label.en ?? i.label['zh-CN'] };
+  switch (i.kind) {
+    case 'assessor': return { kind: 'assessor', key: i.key, label, points: i.points, start: i.start ?? 'zero', index };
+    case 'deduction':
+    case 'bonus': return { kind: i.kind, key: i.key, label, activity: i.activity, per: i.per ?? 1, cap: i.cap, index };
+    case 'threshold': return { kind: 'threshold', key: i.key, label, activity: i.activity, points: i.points, atLeastPerMonth: i.atLeastPerMonth, index };
+  }
+}
+
 /** A configuration checked and completed, with what the period works out to. */
 export interface ResolvedScoreConfig {
   id: string | undefined;
@@ -130,6 +155,12 @@ export interface ResolvedScoreConfig {
   metrics: ResolvedMetric[];
   visitsPerMonth: Partial<Record<PlaceKind, number>>;
   deductions: { perOverdue: number; cap: number };
+  /** The scheme's lines besides the metrics, in order (empty for a metrics-only configuration). */
+  items: ResolvedItem[];
+  /** What the sheet is out of (`total.max`, 100 by default). */
+  max: number;
+  /** Bonuses may lift the total above `max`. */
+  bonusAboveMax: boolean;
   /** 00:00 of `period.from` in UTC+8, epoch ms. */
   startMs: number;
   /** 00:00 of the day after `period.to` in UTC+8, epoch ms (exclusive). */
@@ -217,6 +248,9 @@ export function resolveScoreConfig(config: ScoringConfig | ScoreConfig, locale: 
     metrics,
     visitsPerMonth: c.visitsPerMonth,
     deductions: { perOverdue: c.deductions.perOverdue, cap: c.deductions.cap },
+    items: (c.items ?? []).map(resolveItem),
+    max: sheetMax(c),
+    bonusAboveMax: c.total?.bonusAboveMax === true,
     startMs,
     endMs,
     months: monthsIn(period),
