@@ -4,10 +4,13 @@
 // computeScores, with fast-check properties (numRuns ≤ 200). toSql's equality for the same lines
 // is in scoring-sql.node.test.ts.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FiregridError, ScoreConfig } from '@firegrid/core';
-import { computeScores, resolveScoreConfig } from '@firegrid/core/scoring';
+import {
+  computeScores, dongshengSchemeExample, exampleScoreConfig, generateScoringData, parsePeriod, resolveScoreConfig,
+} from '@firegrid/core/scoring';
 import type { ScoringActivity, ScoringConfig, ScoringWorker } from '@firegrid/core/scoring';
 
 const PERIOD = { from: '2025-03-01', to: '2025-03-31' };
@@ -141,6 +144,24 @@ describe('scheme lines in computeScores', () => {
     delete (config as { items?: unknown }).items;
     const r = score([entry('w1', 'office', 3, 'x')], config);
     assert.equal(r.workers[0]?.items, undefined);
+  });
+});
+
+describe('existing configurations keep their results', () => {
+  // SHA-256 of the whole report (figures, points, explanations, evidence, ranks) as the engine gave
+  // it before scheme lines existed (commit 258a155), over the same seeded data.
+  it('the example configuration and the 东升镇 scheme give the reports they gave before issue 20', () => {
+    const period = parsePeriod('2025-03');
+    const d = generateScoringData({ seed: 2020, workers: 150, activities: 12000, period, placesPerGrid: 6 });
+    const now = new Date('2025-04-05T09:00:00+08:00');
+    const pinned = {
+      example: 'ef9a3ff547eefc826afe32e1bf77434598701e025384d50754724d6a829b8fa2',
+      dongsheng: '7ddc74e7b9a2983297d7f3962695117b8128207ceaa5cd6c6adf9be8740bc74a',
+    };
+    for (const [name, config] of [['example', exampleScoreConfig({ period })], ['dongsheng', dongshengSchemeExample({ period })]] as const) {
+      const r = computeScores(d.activities, config, { workers: d.workers, places: d.places, now, rankBy: 'community' });
+      assert.equal(createHash('sha256').update(JSON.stringify(r)).digest('hex'), pinned[name], name);
+    }
   });
 });
 
