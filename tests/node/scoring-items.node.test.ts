@@ -147,6 +147,42 @@ describe('scheme lines in computeScores', () => {
   });
 });
 
+describe('per-post quotas and quotas of distinct places', () => {
+  const workers: ScoringWorker[] = [
+    { id: 'lead', name: '街道领导', gridIds: [G1], active: true, post: 'street-leader' },
+    { id: 'staff', name: '社区干部', gridIds: [G1], active: true, post: 'community-staff' },
+    { id: 'patrol', name: '巡查员', gridIds: [G2], active: true, post: 'patrol' },
+    { id: 'other', name: '无岗位', gridIds: [G2], active: true },
+  ];
+  const shops = [id(), id(), id()];
+  const visits = (worker: string, n: number, places: readonly string[]): ScoringActivity[] => Array.from({ length: n }, (_, k) =>
+    act('inspection.submitted', worker, `2025-03-${String(1 + (k % 28)).padStart(2, '0')}T10:00:00+08:00`, { placeId: places[k % places.length] }));
+  const quota = (count: 'visits' | 'places'): ScoringConfig => ({
+    ...SHEET, items: undefined,
+    metrics: [{ key: 'coverage', weight: 100, params: { mode: 'quota', count, quotaPerMonth: 60, quotaByPost: { 'street-leader': 40, 'community-staff': 80, patrol: 120 } } }],
+  });
+  const places = Array.from({ length: 130 }, () => id());
+  const acts = [...visits('lead', 20, places), ...visits('staff', 80, places), ...visits('patrol', 125, shops), ...visits('other', 30, places)];
+
+  it('measures each worker against his post\'s quota, in one ranking', () => {
+    const r = computeScores(acts, quota('visits'), { workers, places: [], now: NOW, rankBy: 'scope' });
+    const of = (w: string) => r.workers.find((x) => x.workerId === w)?.metrics[0];
+    assert.deepEqual(['lead', 'staff', 'patrol', 'other'].map((w) => [of(w)?.value, of(w)?.outOf, of(w)?.points]),
+      [[20, 40, 50], [80, 80, 100], [125, 120, 100], [30, 60, 50]]);
+    assert.deepEqual(new Set(r.workers.map((w) => w.rank.code)), new Set(['140105']), 'one ranking');
+  });
+
+  it('counts distinct places when the quota says so: 125 visits to 3 shops are 3', () => {
+    const r = computeScores(acts, quota('places'), { workers, places: [], now: NOW, rankBy: 'scope' });
+    const patrol = r.workers.find((x) => x.workerId === 'patrol')?.metrics[0];
+    assert.ok(patrol);
+    assert.equal(patrol.value, 3);
+    assert.equal(patrol.points, 2.5);
+    assert.equal(patrol.explanation['zh-CN'], '巡查不同场所 3 处，定额 120 处 (2.5%) × 100 = 2.5 分');
+    assert.equal(r.workers.find((x) => x.workerId === 'staff')?.metrics[0]?.value, 80);
+  });
+});
+
 describe('existing configurations keep their results', () => {
   // SHA-256 of the whole report (figures, points, explanations, evidence, ranks) as the engine gave
   // it before scheme lines existed (commit 258a155), over the same seeded data.

@@ -73,6 +73,20 @@ const CASES: Case[] = [
     config: { ...townSheet, scope: '*', total: { max: 120, bonusAboveMax: true }, items: [...(townSheet.items ?? []), { kind: 'assessor', key: 'extra', label: { 'zh-CN': '附加' }, points: 20 }] },
   },
   {
+    name: 'a district\'s per-post monthly quotas of distinct places, one ranking for every post', seed: 17, rankBy: 'street', now: new Date('2025-04-02T00:00:00+08:00'),
+    config: {
+      ...base, metrics: [
+        { key: 'coverage', weight: 70, params: { mode: 'quota', count: 'places', quotaPerMonth: 6, quotaByPost: { 'street-leader': 5, 'community-staff': 7, patrol: 9 } } },
+        { key: 'outreach', weight: 10, params: { targetPerMonth: 3 } },
+        { key: 'discovery', weight: 20, params: { targetPerMonth: 7 } },
+      ],
+    },
+  },
+  {
+    name: 'per-post quotas of visits, over a quarter', seed: 18, rankBy: 'scope', now: new Date('2025-04-02T00:00:00+08:00'),
+    config: { ...base, period: { from: '2025-01-01', to: '2025-03-31' }, metrics: [{ key: 'coverage', weight: 100, params: { mode: 'quota', quotaPerMonth: 9, quotaByPost: { patrol: 15, 'community-staff': 10.5, 'street-leader': 0 } } }] },
+  },
+  {
     name: 'odd weights and a half-month period over the whole tenant', seed: 14, rankBy: 'scope', now: new Date('2025-03-20T00:00:00Z'),
     config: {
       name: '半月考评', period: { from: '2025-03-01', to: '2025-03-15' }, scope: '*',
@@ -116,8 +130,13 @@ function dataFor(seed: number): Data {
     workerId: x.id, gridId: x.gridIds[0] ?? '', item: lines[(k + j) % lines.length], points: (((k * 37 + j * 101) % 1500) - 400) / 100,
     reason: `理由 ${k}/${j}`, by: 'sup1',
   })));
+  // Posts (岗位): three named, and some workers without one (they get quotaPerMonth).
+  const posts = ['street-leader', 'community-staff', 'patrol', undefined];
   return {
-    workers: d.workers,
+    workers: d.workers.map((x, k) => {
+      const post = posts[k % posts.length];
+      return post === undefined ? x : { ...x, post };
+    }),
     places: d.places,
     activities: [
       ...d.activities,
@@ -225,8 +244,9 @@ describe('toSql on PostgreSQL gives the engine\'s numbers', () => {
           rows.activities.map((r) => r.grid_id), rows.activities.map((r) => r.place_id), rows.activities.map((r) => r.hazard_id),
           rows.activities.map((r) => r.due_ms), rows.activities.map((r) => r.on_time), rows.activities.map((r) => r.item), rows.activities.map((r) => r.points_c)],
       );
-      await c.query(`INSERT INTO ${tables.workers} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[])`,
-        [rows.workers.map((r) => r.id), rows.workers.map((r) => r.name), rows.workers.map((r) => r.grid_id), rows.workers.map((r) => r.seq), rows.workers.map((r) => r.active)]);
+      await c.query(`INSERT INTO ${tables.workers} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[], $6::text[])`,
+        [rows.workers.map((r) => r.id), rows.workers.map((r) => r.name), rows.workers.map((r) => r.grid_id), rows.workers.map((r) => r.seq), rows.workers.map((r) => r.active),
+          rows.workers.map((r) => r.post)]);
       await c.query(`INSERT INTO ${tables.places} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::int[])`,
         [rows.places.map((r) => r.id), rows.places.map((r) => r.kind), rows.places.map((r) => r.grid_id), rows.places.map((r) => r.height_m), rows.places.map((r) => r.floors)]);
       // Statistics, as any table a vendor runs this on has them: without, the planner guesses one row per table.

@@ -226,7 +226,7 @@ describe('migration 3', () => {
       );
       assert.deepEqual(
         db.prepare('SELECT id, name, grid_id, seq, active FROM score_workers ORDER BY id, seq').all(),
-        rows.workers.map((w) => ({ ...w, active: bool(w.active) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq)),
+        rows.workers.map((w) => ({ id: w.id, name: w.name, grid_id: w.grid_id, seq: w.seq, active: bool(w.active) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq)),
       );
       assert.equal((db.prepare('SELECT COUNT(*) AS n FROM score_places').get() as { n: number }).n, rows.places.length);
     } finally {

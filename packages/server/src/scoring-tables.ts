@@ -62,7 +62,7 @@ export function scoringTablesDdl(dialect: SqlDialect): string[] {
     `CREATE INDEX ${t.activities}_grid ON ${t.activities} (tenant, grid_id)`,
     `CREATE INDEX ${t.activities}_place ON ${t.activities} (tenant, place_id)`,
     `CREATE TABLE ${t.workers} (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
-      grid_id TEXT NOT NULL, active ${bool} NOT NULL, PRIMARY KEY (tenant, id, seq))${rowid}`,
+      grid_id TEXT NOT NULL, active ${bool} NOT NULL, post TEXT, PRIMARY KEY (tenant, id, seq))${rowid}`,
     `CREATE INDEX ${t.workers}_grid ON ${t.workers} (tenant, grid_id)`,
     `CREATE TABLE ${t.places} (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
       height_m ${real}, floors INTEGER, PRIMARY KEY (tenant, id))${rowid}`,
@@ -152,10 +152,12 @@ export function scoringWrites(dialect: SqlDialect, tenant: string, kind: ScoredK
   const id = String(rec.id);
   return [
     { sql: `DELETE FROM ${t.workers} WHERE tenant = ${dialect === 'postgres' ? '$1' : '?'} AND id = ${dialect === 'postgres' ? '$2' : '?'}`, params: [tenant, id] },
-    ...rows.workers.map((w) => ({
-      sql: `INSERT INTO ${t.workers} (${WORKER_COLUMNS.join(', ')}) VALUES (${placeholders(dialect, WORKER_COLUMNS.length)})`,
-      params: [tenant, w.id, w.seq, w.name, w.grid_id, bool(dialect, w.active)],
-    })),
+    // His post (migration 5) only when he has one, as an assessor's entry's columns (see ENTRY_COLUMNS).
+    ...rows.workers.map((w) => {
+      const columns = w.post === null ? WORKER_COLUMNS : [...WORKER_COLUMNS, 'post'];
+      const params = [tenant, w.id, w.seq, w.name, w.grid_id, bool(dialect, w.active), ...(w.post === null ? [] : [w.post])];
+      return { sql: `INSERT INTO ${t.workers} (${columns.join(', ')}) VALUES (${placeholders(dialect, columns.length)})`, params };
+    }),
   ];
 }
 
@@ -190,7 +192,7 @@ export function tenantScoresSql<D extends SqlDialect>(config: ScoringConfig | Sc
   const t = SCORING_TABLES;
   const views = [
     `fg_a AS MATERIALIZED (SELECT ${[...ACTIVITY_COLUMNS.slice(1), 'item', 'points_c'].join(', ')} FROM ${t.activities} WHERE tenant = ${tenant})`,
-    `fg_w AS MATERIALIZED (SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tenant})`,
+    `fg_w AS MATERIALIZED (SELECT id, name, grid_id, seq, active, post FROM ${t.workers} WHERE tenant = ${tenant})`,
     `fg_p AS MATERIALIZED (SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tenant})`,
   ];
   const sql = `WITH ${views.join(',\n')},\n${q.sql.slice('WITH '.length)}`;
@@ -255,7 +257,7 @@ export function workerEvidenceSql(dialect: SqlDialect, tenant: string, workerId:
     ids AS MATERIALIZED (SELECT id FROM mine UNION SELECT x.id FROM hz CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.hazard_id = hz.hazard_id)
     SELECT ${ACTIVITY_READ.map((c) => `x.${c}`).join(', ')} FROM ids CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = ids.id ORDER BY x.id${collate}`;
   return {
-    workers: { sql: `SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
+    workers: { sql: `SELECT id, name, grid_id, seq, active, post FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
     places: { sql: `SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids}) ORDER BY id${collate}`, params: params as unknown[] },
     activities: { sql, params: params as unknown[] },
   };
@@ -278,7 +280,8 @@ export function recordsFromRows(rows: { workers: Record<string, unknown>[]; plac
   for (const w of rows.workers) {
     const id = String(w.id);
     const known = workers.find((x) => x.id === id);
-    if (known === undefined) workers.push({ id, name: String(w.name), gridIds: [String(w.grid_id)], active: flag(w.active) === true });
+    const post = opt(w.post);
+    if (known === undefined) workers.push({ id, name: String(w.name), gridIds: [String(w.grid_id)], active: flag(w.active) === true, ...(post === undefined ? {} : { post }) });
     else known.gridIds.push(String(w.grid_id));
   }
   const places = rows.places.map((p): ScoringPlace => {

@@ -15,7 +15,7 @@ export const MetricConfig = z.object({
   key: z.enum(METRIC_KEYS),
   weight: z.number().check(z.gte(0), z.lte(100)),
   /** Parameters of the metric; `{}` when absent. */
-  params: z._default(z.record(NonEmpty, z.union([z.number(), z.string(), z.boolean()])), () => ({})),
+  params: z._default(z.record(NonEmpty, z.union([z.number(), z.string(), z.boolean(), z.record(NonEmpty, z.number())])), () => ({})),
 });
 export type MetricConfig = z.infer<typeof MetricConfig>;
 

@@ -47,7 +47,10 @@ const whenNone = z.optional(z.enum(WHEN_NONE));
  *
  * - `coverage`: `mode` — `places` (default: the share of the grid's places visited as often as
  *   `visitsPerMonth` asks for their kind) or `quota` (inspections against `quotaPerMonth`, the
- *   form of a town's inspection quota); `whenNone`.
+ *   form of a town's inspection quota); `quotaByPost` — quotas per month by the worker's `post`
+ *   (a worker whose post has none gets `quotaPerMonth`), so one configuration ranks every post
+ *   together; `count` — `visits` (default) or `places`: distinct places inspected, so 125 visits
+ *   to 3 shops count 3; `whenNone`.
  * - `discovery`: verified hazards found; `targetPerMonth` (default 2), `relativeTo`, `whenNone`.
  * - `closure`: hazards whose deadline falls in the period, closed by it; `attribution` (default
  *   `grid`: the hazards of the worker's grids), `whenNone`.
@@ -63,6 +66,8 @@ export const METRIC_PARAMS = {
   coverage: z.strictObject({
     mode: z.optional(z.enum(['places', 'quota'])),
     quotaPerMonth: z.optional(count),
+    quotaByPost: z.optional(z.record(NonEmpty, count)),
+    count: z.optional(z.enum(['visits', 'places'])),
     whenNone,
   }),
   discovery: z.strictObject({ targetPerMonth: z.optional(count), relativeTo: z.optional(z.enum(RELATIVE_TO)), whenNone }),
@@ -82,7 +87,7 @@ export type MetricParams<K extends MetricKey> = z.infer<(typeof METRIC_PARAMS)[K
 
 /** Defaults of the parameters, filled in by {@link resolveScoreConfig}. */
 export const METRIC_PARAM_DEFAULTS = {
-  coverage: { mode: 'places', quotaPerMonth: 0, whenNone: 'full' },
+  coverage: { mode: 'places', quotaPerMonth: 0, quotaByPost: {}, count: 'visits', whenNone: 'full' },
   discovery: { targetPerMonth: 2, relativeTo: 'target', whenNone: 'full' },
   closure: { attribution: 'grid', whenNone: 'full' },
   review: { whenNone: 'full' },
@@ -173,14 +178,14 @@ const TEXT = {
   'zh-CN': {
     invalid: (m: string) => `考评配置无效：${m}`,
     backwards: (from: string, to: string) => `考评期结束日 ${to} 早于开始日 ${from}`,
-    quota: '按定额计的巡查（mode: quota）需要 quotaPerMonth',
+    quota: '按定额计的巡查（mode: quota）需要 quotaPerMonth 或 quotaByPost',
     kind: (k: string) => `没有"${k}"这类场所；可用：${PLACE_KINDS.join('、')}`,
     more: (n: number) => `（另有 ${n} 处问题）`,
   },
   en: {
     invalid: (m: string) => `Invalid score configuration: ${m}`,
     backwards: (from: string, to: string) => `the period ends on ${to}, before it starts on ${from}`,
-    quota: 'coverage by quota (mode: quota) needs quotaPerMonth',
+    quota: 'coverage by quota (mode: quota) needs quotaPerMonth or quotaByPost',
     kind: (k: string) => `there is no place kind "${k}"; known: ${PLACE_KINDS.join(', ')}`,
     more: (n: number) => ` (and ${n} more ${n === 1 ? 'problem' : 'problems'})`,
   },
@@ -228,7 +233,7 @@ export function resolveScoreConfig(config: ScoringConfig | ScoreConfig, locale: 
       return;
     }
     const params = { ...METRIC_PARAM_DEFAULTS[m.key], ...r.value };
-    if (m.key === 'coverage' && m.params.mode === 'quota' && m.params.quotaPerMonth === undefined) {
+    if (m.key === 'coverage' && m.params.mode === 'quota' && m.params.quotaPerMonth === undefined && m.params.quotaByPost === undefined) {
       issues.push({ path: `metrics[${index}].params.quotaPerMonth`, message: text.quota });
     }
     metrics.push({ key: m.key, weight: m.weight, params, index } as ResolvedMetric);

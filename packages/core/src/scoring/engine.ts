@@ -56,7 +56,7 @@ export type ScoringActivity = Pick<Activity, 'id' | 'type' | 'at' | 'workerId' |
   by?: string | undefined;
 };
 /** What the engine reads of a worker; a full {@link Worker} fits. */
-export type ScoringWorker = Pick<Worker, 'id' | 'name' | 'gridIds' | 'active'>;
+export type ScoringWorker = Pick<Worker, 'id' | 'name' | 'gridIds' | 'active'> & { post?: string | undefined };
 /** What the engine reads of a place; a full {@link Place} fits. */
 export type ScoringPlace = Pick<Place, 'id' | 'kind' | 'gridId' | 'building'>;
 
@@ -530,12 +530,29 @@ function discoveries(t: Tally, s: WorkerState): { found: number; ids: string[] }
   return { found: found.length, ids: lists.inIdOrder(ids) };
 }
 
+/** The monthly quota of a worker's post (`quotaByPost`), else `quotaPerMonth`. */
+export function quotaOf(p: { quotaPerMonth: number; quotaByPost: Record<string, number> }, post: string | undefined): number {
+  return post !== undefined && Object.hasOwn(p.quotaByPost, post) ? (p.quotaByPost[post] ?? 0) : p.quotaPerMonth;
+}
+
+/** The distinct places a list's inspections name (quota of places: 125 visits to 3 shops are 3). */
+function distinctPlaces(t: Tally, list: number): number {
+  const lists = t.lists;
+  const seen = new Set<string>();
+  for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
+    const place = item(t.activities, lists.activityAt(p)).placeId;
+    if (place !== undefined) seen.add(place);
+  }
+  return seen.size;
+}
+
 function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t: Tally): Evidence {
   const lists = t.lists;
   switch (m.key) {
     case 'coverage': {
       if (m.params.mode === 'quota') {
-        return { value: lists.size(s.inspections), outOf: targetFor(m.params.quotaPerMonth, cfg.months), ids: lists.ids(s.inspections), placeIds: [] };
+        const value = m.params.count === 'places' ? distinctPlaces(t, s.inspections) : lists.size(s.inspections);
+        return { value, outOf: targetFor(quotaOf(m.params, s.worker.post), cfg.months), ids: lists.ids(s.inspections), placeIds: [] };
       }
       const short: string[] = [];
       const covered = t.rounds?.covered(s.index, t.places, short) ?? 0;

@@ -72,8 +72,8 @@ export interface CompiledScoring<D extends SqlDialect = SqlDialect> {
  *   deadline runs to 23:59:59.999 in UTC+8), both epoch milliseconds; `on_time` a boolean; `item`
  *   and `points_c` an assessor's entry (`assessment.entered`): the scheme line and the points in
  *   hundredths (a whole number, so sums are exact).
- * - `workers(id, name, grid_id, seq, active)`: one row per grid a worker works, `seq` 0 for his
- *   home grid (the first of `gridIds`, which places him for ranking).
+ * - `workers(id, name, grid_id, seq, active, post)`: one row per grid a worker works, `seq` 0 for his
+ *   home grid (the first of `gridIds`, which places him for ranking); `post` his post (per-post quotas).
  * - `places(id, kind, grid_id, height_m, floors)`.
  */
 export function scoringTablesDdl(dialect: SqlDialect, tables: Partial<ScoringTables> = {}): string[] {
@@ -83,7 +83,7 @@ export function scoringTablesDdl(dialect: SqlDialect, tables: Partial<ScoringTab
   const bool = dialect === 'postgres' ? 'BOOLEAN' : 'INTEGER';
   return [
     `CREATE TABLE ${t.activities} (id TEXT NOT NULL, type TEXT NOT NULL, at_ms ${big} NOT NULL, worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms ${big}, on_time ${bool}, item TEXT, points_c ${big})`,
-    `CREATE TABLE ${t.workers} (id TEXT NOT NULL, name TEXT NOT NULL, grid_id TEXT NOT NULL, seq INTEGER NOT NULL, active ${bool} NOT NULL)`,
+    `CREATE TABLE ${t.workers} (id TEXT NOT NULL, name TEXT NOT NULL, grid_id TEXT NOT NULL, seq INTEGER NOT NULL, active ${bool} NOT NULL, post TEXT)`,
     `CREATE TABLE ${t.places} (id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL, height_m ${real}, floors INTEGER)`,
   ];
 }
@@ -110,6 +110,8 @@ export interface WorkerRow {
   grid_id: string;
   seq: number;
   active: boolean;
+  /** His post, for per-post quotas; null when he has none. */
+  post: string | null;
 }
 /** A row of the `places` table. */
 export interface PlaceRow {
@@ -144,7 +146,7 @@ export function scoringRows(data: {
   for (const w of data.workers) {
     if (seenWorkers.has(w.id)) continue;
     seenWorkers.add(w.id);
-    [...new Set(w.gridIds)].forEach((grid, seq) => workers.push({ id: w.id, name: w.name, grid_id: grid, seq, active: w.active }));
+    [...new Set(w.gridIds)].forEach((grid, seq) => workers.push({ id: w.id, name: w.name, grid_id: grid, seq, active: w.active, post: w.post ?? null }));
   }
   const seenPlaces = new Set<string>();
   const places: PlaceRow[] = [];
@@ -243,7 +245,7 @@ function metricCte(m: ResolvedMetric, c: ResolvedScoreConfig, t: ScoringTables):
   switch (m.key) {
     case 'coverage': {
       if (m.params.mode === 'quota') {
-        return `SELECT a.worker_id, COUNT(*) AS value FROM ${t.activities} a JOIN sw ON sw.worker_id = a.worker_id
+        return `SELECT a.worker_id, ${m.params.count === 'places' ? 'COUNT(DISTINCT a.place_id)' : 'COUNT(*)'} AS value FROM ${t.activities} a JOIN sw ON sw.worker_id = a.worker_id
           WHERE a.type = 'inspection.submitted' AND ${inPeriod(c)} GROUP BY a.worker_id`;
       }
       const needs = PLACE_KINDS
@@ -343,6 +345,10 @@ function itemPoints(it: ResolvedItem, k: number, c: ResolvedScoreConfig, d: Dial
   }
 }
 
+/** True when a quota is set per post: the query reads the workers' `post`. */
+const perPost = (c: ResolvedScoreConfig): boolean =>
+  c.metrics.some((m) => m.key === 'coverage' && m.params.mode === 'quota' && Object.keys(m.params.quotaByPost).length > 0);
+
 const relative = (m: ResolvedMetric): boolean => (m.key === 'discovery' || m.key === 'outreach') && m.params.relativeTo === 'best';
 
 /**
@@ -376,9 +382,12 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
   const f = (n: number): string => exact(n, d);
   const float = (x: string): string => `CAST(${x} AS ${d.float})`;
 
+  // The instant is a parameter of every query, read or not: PostgreSQL refuses a parameter the text does not use.
+  const usesNow = c.metrics.some((m) => m.key === 'closure' || m.key === 'overdue');
+  const nowUsed = usesNow ? '' : ` AND CAST(${now} AS ${options.dialect === 'postgres' ? 'BIGINT' : 'INTEGER'}) IS NOT NULL`;
   const scope = c.scope === '*' ? '' : ` AND EXISTS (SELECT 1 FROM ${t.workers} x WHERE x.id = w.id AND substr(x.grid_id, 1, ${c.scope.length}) = ${quote(c.scope)})`;
   const ctes: string[] = [
-    `sw AS MATERIALIZED (SELECT w.id AS worker_id, w.name, w.grid_id AS home FROM ${t.workers} w WHERE w.seq = 0 AND w.active = TRUE${scope})`,
+    `sw AS MATERIALIZED (SELECT w.id AS worker_id, w.name, w.grid_id AS home${perPost(c) ? ', w.post' : ''} FROM ${t.workers} w WHERE w.seq = 0 AND w.active = TRUE${nowUsed}${scope})`,
     `sg AS MATERIALIZED (SELECT DISTINCT w.id AS worker_id, w.grid_id FROM ${t.workers} w JOIN sw ON sw.worker_id = w.id)`,
   ];
   if (c.metrics.some((m) => m.key === 'closure' || m.key === 'overdue')) {
@@ -408,7 +417,11 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
       continue;
     }
     const fixed = fixedOutOf(m, c);
-    if (fixed !== undefined) raw.push(`${fixed} AS ${k}_out_of`);
+    if (m.key === 'coverage' && m.params.mode === 'quota' && Object.keys(m.params.quotaByPost).length > 0) {
+      // quotaOf: the post's quota, else quotaPerMonth.
+      const posts = Object.entries(m.params.quotaByPost).map(([post, q]) => `WHEN ${quote(post)} THEN ${targetFor(q, c.months)}`);
+      raw.push(`CASE sw.post ${posts.join(' ')} ELSE ${targetFor(m.params.quotaPerMonth, c.months)} END AS ${k}_out_of`);
+    } else if (fixed !== undefined) raw.push(`${fixed} AS ${k}_out_of`);
     else if (!relative(m)) raw.push(`COALESCE(m_${k}.out_of, 0) AS ${k}_out_of`);
   }
   c.items.forEach((_, k) => raw.push(`COALESCE(i_${k}.n, 0) AS i${k}_count`, `COALESCE(i_${k}.c, 0) AS i${k}_cents`));
