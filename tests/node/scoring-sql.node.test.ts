@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import {
-  computeScores, dongshengSchemeExample, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows, scoringRows,
+  computeScores, dongshengSchemeExample, dongshengSheetExample, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows, scoringRows,
   scoringTablesDdl, toSql,
 } from '@firegrid/core/scoring';
 import type {
@@ -87,6 +87,10 @@ const CASES: Case[] = [
     config: { ...base, period: { from: '2025-01-01', to: '2025-03-31' }, metrics: [{ key: 'coverage', weight: 100, params: { mode: 'quota', quotaPerMonth: 9, quotaByPost: { patrol: 15, 'community-staff': 10.5, 'street-leader': 0 } } }] },
   },
   {
+    name: 'the worked example: the 东升镇 sheet with its assessor lines', seed: 19, rankBy: 'grid', now: new Date('2025-04-05T09:00:00+08:00'),
+    config: dongshengSheetExample({ period: PERIOD, scope: '140105' }),
+  },
+  {
     name: 'odd weights and a half-month period over the whole tenant', seed: 14, rankBy: 'scope', now: new Date('2025-03-20T00:00:00Z'),
     config: {
       name: '半月考评', period: { from: '2025-03-01', to: '2025-03-15' }, scope: '*',
@@ -123,7 +127,7 @@ function dataFor(seed: number): Data {
     .map((a, i): ScoringActivity => ({ ...a, id: `00000000-0000-7000-8000-${String(i).padStart(4, '0')}0000ee00`, type: 'hazard.rejected' }));
   // Assessors' entries (issue 20): several per worker and line, negative ones, odd hundredths,
   // one for a line no config has, one just outside the period, and one for an inactive worker.
-  const lines = ['office', 'records', 'spot', 'praise', 'extra', 'nobody'];
+  const lines = ['office', 'records', 'spot', 'praise', 'extra', 'nobody', 'support', 'staff-know', 'leaders-login', 'daily-login'];
   const entries = d.workers.flatMap((x, k) => Array.from({ length: k % 4 }, (_, j): ScoringActivity => ({
     id: `00000000-0000-7000-8000-${String(k).padStart(4, '0')}${String(j).padStart(4, '0')}ae00`, type: 'assessment.entered',
     at: j === 2 && k % 8 === 3 ? '2025-02-28T15:59:59.999Z' : `2025-03-${String(1 + ((k * 7 + j * 11) % 28)).padStart(2, '0')}T10:00:00+08:00`,

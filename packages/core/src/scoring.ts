@@ -40,7 +40,7 @@ export {
 export type { Period, PeriodBounds } from './scoring/period.js';
 export { roundHalfAway, ROUNDING_EPSILON } from './scoring/round.js';
 export {
-  METRIC_LABELS, VISITS_PER_MONTH_EXAMPLE, exampleScoreConfig, dongshengSchemeExample,
+  METRIC_LABELS, VISITS_PER_MONTH_EXAMPLE, exampleScoreConfig, dongshengSchemeExample, dongshengSheetExample,
 } from './scoring/examples.js';
 export type { BilingualText, ExampleConfigOptions } from './scoring/examples.js';
 export { generateScoringData } from './scoring/synthetic.js';
