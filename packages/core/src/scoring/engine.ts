@@ -236,6 +236,8 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
       index: t.byWorker.size, worker, grids, gridStates: [], home,
       inspections: lists.open(), verified: lists.open(), reviews: lists.open(), outreach: lists.open(), reviewsOnTime: 0,
       closure: [], closureOnTime: 0, overdue: [], lateReviews: [], verifiedPrints: [],
+      // Present from the start: a field added later would give the states two shapes, and every access to them a slower path.
+      items: undefined,
     };
     t.byWorker.set(key, state);
     for (const g of grids) {
