@@ -211,10 +211,12 @@ function readItems(t: Tally, a: ScoringActivity, i: number, plan: Plan, lines: r
     if (entry && a.item !== item(items, k).key) continue;
     let tally = s.items;
     if (tally === undefined) {
-      tally = { acts: items.map(() => []), cents: items.map(() => 0) };
+      tally = { acts: items.map(() => []), ids: items.map(() => []), cents: items.map(() => 0) };
       s.items = tally;
     }
     item(tally.acts, k).push(i);
+    // The id is read while the activity is at hand, not looked up again when the line is scored.
+    item(tally.ids, k).push(a.id);
     if (entry) tally.cents[k] = (tally.cents[k] ?? 0) + Math.round((a.points ?? 0) * 100);
   }
 }
@@ -663,11 +665,22 @@ class MetricScorer {
 
 const KEY_LIMIT = 1_048_576;
 
+/** A line's figures and (frozen, shared) explanation per distinct raw figure: thousands of workers share a few. */
+type ItemCache = Map<number, { f: ItemFigures; explanation: { 'zh-CN': string; en: string } }>;
+
 /** One worker's score on one scheme line, with its activities and, for assessor lines, the entries cited. */
-function scoreItem(it: ResolvedItem, k: number, s: WorkerState, t: Tally, cfg: ResolvedScoreConfig): ItemScore {
+function scoreItem(it: ResolvedItem, k: number, s: WorkerState, t: Tally, cfg: ResolvedScoreConfig, cache: ItemCache): ItemScore {
   const acts = s.items?.acts[k] ?? [];
   const raw: ItemRaw = { count: acts.length, cents: s.items?.cents[k] ?? 0 };
-  const f: ItemFigures = itemFigures(it, raw, cfg);
+  const exact = raw.count < KEY_LIMIT && Math.abs(raw.cents) < KEY_LIMIT;
+  const key = raw.count * 2 * KEY_LIMIT + raw.cents + KEY_LIMIT;
+  let scored = exact ? cache.get(key) : undefined;
+  if (scored === undefined) {
+    const figures = itemFigures(it, raw, cfg);
+    scored = { f: figures, explanation: Object.freeze(explainItem(it, figures, raw)) };
+    if (exact) cache.set(key, scored);
+  }
+  const f = scored.f;
   const entries: ItemEntry[] = [];
   if (readsEntries(it)) {
     for (const i of acts) {
@@ -678,7 +691,7 @@ function scoreItem(it: ResolvedItem, k: number, s: WorkerState, t: Tally, cfg: R
   }
   return {
     key: it.key, kind: it.kind, label: it.label, value: f.value, outOf: f.outOf, points: f.points,
-    explanation: explainItem(it, f, raw), activityIds: sorted(acts.map((i) => item(t.activities, i).id)), entries,
+    explanation: scored.explanation, activityIds: sorted(s.items?.ids[k] ?? []), entries,
   };
 }
 
@@ -737,6 +750,7 @@ export function computeScores(
   });
 
   const scorers = cfg.metrics.map((m) => new MetricScorer(m, cfg));
+  const itemCaches = cfg.items.map((): ItemCache => new Map());
   const scores = states.map((s, i): WorkerScore => {
     let sum = 0;
     const metrics = cfg.metrics.map((m, k): MetricScore => {
@@ -759,7 +773,7 @@ export function computeScores(
       metrics,
     };
     if (cfg.items.length > 0) {
-      const items = cfg.items.map((it, k) => scoreItem(it, k, s, t, cfg));
+      const items = cfg.items.map((it, k) => scoreItem(it, k, s, t, cfg, item(itemCaches, k)));
       for (const it of items) sum += it.points;
       score.items = items;
       score.total = roundHalfAway(clampTotal(sum, cfg));
