@@ -8,7 +8,11 @@
 // The data: generateScoringData with a fixed seed (80,000 places, hazard lifecycles, inspections,
 // captains, training; times in `Z`, `+08:00` and now and then another offset), given to both as a
 // data port or a database driver delivers records: parsed from JSON, so each record has its own
-// strings. The configuration is the example one (every metric on), ranked by grid.
+// strings. The configuration is the example one (every metric on) with a local scheme's lines on
+// top (issue 20 item 5): two assessor lines, three deductions each on its own activity type (one
+// of them assessor-entered), a bonus and a threshold; every 50th activity is replaced by an
+// assessor's entry (20,000 of them), so the array stays 1,000,000 long. Ranked by grid.
+// `scoring.1m.example.ms` times the example configuration alone over the same array.
 //
 // Also recorded: both times, and how the cost grows — computeScores over the first quarter of the
 // array (250,000 activities, same workers and places) against the whole: `scoring.growth.ratio` is
@@ -17,7 +21,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { computeScores, exampleScoreConfig, generateScoringData, parsePeriod } from '@firegrid/core/scoring';
-import type { ScoringActivity, ScoringContext } from '@firegrid/core/scoring';
+import type { ScoringActivity, ScoringConfig, ScoringContext } from '@firegrid/core/scoring';
 import { compareTo } from '../lib/figure.js';
 import type { FigureModule } from '../lib/figure.js';
 
@@ -72,6 +76,15 @@ export default {
     const { activities, context } = (() => {
       // Scoped so the generated originals can be collected: only the parsed copies stay alive.
       const data = generateScoringData({ seed: 20_250_301, workers: WORKERS, activities: ACTIVITIES, period });
+      const lines = ['office', 'records', 'spot'];
+      for (let i = 49, k = 0; i < data.activities.length; i += 50, k++) {
+        const a = data.activities[i];
+        if (a === undefined) continue;
+        data.activities[i] = {
+          ...a, type: 'assessment.entered', item: lines[k % lines.length], points: ((k * 37) % 900) / 100 - 2, reason: '抽查', by: 'sup-1',
+          placeId: undefined, hazardId: undefined, dueAt: undefined, onTime: undefined,
+        } as unknown as (typeof data.activities)[number];
+      }
       ctx.progress('parsing them as a data port delivers them …');
       return {
         activities: asParsed<ScoringActivity>(data.activities),
@@ -79,7 +92,19 @@ export default {
       };
     })();
     const quarter = activities.slice(0, ACTIVITIES / 4);
-    const config = exampleScoreConfig({ period });
+    const example = exampleScoreConfig({ period });
+    const config: ScoringConfig = {
+      ...example, total: { max: 140 },
+      items: [
+        { kind: 'assessor', key: 'office', label: { 'zh-CN': '阵地建设' }, points: 15 },
+        { kind: 'assessor', key: 'records', label: { 'zh-CN': '档案资料' }, points: 15, start: 'full' },
+        { kind: 'threshold', key: 'inspections', label: { 'zh-CN': '巡查任务' }, points: 10, activity: 'inspection.submitted', atLeastPerMonth: 4 },
+        { kind: 'deduction', key: 'rejected', label: { 'zh-CN': '虚报' }, activity: 'hazard.rejected', per: 1, cap: 3 },
+        { kind: 'deduction', key: 'reviews', label: { 'zh-CN': '复查' }, activity: 'review.done', per: 0.5, cap: 2 },
+        { kind: 'deduction', key: 'spot', label: { 'zh-CN': '抽查扣分' }, activity: 'assessment.entered', cap: 5 },
+        { kind: 'bonus', key: 'publicity', label: { 'zh-CN': '宣传加分' }, activity: 'publicity.held', per: 0.5, cap: 2 },
+      ],
+    };
 
     ctx.progress(`warming up (${WARM_UP} runs each) …`);
     let scored = 0;
@@ -93,11 +118,13 @@ export default {
     const floor: number[] = [];
     const engine: number[] = [];
     const part: number[] = [];
+    const plain: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       ctx.progress(`run ${i + 1}/${RUNS} …`);
       floor.push(time(() => barePass(activities)));
       engine.push(time(() => computeScores(activities, config, context)));
       part.push(time(() => computeScores(quarter, config, context)));
+      plain.push(time(() => computeScores(activities, example, context)));
     }
     const floorMs = median(floor);
     const engineMs = median(engine);
@@ -112,6 +139,7 @@ export default {
       { name: 'scoring.1m.ms', value: round1(engineMs), unit: 'ms' },
       { name: 'scoring.1m.floor.ms', value: round1(floorMs), unit: 'ms' },
       { name: 'scoring.250k.ms', value: round1(partMs), unit: 'ms' },
+      { name: 'scoring.1m.example.ms', value: round1(median(plain)), unit: 'ms' },
       { name: 'scoring.growth.ratio', value: round2(growth), unit: 'ratio' },
     ];
   },

@@ -139,6 +139,7 @@ const activities: Activity[] = [
   { ...activityBase, type: 'captain.registered', placeId: place.id, captainId: captain.id },
   { ...activityBase, type: 'training.held' },
   { ...activityBase, type: 'publicity.held', placeId: place.id },
+  { ...activityBase, type: 'assessment.entered', item: 'records', points: -2.5, reason: '缺两月例会记录', by: 'sup-1' },
 ];
 
 const examples: { [K in (typeof RESOURCE_KINDS)[number]]: RecordOf<K> } = {

@@ -188,6 +188,39 @@ describe('fg-grid-score', () => {
     expect(alert.textContent).to.contain('workers[0]');
   });
 
+  it('explains a scheme\'s lines — assessor entries (who, when, why), deductions, bonuses — in zh-CN and English (issue 20)', async () => {
+    const scheme = {
+      ...scoreConfig, metrics: [{ key: 'coverage' as const, weight: 40, params: {} }],
+      items: [
+        { kind: 'assessor' as const, key: 'records', label: { 'zh-CN': '档案资料', en: 'Records' }, points: 60 },
+        { kind: 'deduction' as const, key: 'spot', label: { 'zh-CN': '抽查扣分', en: 'Spot checks' }, activity: 'assessment.entered' as const, cap: 5 },
+        { kind: 'bonus' as const, key: 'praise', label: { 'zh-CN': '表扬加分', en: 'Commendations' }, activity: 'assessment.entered' as const, cap: 3 },
+      ],
+    };
+    const entry = (id: string, item: string, points: number, reason: string) => ({
+      id: `00000000-0000-7000-8000-0000000a${id}`, type: 'assessment.entered' as const, at: '2025-03-12T10:00:00+08:00',
+      workerId: me.id, gridId: me.gridIds[0] ?? '', item, points, reason, by: 'sup-1',
+    });
+    const activities = [...world.activities, entry('0001', 'records', 48.5, '台账齐全'), entry('0002', 'spot', 2, '抽查一户未入户'), entry('0003', 'praise', 1.5, '区级表扬')];
+    const report = computeScores(activities, scheme, { workers: world.workers, places: world.places, now: scoreNow });
+    const score = mine(report);
+    const el = await mount(html`<fg-grid-score worker-id=${me.id} .scores=${[report]}></fg-grid-score>`);
+    const items = [...root(el).querySelectorAll('[part="item"]')];
+    expect(items.map((i) => i.getAttribute('data-item'))).to.deep.equal(['records', 'spot', 'praise']);
+    expect(items[0]?.querySelector('.metric-points')?.textContent).to.equal('48.5 / 60 分');
+    expect(items[0]?.querySelector('.explanation')?.textContent).to.contain('档案资料：考核录入 1 条，合计 48.5 分（满分 60 分）：48.5 分');
+    expect(items[0]?.querySelector('[part="entries"]')?.textContent).to.contain('2025-03-12 sup-1 录入：台账齐全（+48.5 分）');
+    expect(items[1]?.querySelector('.metric-points')?.textContent).to.equal('-2 分');
+    expect(items[1]?.textContent).to.contain('抽查扣分：考核录入 1 条，合计扣 2 分，最多扣 5 分：扣 2 分');
+    expect(items[2]?.querySelector('.metric-points')?.textContent).to.equal('+1.5 分');
+    expect(q(el, '.total').textContent).to.contain(`${score.total} / 100`);
+    const en = await mount(html`<fg-grid-score locale="en" worker-id=${me.id} .scores=${[report]}></fg-grid-score>`);
+    const enItems = [...root(en).querySelectorAll('[part="item"]')];
+    expect(enItems[0]?.querySelector('.explanation')?.textContent).to.contain('Records: 1 assessor entry, 48.5 points in all (out of 60): 48.5 points');
+    expect(enItems[0]?.querySelector('[part="entries"]')?.textContent).to.contain('2025-03-12, entered by sup-1：台账齐全（+48.5 points）');
+    expect(enItems[1]?.textContent).to.contain('Spot checks: 1 assessor entry, −2 in all, at most −5: −2');
+  });
+
   it('falls back to the example configuration for the current month, and says it is an example', async () => {
     const el = await mount(html`<fg-grid-score .client=${scoreClient(world, { withConfig: false, now: new Date('2025-03-20T10:00:00+08:00') })}></fg-grid-score>`);
     expect(q(el, '.msg.warning').textContent).to.contain('示例配置');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import {
-  computeScores, dongshengSchemeExample, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows, scoringRows,
+  computeScores, dongshengSchemeExample, dongshengSheetExample, exampleScoreConfig, generateScoringData, parsePeriod, reportFromRows, scoringRows,
   scoringTablesDdl, toSql,
 } from '@firegrid/core/scoring';
 import type {
@@ -33,6 +33,27 @@ const withParams = (c: ScoringConfig, edit: Record<string, Record<string, string
   metrics: c.metrics.map((m) => ({ ...m, params: { ...m.params, ...edit[m.key] } })),
 });
 
+/**
+ * A town sheet as data (issue 20): 30 points of metrics, 55 entered by assessors (one line from
+ * full), a 15-point threshold, three deduction rules each on its own type with its own value and
+ * cap (one of them assessor-entered), and two bonuses.
+ */
+const townSheet: ScoringConfig = {
+  name: '镇网格考评', period: PERIOD, scope: '140105',
+  metrics: [{ key: 'coverage', weight: 20, params: { mode: 'quota', quotaPerMonth: 12 } }, { key: 'closure', weight: 10, params: {} }],
+  visitsPerMonth: {}, deductions: { perOverdue: 0, cap: 0 },
+  items: [
+    { kind: 'assessor', key: 'office', label: { 'zh-CN': '阵地建设', en: 'Office' }, points: 20.5 },
+    { kind: 'assessor', key: 'records', label: { 'zh-CN': '档案资料' }, points: 34.5, start: 'full' },
+    { kind: 'threshold', key: 'training', label: { 'zh-CN': '培训任务' }, points: 15, activity: 'training.held', atLeastPerMonth: 1 },
+    { kind: 'deduction', key: 'rejected', label: { 'zh-CN': '虚报隐患' }, activity: 'hazard.rejected', per: 1.5, cap: 4.25 },
+    { kind: 'deduction', key: 'reviews', label: { 'zh-CN': '复查' }, activity: 'review.done', per: 0.1, cap: 0.7 },
+    { kind: 'deduction', key: 'spot', label: { 'zh-CN': '抽查扣分' }, activity: 'assessment.entered', cap: 6 },
+    { kind: 'bonus', key: 'praise', label: { 'zh-CN': '表扬' }, activity: 'assessment.entered', cap: 3.3 },
+    { kind: 'bonus', key: 'publicity', label: { 'zh-CN': '宣传' }, activity: 'publicity.held', per: 0.3, cap: 0.9 },
+  ],
+};
+
 /** Configurations that exercise every branch the compiler writes. */
 const CASES: Case[] = [
   { name: 'the example configuration, ranked by grid, a week after the period', seed: 11, config: base, rankBy: 'grid', now: new Date('2025-04-07T09:00:00+08:00') },
@@ -45,6 +66,29 @@ const CASES: Case[] = [
       overdue: { attribution: 'worker' }, captains: { buildings: 'all', attribution: 'worker' }, review: { whenNone: 'zero' },
       coverage: { whenNone: 'zero' },
     }),
+  },
+  { name: 'a town sheet: assessor lines, several capped deductions, bonuses, a threshold, by community', seed: 15, config: townSheet, rankBy: 'community', now: new Date('2025-04-03T09:00:00+08:00') },
+  {
+    name: 'the same sheet out of 120, bonuses above it, scored mid-period', seed: 16, rankBy: 'scope', now: new Date('2025-03-20T00:00:00Z'),
+    config: { ...townSheet, scope: '*', total: { max: 120, bonusAboveMax: true }, items: [...(townSheet.items ?? []), { kind: 'assessor', key: 'extra', label: { 'zh-CN': '附加' }, points: 20 }] },
+  },
+  {
+    name: 'a district\'s per-post monthly quotas of distinct places, one ranking for every post', seed: 17, rankBy: 'street', now: new Date('2025-04-02T00:00:00+08:00'),
+    config: {
+      ...base, metrics: [
+        { key: 'coverage', weight: 70, params: { mode: 'quota', count: 'places', quotaPerMonth: 6, quotaByPost: { 'street-leader': 5, 'community-staff': 7, patrol: 9 } } },
+        { key: 'outreach', weight: 10, params: { targetPerMonth: 3 } },
+        { key: 'discovery', weight: 20, params: { targetPerMonth: 7 } },
+      ],
+    },
+  },
+  {
+    name: 'per-post quotas of visits, over a quarter', seed: 18, rankBy: 'scope', now: new Date('2025-04-02T00:00:00+08:00'),
+    config: { ...base, period: { from: '2025-01-01', to: '2025-03-31' }, metrics: [{ key: 'coverage', weight: 100, params: { mode: 'quota', quotaPerMonth: 9, quotaByPost: { patrol: 15, 'community-staff': 10.5, 'street-leader': 0 } } }] },
+  },
+  {
+    name: 'the worked example: the 东升镇 sheet with its assessor lines', seed: 19, rankBy: 'grid', now: new Date('2025-04-05T09:00:00+08:00'),
+    config: dongshengSheetExample({ period: PERIOD, scope: '140105' }),
   },
   {
     name: 'odd weights and a half-month period over the whole tenant', seed: 14, rankBy: 'scope', now: new Date('2025-03-20T00:00:00Z'),
@@ -81,12 +125,27 @@ function dataFor(seed: number): Data {
     .filter((a) => a.type === 'hazard.verified')
     .filter((_, i) => i % 7 === 0)
     .map((a, i): ScoringActivity => ({ ...a, id: `00000000-0000-7000-8000-${String(i).padStart(4, '0')}0000ee00`, type: 'hazard.rejected' }));
+  // Assessors' entries (issue 20): several per worker and line, negative ones, odd hundredths,
+  // one for a line no config has, one just outside the period, and one for an inactive worker.
+  const lines = ['office', 'records', 'spot', 'praise', 'extra', 'nobody', 'support', 'staff-know', 'leaders-login', 'daily-login'];
+  const entries = d.workers.flatMap((x, k) => Array.from({ length: k % 4 }, (_, j): ScoringActivity => ({
+    id: `00000000-0000-7000-8000-${String(k).padStart(4, '0')}${String(j).padStart(4, '0')}ae00`, type: 'assessment.entered',
+    at: j === 2 && k % 8 === 3 ? '2025-02-28T15:59:59.999Z' : `2025-03-${String(1 + ((k * 7 + j * 11) % 28)).padStart(2, '0')}T10:00:00+08:00`,
+    workerId: x.id, gridId: x.gridIds[0] ?? '', item: lines[(k + j) % lines.length], points: (((k * 37 + j * 101) % 1500) - 400) / 100,
+    reason: `理由 ${k}/${j}`, by: 'sup1',
+  })));
+  // Posts (岗位): three named, and some workers without one (they get quotaPerMonth).
+  const posts = ['street-leader', 'community-staff', 'patrol', undefined];
   return {
-    workers: d.workers,
+    workers: d.workers.map((x, k) => {
+      const post = posts[k % posts.length];
+      return post === undefined ? x : { ...x, post };
+    }),
     places: d.places,
     activities: [
       ...d.activities,
       ...rejections,
+      ...entries,
       edge('000000000e01', '2025-02-28T16:00:00Z'),
       edge('000000000e02', '2025-02-28T15:59:59.999Z'),
       edge('000000000e03', '2025-03-31T23:59:59.999+08:00'),
@@ -105,6 +164,7 @@ function numbers(report: ScoreReport): unknown[] {
       key: m.key, weight: m.weight, value: m.value, outOf: m.outOf, normalized: m.normalized, points: m.points,
       deduction: m.deduction, explanation: m.explanation,
     })),
+    items: w.items?.map((i) => ({ ...i, activityIds: [], entries: [] })),
   }));
 }
 
@@ -117,6 +177,10 @@ function compare(dialect: SqlDialect, c: Case, engine: ScoreReport, rows: Record
   for (let i = 0; i < a.length; i++) assert.deepEqual(b[i], a[i], `${dialect}: worker #${i} differs`);
   // The data is not trivial: points take many values and ranks are contested.
   assert.ok(new Set(engine.workers.map((w) => w.total)).size > 20, 'totals vary');
+  // Every scheme line gives different points to different workers.
+  for (const [k, line] of (engine.workers[0]?.items ?? []).entries()) {
+    assert.ok(new Set(engine.workers.map((w) => w.items?.[k]?.points)).size > 1, `line ${line.key}'s points vary`);
+  }
 }
 
 describe('toSql on SQLite gives the engine\'s numbers', () => {
@@ -179,13 +243,14 @@ describe('toSql on PostgreSQL gives the engine\'s numbers', () => {
       const rows = scoringRows(data);
       // One statement per table: unnest() of one array per column.
       await c.query(
-        `INSERT INTO ${tables.activities} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::boolean[])`,
+        `INSERT INTO ${tables.activities} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::boolean[], $10::text[], $11::bigint[])`,
         [rows.activities.map((r) => r.id), rows.activities.map((r) => r.type), rows.activities.map((r) => r.at_ms), rows.activities.map((r) => r.worker_id),
           rows.activities.map((r) => r.grid_id), rows.activities.map((r) => r.place_id), rows.activities.map((r) => r.hazard_id),
-          rows.activities.map((r) => r.due_ms), rows.activities.map((r) => r.on_time)],
+          rows.activities.map((r) => r.due_ms), rows.activities.map((r) => r.on_time), rows.activities.map((r) => r.item), rows.activities.map((r) => r.points_c)],
       );
-      await c.query(`INSERT INTO ${tables.workers} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[])`,
-        [rows.workers.map((r) => r.id), rows.workers.map((r) => r.name), rows.workers.map((r) => r.grid_id), rows.workers.map((r) => r.seq), rows.workers.map((r) => r.active)]);
+      await c.query(`INSERT INTO ${tables.workers} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[], $6::text[])`,
+        [rows.workers.map((r) => r.id), rows.workers.map((r) => r.name), rows.workers.map((r) => r.grid_id), rows.workers.map((r) => r.seq), rows.workers.map((r) => r.active),
+          rows.workers.map((r) => r.post)]);
       await c.query(`INSERT INTO ${tables.places} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::int[])`,
         [rows.places.map((r) => r.id), rows.places.map((r) => r.kind), rows.places.map((r) => r.grid_id), rows.places.map((r) => r.height_m), rows.places.map((r) => r.floors)]);
       // Statistics, as any table a vendor runs this on has them: without, the planner guesses one row per table.

@@ -218,11 +218,15 @@ describe('migration 3', () => {
       const bool = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
       assert.deepEqual(
         db.prepare('SELECT id, type, at_ms, worker_id, grid_id, place_id, hazard_id, due_ms, on_time FROM score_activities ORDER BY id').all(),
-        rows.activities.map((a) => ({ ...a, on_time: bool(a.on_time) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        // Migration 3's columns (an assessor's entry, migration 6, did not exist before it).
+        rows.activities.map((a) => ({
+          id: a.id, type: a.type, at_ms: a.at_ms, worker_id: a.worker_id, grid_id: a.grid_id, place_id: a.place_id, hazard_id: a.hazard_id,
+          due_ms: a.due_ms, on_time: bool(a.on_time),
+        })).sort((a, b) => (a.id < b.id ? -1 : 1)),
       );
       assert.deepEqual(
         db.prepare('SELECT id, name, grid_id, seq, active FROM score_workers ORDER BY id, seq').all(),
-        rows.workers.map((w) => ({ ...w, active: bool(w.active) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq)),
+        rows.workers.map((w) => ({ id: w.id, name: w.name, grid_id: w.grid_id, seq: w.seq, active: bool(w.active) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq)),
       );
       assert.equal((db.prepare('SELECT COUNT(*) AS n FROM score_places').get() as { n: number }).n, rows.places.length);
     } finally {

@@ -128,6 +128,8 @@ export type HazardSource = (typeof HAZARD_SOURCES)[number];
 export const ACTIVITY_TYPES = [
   'inspection.submitted', 'hazard.reported', 'hazard.verified', 'hazard.rejected', 'hazard.assigned',
   'hazard.closed', 'review.done', 'captain.registered', 'training.held', 'publicity.held',
+  // Issue 20: points an assessor enters for a line of a local scheme (grid-supervisor or admin).
+  'assessment.entered',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -190,6 +190,18 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'hazards' AND json_type(r.body, '$.responsible.personId') = 'text';
     `,
   },
+  {
+    id: 6,
+    name: 'score_activities: an assessor\'s entry (issue 20) — scheme line, points in hundredths, reason, who entered it; score_workers: post',
+    // No backfill: assessment.entered and a worker's post did not exist before this migration.
+    sql: `
+      ALTER TABLE score_activities ADD COLUMN item TEXT;
+      ALTER TABLE score_activities ADD COLUMN points_c INTEGER;
+      ALTER TABLE score_activities ADD COLUMN reason TEXT;
+      ALTER TABLE score_activities ADD COLUMN by_id TEXT;
+      ALTER TABLE score_workers ADD COLUMN post TEXT;
+    `,
+  },
 ];
 
 /** The file name of the database inside the data folder. */

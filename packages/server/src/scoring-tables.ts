@@ -53,6 +53,7 @@ export function scoringTablesDdl(dialect: SqlDialect): string[] {
   return [
     `CREATE TABLE ${t.activities} (tenant TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at_ms ${big} NOT NULL,
       worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms ${big}, on_time ${bool},
+      item TEXT, points_c ${big}, reason TEXT, by_id TEXT,
       PRIMARY KEY (tenant, id))${rowid}`,
     `CREATE INDEX ${t.activities}_type ON ${t.activities} (tenant, type, at_ms)`,
     `CREATE INDEX ${t.activities}_hazard ON ${t.activities} (tenant, hazard_id)`,
@@ -61,7 +62,7 @@ export function scoringTablesDdl(dialect: SqlDialect): string[] {
     `CREATE INDEX ${t.activities}_grid ON ${t.activities} (tenant, grid_id)`,
     `CREATE INDEX ${t.activities}_place ON ${t.activities} (tenant, place_id)`,
     `CREATE TABLE ${t.workers} (tenant TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,
-      grid_id TEXT NOT NULL, active ${bool} NOT NULL, PRIMARY KEY (tenant, id, seq))${rowid}`,
+      grid_id TEXT NOT NULL, active ${bool} NOT NULL, post TEXT, PRIMARY KEY (tenant, id, seq))${rowid}`,
     `CREATE INDEX ${t.workers}_grid ON ${t.workers} (tenant, grid_id)`,
     `CREATE TABLE ${t.places} (tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL,
       height_m ${real}, floors INTEGER, PRIMARY KEY (tenant, id))${rowid}`,
@@ -95,6 +96,14 @@ export function rowsOf(kind: Exclude<ScoredKind, 'hazards'>, rec: Readonly<Recor
 }
 
 const ACTIVITY_COLUMNS = ['tenant', 'id', 'type', 'at_ms', 'worker_id', 'grid_id', 'place_id', 'hazard_id', 'due_ms', 'on_time'] as const;
+/**
+ * An assessor's entry (`assessment.entered`, issue 20) also fills these (added by migration 6):
+ * the scheme line, the points in hundredths, the reason and who entered it. Other activities leave
+ * them out, so the backfill of migration 3, which runs before 5 on an older database, writes only
+ * the columns it created.
+ */
+const ENTRY_COLUMNS = ['item', 'points_c', 'reason', 'by_id'] as const;
+const ACTIVITY_READ = [...ACTIVITY_COLUMNS.slice(1), ...ENTRY_COLUMNS];
 const WORKER_COLUMNS = ['tenant', 'id', 'seq', 'name', 'grid_id', 'active'] as const;
 const PLACE_COLUMNS = ['tenant', 'id', 'kind', 'grid_id', 'height_m', 'floors'] as const;
 const HAZARD_COLUMNS = ['tenant', 'id', 'grid_id', 'place_id', 'status', 'found_ms', 'due_ms'] as const;
@@ -131,9 +140,11 @@ export function scoringWrites(dialect: SqlDialect, tenant: string, kind: ScoredK
   }
   const rows = rowsOf(kind, rec);
   if (kind === 'activities') {
-    return rows.activities.map((a) => upsert(dialect, t.activities, ACTIVITY_COLUMNS, [
-      tenant, a.id, a.type, a.at_ms, a.worker_id, a.grid_id, a.place_id, a.hazard_id, a.due_ms, bool(dialect, a.on_time),
-    ]));
+    return rows.activities.map((a) => {
+      const base = [tenant, a.id, a.type, a.at_ms, a.worker_id, a.grid_id, a.place_id, a.hazard_id, a.due_ms, bool(dialect, a.on_time)];
+      if (a.item === null) return upsert(dialect, t.activities, ACTIVITY_COLUMNS, base);
+      return upsert(dialect, t.activities, [...ACTIVITY_COLUMNS, ...ENTRY_COLUMNS], [...base, a.item, a.points_c, opt(rec.reason) ?? null, opt(rec.by) ?? null]);
+    });
   }
   if (kind === 'places') {
     return rows.places.map((p) => upsert(dialect, t.places, PLACE_COLUMNS, [tenant, p.id, p.kind, p.grid_id, p.height_m, p.floors]));
@@ -141,10 +152,12 @@ export function scoringWrites(dialect: SqlDialect, tenant: string, kind: ScoredK
   const id = String(rec.id);
   return [
     { sql: `DELETE FROM ${t.workers} WHERE tenant = ${dialect === 'postgres' ? '$1' : '?'} AND id = ${dialect === 'postgres' ? '$2' : '?'}`, params: [tenant, id] },
-    ...rows.workers.map((w) => ({
-      sql: `INSERT INTO ${t.workers} (${WORKER_COLUMNS.join(', ')}) VALUES (${placeholders(dialect, WORKER_COLUMNS.length)})`,
-      params: [tenant, w.id, w.seq, w.name, w.grid_id, bool(dialect, w.active)],
-    })),
+    // His post (migration 6) only when he has one, as an assessor's entry's columns (see ENTRY_COLUMNS).
+    ...rows.workers.map((w) => {
+      const columns = w.post === null ? WORKER_COLUMNS : [...WORKER_COLUMNS, 'post'];
+      const params = [tenant, w.id, w.seq, w.name, w.grid_id, bool(dialect, w.active), ...(w.post === null ? [] : [w.post])];
+      return { sql: `INSERT INTO ${t.workers} (${columns.join(', ')}) VALUES (${placeholders(dialect, columns.length)})`, params };
+    }),
   ];
 }
 
@@ -178,8 +191,8 @@ export function tenantScoresSql<D extends SqlDialect>(config: ScoringConfig | Sc
   const tenant = options.dialect === 'postgres' ? '$2' : '@tenant';
   const t = SCORING_TABLES;
   const views = [
-    `fg_a AS MATERIALIZED (SELECT ${ACTIVITY_COLUMNS.slice(1).join(', ')} FROM ${t.activities} WHERE tenant = ${tenant})`,
-    `fg_w AS MATERIALIZED (SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tenant})`,
+    `fg_a AS MATERIALIZED (SELECT ${[...ACTIVITY_COLUMNS.slice(1), 'item', 'points_c'].join(', ')} FROM ${t.activities} WHERE tenant = ${tenant})`,
+    `fg_w AS MATERIALIZED (SELECT id, name, grid_id, seq, active, post FROM ${t.workers} WHERE tenant = ${tenant})`,
     `fg_p AS MATERIALIZED (SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tenant})`,
   ];
   const sql = `WITH ${views.join(',\n')},\n${q.sql.slice('WITH '.length)}`;
@@ -242,9 +255,9 @@ export function workerEvidenceSql(dialect: SqlDialect, tenant: string, workerId:
       UNION SELECT x.id FROM p CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.place_id = p.id),
     hz AS MATERIALIZED (SELECT DISTINCT x.hazard_id FROM mine CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = mine.id AND x.hazard_id IS NOT NULL),
     ids AS MATERIALIZED (SELECT id FROM mine UNION SELECT x.id FROM hz CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.hazard_id = hz.hazard_id)
-    SELECT ${ACTIVITY_COLUMNS.slice(1).map((c) => `x.${c}`).join(', ')} FROM ids CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = ids.id ORDER BY x.id${collate}`;
+    SELECT ${ACTIVITY_READ.map((c) => `x.${c}`).join(', ')} FROM ids CROSS JOIN ${a} x WHERE x.tenant = ${tn} AND x.id = ids.id ORDER BY x.id${collate}`;
   return {
-    workers: { sql: `SELECT id, name, grid_id, seq, active FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
+    workers: { sql: `SELECT id, name, grid_id, seq, active, post FROM ${t.workers} WHERE tenant = ${tn} AND id = ${wk} ORDER BY seq`, params: params as unknown[] },
     places: { sql: `SELECT id, kind, grid_id, height_m, floors FROM ${t.places} WHERE tenant = ${tn} AND grid_id IN (${grids}) ORDER BY id${collate}`, params: params as unknown[] },
     activities: { sql, params: params as unknown[] },
   };
@@ -267,7 +280,8 @@ export function recordsFromRows(rows: { workers: Record<string, unknown>[]; plac
   for (const w of rows.workers) {
     const id = String(w.id);
     const known = workers.find((x) => x.id === id);
-    if (known === undefined) workers.push({ id, name: String(w.name), gridIds: [String(w.grid_id)], active: flag(w.active) === true });
+    const post = opt(w.post);
+    if (known === undefined) workers.push({ id, name: String(w.name), gridIds: [String(w.grid_id)], active: flag(w.active) === true, ...(post === undefined ? {} : { post }) });
     else known.gridIds.push(String(w.grid_id));
   }
   const places = rows.places.map((p): ScoringPlace => {
@@ -288,9 +302,21 @@ export function recordsFromRows(rows: { workers: Record<string, unknown>[]; plac
       ...(placeId === undefined ? {} : { placeId }), ...(hazardId === undefined ? {} : { hazardId }),
       ...(a.due_ms === null || a.due_ms === undefined ? {} : { dueAt: new Date(Number(a.due_ms)).toISOString() }),
       ...(onTime === undefined ? {} : { onTime }),
+      ...entryOf(a),
     };
   });
   return { workers, places, activities };
+}
+
+/** An assessor's entry's fields back from its row (points from hundredths). */
+function entryOf(a: Record<string, unknown>): Partial<ScoringActivity> {
+  const item = opt(a.item);
+  if (item === undefined) return {};
+  const reason = opt(a.reason);
+  const by = opt(a.by_id);
+  return {
+    item, points: Number(a.points_c ?? 0) / 100, ...(reason === undefined ? {} : { reason }), ...(by === undefined ? {} : { by }),
+  };
 }
 
 /**

@@ -180,8 +180,25 @@ export function applyWriteRules(kind: string, record: Rec, ctx: WriteContext): W
         ),
       });
     }
+    case 'activities': return assessmentRules(record, ctx);
     default: return { ok: true, record };
   }
+}
+
+/**
+ * An assessor's entry (`assessment.entered`, issue 20) names who entered it in `by`: the writer
+ * from the token, never someone else (the explanation of the points cites him).
+ */
+function assessmentRules(record: Rec, ctx: WriteContext): WriteOutcome {
+  const actor = ctx.actor;
+  if (record.type !== 'assessment.entered' || actor === undefined || record.by === actor.id) return { ok: true, record };
+  return refuse({
+    status: 403, code: 'actor', issues: [{ path: 'by', message: `must be ${actor.id}` }],
+    message: text(
+      `考核录入的 by 为 ${String(record.by)}：录入人只能是你自己（${actor.id}）`,
+      `An assessor's entry names ${String(record.by)} in by: the person entering it can only be you (${actor.id})`,
+    ),
+  });
 }
 
 const privileged = (actor: WriteActor): boolean => actor.roles.some((r) => ON_BEHALF_ROLES.includes(r));

@@ -7,6 +7,15 @@ import * as z from 'zod/mini';
 import type { ActivityType } from '../names.js';
 import { Deadline, IsoDateTime, NonEmpty, StoredInputShape, StoredShape, Uuid, addLocalizedIssue, strictDeep } from './common.js';
 
+/** The key of a scheme line: lower-case letters, digits and dashes (`records`, `login-daily`). */
+export const AssessmentKey = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
+/** Points of an assessor's entry: finite, at most 2 decimals (so sums are exact in hundredths on every database). */
+export const AssessmentPoints = z.number().check(
+  z.gte(-1000), z.lte(1000),
+  z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: 'at most 2 decimals' }),
+);
+
 // Built from either set of stored fields, so the read and the input union have the same variants.
 function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored: S) {
   const base = {
@@ -38,6 +47,17 @@ function variants<S extends typeof StoredShape | typeof StoredInputShape>(stored
     z.object({ ...base, type: type('captain.registered'), placeId: Uuid, captainId: z.optional(Uuid) }),
     z.object({ ...base, type: type('training.held') }),
     z.object({ ...base, type: type('publicity.held') }),
+    z.object({
+      ...base, type: type('assessment.entered'),
+      /** The key of the scheme line (`ScoreConfig.items[].key`) the points are for. */
+      item: AssessmentKey,
+      /** Points entered, at most 2 decimals; negative to take points off (a correction, a deduction line's amount). */
+      points: AssessmentPoints,
+      /** Why: what the assessor saw (台账齐全, 抽查两户未入户). */
+      reason: NonEmpty,
+      /** The person who entered it: the server sets it from the token. */
+      by: NonEmpty,
+    }),
   ] as const;
 }
 
@@ -58,7 +78,8 @@ const findNamesHazard = z.superRefine<{ type: string; hazardId?: string | undefi
  * `hazard.reported`, `hazard.verified` and `hazard.rejected` are credited to the finder, with the
  * verifier in `by`; `hazard.assigned` carries `dueAt`; `hazard.closed` and `review.done` carry
  * `onTime`; `inspection.submitted` carries `inspectionId` and `placeId`; `captain.registered`
- * carries the building as `placeId`.
+ * carries the building as `placeId`; `assessment.entered` carries the scheme line (`item`), `points`,
+ * a `reason` and the assessor (`by`).
  * @example
  * const a: Activity = { id, version: 1, createdAt, updatedAt, tenantId: 't1', type: 'hazard.closed',
  *   at: '2025-03-04T10:00:00+08:00', workerId: 'w1', gridId: '330106001001001', hazardId, onTime: true };

@@ -14,6 +14,11 @@ export const WorkerShape = {
   /** Codes of the grids he works. */
   gridIds: z.array(NonEmpty),
   phone: z.optional(Phone),
+  /**
+   * His post (岗位), as the local scheme names it (`street-leader`, `community-staff`, `patrol`):
+   * a configuration's per-post quotas (`quotaByPost`) read it; one ranking holds every post.
+   */
+  post: z.optional(NonEmpty),
   /** False once he has left: kept for history, out of rankings. */
   active: z.boolean(),
 };

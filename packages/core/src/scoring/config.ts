@@ -9,10 +9,10 @@ import * as z from 'zod/mini';
 import { FiregridError } from '../errors.js';
 import type { Issue } from '../errors.js';
 import { PLACE_KINDS } from '../names.js';
-import type { Locale, MetricKey, PlaceKind } from '../names.js';
+import type { ActivityType, Locale, MetricKey, PlaceKind } from '../names.js';
 import { NonEmpty, StoredInputShape } from '../schema/common.js';
-import { ScoreConfigShape } from '../schema/score-config.js';
-import type { ScoreConfig } from '../schema/score-config.js';
+import { ScoreConfigShape, sheetMax, sheetSums } from '../schema/score-config.js';
+import type { SchemeItem, ScoreConfig } from '../schema/score-config.js';
 import { checkWith, formatPath } from '../validate.js';
 import { monthsIn, periodBounds } from './period.js';
 import type { Period } from './period.js';
@@ -47,7 +47,10 @@ const whenNone = z.optional(z.enum(WHEN_NONE));
  *
  * - `coverage`: `mode` — `places` (default: the share of the grid's places visited as often as
  *   `visitsPerMonth` asks for their kind) or `quota` (inspections against `quotaPerMonth`, the
- *   form of a town's inspection quota); `whenNone`.
+ *   form of a town's inspection quota); `quotaByPost` — quotas per month by the worker's `post`
+ *   (a worker whose post has none gets `quotaPerMonth`), so one configuration ranks every post
+ *   together; `count` — `visits` (default) or `places`: distinct places inspected, so 125 visits
+ *   to 3 shops count 3; `whenNone`.
  * - `discovery`: verified hazards found; `targetPerMonth` (default 2), `relativeTo`, `whenNone`.
  * - `closure`: hazards whose deadline falls in the period, closed by it; `attribution` (default
  *   `grid`: the hazards of the worker's grids), `whenNone`.
@@ -63,6 +66,8 @@ export const METRIC_PARAMS = {
   coverage: z.strictObject({
     mode: z.optional(z.enum(['places', 'quota'])),
     quotaPerMonth: z.optional(count),
+    quotaByPost: z.optional(z.record(NonEmpty, count)),
+    count: z.optional(z.enum(['visits', 'places'])),
     whenNone,
   }),
   discovery: z.strictObject({ targetPerMonth: z.optional(count), relativeTo: z.optional(z.enum(RELATIVE_TO)), whenNone }),
@@ -82,7 +87,7 @@ export type MetricParams<K extends MetricKey> = z.infer<(typeof METRIC_PARAMS)[K
 
 /** Defaults of the parameters, filled in by {@link resolveScoreConfig}. */
 export const METRIC_PARAM_DEFAULTS = {
-  coverage: { mode: 'places', quotaPerMonth: 0, whenNone: 'full' },
+  coverage: { mode: 'places', quotaPerMonth: 0, quotaByPost: {}, count: 'visits', whenNone: 'full' },
   discovery: { targetPerMonth: 2, relativeTo: 'target', whenNone: 'full' },
   closure: { attribution: 'grid', whenNone: 'full' },
   review: { whenNone: 'full' },
@@ -103,7 +108,7 @@ export const ScoringConfig = z.object({
   createdAt: StoredInputShape.createdAt,
   updatedAt: StoredInputShape.updatedAt,
   tenantId: StoredInputShape.tenantId,
-});
+}).check(sheetSums);
 /** A configuration the engine accepts (see {@link ScoringConfig}); a stored {@link ScoreConfig} is one. */
 export type ScoringConfig = z.input<typeof ScoringConfig>;
 
@@ -121,6 +126,31 @@ export type ResolvedMetric = {
   };
 }[MetricKey];
 
+/** A scheme line (issue 20) with its defaults filled in and its place in `config.items`. */
+export type ResolvedItem =
+  | { kind: 'assessor'; key: string; label: { 'zh-CN': string; en: string }; points: number; start: 'zero' | 'full'; index: number }
+  | {
+    kind: 'deduction' | 'bonus'; key: string; label: { 'zh-CN': string; en: string }; activity: ActivityType;
+    per: number; cap: number; index: number;
+  }
+  | {
+    kind: 'threshold'; key: string; label: { 'zh-CN': string; en: string }; activity: ActivityType;
+    points: number; atLeastPerMonth: number; index: number;
+  };
+
+/** The activity an item counts: assessor lines count `assessment.entered` entries naming them. */
+export const itemActivity = (i: ResolvedItem): ActivityType => (i.kind === 'assessor' ? 'assessment.entered' : i.activity);
+
+function resolveItem(i: SchemeItem, index: number): ResolvedItem {
+  const label = { 'zh-CN': i.label['zh-CN'], en: i.label.en ?? i.label['zh-CN'] };
+  switch (i.kind) {
+    case 'assessor': return { kind: 'assessor', key: i.key, label, points: i.points, start: i.start ?? 'zero', index };
+    case 'deduction':
+    case 'bonus': return { kind: i.kind, key: i.key, label, activity: i.activity, per: i.per ?? 1, cap: i.cap, index };
+    case 'threshold': return { kind: 'threshold', key: i.key, label, activity: i.activity, points: i.points, atLeastPerMonth: i.atLeastPerMonth, index };
+  }
+}
+
 /** A configuration checked and completed, with what the period works out to. */
 export interface ResolvedScoreConfig {
   id: string | undefined;
@@ -130,6 +160,12 @@ export interface ResolvedScoreConfig {
   metrics: ResolvedMetric[];
   visitsPerMonth: Partial<Record<PlaceKind, number>>;
   deductions: { perOverdue: number; cap: number };
+  /** The scheme's lines besides the metrics, in order (empty for a metrics-only configuration). */
+  items: ResolvedItem[];
+  /** What the sheet is out of (`total.max`, 100 by default). */
+  max: number;
+  /** Bonuses may lift the total above `max`. */
+  bonusAboveMax: boolean;
   /** 00:00 of `period.from` in UTC+8, epoch ms. */
   startMs: number;
   /** 00:00 of the day after `period.to` in UTC+8, epoch ms (exclusive). */
@@ -142,14 +178,14 @@ const TEXT = {
   'zh-CN': {
     invalid: (m: string) => `考评配置无效：${m}`,
     backwards: (from: string, to: string) => `考评期结束日 ${to} 早于开始日 ${from}`,
-    quota: '按定额计的巡查（mode: quota）需要 quotaPerMonth',
+    quota: '按定额计的巡查（mode: quota）需要 quotaPerMonth 或 quotaByPost',
     kind: (k: string) => `没有"${k}"这类场所；可用：${PLACE_KINDS.join('、')}`,
     more: (n: number) => `（另有 ${n} 处问题）`,
   },
   en: {
     invalid: (m: string) => `Invalid score configuration: ${m}`,
     backwards: (from: string, to: string) => `the period ends on ${to}, before it starts on ${from}`,
-    quota: 'coverage by quota (mode: quota) needs quotaPerMonth',
+    quota: 'coverage by quota (mode: quota) needs quotaPerMonth or quotaByPost',
     kind: (k: string) => `there is no place kind "${k}"; known: ${PLACE_KINDS.join(', ')}`,
     more: (n: number) => ` (and ${n} more ${n === 1 ? 'problem' : 'problems'})`,
   },
@@ -197,7 +233,7 @@ export function resolveScoreConfig(config: ScoringConfig | ScoreConfig, locale: 
       return;
     }
     const params = { ...METRIC_PARAM_DEFAULTS[m.key], ...r.value };
-    if (m.key === 'coverage' && m.params.mode === 'quota' && m.params.quotaPerMonth === undefined) {
+    if (m.key === 'coverage' && m.params.mode === 'quota' && m.params.quotaPerMonth === undefined && m.params.quotaByPost === undefined) {
       issues.push({ path: `metrics[${index}].params.quotaPerMonth`, message: text.quota });
     }
     metrics.push({ key: m.key, weight: m.weight, params, index } as ResolvedMetric);
@@ -217,6 +253,9 @@ export function resolveScoreConfig(config: ScoringConfig | ScoreConfig, locale: 
     metrics,
     visitsPerMonth: c.visitsPerMonth,
     deductions: { perOverdue: c.deductions.perOverdue, cap: c.deductions.cap },
+    items: (c.items ?? []).map(resolveItem),
+    max: sheetMax(c),
+    bonusAboveMax: c.total?.bonusAboveMax === true,
     startMs,
     endMs,
     months: monthsIn(period),

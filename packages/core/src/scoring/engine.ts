@@ -23,12 +23,15 @@ import type { Place } from '../schema/place.js';
 import type { ScoreConfig } from '../schema/score-config.js';
 import type { Worker } from '../schema/worker.js';
 import { resolveScoreConfig, targetFor } from './config.js';
-import type { ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
+import type { ResolvedItem, ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
+import { itemActivity } from './config.js';
 import { explainMetric } from './explain.js';
 import type { MetricFigures } from './explain.js';
 import { IdTable, fingerprint, packed } from './ids.js';
+import { explainItem, itemFigures, readsEntries } from './items.js';
+import type { ItemFigures, ItemRaw } from './items.js';
 import { Lists, sorted } from './lists.js';
-import type { MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
+import type { ItemEntry, ItemScore, MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
 import { roundHalfAway } from './round.js';
 import {
   CLOSED, Hazards, MANY_GRIDS, MANY_WORKERS, NO_WORKERS, ON_TIME, Places, Rounds, byText, item,
@@ -46,9 +49,14 @@ export type ScoringActivity = Pick<Activity, 'id' | 'type' | 'at' | 'workerId' |
   hazardId?: string | undefined;
   dueAt?: string | undefined;
   onTime?: boolean | undefined;
+  /** `assessment.entered`: the scheme line, the points, why, and who entered them. */
+  item?: string | undefined;
+  points?: number | undefined;
+  reason?: string | undefined;
+  by?: string | undefined;
 };
 /** What the engine reads of a worker; a full {@link Worker} fits. */
-export type ScoringWorker = Pick<Worker, 'id' | 'name' | 'gridIds' | 'active'>;
+export type ScoringWorker = Pick<Worker, 'id' | 'name' | 'gridIds' | 'active'> & { post?: string | undefined };
 /** What the engine reads of a place; a full {@link Place} fits. */
 export type ScoringPlace = Pick<Place, 'id' | 'kind' | 'gridId' | 'building'>;
 
@@ -106,6 +114,8 @@ interface Plan {
   outreach: boolean;
   /** Deadlines and closures are read (closure or overdue is on). */
   hazards: boolean;
+  /** The scheme's lines (issue 20) by the activity type they count; undefined when there are none. */
+  itemsByType: Map<string, number[]> | undefined;
 }
 
 /** Everything the activities are sorted into. */
@@ -174,7 +184,41 @@ function planFor(cfg: ResolvedScoreConfig, asOf: number): Plan {
     captains: metric('captains'),
     outreach: metric('outreach') !== undefined,
     hazards: closure !== undefined || overdue !== undefined,
+    itemsByType: itemsByType(cfg.items),
   };
+}
+
+function itemsByType(items: readonly ResolvedItem[]): Map<string, number[]> | undefined {
+  if (items.length === 0) return undefined;
+  const byType = new Map<string, number[]>();
+  items.forEach((it, k) => {
+    const type = itemActivity(it);
+    const list = byType.get(type);
+    if (list === undefined) byType.set(type, [k]);
+    else list.push(k);
+  });
+  return byType;
+}
+
+/** A scheme line's activities: those in the period credited to a scored worker; an assessor's entry only for the line it names. */
+function readItems(t: Tally, a: ScoringActivity, i: number, plan: Plan, lines: readonly number[]): void {
+  if (plan.window.where(a.at) !== INSIDE) return;
+  const s = t.byWorker.get(a.workerId);
+  if (s === undefined) return;
+  const items = plan.cfg.items;
+  const entry = a.type === 'assessment.entered';
+  for (const k of lines) {
+    if (entry && a.item !== item(items, k).key) continue;
+    let tally = s.items;
+    if (tally === undefined) {
+      tally = { acts: items.map(() => []), ids: items.map(() => []), cents: items.map(() => 0) };
+      s.items = tally;
+    }
+    item(tally.acts, k).push(i);
+    // The id is read while the activity is at hand, not looked up again when the line is scored.
+    item(tally.ids, k).push(a.id);
+    if (entry) tally.cents[k] = (tally.cents[k] ?? 0) + Math.round((a.points ?? 0) * 100);
+  }
 }
 
 /** Workers in scope, and who works each grid. */
@@ -194,6 +238,8 @@ function indexWorkers(t: Tally, workers: readonly ScoringWorker[], scope: string
       index: t.byWorker.size, worker, grids, gridStates: [], home,
       inspections: lists.open(), verified: lists.open(), reviews: lists.open(), outreach: lists.open(), reviewsOnTime: 0,
       closure: [], closureOnTime: 0, overdue: [], lateReviews: [], verifiedPrints: [],
+      // Present from the start: a field added later would give the states two shapes, and every access to them a slower path.
+      items: undefined,
     };
     t.byWorker.set(key, state);
     for (const g of grids) {
@@ -318,7 +364,17 @@ function readActivities(t: Tally, activities: readonly ScoringActivity[], plan: 
   const n = activities.length;
   let i = 0;
   try {
-    for (; i < n; i++) readActivity(t, item(activities, i), i, plan, coverage, reviews);
+    const lines = plan.itemsByType;
+    if (lines === undefined) {
+      for (; i < n; i++) readActivity(t, item(activities, i), i, plan, coverage, reviews);
+    } else {
+      for (; i < n; i++) {
+        const a = item(activities, i);
+        readActivity(t, a, i, plan, coverage, reviews);
+        const mine = lines.get(a.type);
+        if (mine !== undefined) readItems(t, a, i, plan, mine);
+      }
+    }
   } catch (e) {
     // Records that bypassed the schemas (an id that is not text, a missing field) fail deep in the
     // tables: say which one, as a validation error, instead of a bare TypeError.
@@ -478,12 +534,29 @@ function discoveries(t: Tally, s: WorkerState): { found: number; ids: string[] }
   return { found: found.length, ids: lists.inIdOrder(ids) };
 }
 
+/** The monthly quota of a worker's post (`quotaByPost`), else `quotaPerMonth`. */
+export function quotaOf(p: { quotaPerMonth: number; quotaByPost: Record<string, number> }, post: string | undefined): number {
+  return post !== undefined && Object.hasOwn(p.quotaByPost, post) ? (p.quotaByPost[post] ?? 0) : p.quotaPerMonth;
+}
+
+/** The distinct places a list's inspections name (quota of places: 125 visits to 3 shops are 3). */
+function distinctPlaces(t: Tally, list: number): number {
+  const lists = t.lists;
+  const seen = new Set<string>();
+  for (let p = lists.from(list), end = lists.to(list); p < end; p++) {
+    const place = item(t.activities, lists.activityAt(p)).placeId;
+    if (place !== undefined) seen.add(place);
+  }
+  return seen.size;
+}
+
 function evidence(m: ResolvedMetric, s: WorkerState, cfg: ResolvedScoreConfig, t: Tally): Evidence {
   const lists = t.lists;
   switch (m.key) {
     case 'coverage': {
       if (m.params.mode === 'quota') {
-        return { value: lists.size(s.inspections), outOf: targetFor(m.params.quotaPerMonth, cfg.months), ids: lists.ids(s.inspections), placeIds: [] };
+        const value = m.params.count === 'places' ? distinctPlaces(t, s.inspections) : lists.size(s.inspections);
+        return { value, outOf: targetFor(quotaOf(m.params, s.worker.post), cfg.months), ids: lists.ids(s.inspections), placeIds: [] };
       }
       const short: string[] = [];
       const covered = t.rounds?.covered(s.index, t.places, short) ?? 0;
@@ -592,6 +665,36 @@ class MetricScorer {
 
 const KEY_LIMIT = 1_048_576;
 
+/** A line's figures and (frozen, shared) explanation per distinct raw figure: thousands of workers share a few. */
+type ItemCache = Map<number, { f: ItemFigures; explanation: { 'zh-CN': string; en: string } }>;
+
+/** One worker's score on one scheme line, with its activities and, for assessor lines, the entries cited. */
+function scoreItem(it: ResolvedItem, k: number, s: WorkerState, t: Tally, cfg: ResolvedScoreConfig, cache: ItemCache): ItemScore {
+  const acts = s.items?.acts[k] ?? [];
+  const raw: ItemRaw = { count: acts.length, cents: s.items?.cents[k] ?? 0 };
+  const exact = raw.count < KEY_LIMIT && Math.abs(raw.cents) < KEY_LIMIT;
+  const key = raw.count * 2 * KEY_LIMIT + raw.cents + KEY_LIMIT;
+  let scored = exact ? cache.get(key) : undefined;
+  if (scored === undefined) {
+    const figures = itemFigures(it, raw, cfg);
+    scored = { f: figures, explanation: Object.freeze(explainItem(it, figures, raw)) };
+    if (exact) cache.set(key, scored);
+  }
+  const f = scored.f;
+  const entries: ItemEntry[] = [];
+  if (readsEntries(it)) {
+    for (const i of acts) {
+      const a = item(t.activities, i);
+      entries.push({ activityId: a.id, by: a.by ?? '', at: a.at, points: a.points ?? 0, reason: a.reason ?? '' });
+    }
+    entries.sort((x, y) => parseAt(x.at) - parseAt(y.at) || byText(x.activityId, y.activityId));
+  }
+  return {
+    key: it.key, kind: it.kind, label: it.label, value: f.value, outOf: f.outOf, points: f.points,
+    explanation: scored.explanation, activityIds: sorted(s.items?.ids[k] ?? []), entries,
+  };
+}
+
 /**
  * Scores every active worker in the configuration's scope over its period: per metric the raw
  * figure, the normalised value, weight, points, an explanation in zh-CN and English and the
@@ -647,6 +750,7 @@ export function computeScores(
   });
 
   const scorers = cfg.metrics.map((m) => new MetricScorer(m, cfg));
+  const itemCaches = cfg.items.map((): ItemCache => new Map());
   const scores = states.map((s, i): WorkerScore => {
     let sum = 0;
     const metrics = cfg.metrics.map((m, k): MetricScore => {
@@ -660,7 +764,7 @@ export function computeScores(
       if (f.deduction !== undefined) score.deduction = f.deduction;
       return score;
     });
-    return {
+    const score: WorkerScore = {
       workerId: s.worker.id,
       name: s.worker.name,
       gridId: s.home,
@@ -668,6 +772,13 @@ export function computeScores(
       rank: { level: rankBy, code: rankCode(rankBy, s.home, cfg.scope, lengths), position: 1, of: 1 },
       metrics,
     };
+    if (cfg.items.length > 0) {
+      const items = cfg.items.map((it, k) => scoreItem(it, k, s, t, cfg, item(itemCaches, k)));
+      for (const it of items) sum += it.points;
+      score.items = items;
+      score.total = roundHalfAway(clampTotal(sum, cfg));
+    }
+    return score;
   });
 
   return {
@@ -679,6 +790,11 @@ export function computeScores(
     asOf: new Date(plan.asOf).toISOString(),
     workers: rankWorkers(scores),
   };
+}
+
+/** A total with scheme lines kept in 0…max (above max only when bonuses may lift it). */
+export function clampTotal(sum: number, cfg: Pick<ResolvedScoreConfig, 'max' | 'bonusAboveMax'>): number {
+  return Math.max(0, cfg.bonusAboveMax ? sum : Math.min(cfg.max, sum));
 }
 
 /**

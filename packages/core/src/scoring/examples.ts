@@ -131,3 +131,44 @@ export function dongshengSchemeExample(options: ExampleConfigOptions): ScoreConf
     deductions: { perOverdue: 1, cap: 3 },
   };
 }
+
+/**
+ * The 东升镇 sheet (REGULATIONS.md §1.4) as a whole 100-point configuration with its
+ * assessor-entered lines (issue 20) — a worked EXAMPLE: **support 20** (office, staff and
+ * computer; maps and org chart posted; plan, cell leaders, roster, training; phone policy) is
+ * entered by an assessor; of **system use**, staff knowing the system (3), cell leaders logging in
+ * (3) and the daily log-in (3) are entered by an assessor too (until the host records
+ * `login.daily`), the inspection quota per worker (3) is measured, overdue workflow items take
+ * −1 each, at most −3 (the `overdue` metric, worker-attributed, as in
+ * {@link dongshengSchemeExample}), and incomplete grid records −1 each, at most −5 (an assessor's
+ * entries on the `records` deduction line, until the host records `record.incomplete`). The rest
+ * of the published sheet is cut off in the source: its 65 points go here, as a local addition that
+ * is NOT part of the published scheme, to the fire-safety duties of the three-year plan.
+ */
+export function dongshengSheetExample(options: ExampleConfigOptions): ScoreConfigBody {
+  const line = (zh: string, en: string): BilingualText => ({ 'zh-CN': zh, en });
+  return {
+    name: '东升镇网格考评（含考核录入）· 示例',
+    period: { ...options.period },
+    scope: options.scope ?? '*',
+    metrics: [
+      { key: 'coverage', weight: 3, params: { mode: 'quota', quotaPerMonth: 20 } },
+      { key: 'overdue', weight: 3, params: { attribution: 'worker' } },
+      // Local additions (65 points), not in the published scheme.
+      { key: 'discovery', weight: 15, params: { targetPerMonth: 2 } },
+      { key: 'closure', weight: 20, params: {} },
+      { key: 'review', weight: 10, params: {} },
+      { key: 'captains', weight: 10, params: {} },
+      { key: 'outreach', weight: 10, params: { targetPerMonth: 1 } },
+    ],
+    items: [
+      { kind: 'assessor', key: 'support', label: line('保障支撑（场所、人员、电脑；图表上墙；方案、格长、花名册、培训；通讯保障）', 'Support: office, staff, maps, plan, roster, phones'), points: 20 },
+      { kind: 'assessor', key: 'staff-know', label: line('工作人员熟悉系统', 'Staff know the system'), points: 3 },
+      { kind: 'assessor', key: 'leaders-login', label: line('格长能登录系统', 'Cell leaders can log in'), points: 3 },
+      { kind: 'assessor', key: 'daily-login', label: line('每日登录', 'Daily log-in'), points: 3 },
+      { kind: 'deduction', key: 'records', label: line('网格信息不完整（每条扣 1 分）', 'Incomplete grid records (−1 each)'), activity: 'assessment.entered', cap: 5 },
+    ],
+    visitsPerMonth: { ...VISITS_PER_MONTH_EXAMPLE.visitsPerMonth },
+    deductions: { perOverdue: 1, cap: 3 },
+  };
+}

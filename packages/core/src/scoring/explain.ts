@@ -56,6 +56,12 @@ export function explainMetric(
     case 'coverage':
       if (m.params.mode === 'quota') {
         if (f.none) return noneText(m, f, '本期没有巡查定额', 'No inspection quota this period');
+        if (m.params.count === 'places') {
+          return {
+            'zh-CN': `巡查不同场所 ${v} 处，定额 ${of} 处${tail.zh}`,
+            en: `Distinct places inspected: ${v} against a quota of ${of}${tail.en}`,
+          };
+        }
         return {
           'zh-CN': `完成巡查 ${v} 次，定额 ${of} 次${tail.zh}`,
           en: `Inspections: ${v} against a quota of ${of}${tail.en}`,

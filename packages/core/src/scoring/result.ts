@@ -45,6 +45,39 @@ export const MetricScore = z.object({
 });
 export type MetricScore = z.infer<typeof MetricScore>;
 
+/** One assessor's entry behind an assessor line's points: who entered it, why, and how many points. */
+export const ItemEntry = z.object({
+  activityId: z.string(),
+  /** The person who entered it (the user id from his token). */
+  by: z.string(),
+  at: z.string(),
+  points: z.number(),
+  reason: z.string(),
+});
+export type ItemEntry = z.infer<typeof ItemEntry>;
+
+/**
+ * One line of a local scheme besides the metrics (issue 20): an assessor-entered line, a
+ * deduction, a bonus or a threshold, with the points it gives (negative for a deduction).
+ */
+export const ItemScore = z.object({
+  key: z.string(),
+  kind: z.enum(['assessor', 'deduction', 'bonus', 'threshold']),
+  label: BothLocales,
+  /** Activities counted, or for lines read from assessor entries the points entered in all. */
+  value: z.number(),
+  /** The line's points (assessor), the count required (threshold), the cap (deduction, bonus). */
+  outOf: z.number(),
+  /** Points this line adds to the total; negative for a deduction. Rounded half away from zero to 2 decimals. */
+  points: z.number(),
+  explanation: BothLocales,
+  /** Ids of the activities behind the line, sorted. */
+  activityIds: z.array(z.string()),
+  /** Assessor entries behind the line, in time order (empty in a report made from SQL rows). */
+  entries: z.array(ItemEntry),
+});
+export type ItemScore = z.infer<typeof ItemScore>;
+
 /** Where a worker ranks: position 1 is the highest total; ties go to the smaller worker id. */
 export const Rank = z.object({
   level: z.enum(RANK_LEVELS),
@@ -62,11 +95,16 @@ export const WorkerScore = z.object({
   name: z.string(),
   /** His home grid (the first of his `gridIds`), which places him in a community and a street. */
   gridId: NonEmpty,
-  /** 0–100: the sum of the metrics' points, rounded half away from zero to 2 decimals. */
-  total: z.number().check(z.gte(0), z.lte(100)),
+  /**
+   * 0–100 (the sheet's maximum): the sum of the metrics' and items' points, kept between 0 and the
+   * maximum (above it only with `total.bonusAboveMax`), rounded half away from zero to 2 decimals.
+   */
+  total: z.number().check(z.gte(0)),
   rank: Rank,
   /** In the order of the configuration's metrics. */
   metrics: z.array(MetricScore),
+  /** In the order of the configuration's `items`; absent when it has none. */
+  items: z.optional(z.array(ItemScore)),
 });
 export type WorkerScore = z.infer<typeof WorkerScore>;
 

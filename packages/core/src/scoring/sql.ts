@@ -14,11 +14,13 @@ import { PLACE_KINDS } from '../names.js';
 import type { MetricKey } from '../names.js';
 import type { ScoreConfig } from '../schema/score-config.js';
 import { resolveScoreConfig, targetFor } from './config.js';
-import type { ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
+import type { ResolvedItem, ResolvedMetric, ResolvedScoreConfig, ScoringConfig } from './config.js';
+import { itemActivity } from './config.js';
 import { DEFAULT_CODE_LENGTHS, figuresOf } from './engine.js';
 import type { CodeLengths, ScoringActivity, ScoringPlace, ScoringWorker } from './engine.js';
 import { explainMetric } from './explain.js';
-import type { MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
+import { explainItem, itemFigures, readsEntries } from './items.js';
+import type { ItemScore, MetricScore, RankLevel, ScoreReport, WorkerScore } from './result.js';
 import { ROUNDING_EPSILON } from './round.js';
 import { dueEnd, parseAt } from './window.js';
 
@@ -65,11 +67,13 @@ export interface CompiledScoring<D extends SqlDialect = SqlDialect> {
  * The tables the query reads. Vendors map them as views over their own tables; the reference
  * shapes are in {@link scoringTablesDdl}.
  *
- * - `activities(id, type, at_ms, worker_id, grid_id, place_id, hazard_id, due_ms, on_time)`:
+ * - `activities(id, type, at_ms, worker_id, grid_id, place_id, hazard_id, due_ms, on_time, item, points_c)`:
  *   `at_ms` is the activity's instant and `due_ms` the last instant of its deadline (a calendar-day
- *   deadline runs to 23:59:59.999 in UTC+8), both epoch milliseconds; `on_time` a boolean.
- * - `workers(id, name, grid_id, seq, active)`: one row per grid a worker works, `seq` 0 for his
- *   home grid (the first of `gridIds`, which places him for ranking).
+ *   deadline runs to 23:59:59.999 in UTC+8), both epoch milliseconds; `on_time` a boolean; `item`
+ *   and `points_c` an assessor's entry (`assessment.entered`): the scheme line and the points in
+ *   hundredths (a whole number, so sums are exact).
+ * - `workers(id, name, grid_id, seq, active, post)`: one row per grid a worker works, `seq` 0 for his
+ *   home grid (the first of `gridIds`, which places him for ranking); `post` his post (per-post quotas).
  * - `places(id, kind, grid_id, height_m, floors)`.
  */
 export function scoringTablesDdl(dialect: SqlDialect, tables: Partial<ScoringTables> = {}): string[] {
@@ -78,8 +82,8 @@ export function scoringTablesDdl(dialect: SqlDialect, tables: Partial<ScoringTab
   const real = dialect === 'postgres' ? 'DOUBLE PRECISION' : 'REAL';
   const bool = dialect === 'postgres' ? 'BOOLEAN' : 'INTEGER';
   return [
-    `CREATE TABLE ${t.activities} (id TEXT NOT NULL, type TEXT NOT NULL, at_ms ${big} NOT NULL, worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms ${big}, on_time ${bool})`,
-    `CREATE TABLE ${t.workers} (id TEXT NOT NULL, name TEXT NOT NULL, grid_id TEXT NOT NULL, seq INTEGER NOT NULL, active ${bool} NOT NULL)`,
+    `CREATE TABLE ${t.activities} (id TEXT NOT NULL, type TEXT NOT NULL, at_ms ${big} NOT NULL, worker_id TEXT NOT NULL, grid_id TEXT NOT NULL, place_id TEXT, hazard_id TEXT, due_ms ${big}, on_time ${bool}, item TEXT, points_c ${big})`,
+    `CREATE TABLE ${t.workers} (id TEXT NOT NULL, name TEXT NOT NULL, grid_id TEXT NOT NULL, seq INTEGER NOT NULL, active ${bool} NOT NULL, post TEXT)`,
     `CREATE TABLE ${t.places} (id TEXT NOT NULL, kind TEXT NOT NULL, grid_id TEXT NOT NULL, height_m ${real}, floors INTEGER)`,
   ];
 }
@@ -95,6 +99,9 @@ export interface ActivityRow {
   hazard_id: string | null;
   due_ms: number | null;
   on_time: boolean | null;
+  /** An assessor's entry: the scheme line it is for, and its points in hundredths. */
+  item: string | null;
+  points_c: number | null;
 }
 /** A row of the `workers` table. */
 export interface WorkerRow {
@@ -103,6 +110,8 @@ export interface WorkerRow {
   grid_id: string;
   seq: number;
   active: boolean;
+  /** His post, for per-post quotas; null when he has none. */
+  post: string | null;
 }
 /** A row of the `places` table. */
 export interface PlaceRow {
@@ -129,6 +138,7 @@ export function scoringRows(data: {
     return {
       id: a.id, type: a.type, at_ms: parseAt(a.at), worker_id: a.workerId, grid_id: a.gridId, place_id: a.placeId ?? null,
       hazard_id: a.hazardId ?? null, due_ms: Number.isNaN(due) ? null : due, on_time: a.onTime ?? null,
+      item: a.item ?? null, points_c: a.points === undefined ? null : Math.round(a.points * 100),
     };
   });
   const seenWorkers = new Set<string>();
@@ -136,7 +146,7 @@ export function scoringRows(data: {
   for (const w of data.workers) {
     if (seenWorkers.has(w.id)) continue;
     seenWorkers.add(w.id);
-    [...new Set(w.gridIds)].forEach((grid, seq) => workers.push({ id: w.id, name: w.name, grid_id: grid, seq, active: w.active }));
+    [...new Set(w.gridIds)].forEach((grid, seq) => workers.push({ id: w.id, name: w.name, grid_id: grid, seq, active: w.active, post: w.post ?? null }));
   }
   const seenPlaces = new Set<string>();
   const places: PlaceRow[] = [];
@@ -235,7 +245,7 @@ function metricCte(m: ResolvedMetric, c: ResolvedScoreConfig, t: ScoringTables):
   switch (m.key) {
     case 'coverage': {
       if (m.params.mode === 'quota') {
-        return `SELECT a.worker_id, COUNT(*) AS value FROM ${t.activities} a JOIN sw ON sw.worker_id = a.worker_id
+        return `SELECT a.worker_id, ${m.params.count === 'places' ? 'COUNT(DISTINCT a.place_id)' : 'COUNT(*)'} AS value FROM ${t.activities} a JOIN sw ON sw.worker_id = a.worker_id
           WHERE a.type = 'inspection.submitted' AND ${inPeriod(c)} GROUP BY a.worker_id`;
       }
       const needs = PLACE_KINDS
@@ -307,6 +317,38 @@ function fixedOutOf(m: ResolvedMetric, c: ResolvedScoreConfig): number | undefin
   return undefined;
 }
 
+/** The CTE that gives `worker_id, n, c` for one scheme line: its activities in the period and the hundredths entered on them. */
+function itemCte(it: ResolvedItem, c: ResolvedScoreConfig, t: ScoringTables): string {
+  const type = itemActivity(it);
+  const own = type === 'assessment.entered' ? ` AND a.item = ${quote(it.key)}` : '';
+  return `SELECT a.worker_id, COUNT(*) AS n, SUM(COALESCE(a.points_c, 0)) AS c FROM ${t.activities} a JOIN sw ON sw.worker_id = a.worker_id
+        WHERE a.type = ${quote(type)}${own} AND ${inPeriod(c)} GROUP BY a.worker_id`;
+}
+
+/** One line's points as SQL: itemFigures, in the same order. */
+function itemPoints(it: ResolvedItem, k: number, c: ResolvedScoreConfig, d: Dialect): string {
+  const f = (n: number): string => exact(n, d);
+  const entered = `(CAST(i${k}_cents AS ${d.float}) / ${f(100)})`;
+  switch (it.kind) {
+    case 'assessor': {
+      const start = it.start === 'full' ? it.points : 0;
+      return round(d.min(f(it.points), d.max(f(0), `(${f(start)} + ${entered})`)), 100, d);
+    }
+    case 'deduction':
+    case 'bonus': {
+      const amount = d.max(f(0), readsEntries(it) ? entered : `(CAST(i${k}_count AS ${d.float}) * ${f(it.per)})`);
+      const taken = round(d.min(f(it.cap), amount), 100, d);
+      return it.kind === 'deduction' ? `(${f(0)} - ${taken})` : taken;
+    }
+    case 'threshold':
+      return `CASE WHEN i${k}_count >= ${targetFor(it.atLeastPerMonth, c.months)} THEN ${f(it.points)} ELSE ${f(0)} END`;
+  }
+}
+
+/** True when a quota is set per post: the query reads the workers' `post`. */
+const perPost = (c: ResolvedScoreConfig): boolean =>
+  c.metrics.some((m) => m.key === 'coverage' && m.params.mode === 'quota' && Object.keys(m.params.quotaByPost).length > 0);
+
 const relative = (m: ResolvedMetric): boolean => (m.key === 'discovery' || m.key === 'outreach') && m.params.relativeTo === 'best';
 
 /**
@@ -340,9 +382,12 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
   const f = (n: number): string => exact(n, d);
   const float = (x: string): string => `CAST(${x} AS ${d.float})`;
 
+  // The instant is a parameter of every query, read or not: PostgreSQL refuses a parameter the text does not use.
+  const usesNow = c.metrics.some((m) => m.key === 'closure' || m.key === 'overdue');
+  const nowUsed = usesNow ? '' : ` AND CAST(${now} AS ${options.dialect === 'postgres' ? 'BIGINT' : 'INTEGER'}) IS NOT NULL`;
   const scope = c.scope === '*' ? '' : ` AND EXISTS (SELECT 1 FROM ${t.workers} x WHERE x.id = w.id AND substr(x.grid_id, 1, ${c.scope.length}) = ${quote(c.scope)})`;
   const ctes: string[] = [
-    `sw AS MATERIALIZED (SELECT w.id AS worker_id, w.name, w.grid_id AS home FROM ${t.workers} w WHERE w.seq = 0 AND w.active = TRUE${scope})`,
+    `sw AS MATERIALIZED (SELECT w.id AS worker_id, w.name, w.grid_id AS home${perPost(c) ? ', w.post' : ''} FROM ${t.workers} w WHERE w.seq = 0 AND w.active = TRUE${nowUsed}${scope})`,
     `sg AS MATERIALIZED (SELECT DISTINCT w.id AS worker_id, w.grid_id FROM ${t.workers} w JOIN sw ON sw.worker_id = w.id)`,
   ];
   if (c.metrics.some((m) => m.key === 'closure' || m.key === 'overdue')) {
@@ -360,6 +405,7 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
   // Materialized: each metric is computed once, whatever join order the planner picks afterwards
   // (an inlined aggregate under a nested loop would be recomputed per worker).
   c.metrics.forEach((m) => ctes.push(`m_${m.key} AS MATERIALIZED (${metricCte(m, c, t)})`));
+  c.items.forEach((it, k) => ctes.push(`i_${k} AS MATERIALIZED (${itemCte(it, c, t)})`));
 
   // Raw figures per worker.
   const raw: string[] = [];
@@ -371,10 +417,18 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
       continue;
     }
     const fixed = fixedOutOf(m, c);
-    if (fixed !== undefined) raw.push(`${fixed} AS ${k}_out_of`);
+    if (m.key === 'coverage' && m.params.mode === 'quota' && Object.keys(m.params.quotaByPost).length > 0) {
+      // quotaOf: the post's quota, else quotaPerMonth.
+      const posts = Object.entries(m.params.quotaByPost).map(([post, q]) => `WHEN ${quote(post)} THEN ${targetFor(q, c.months)}`);
+      raw.push(`CASE sw.post ${posts.join(' ')} ELSE ${targetFor(m.params.quotaPerMonth, c.months)} END AS ${k}_out_of`);
+    } else if (fixed !== undefined) raw.push(`${fixed} AS ${k}_out_of`);
     else if (!relative(m)) raw.push(`COALESCE(m_${k}.out_of, 0) AS ${k}_out_of`);
   }
-  const joins = c.metrics.map((m) => `LEFT JOIN m_${m.key} ON m_${m.key}.worker_id = sw.worker_id`).join('\n    ');
+  c.items.forEach((_, k) => raw.push(`COALESCE(i_${k}.n, 0) AS i${k}_count`, `COALESCE(i_${k}.c, 0) AS i${k}_cents`));
+  const joins = [
+    ...c.metrics.map((m) => `LEFT JOIN m_${m.key} ON m_${m.key}.worker_id = sw.worker_id`),
+    ...c.items.map((_, k) => `LEFT JOIN i_${k} ON i_${k}.worker_id = sw.worker_id`),
+  ].join('\n    ');
   ctes.push(`raw AS (SELECT sw.worker_id, sw.name, sw.home, ${raw.join(', ')} FROM sw
     ${joins})`);
 
@@ -400,13 +454,19 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
     if (k === 'overdue') return `${round(`(${f(m.weight)} - ${k}_deduction_raw)`, 100, d)} AS ${k}_points`;
     return `${round(`${k}_ratio * ${f(m.weight)}`, 100, d)} AS ${k}_points`;
   });
+  c.items.forEach((it, k) => points.push(`${itemPoints(it, k, c, d)} AS i${k}_points`));
   ctes.push(`points AS (SELECT ratios.*, ${points.join(', ')} FROM ratios)`);
 
   const code = rankBy === 'grid' ? 'home'
     : rankBy === 'community' ? `substr(home, 1, ${lengths.community})`
     : rankBy === 'street' ? `substr(home, 1, ${lengths.street})`
     : quote(c.scope);
-  const sum = c.metrics.reduce((acc, m) => `(${acc} + ${m.key}_points)`, f(0));
+  const metricsSum = c.metrics.reduce((acc, m) => `(${acc} + ${m.key}_points)`, f(0));
+  // Scheme lines come after the metrics, in order; the sum is then kept in 0…max (clampTotal).
+  const sum = c.items.length === 0 ? metricsSum : (() => {
+    const all = c.items.reduce((acc, _, k) => `(${acc} + i${k}_points)`, metricsSum);
+    return d.max(f(0), c.bonusAboveMax ? all : d.min(f(c.max), all));
+  })();
   ctes.push(`totals AS (SELECT points.*, ${round(sum, 100, d)} AS total, ${code} AS rank_code FROM points)`);
 
   const columns = ['worker_id', 'name', 'grid_id'];
@@ -426,6 +486,10 @@ export function toSql<D extends SqlDialect>(config: ScoringConfig | ScoreConfig,
     select.push(`${d.int(`${k}_value`)} AS ${k}_value`, `${d.int(`${k}_out_of`)} AS ${k}_out_of`, `${round(`${k}_ratio`, 10_000, d)} AS ${k}_normalized`, `${k}_points`);
     columns.push(`${k}_value`, `${k}_out_of`, `${k}_normalized`, `${k}_points`);
   }
+  c.items.forEach((_, k) => {
+    select.push(`${d.int(`i${k}_count`)} AS i${k}_count`, `${d.int(`i${k}_cents`)} AS i${k}_cents`, `i${k}_points`);
+    columns.push(`i${k}_count`, `i${k}_cents`, `i${k}_points`);
+  });
   select.push(
     'total', 'rank_code',
     `${d.int(`ROW_NUMBER() OVER (PARTITION BY rank_code ORDER BY total DESC, worker_id${d.collate})`)} AS rank_position`,
@@ -479,6 +543,7 @@ export function reportFromRows(rows: readonly Record<string, unknown>[], config:
     total: num(row, 'total'),
     rank: { level: rankBy, code: String(row.rank_code), position: num(row, 'rank_position'), of: num(row, 'rank_of') },
     metrics: c.metrics.map((m): MetricScore => metricFromRow(m, row, c)),
+    ...(c.items.length === 0 ? {} : { items: c.items.map((it, k): ItemScore => itemFromRow(it, k, row, c)) }),
   }));
   return {
     ...(c.id === undefined ? {} : { configId: c.id }),
@@ -507,4 +572,13 @@ function metricFromRow(m: ResolvedMetric, row: Record<string, unknown>, c: Resol
   };
   if (figures.deduction !== undefined) score.deduction = figures.deduction;
   return score;
+}
+
+function itemFromRow(it: ResolvedItem, k: number, row: Record<string, unknown>, c: ResolvedScoreConfig): ItemScore {
+  const raw = { count: num(row, `i${k}_count`), cents: num(row, `i${k}_cents`) };
+  const figures = { ...itemFigures(it, raw, c), points: num(row, `i${k}_points`) };
+  return {
+    key: it.key, kind: it.kind, label: it.label, value: figures.value, outOf: figures.outOf, points: figures.points,
+    explanation: explainItem(it, figures, raw), activityIds: [], entries: [],
+  };
 }

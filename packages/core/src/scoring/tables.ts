@@ -47,6 +47,8 @@ export interface WorkerState {
   lateReviews: number[];
   /** Fingerprints of the hazards his verified reports name, in the order of his `verified` list (input order). */
   verifiedPrints: number[];
+  /** The scheme's lines (issue 20): per line his activity indices and the points entered in hundredths; made on his first. */
+  items: { acts: number[][]; ids: string[][]; cents: number[] } | undefined;
 }
 
 export const NO_WORKERS: readonly WorkerState[] = [];

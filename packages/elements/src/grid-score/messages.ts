@@ -72,6 +72,7 @@ export const ACTIVITY_LABELS = {
   'captain.registered': { 'zh-CN': '登记楼长', en: 'Captain registered' },
   'training.held': { 'zh-CN': '消防培训', en: 'Training' },
   'publicity.held': { 'zh-CN': '消防宣传', en: 'Publicity' },
+  'assessment.entered': { 'zh-CN': '考核录入', en: 'Assessor entry' },
 } as const satisfies Messages<string>;
 
 /**

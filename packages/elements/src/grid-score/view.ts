@@ -3,7 +3,7 @@
 // loading state, so its first paint needs none of this.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MetricKey } from '@firegrid/core';
-import type { MetricScore, ScoreReport, WorkerScore } from '@firegrid/core/scoring';
+import type { ItemScore, MetricScore, ScoreReport, WorkerScore } from '@firegrid/core/scoring';
 import type { ScoreData } from './load.js';
 import { ACTIVITY_LABELS, METRIC_NAMES, t } from './messages.js';
 import type { MessageKey } from './messages.js';
@@ -76,7 +76,7 @@ function renderWorker(data: ScoreData, w: WorkerScore, s: ScoreViewState, on: Sc
   const trend = data.reports.map((r) => ({ period: r.period, total: r.workers.find((x) => x.workerId === w.workerId)?.total }));
   return html`
     <div class="summary" part="summary">
-      <p class="total"><span class="visually-hidden">${t('total', locale)} </span>${w.total}<small> / 100</small></p>
+      <p class="total"><span class="visually-hidden">${t('total', locale)} </span>${w.total}<small> / ${sheetMax(w)}</small></p>
       <p>${rankText(w, locale)}</p>
     </div>
     ${trend.length > 1 ? trendChart(trend, locale, 'trend') : nothing}
@@ -87,7 +87,36 @@ function renderWorker(data: ScoreData, w: WorkerScore, s: ScoreViewState, on: Sc
         <th scope="col">${t('colExplanation', locale)}</th><th scope="col"><span class="visually-hidden">${t('details', locale)}</span></th>
       </tr></thead>
       ${w.metrics.map((m) => renderMetric(data, m, s, on))}
+      ${w.items === undefined ? nothing : html`<tbody>${w.items.map((it) => renderItem(it, locale))}</tbody>`}
     </table>`;
+}
+
+/** What a sheet is out of: the metrics' weights and the assessor and threshold lines' points (100 for a metrics-only one). */
+const sheetMax = (w: WorkerScore): number => Math.round(
+  (w.metrics.reduce((sum, m) => sum + m.weight, 0) + (w.items ?? []).reduce((sum, i) => sum + (i.kind === 'assessor' || i.kind === 'threshold' ? i.outOf : 0), 0)) * 100,
+) / 100;
+
+/** Words of the scheme lines (issue 20), loaded with this view rather than in the element's first chunk. */
+const ITEM_TEXT = {
+  'zh-CN': { entry: (by: string, day: string) => `${day} ${by} 录入`, signed: (p: number) => `${p > 0 ? '+' : ''}${p} 分` },
+  en: { entry: (by: string, day: string) => `${day}, entered by ${by}`, signed: (p: number) => `${p > 0 ? '+' : ''}${p} points` },
+} as const;
+
+/**
+ * One line of a local scheme (an assessor's line, a deduction, a bonus, a threshold) as a row of
+ * the breakdown: its points (signed for deductions and bonuses), the explanation, and the
+ * assessors' entries behind it — who entered what, when and why.
+ */
+function renderItem(it: ItemScore, locale: Locale): TemplateResult {
+  const words = ITEM_TEXT[locale];
+  const signed = it.kind === 'deduction' || it.kind === 'bonus';
+  return html`<tr class="metric item" part="item" data-item=${it.key} data-kind=${it.kind}>
+    <th scope="row" class="metric-name">${it.label[locale]}</th>
+    <td class="num"><span class="metric-points">${signed ? words.signed(it.points) : t('points', locale, { points: it.points, weight: it.outOf })}</span></td>
+    <td class="explanation" colspan="2">${it.explanation[locale]}
+      ${it.entries.length === 0 ? nothing : html`<ul class="entries" part="entries">${it.entries.map((e) => html`<li>
+        ${words.entry(e.by, e.at.slice(0, 10))}：${e.reason}（${words.signed(e.points)}）</li>`)}</ul>`}</td>
+  </tr>`;
 }
 
 /** One metric as a row of the breakdown table, its evidence in a row below when open. */

@@ -14,8 +14,12 @@ import type { Call } from './types.js';
 
 type Rec = Record<string, unknown>;
 
-/** Activity types people record themselves; the others are derived by the server. */
-const RECORDED_ACTIVITIES = ['training.held', 'publicity.held'];
+/**
+ * Activity types people record themselves; the others are derived by the server. An assessor's
+ * entry (`assessment.entered`) is written by a grid supervisor or an admin (the role matrix of
+ * `activities`), as himself (`by`, core's write rules).
+ */
+const RECORDED_ACTIVITIES = ['training.held', 'publicity.held', 'assessment.entered'];
 
 /** Kind-specific rules of a `PUT` (DESIGN §5): hazards, inspections, activities. */
 export function kindRules(call: Call, kind: ResourceKind, content: Rec, previous: StoredRecord | undefined): void {
@@ -49,8 +53,8 @@ export function kindRules(call: Call, kind: ResourceKind, content: Rec, previous
     const type = String(content.type);
     if (!RECORDED_ACTIVITIES.includes(type) || (previous !== undefined && !RECORDED_ACTIVITIES.includes(String(previous.type)))) {
       throw invalid(422, text(
-        `只有 training.held 和 publicity.held 可以直接记录；${type} 等工作记录由服务器根据检查和隐患流转生成`,
-        `Only training.held and publicity.held are recorded directly; ${type} and the other activities are derived by the server from inspections and transitions`,
+        `只有 training.held、publicity.held 和 assessment.entered 可以直接记录；${type} 等工作记录由服务器根据检查和隐患流转生成`,
+        `Only training.held, publicity.held and assessment.entered are recorded directly; ${type} and the other activities are derived by the server from inspections and transitions`,
       ), [{ path: 'type', message: 'derived by the server' }], 'derived-activity');
     }
   }

@@ -184,6 +184,10 @@ async function oneWorker(q: ScoresQueries, call: Call, config: ScoreConfig | Sco
     workers: report.workers.map((w) => ({
       ...w,
       metrics: w.metrics.map((m) => ({ ...m, activityIds: evidence.get(m.key)?.activityIds ?? [], placeIds: evidence.get(m.key)?.placeIds ?? [] })),
+      // A scheme's lines (issue 20): their activities and the assessors' entries cited.
+      ...(w.items === undefined ? {} : {
+        items: w.items.map((it, k) => ({ ...it, activityIds: mine?.items?.[k]?.activityIds ?? [], entries: mine?.items?.[k]?.entries ?? [] })),
+      }),
     })),
   };
 }
