@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { isScoredKind, scoringWrites } from './scoring-tables.js';
+import { backfillTemplateRevisions } from './templates.js';
 
 /** An open better-sqlite3 database. */
 export type Db = Database.Database;
@@ -178,6 +179,17 @@ export const MIGRATIONS: readonly Migration[] = [
         }
       }
     },
+  },
+  {
+    id: 5,
+    name: 'template_revisions: every revision of every template (issue 23), filled from the stored templates',
+    // GET /v1/templates/{id}?revision=N reads it; Store.keepRevision adds a template's new revision in
+    // its write's transaction. A template stored before revisions existed gets one here (templates.ts).
+    sql: `
+      CREATE TABLE IF NOT EXISTS template_revisions (tenant TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+        body TEXT NOT NULL, PRIMARY KEY (tenant, id, revision)) WITHOUT ROWID;
+    `,
+    run: backfillTemplateRevisions,
   },
 ];
 
