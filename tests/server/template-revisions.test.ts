@@ -13,7 +13,6 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { newId, templateContent } from '@firegrid/core';
-import type { ChecklistTemplate } from '@firegrid/core';
 import { TEMPLATE_IDS, templates } from '@firegrid/core/templates';
 import { DB_FILE, MIGRATIONS, Store, migrate, openDatabase, seedDemo, syncTemplates } from '@firegrid/server';
 import { inspection, place, problemOf, startTestServer, template } from './helpers.js';

@@ -26,6 +26,7 @@ import { MEDIA_CHECKS } from './checks/media.js';
 import { PATH_CHECKS } from './checks/on-the-spot.js';
 import { RECORD_CHECKS } from './checks/records.js';
 import { SCORE_CHECKS } from './checks/scores.js';
+import { TEMPLATE_CHECKS } from './checks/templates.js';
 import type { Check, Need } from './checks/types.js';
 import type { Ctx } from './context.js';
 import { CheckFailure, createApi, described, preview } from './http.js';
@@ -97,7 +98,7 @@ export interface ConformanceReport {
 /** Every check, in the order they run, with what each needs beyond the main token. */
 export const CHECKS: readonly Check[] = [
   ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...PATH_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS, ...INTEGRITY_CHECKS,
-  ...SCORE_CHECKS,
+  ...SCORE_CHECKS, ...TEMPLATE_CHECKS,
 ];
 
 /** The flag that supplies what a check needs, for "not run" messages. */
