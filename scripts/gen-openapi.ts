@@ -376,9 +376,17 @@ function resourcePaths(r: Resource): Json {
         operationId: `get${r.one}`,
         tags: [r.kind],
         summary: `Read a${/^[aeiou]/.test(r.label[0]) ? 'n' : ''} ${r.label[0]}`,
+        ...(r.kind === 'templates' ? {
+          description: 'The latest revision, or with `revision` the one an inspection names in `templateVersion`. The server keeps every revision it is given and never rewrites one: a `PUT` of a lower revision, or of the stored revision with other content, is refused with 409 `template-revision`.',
+          parameters: [{
+            name: 'revision', in: 'query', required: false,
+            description: 'A content revision of the template (404 `revision-not-found`, naming the revisions held, when the server holds none by that number).',
+            schema: { type: 'integer', minimum: 1 },
+          }],
+        } : {}),
         responses: {
           200: { description: 'The record.', headers: { ETag: etagHeader }, content: json(ref(r.name)) },
-          ...errors('Unauthorized', 'Forbidden', 'NotFound'),
+          ...errors(...(r.kind === 'templates' ? ['BadRequest' as const] : []), 'Unauthorized', 'Forbidden', 'NotFound'),
         },
       },
       put: {

@@ -22,6 +22,7 @@ const TEMPLATE: ChecklistTemplate = {
   ...stored,
   id: '0196a000-7e00-7000-8000-0000000000aa',
   version: 3,
+  revision: 3,
   title: { 'zh-CN': '测试模板' },
   appliesTo: { kinds: ['residential'] },
   sections: [

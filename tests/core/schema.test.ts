@@ -41,6 +41,7 @@ const item = (id: string, extra: Partial<ChecklistItem> = {}): ChecklistItem => 
 
 const template: ChecklistTemplate = {
   ...stored(3),
+  revision: 3,
   title: { 'zh-CN': '高层住宅消防检查', en: 'High-rise residential fire check' },
   appliesTo: { kinds: ['residential'], highRise: true },
   sections: [

@@ -364,16 +364,16 @@ describe('GB 35181-2025 in the references', () => {
 
 describe('mergeTemplates', () => {
   const [first, second] = templates as [ChecklistTemplate, ChecklistTemplate];
-  const renamed = (t: ChecklistTemplate, version: number, title: string): ChecklistTemplate => ({ ...t, version, title: { 'zh-CN': title } });
+  const renamed = (t: ChecklistTemplate, revision: number, title: string): ChecklistTemplate => ({ ...t, revision, title: { 'zh-CN': title } });
 
-  it('replaces a template by id when the override’s version is the same or higher, and adds new ones', () => {
+  it('replaces a template by id when the override’s revision is the same or higher, and adds new ones', () => {
     const mine = { ...renamed(first, 1, 'x'), id: '0196a000-7e00-7000-8000-0000000000c1' };
-    const merged = mergeTemplates(templates, [renamed(first, first.version + 1, '本市日常巡查'), mine]);
+    const merged = mergeTemplates(templates, [renamed(first, first.revision + 1, '本市日常巡查'), mine]);
     expect(merged).to.have.length(templates.length + 1);
     expect(merged[0]?.title['zh-CN']).to.equal('本市日常巡查');
     expect(merged[1]).to.equal(second);
     expect(merged[merged.length - 1]?.id).to.equal(mine.id);
-    expect(mergeTemplates(templates, [renamed(first, first.version, '同版本')])[0]?.title['zh-CN']).to.equal('同版本');
+    expect(mergeTemplates(templates, [renamed(first, first.revision, '同版本')])[0]?.title['zh-CN']).to.equal('同版本');
     expect(templates[0]?.title['zh-CN']).to.not.equal('本市日常巡查');
   });
 

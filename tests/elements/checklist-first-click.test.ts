@@ -32,7 +32,7 @@ function template(n: number): ChecklistTemplate {
     }
     sections.push({ id: `s${s}`, title: { 'zh-CN': `第 ${s + 1} 部分` }, items });
   }
-  return { ...stored, id: '0196a000-7e00-7000-8000-0000000000be', title: { 'zh-CN': '500 项检查表' }, appliesTo: { kinds: ['residential'] }, sections };
+  return { ...stored, revision: 1, id: '0196a000-7e00-7000-8000-0000000000be', title: { 'zh-CN': '500 项检查表' }, appliesTo: { kinds: ['residential'] }, sections };
 }
 
 const frames = async (n = 3): Promise<void> => {

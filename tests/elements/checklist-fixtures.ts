@@ -23,6 +23,7 @@ export const OFFICE: Place = {
 /** A small template: two sections, a conditional item, evidence rules of every kind. */
 export const SMALL: ChecklistTemplate = {
   ...stored,
+  revision: 1,
   id: '0196a000-7e00-7000-8000-0000000000b1',
   title: { 'zh-CN': '楼道快速检查', en: 'Quick stairwell check' },
   appliesTo: { kinds: ['residential'] },

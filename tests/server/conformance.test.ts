@@ -112,6 +112,8 @@ interface Breaks {
   dropEdits?: boolean;
   /** `q` is a text search only: a reference number finds nothing (a word no record has is added to it). */
   textOnlyQ?: boolean;
+  /** `?revision=` is dropped: a server that keeps one revision of a template and serves it for any. */
+  latestOnly?: boolean;
 }
 
 /** A node:http proxy in front of the reference server that breaks the contract as told. */
@@ -135,6 +137,11 @@ async function brokenProxy(target: string, breaks: Breaks): Promise<{ url: strin
         const url = new URL(path, 'http://proxy');
         const q = url.searchParams.get('q');
         if (q !== null && idSuffixOfReference(q) !== undefined) url.searchParams.set('q', `${q} 没有记录含有的词`);
+        path = `${url.pathname}${url.search}`;
+      }
+      if (breaks.latestOnly === true) {
+        const url = new URL(path, 'http://proxy');
+        url.searchParams.delete('revision');
         path = `${url.pathname}${url.search}`;
       }
       const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
@@ -224,6 +231,19 @@ describe('conformance suite against broken servers', () => {
         assert.equal(results.get(name)?.status, 'failed', `${name} should fail when the limited and other-tenant tokens see everything`);
       }
       assert.equal(results.get(check('paging: limit=2'))?.status, 'passed');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('fails the template-revision checks of a server that serves the latest revision for any', async () => {
+    const proxy = await brokenProxy(server.url, { latestOnly: true });
+    try {
+      const results = byName(await runConformance({ baseUrl: proxy.url, ...tokens, only: 'templates:' }));
+      const served = results.get(check('templates: ?revision=N'));
+      assert.equal(served?.status, 'failed');
+      assert.match(served.detail ?? '', /GET \?revision=1 returned revision 2 .*the old revision must stay readable/);
+      assert.equal(results.get(check('templates: a stored revision is never rewritten'))?.status, 'failed');
     } finally {
       await proxy.close();
     }

@@ -186,6 +186,7 @@ export function hazard(over: Partial<HazardInput> = {}): HazardInput {
 export function template(over: Partial<ChecklistTemplateInput> = {}): ChecklistTemplateInput {
   return {
     id: newId(),
+    revision: 1,
     title: { 'zh-CN': '高层住宅消防检查', en: 'High-rise residential check' },
     appliesTo: { kinds: ['residential'], highRise: true },
     sections: [{

@@ -29,6 +29,7 @@ function template(hostile: readonly string[]): ChecklistTemplate {
   const text = (zh: string, k: number) => ({ 'zh-CN': hostile[k] === undefined ? zh : `${hostile[k]}${zh}`, en: zh });
   return {
     ...stored,
+    revision: 1,
     id: '0196a000-7e00-7000-8000-0000000000d1',
     title: text('楼道快速检查', 2),
     appliesTo: { kinds: ['residential'], highRise: true },

@@ -24,6 +24,7 @@ export {
 } from './rules/place.js';
 export type { PlaceFacts } from './rules/place.js';
 export { applyWriteRules, captainOverlaps, changedFields, ACTION_OWNED_FIELDS, ON_BEHALF_ROLES } from './rules/writes.js';
+export { revisionOf, templateContent, templateRevisionRefusal } from './rules/template-revisions.js';
 export type {
   ActionOwnedField, WriteRefusal, WriteActor, WriteLookups, WriteContext, WriteOutcome, CaptainFacts, CaptainClash,
 } from './rules/writes.js';
@@ -56,7 +57,7 @@ export {
   IsoDateTime, IsoDate, Deadline, Uuid, NonEmpty, Phone, LocalizedText, StoredFields,
   GeoPoint, OrgUnit, ORG_LEVELS, Place, Building,
   ChecklistTemplate, ChecklistSection, ChecklistItem, AppliesTo, When, Basis, RuleRef, ANSWER_RESULTS, WHEN_PLACE_FACTS,
-  ITEM_SEVERITIES,
+  ITEM_SEVERITIES, TemplateRevision,
   Inspection, Answer, INSPECTION_STATES,
   Hazard, HazardHistoryEntry, Reporter, Responsible, Supervision, REPORTER_KINDS, SUPERVISION_LEVELS,
   FloorCaptain, COMMITMENT_METHODS, Worker, Activity, ScoreConfig, MetricConfig, PhotoRef, HostSession, Page,
@@ -91,7 +92,7 @@ export type { WorkingCalendar } from './hazard/working-days.js';
 
 export { MediaMeta, DirectoryPlace, DirectoryPerson } from './host/types.js';
 export type {
-  FiregridHost, DataPort, SaveOptions, CommandOptions, MediaPort, CaptureOptions, GeoPort, DirectoryPort, DirectoryQuery,
+  FiregridHost, DataPort, GetOptions, SaveOptions, CommandOptions, MediaPort, CaptureOptions, GeoPort, DirectoryPort, DirectoryQuery,
   UiPort, NavigateTarget, LinkPort, EventSink, LocaleSource,
 } from './host/types.js';
 export { defineHost, checkHost } from './host/define-host.js';

@@ -4,19 +4,23 @@
  *     firegrid-server [--port 8787] [--host 127.0.0.1] [--data ./.firegrid] [--dev] [--cors-origin O]…
  *     firegrid-server token --tenant T --user U --roles grid-worker,captain --scope 1401 [--name N] [--ttl 12h]
  *     firegrid-server seed [--data ./.firegrid]
+ *     firegrid-server templates sync [--data ./.firegrid] [--tenant T]…
  *     firegrid-server --version | --help
  *
  * Exit codes: 0 done, 1 failed while running, 2 wrong usage or configuration.
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES } from '@firegrid/core';
 import type { Role } from '@firegrid/core';
 import { DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_LENGTH, signToken } from './auth.js';
 import { DEMO_ORG_UNITS, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed.js';
 import { serverVersion, startServer } from './server.js';
+import { DB_FILE, openDatabase } from './db.js';
+import { syncTemplates, tenantsWithTemplates } from './templates.js';
+import type { SyncLine } from './templates.js';
 
 const USAGE = `Usage:
   firegrid-server [--port 8787] [--host 127.0.0.1] [--data ./.firegrid] [--dev] [--cors-origin ORIGIN]...
@@ -28,7 +32,13 @@ const USAGE = `Usage:
       Prints a bearer token signed with FIREGRID_SECRET. Roles: ${ROLES.join(', ')}.
       Scope: OrgUnit code prefixes, "*" for the whole tenant. TTL: seconds, or a number with s, m, h or d.
   firegrid-server seed [--data ./.firegrid]
-      Loads the demo data set into tenant "${DEMO_TENANT}" (running it twice adds nothing).
+      Loads the demo data set into tenant "${DEMO_TENANT}" (running it twice adds nothing); its templates
+      are brought up to the library's revisions as \`templates sync\` does.
+  firegrid-server templates sync [--data ./.firegrid] [--tenant T]...
+      Brings the database's checklist templates up to the library's revisions: adds a template a tenant
+      lacks and a newer revision of one it holds, and never rewrites a stored revision (inspections keep
+      pointing at theirs). Prints what it added, updated and left alone; running it again changes nothing.
+      Without --tenant: every tenant that holds templates. --database is another name for --data.
   firegrid-server --version | --help`;
 
 /** A usage or configuration error: exit code 2 with the message. */
@@ -103,15 +113,58 @@ async function token(args: string[]): Promise<void> {
   }));
 }
 
+/** The data folder of `--data` or `--database` (the folder, or its firegrid.db). */
+function dataDirOf(values: { data?: string | undefined; database?: string | undefined }): string {
+  if (values.data !== undefined && values.database !== undefined && resolve(values.data) !== resolve(values.database)) {
+    throw new UsageError('--data and --database are two names for the data folder, and they name different folders here; give one');
+  }
+  const given = values.data ?? values.database ?? '.firegrid';
+  return resolve(basename(given) === DB_FILE ? dirname(given) : given);
+}
+
 function seed(args: string[]): void {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
-  const dir = resolve(values.data ?? '.firegrid');
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, database: { type: 'string' } }, strict: true });
+  const dir = dataDirOf(values);
   const result = seedDemo(dir);
   const made = Object.entries(result.created).map(([k, n]) => `${String(n)} ${k}`).join(', ');
   out(`Seeded tenant "${result.tenant}" in ${dir}: ${made === '' ? 'nothing new' : made}${result.skipped > 0 ? ` (${result.skipped} demo records were there already)` : ''}.`);
   out('Demo users (sign a token with `firegrid-server token`):');
   for (const u of result.users) out(`  ${u.user.padEnd(14)} ${u.name}\t--roles ${u.roles.join(',')} --scope ${u.scope.join(',')}`);
   out(`e.g. npx firegrid-server token --tenant ${result.tenant} --user zhaojianguo --roles grid-supervisor --scope 140105004`);
+}
+
+const ACTION_WORDS: Record<SyncLine['action'], string> = {
+  added: 'added', updated: 'updated', unchanged: 'unchanged', newer: 'left alone', differs: 'left alone',
+};
+
+function templatesCommand(args: string[]): void {
+  const [sub, ...rest] = args;
+  if (sub !== 'sync') throw new UsageError(`templates takes the subcommand "sync"${sub === undefined ? '' : `, not "${sub}"`}`);
+  const { values } = parseArgs({
+    args: rest, options: { data: { type: 'string' }, database: { type: 'string' }, tenant: { type: 'string', multiple: true } }, strict: true,
+  });
+  const dir = dataDirOf(values);
+  const db = openDatabase(dir);
+  try {
+    const given = (values.tenant ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+    const tenants = given.length > 0 ? given : tenantsWithTemplates(db);
+    if (tenants.length === 0) throw new UsageError(`the database in ${dir} holds no templates yet; name the tenant to give them to with --tenant`);
+    for (const tenant of tenants) {
+      const lines = syncTemplates(db, tenant);
+      out(`Templates of tenant "${tenant}" in ${dir} (library revisions):`);
+      for (const l of lines) {
+        const why = l.action === 'updated' ? `revision ${l.held ?? '(none)'} → ${l.revision}; revision ${l.held ?? '(none)'} kept`
+          : l.action === 'newer' ? `the database holds revision ${l.held ?? ''}, newer than the library's ${l.revision} (its own)`
+            : l.action === 'differs' ? `the database's revision ${l.revision} has other content than the library's: a local edit that kept its revision number; stored revisions are never rewritten`
+              : `revision ${l.revision}`;
+        out(`  ${ACTION_WORDS[l.action].padEnd(10)} ${l.key} ${l.title}: ${why}`);
+      }
+      const n = (a: SyncLine['action']): number => lines.filter((l) => l.action === a).length;
+      out(`  ${n('added')} added, ${n('updated')} updated, ${n('unchanged') + n('newer') + n('differs')} left alone.`);
+    }
+  } finally {
+    db.close();
+  }
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -166,6 +219,10 @@ async function main(argv: string[]): Promise<void> {
   if (first === 'token') return token(rest);
   if (first === 'seed') {
     seed(rest);
+    return;
+  }
+  if (first === 'templates') {
+    templatesCommand(rest);
     return;
   }
   if (first === 'serve') return serve(rest);

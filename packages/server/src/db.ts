@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { isScoredKind, scoringWrites } from './scoring-tables.js';
+import { backfillTemplateRevisions } from './templates.js';
 
 /** An open better-sqlite3 database. */
 export type Db = Database.Database;
@@ -201,6 +202,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE score_activities ADD COLUMN by_id TEXT;
       ALTER TABLE score_workers ADD COLUMN post TEXT;
     `,
+  },
+  {
+    id: 7,
+    name: 'template_revisions: every revision of every template (issue 23), filled from the stored templates',
+    // GET /v1/templates/{id}?revision=N reads it; Store.keepRevision adds a template's new revision in
+    // its write's transaction. A template stored before revisions existed gets one here (templates.ts).
+    sql: `
+      CREATE TABLE IF NOT EXISTS template_revisions (tenant TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+        body TEXT NOT NULL, PRIMARY KEY (tenant, id, revision)) WITHOUT ROWID;
+    `,
+    run: backfillTemplateRevisions,
   },
 ];
 

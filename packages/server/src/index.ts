@@ -13,6 +13,8 @@ export type { TokenOptions, Principal, Permission } from './auth.js';
 export { seedDemo, DEMO_TENANT, DEMO_USERS, DEMO_ORG_UNITS } from './seed.js';
 export type { SeedOptions, SeedResult, DemoUser } from './seed.js';
 export { openDatabase, migrate, MIGRATIONS, DB_FILE } from './db.js';
+export { syncTemplates, tenantsWithTemplates, backfillTemplateRevisions } from './templates.js';
+export type { SyncLine } from './templates.js';
 export type { Db, Migration } from './db.js';
 export { Store } from './store.js';
 export type { StoredRecord, StoreOptions } from './store.js';

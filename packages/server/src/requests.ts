@@ -116,3 +116,24 @@ export interface Req {
   now: Date;
   cors: Record<string, string>;
 }
+
+/**
+ * The `revision` of `GET /v1/templates/{id}?revision=N` (DESIGN §5), or undefined for the latest:
+ * 400 `bad-revision` unless it is a positive integer, given once, and the kind is `templates`.
+ */
+export function revisionParam(kind: string, params: URLSearchParams): number | undefined {
+  const values = params.getAll('revision');
+  if (values.length === 0) return undefined;
+  const [v] = values;
+  if (kind !== 'templates') {
+    throw new HttpError(400, 'bad-revision', text(
+      `只有检查表模板（templates）有版本号 revision；${kind} 没有`, `Only templates have revisions; ${kind} has none`,
+    ), { errors: [{ path: 'revision', message: 'templates only' }] });
+  }
+  if (values.length > 1 || v === undefined || !/^[1-9]\d{0,8}$/.test(v)) {
+    throw new HttpError(400, 'bad-revision', text(
+      `revision 须为一个正整数，收到 ${values.join(',')}`, `revision must be one positive integer; got ${values.join(',')}`,
+    ), { errors: [{ path: 'revision', message: 'a positive integer' }] });
+  }
+  return Number(v);
+}

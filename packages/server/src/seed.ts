@@ -13,6 +13,7 @@ import { FiregridError, createLifecycle, dutyTexts, sha256HexSync } from '@fireg
 import type { HazardCategory, OrgUnit, PlaceKind, ResourceKind, Role, TransitionInput } from '@firegrid/core';
 import { applicableTemplates, visibleItems } from '@firegrid/core/checklist';
 import { templates } from '@firegrid/core/templates';
+import { syncTemplates } from './templates.js';
 import type { Principal } from './auth.js';
 import { openDatabase } from './db.js';
 import type { Db } from './db.js';
@@ -505,6 +506,12 @@ function seedInto(db: Db, now: Date): SeedResult {
   };
   const activitiesBefore = (db.prepare("SELECT count(*) FROM records WHERE tenant = ? AND kind = 'activities'").pluck().get(DEMO_TENANT) as number);
 
+  // The checklist template library (issue 5) at its current revisions (issue 23): as `templates
+  // sync` does it, so a seed adds a template's new revision and never rewrites an old one.
+  for (const line of syncTemplates(db, DEMO_TENANT, { now: new Date(now.getTime() - 60 * DAY) })) {
+    if (line.action === 'added' || line.action === 'updated') count('templates');
+    else skipped++;
+  }
   store.transaction(() => {
     for (const w of WORKERS) {
       const id = seedId(`worker:${w.key}`);
@@ -545,15 +552,6 @@ function seedInto(db: Db, now: Date): SeedResult {
       });
       count('captains');
     }
-    // The checklist template library (issue 5): fixed ids, so a second seed adds nothing.
-    for (const t of templates) {
-      if (store.get(DEMO_TENANT, 'templates', t.id) !== undefined) {
-        skipped++;
-        continue;
-      }
-      service.put(call('admin', 60), 'templates', t.id, { ...t });
-      count('templates');
-    }
     for (const i of INSPECTIONS) {
       const id = seedId(`inspection:${i.place}:${String(i.daysAgo)}`);
       if (store.get(DEMO_TENANT, 'inspections', id) !== undefined) {
@@ -573,7 +571,7 @@ function seedInto(db: Db, now: Date): SeedResult {
       const c = call(i.by, i.daysAgo);
       const at = c.now.toISOString();
       service.put(c, 'inspections', id, {
-        id, templateId: template.id, templateVersion: template.version, placeId: seedId(`place:${place.key}`), inspectorId: USERS[i.by].user,
+        id, templateId: template.id, templateVersion: template.revision, placeId: seedId(`place:${place.key}`), inspectorId: USERS[i.by].user,
         startedAt: new Date(c.now.getTime() - 25 * 60_000).toISOString(), submittedAt: at, answers, state: 'submitted',
       });
       count('inspections');

@@ -27,7 +27,7 @@ import {
 import type { Reply } from './http.js';
 import { idempotent as runOnce } from './idempotency.js';
 import { serveMedia, uploadMedia } from './media-routes.js';
-import { fingerprint, methodNotAllowed, notFoundRoute, readJson } from './requests.js';
+import { fingerprint, methodNotAllowed, notFoundRoute, readJson, revisionParam } from './requests.js';
 import type { Req } from './requests.js';
 import { ScoresRunner } from './scores-runner.js';
 import { scoresRoute } from './scores-route.js';
@@ -195,7 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (third !== undefined) throw notFoundRoute(r.url.pathname);
     if (method === 'GET') {
       const call = await callOf(r);
-      const record = service.get(call, kind, second);
+      const record = service.get(call, kind, second, revisionParam(kind, r.url.searchParams));
       const etag = etagOf(record.version);
       if (header(req, 'if-none-match') === etag) return { status: 304, headers: { etag }, body: Buffer.alloc(0) };
       return jsonReply(200, record, { etag });

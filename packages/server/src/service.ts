@@ -104,9 +104,9 @@ export class Service {
     return listRecords(this.store, call, kind, raw);
   }
 
-  /** `GET /v1/{kind}/{id}`. */
-  get(call: Call, kind: ResourceKind, id: string): StoredRecord {
-    return getRecord(this.store, call, kind, id);
+  /** `GET /v1/{kind}/{id}`; with `revision`, that revision of a template (`?revision=N`). */
+  get(call: Call, kind: ResourceKind, id: string, revision?: number): StoredRecord {
+    return getRecord(this.store, call, kind, id, revision);
   }
 
   /** `PUT /v1/{kind}/{id}`: 201 when created, 200 when updated. */

@@ -192,6 +192,29 @@ export class Store {
     return this.#worker.get(tenant, userId);
   }
 
+  /**
+   * Keeps a template's revision as stored (`template_revisions`), unless that revision is kept
+   * already: a stored revision is never rewritten. Called in the write's transaction.
+   */
+  keepRevision(tenant: string, rec: StoredRecord): void {
+    this.db.prepare('INSERT OR IGNORE INTO template_revisions (tenant, id, revision, body) VALUES (?, ?, ?, ?)')
+      .run(tenant, rec.id, rec.revision, JSON.stringify(rec));
+  }
+
+  /** One revision of a template as it was stored, or undefined. */
+  templateRevision(tenant: string, id: string, revision: number): StoredRecord | undefined {
+    const row = this.db.prepare<[string, string, number], { body: string }>(
+      'SELECT body FROM template_revisions WHERE tenant = ? AND id = ? AND revision = ?',
+    ).get(tenant, id, revision);
+    return row === undefined ? undefined : JSON.parse(row.body) as StoredRecord;
+  }
+
+  /** The revisions kept of a template, lowest first. */
+  templateRevisions(tenant: string, id: string): number[] {
+    return this.db.prepare<[string, string], number>('SELECT revision FROM template_revisions WHERE tenant = ? AND id = ? ORDER BY revision')
+      .pluck().all(tenant, id);
+  }
+
   /** Inserts or replaces a record (as given: version and timestamps are the caller's) and indexes it. */
   write(tenant: string, kind: ResourceKind, rec: StoredRecord): void {
     const previous = kind === 'places' ? this.place(tenant, rec.id) : undefined;
@@ -200,6 +223,7 @@ export class Store {
       tenant, kind, id: rec.id, version: rec.version, ...c, deadlineSort: c.deadlineEnd ?? NO_DEADLINE, body: JSON.stringify(rec),
     });
     this.#index(tenant, kind, rec);
+    if (kind === 'templates') this.keepRevision(tenant, rec);
     if (isScoredKind(kind)) this.#score(tenant, kind, rec);
     if (kind === 'places' && (previous === undefined || previous.gridId !== rec.gridId || previous.kind !== rec.kind)) {
       // Records without a grid of their own take their place's: they move with it, and one written

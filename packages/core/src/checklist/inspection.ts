@@ -50,7 +50,8 @@ function invalid(message: string, issues: Issue[] = []): FiregridError {
 
 /** Options of {@link startInspection}. */
 export interface StartInspectionOptions {
-  template: Pick<ChecklistTemplate, 'id' | 'version'>;
+  /** The template filled: its `revision` becomes the inspection's `templateVersion`. */
+  template: Pick<ChecklistTemplate, 'id' | 'revision'>;
   place: Pick<Place, 'id'>;
   /** The host user id of the inspector. */
   inspectorId: string;
@@ -87,7 +88,7 @@ export function startInspection(options: StartInspectionOptions): Inspection {
     updatedAt: at,
     tenantId: options.tenantId,
     templateId: template.id,
-    templateVersion: template.version,
+    templateVersion: template.revision,
     placeId: place.id,
     inspectorId: options.inspectorId,
     startedAt: at,
@@ -108,7 +109,7 @@ export function supersede(
   options: { inspectorId: string; now: Date; id?: string; locale?: Locale },
 ): Inspection {
   return startInspection({
-    template: { id: previous.templateId, version: previous.templateVersion },
+    template: { id: previous.templateId, revision: previous.templateVersion },
     place: { id: previous.placeId },
     tenantId: previous.tenantId,
     supersedes: previous,

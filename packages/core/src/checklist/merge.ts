@@ -10,13 +10,14 @@ import { validateTemplate } from './engine.js';
 /**
  * Merges a vendor's templates into a base list (the library of `@firegrid/core/templates`), by
  * `id`: a template with a new id is added at the end; one with the id of a base template replaces
- * it when its `version` is the same or higher, and is ignored when it is lower (the base has moved
- * on since the override was written: bump the override's version to keep it). Among overrides
- * with the same id, the highest version wins. Every override is validated first.
+ * it when its `revision` (the content revision) is the same or higher, and is ignored when it is
+ * lower (the base has moved on since the override was written: raise the override's revision to
+ * keep it). Among overrides with the same id, the highest revision wins. `version` (a store's
+ * record version) plays no part. Every override is validated first.
  * @throws FiregridError `validation` naming the override and the path (`overrides[1].sections[0].items[2].basis`).
  * @example
  * import { templates } from '@firegrid/core/templates';
- * const mine = mergeTemplates(templates, [{ ...templates[0], version: templates[0].version + 1, title: { 'zh-CN': '本市日常巡查' } }]);
+ * const mine = mergeTemplates(templates, [{ ...templates[0], revision: templates[0].revision + 1, title: { 'zh-CN': '本市日常巡查' } }]);
  */
 export function mergeTemplates(
   base: readonly ChecklistTemplate[],
@@ -35,11 +36,11 @@ export function mergeTemplates(
   const winners = new Map<string, ChecklistTemplate>();
   for (const t of checked) {
     const seen = winners.get(t.id);
-    if (seen === undefined || t.version >= seen.version) winners.set(t.id, t);
+    if (seen === undefined || t.revision >= seen.revision) winners.set(t.id, t);
   }
   const out = base.map((b) => {
     const o = winners.get(b.id);
-    return o !== undefined && o.version >= b.version ? o : b;
+    return o !== undefined && o.revision >= b.revision ? o : b;
   });
   const baseIds = new Set(base.map((b) => b.id));
   for (const t of winners.values()) if (!baseIds.has(t.id)) out.push(t);

@@ -81,7 +81,7 @@ export function reporterPrivacy(port: DataPort, viewer: Viewer | (() => Viewer))
       const page = await port.list(kind, query);
       return { ...page, items: page.items.map((r) => hide(kind, r)) };
     },
-    get: async (kind, id) => hide(kind, await port.get(kind, id)),
+    get: async (kind, id, options) => hide(kind, await port.get(kind, id, options)),
     save: async (kind, record, opts) => hide(kind, await port.save(kind, record, opts)),
     command: async (name, payload, opts) => {
       const result = await port.command(name, payload, opts);

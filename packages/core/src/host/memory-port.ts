@@ -10,7 +10,7 @@ import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import {
-  COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
+  COMMAND_SERVER_FIELDS, revisionAsked, SERVER_FIELDS, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
 } from './port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
@@ -35,7 +35,10 @@ export const MAX_JSON_BYTES = 1_000_000;
 /** Media over this many bytes are refused (413). */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
 
-/** Records to start with, per kind. Server-managed fields left out are filled in. */
+/**
+ * Records to start with, per kind. Server-managed fields left out are filled in. Several templates
+ * with one id are its revisions: each is kept (`get(…, { revision })`), the highest is the latest.
+ */
 export type MemorySeed = Partial<{ [K in ResourceKind]: readonly RecordInputOf<K>[] }>;
 
 /** What a command handler of {@link memoryDataPort} may do with the store. */
@@ -120,6 +123,14 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
   const clock = options.now ?? (() => new Date());
   const stores = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, new Map<string, Stored>()])) as Record<ResourceKind, Map<string, Stored>>;
   const replies = new Map<string, { body: string; response: unknown }>();
+  /** Every revision of each template, by id and revision (DESIGN §5: kept, never rewritten). */
+  const revisions = new Map<string, Map<number, Stored>>();
+  const keepRevision = (template: Stored): void => {
+    const held = revisions.get(template.id) ?? new Map<number, Stored>();
+    revisions.set(template.id, held);
+    const revision = template.revision as number;
+    if (!held.has(revision)) held.set(revision, template);
+  };
   const media = new Map<string, { blob: Blob; ref: PhotoRef }>();
   const locale = options.locale ?? 'en';
   /** Parses with `schema` or throws FiregridError `code` whose message starts with `subject`. */
@@ -171,6 +182,11 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       const at = clock().toISOString();
       const full = { history: kind === 'hazards' ? [] : undefined, ...content, version: version ?? 1, createdAt: createdAt ?? at, updatedAt: updatedAt ?? at, tenantId: t ?? tenantId };
       const parsed = check(RECORD_SCHEMAS[kind], full, 'config', `memoryDataPort seed ${kind}[${i}] is invalid`) as unknown as Stored;
+      if (kind === 'templates') {
+        keepRevision(parsed);
+        const latest = storeOf(kind).get(parsed.id);
+        if (latest !== undefined && (latest.revision as number) > (parsed.revision as number)) return;
+      }
       storeOf(kind).set(parsed.id, parsed);
     });
   }
@@ -214,6 +230,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       content = outcome.record;
       const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);
       storeOf(kind).set(id, stored);
+      if (kind === 'templates') keepRevision(stored);
       return shown(kind, stored, actor);
     });
   };
@@ -231,12 +248,15 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
       });
     },
 
-    get(kind, id) {
+    get(kind, id, options) {
       return serial(() => {
         checkKind(kind);
+        const revision = revisionAsked(kind, options);
         const actor = actorNow();
         checkReadRole(kind, actor);
-        const record = storeOf(kind).get(canonicalId(id));
+        const latest = storeOf(kind).get(canonicalId(id));
+        // The latest revision is the record itself (its current version); an older one as it was stored.
+        const record = revision === undefined || latest?.revision === revision ? latest : revisions.get(canonicalId(id))?.get(revision);
         if (record === undefined) return null;
         const denied = readDenied(kind, record, actor, placeOf);
         // A record hidden from the actor (404 on the server) is one the port does not have.

@@ -44,6 +44,8 @@ export function checkKind(kind: string): asserts kind is ResourceKind {
   }
 }
 
+export { revisionAsked } from './revision.js';
+
 /** Throws FiregridError `rejected` at `idempotencyKey` unless `key` is a non-empty string. */
 export function checkKey(key: unknown): void {
   if (typeof key !== 'string' || key === '') {

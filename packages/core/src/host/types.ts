@@ -42,6 +42,15 @@ export const MediaMeta = z.object({
 /** What the client knows about a photo it uploads. */
 export type MediaMeta = z.infer<typeof MediaMeta>;
 
+/** Options of {@link DataPort.get}. */
+export interface GetOptions {
+  /**
+   * For `templates`: the content revision wanted (a positive integer), as an inspection's
+   * `templateVersion` names it; the latest when left out. Other kinds have no revisions.
+   */
+  revision?: number;
+}
+
 /**
  * Where records are read and written (required). Lists are filtered, sorted and paged by the
  * port (DESIGN §5), never by fetching everything.
@@ -49,8 +58,14 @@ export type MediaMeta = z.infer<typeof MediaMeta>;
 export interface DataPort {
   /** One page of records of a kind that match the query. */
   list<K extends ResourceKind>(kind: K, query: Query): Promise<Page<RecordOf<K>>>;
-  /** One record, or null when there is none with that id. */
-  get<K extends ResourceKind>(kind: K, id: string): Promise<RecordOf<K> | null>;
+  /**
+   * One record, or null when there is none with that id. With `options.revision` (templates
+   * only): that content revision of the template, or null when the store does not hold it
+   * (DESIGN §5, `GET /v1/templates/{id}?revision=N`). A port whose backend stores templates keeps
+   * every revision it is given; one that does not know the option would return the latest, which
+   * the client refuses (`host-response`), so a draft never opens under another revision unnoticed.
+   */
+  get<K extends ResourceKind>(kind: K, id: string, options?: GetOptions): Promise<RecordOf<K> | null>;
   /**
    * Creates or updates a record (a record as `get` returned it is accepted back; the
    * server-managed fields are ignored) and returns it as stored (new version, timestamps). Rejects with

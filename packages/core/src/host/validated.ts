@@ -127,10 +127,18 @@ export function validateHost(host: FiregridHost, options: ValidateHostOptions = 
       };
       return await call('data.list', () => d.list(kind, q), bounded) as PageOf<RecordOf<typeof kind>>;
     },
-    async get(kind, id) {
+    async get(kind, id, options) {
       checkKind(kind, 'host.data.get');
-      const record = await call('data.get', () => d.get(kind, id), parsedBy.get ? (v) => v : parse(nullableOf(kind), 'data.get')) as { id: string } | null;
+      const revision = options?.revision;
+      const record = await call('data.get', () => (revision === undefined ? d.get(kind, id) : d.get(kind, id, { revision })),
+        parsedBy.get ? (v) => v : parse(nullableOf(kind), 'data.get')) as { id: string; revision?: number } | null;
       if (record !== null && record.id !== id) throw wrongId('data.get', id, record.id);
+      // A port that ignores the option answers with the latest revision: refused, never taken for the one asked.
+      if (record !== null && revision !== undefined && record.revision !== revision) {
+        throw new FiregridError('host-response', `host.data.get returned revision ${String(record.revision)} of the template ${id} when asked for revision ${revision}; a port that stores templates serves every revision it holds, or null`, {
+          issues: [{ path: 'revision', message: `expected ${revision}` }],
+        });
+      }
       return record as RecordOf<typeof kind> | null;
     },
     async save(kind, record, opts) {

@@ -13,7 +13,8 @@ import type { CommandPayload, CommandResult } from '../commands.js';
 import type { Page as PageOf, RecordInputOf, RecordOf } from '../schema/index.js';
 import { sha256Hex } from '../host/memory-port.js';
 import type { Query } from '../host/query.js';
-import type { CommandOptions, DataPort, SaveOptions } from '../host/types.js';
+import type { CommandOptions, DataPort, GetOptions, SaveOptions } from '../host/types.js';
+import { revisionAsked } from '../host/revision.js';
 import { parsesItsResult } from '../host/parsed.js';
 import { parseWith } from '../validate.js';
 import { FiregridHttpError, Problem, codeOfStatus, retryAfterMs } from './errors.js';
@@ -264,8 +265,13 @@ export function httpDataPort(options: HttpDataPortOptions): DataPort {
     // Each answer is parsed here, at the network boundary; the client's validated host does not parse it again.
     list: parsesItsResult(async <K extends ResourceKind>(kind: K, query: Query) =>
       await call({ method: 'GET', path: checkKind(kind), params: queryParams(query) }, pageOf(kind)) as PageOf<RecordOf<K>>),
-    get: parsesItsResult(async <K extends ResourceKind>(kind: K, id: string) =>
-      await callOrNull({ method: 'GET', path: `${checkKind(kind)}/${encodeURIComponent(id)}`, accept: [404] }, RECORD_SCHEMAS[kind]) as RecordOf<K> | null),
+    // A template's revision is `?revision=N` (DESIGN §5); 404 (no such template or revision) is null.
+    get: parsesItsResult(async <K extends ResourceKind>(kind: K, id: string, options?: GetOptions) => {
+      const path = `${checkKind(kind)}/${encodeURIComponent(id)}`;
+      const revision = revisionAsked(kind, options);
+      const params = revision === undefined ? {} : { params: new URLSearchParams({ revision: String(revision) }) };
+      return await callOrNull({ method: 'GET', path, accept: [404], ...params }, RECORD_SCHEMAS[kind]) as RecordOf<K> | null;
+    }),
     save: parsesItsResult(async <K extends ResourceKind>(kind: K, record: RecordInputOf<K>, opts: SaveOptions) =>
       await call({
         method: 'PUT', path: `${checkKind(kind)}/${encodeURIComponent(record.id)}`, json: record,

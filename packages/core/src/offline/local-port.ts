@@ -11,7 +11,7 @@ import { FiregridError } from '../errors.js';
 import type { FiregridErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import {
-  COMMAND_SERVER_FIELDS, SERVER_FIELDS, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
+  COMMAND_SERVER_FIELDS, SERVER_FIELDS, revisionAsked, checkKey, checkKind, checkReadRole, clone, keyReusedError, lookupsOver, omit, readDenied, refusalError, shown,
 } from '../host/port-shared.js';
 import { refuseReservedKeys } from '../rules/reserved-keys.js';
 import { RESOURCE_KINDS } from '../names.js';
@@ -58,6 +58,14 @@ export interface LocalDataPort extends DataPort {
   clear(): Promise<void>;
 }
 
+
+/**
+ * Where the revisions of templates are kept: rows of the `records` store under this pseudo-kind
+ * (no resource kind, so no list ever returns them), with the id `<template id>#<revision>`. The
+ * latest revision is also the template's own row.
+ */
+const REVISIONS = 'template-revisions' as const;
+const revisionKey = (id: string, revision: number): string => `${id}#${revision}`;
 
 /** The kinds the write rules of a kind read (core's `rules/writes`). */
 const RULE_READS: Partial<Record<ResourceKind, readonly ResourceKind[]>> = {
@@ -110,7 +118,7 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
   };
 
   /** Runs a write once per key: the same body gets the first answer, another body is refused. */
-  const remember = <T>(key: string, body: string, produce: (d: IDBPDatabase<LocalDB>) => Promise<{ response: T; writes: Stored[]; kinds: ResourceKind[] }>): Promise<T> =>
+  const remember = <T>(key: string, body: string, produce: (d: IDBPDatabase<LocalDB>) => Promise<{ response: T; writes: Stored[]; kinds: (ResourceKind | typeof REVISIONS)[]; rowIds?: string[] }>): Promise<T> =>
     serial(async () => {
       const d = await db();
       const earlier = await d.get('replies', key);
@@ -118,10 +126,10 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         if (earlier.body === body) return clone(earlier.response as T);
         throw keyReusedError();
       }
-      const { response, writes, kinds } = await produce(d);
+      const { response, writes, kinds, rowIds } = await produce(d);
       await guard(async () => {
         const tx = d.transaction(['records', 'replies'], 'readwrite');
-        writes.forEach((record, i) => { void tx.objectStore('records').put({ kind: kinds[i] ?? 'places', id: record.id, record }); });
+        writes.forEach((record, i) => { void tx.objectStore('records').put({ kind: kinds[i] ?? 'places', id: rowIds?.[i] ?? record.id, record }); });
         void tx.objectStore('replies').put({ key, body, response: clone(response) });
         await tx.done;
       });
@@ -146,13 +154,17 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         return clone({ ...page, items: page.items.map((r) => shown(kind, r, actor)) }) as unknown as Page<RecordOf<typeof kind>>;
       });
     },
-    get(kind, id) {
+    get(kind, id, options) {
       return serial(async () => {
         checkKind(kind);
+        const revision = revisionAsked(kind, options);
         const actor = actorNow();
         checkReadRole(kind, actor);
         const d = await db();
-        const row = await d.get('records', [kind, canonicalId(id)]);
+        const latest = await d.get('records', [kind, canonicalId(id)]);
+        // The latest revision is the record itself; an older one as it was stored (see REVISIONS).
+        const row = revision === undefined || latest?.record.revision === revision
+          ? latest : await d.get('records', [REVISIONS, revisionKey(canonicalId(id), revision)]);
         if (row === undefined) return null;
         const placeId = actor?.scope === undefined ? undefined : placeIdOf(row.record);
         const place = placeId === undefined ? undefined : (await d.get('records', ['places', placeId]))?.record;
@@ -200,7 +212,13 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
         if (!outcome.ok) throw refusalError(outcome.refusal);
         content = outcome.record;
         const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);
-        return { response: shown(kind, stored, actor) as unknown as RecordOf<typeof kind>, writes: [stored], kinds: [kind] };
+        const response = shown(kind, stored, actor) as unknown as RecordOf<typeof kind>;
+        // A template's new revision is kept beside the latest: stored revisions are never rewritten.
+        const revision = stored.revision as number;
+        if (kind === 'templates' && (await d.get('records', [REVISIONS, revisionKey(id, revision)])) === undefined) {
+          return { response, writes: [stored, stored], kinds: [kind, REVISIONS], rowIds: [id, revisionKey(id, revision)] };
+        }
+        return { response, writes: [stored], kinds: [kind] };
       });
     },
     command(name, payload, opts) {

@@ -85,24 +85,27 @@ export function readThroughPort(state: OfflineState): DataPort {
         return listCached(state, kind, query);
       }
     },
-    async get(kind, id) {
+    async get(kind, id, options) {
+      // A template revision asked for by number (a draft's) is read from the port; offline, the
+      // cached latest serves when it is that revision. Only the latest is cached.
+      const revision = options?.revision;
       const db = await dbOf(state);
       const cached = CachedRow.safeParse(await db.get('records', rowKey(kind, id)).catch(() => undefined));
       const row = cached.success ? cached.data : undefined;
       // This device's unsent edit is what its user expects to see.
-      if (row?.local !== undefined && (await groupEntries(db, `${kind}/${id}`)).length > 0) {
+      if (revision === undefined && row?.local !== undefined && (await groupEntries(db, `${kind}/${id}`)).length > 0) {
         const local = parseRecord(state, kind, row.local);
         if (local !== undefined) return local;
       }
       try {
-        const record = await port.get(kind, id);
-        if (record !== null) await cacheRecords(state, kind, [record]);
+        const record = revision === undefined ? await port.get(kind, id) : await port.get(kind, id, { revision });
+        if (record !== null && revision === undefined) await cacheRecords(state, kind, [record]);
         return record;
       } catch (error) {
         const fallback = row?.local ?? row?.record;
         if (!fallsBack(error) || fallback === undefined) throw error;
         const record = parseRecord(state, kind, fallback);
-        if (record === undefined) throw error;
+        if (record === undefined || (revision !== undefined && (record as { revision?: number }).revision !== revision)) throw error;
         return record;
       }
     },

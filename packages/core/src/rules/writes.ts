@@ -31,6 +31,7 @@ import { termsOverlap } from '../captains/terms.js';
 import type { TermFacts } from '../captains/terms.js';
 import { canSeeReporter, canSeeReward } from './confidential.js';
 import { canonicalJson } from './json.js';
+import { templateRevisionRefusal } from './template-revisions.js';
 
 /** A hazard field that only an action changes, and the actions that do. */
 export const ACTION_OWNED_FIELDS = Object.freeze({
@@ -65,7 +66,7 @@ export interface WriteRefusal {
   status: 403 | 404 | 409 | 422;
   /** The problem's slug, e.g. `action-owned-field`. */
   code: 'action-owned-field' | 'hazard-status' | 'created-with' | 'cited-item' | 'actor' | 'user-taken' | 'captain-overlap'
-    | 'forbidden' | 'not-found' | `transition-${TransitionRefusalCode}`;
+    | 'forbidden' | 'not-found' | 'template-revision' | `transition-${TransitionRefusalCode}`;
   message: Readonly<Record<Locale, string>>;
   issues: Issue[];
   /** For an action-owned field: the field and the actions that change it. */
@@ -168,6 +169,11 @@ export function applyWriteRules(kind: string, record: Rec, ctx: WriteContext): W
     }
     case 'inspections': return inspectionRules(record, ctx);
     case 'workers': return workerRules(record, ctx);
+    case 'templates': {
+      // Stored revisions are never rewritten (rules/template-revisions.ts).
+      const refusal = templateRevisionRefusal(record, ctx.previous);
+      return refusal === undefined ? { ok: true, record } : refuse(refusal);
+    }
     case 'captains': {
       const clashes = captainOverlaps([record as unknown as CaptainFacts], ctx.lookups.captainsAt);
       const clash = clashes[0];

@@ -30,7 +30,7 @@ export type { OrgLevel } from './org.js';
 export { Building, Place, PlaceInput, PlaceShape } from './place.js';
 export {
   ANSWER_RESULTS, AppliesTo, Basis, ChecklistItem, ChecklistSection, ChecklistTemplate, ChecklistTemplateInput,
-  ChecklistTemplateShape, ITEM_SEVERITIES, RuleRef, WHEN_PLACE_FACTS, When,
+  ChecklistTemplateShape, ITEM_SEVERITIES, RuleRef, TemplateRevision, WHEN_PLACE_FACTS, When,
 } from './template.js';
 export type { AnswerResult, ItemSeverity, WhenPlaceFact } from './template.js';
 export { Answer, INSPECTION_STATES, Inspection, InspectionInput, InspectionShape } from './inspection.js';

@@ -25,7 +25,10 @@ export type Answer = z.infer<typeof Answer>;
 /** The fields of an inspection besides the stored ones. */
 export const InspectionShape = {
   templateId: Uuid,
-  /** The template's `version` the answers were given against. */
+  /**
+   * The template's content `revision` the answers were given against (the name is kept: it always
+   * meant the content version, never the store's record `version`).
+   */
   templateVersion: z.int().check(z.nonnegative()),
   placeId: Uuid,
   /** The host user id of the inspector. */

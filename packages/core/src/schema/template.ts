@@ -110,8 +110,18 @@ export const AppliesTo = z.object({
 });
 export type AppliesTo = z.infer<typeof AppliesTo>;
 
+/**
+ * A template's content revision: 1, 2, … raised whenever its content (title, applicability,
+ * sections, items) changes. Distinct from `version`, the store's record version: a server keeps
+ * every revision of a template (`GET /v1/templates/{id}?revision=N`) and never rewrites one, and an
+ * inspection records the revision it was filled under as `templateVersion`.
+ */
+export const TemplateRevision = z.int().check(z.positive());
+
 /** The fields of a template besides the stored ones. */
 export const ChecklistTemplateShape = {
+  /** The content revision ({@link TemplateRevision}); `version` is only the store's record version. */
+  revision: TemplateRevision,
   title: LocalizedText,
   appliesTo: AppliesTo,
   sections: z.array(ChecklistSection).check(z.minLength(1)),
@@ -157,8 +167,9 @@ const itemIdsResolve = z.superRefine<{ sections: Sections }>((template, ctx) => 
 });
 
 /**
- * A checklist template as stored and read. Its `version` (a stored field) is the template version
- * an inspection records as `templateVersion`.
+ * A checklist template as stored and read. Its `revision` (the content revision) is what an
+ * inspection records as `templateVersion`; its `version` is the store's record version, raised by
+ * every save.
  */
 export const ChecklistTemplate = z.object({ ...StoredShape, ...ChecklistTemplateShape }).check(itemIdsResolve);
 export type ChecklistTemplate = z.infer<typeof ChecklistTemplate>;

@@ -27,7 +27,7 @@ const CONTROL_ROOM: When = { all: [HIGH_RISE, { fact: 'hasControlRoom', is: true
 /** Large commercial complex (大型商业综合体). */
 export const commercialComplex = template({
   id: TEMPLATE_IDS.commercialComplex,
-  version: 2,
+  revision: 2,
   zh: '大型商业综合体消防安全检查',
   en: 'Large commercial complex inspection',
   appliesTo: { kinds: ['commercial-complex'] },

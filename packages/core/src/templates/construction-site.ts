@@ -18,7 +18,7 @@ const LAW_HINT = FIRE_LAW_HINT;
 /** Construction site (建设工程施工现场). */
 export const constructionSite = template({
   id: TEMPLATE_IDS.constructionSite,
-  version: 1,
+  revision: 1,
   zh: '施工现场消防安全检查',
   en: 'Construction site inspection',
   appliesTo: { kinds: ['construction-site'] },

@@ -30,7 +30,7 @@ const CONTROL_ROOM: When = { all: [HIGH_RISE, { fact: 'hasControlRoom', is: true
 /** Daily fire patrol (防火巡查) of a unit. */
 export const dailyPatrol = template({
   id: TEMPLATE_IDS.dailyPatrol,
-  version: 2,
+  revision: 2,
   zh: '单位日常防火巡查',
   en: 'Daily fire patrol of a unit',
   appliesTo: { kinds: [...UNIT_KINDS] },

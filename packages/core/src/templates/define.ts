@@ -83,10 +83,15 @@ export function section(id: string, zh: string, en: string, items: ChecklistItem
   return { id, title: { 'zh-CN': zh, en }, items };
 }
 
-/** Builds a library template with its stored fields. */
+/**
+ * Builds a library template with its stored fields. `revision` is the library's content revision:
+ * raise it whenever the content changes (a test compares each template's content hash with the
+ * table of revisions it was committed under). `version` is a store's record version: the library
+ * is nobody's store, so its templates carry version 1, as a record stored once.
+ */
 export function template(t: {
   id: string;
-  version: number;
+  revision: number;
   zh: string;
   en: string;
   appliesTo: AppliesTo;
@@ -94,7 +99,8 @@ export function template(t: {
 }): ChecklistTemplate {
   return {
     id: t.id,
-    version: t.version,
+    version: 1,
+    revision: t.revision,
     createdAt: LIBRARY_REVISED_AT,
     updatedAt: LIBRARY_REVISED_AT,
     tenantId: LIBRARY_TENANT,

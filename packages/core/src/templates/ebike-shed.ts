@@ -16,7 +16,7 @@ const PODIUM = '设置在住宅建筑架空层的电动自行车集中停放或�
 /** Central e-bike parking and charging (电动自行车集中停放充电场所). */
 export const ebikeShed = template({
   id: TEMPLATE_IDS.ebikeShed,
-  version: 2,
+  revision: 2,
   zh: '电动自行车集中停放充电场所检查',
   en: 'E-bike parking and charging place inspection',
   appliesTo: { kinds: ['ebike-shed'] },

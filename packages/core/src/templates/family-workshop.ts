@@ -20,7 +20,7 @@ const RISK = u(PLAN, '二（三）1', '针对老旧小区、家庭生产加工�
 /** Family workshop (家庭作坊). */
 export const familyWorkshop = template({
   id: TEMPLATE_IDS.familyWorkshop,
-  version: 1,
+  revision: 1,
   zh: '家庭作坊消防安全检查',
   en: 'Family workshop inspection',
   appliesTo: { kinds: ['family-workshop'] },

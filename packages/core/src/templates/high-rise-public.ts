@@ -22,7 +22,7 @@ const EBIKE = hr('第三十七条', '禁止在 公共门厅、疏散走道、楼
 /** High-rise public building (高层公共建筑). */
 export const highRisePublic = template({
   id: TEMPLATE_IDS.highRisePublic,
-  version: 1,
+  revision: 1,
   zh: '高层公共建筑消防安全检查',
   en: 'High-rise public building inspection',
   appliesTo: {

@@ -18,7 +18,7 @@ const PODIUM = '设置在住宅建筑架空层的电动自行车集中停放或�
 /** High-rise residential building (高层住宅建筑). */
 export const highRiseResidential = template({
   id: TEMPLATE_IDS.highRiseResidential,
-  version: 2,
+  revision: 2,
   zh: '高层住宅建筑消防安全检查',
   en: 'High-rise residential building inspection',
   appliesTo: { kinds: ['residential'], highRise: true },

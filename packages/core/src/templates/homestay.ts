@@ -19,7 +19,7 @@ const KITCHEN = { fact: 'hasKitchen', is: true } as const;
 /** Guest house or farm stay (民宿/农家乐). */
 export const homestay = template({
   id: TEMPLATE_IDS.homestay,
-  version: 1,
+  revision: 1,
   zh: '民宿、农家乐消防安全检查',
   en: 'Guest house and farm stay inspection',
   appliesTo: { kinds: ['homestay'] },

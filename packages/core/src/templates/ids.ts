@@ -1,6 +1,6 @@
 /**
  * The fixed ids of the library's templates. They never change: inspections point to them, and a
- * vendor overrides a template by giving its id with a higher version.
+ * vendor overrides a template by giving its id with a higher `revision`.
  * @module
  */
 export const TEMPLATE_IDS = {

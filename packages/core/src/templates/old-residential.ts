@@ -19,7 +19,7 @@ const LAW = FIRE_LAW_HINT;
 /** Old residential compound (老旧小区). */
 export const oldResidential = template({
   id: TEMPLATE_IDS.oldResidential,
-  version: 3,
+  revision: 3,
   zh: '老旧小区消防安全检查',
   en: 'Old residential compound inspection',
   appliesTo: { kinds: ['residential'], oldResidential: true },

@@ -22,7 +22,7 @@ const WHERE_PRESENT: readonly [string, string] = ['没有该设施的选“不�
 /** Ordinary (not high-rise, not old) residential building (普通住宅). */
 export const ordinaryResidential = template({
   id: TEMPLATE_IDS.ordinaryResidential,
-  version: 1,
+  revision: 1,
   zh: '普通住宅消防安全检查',
   en: 'Residential building inspection (not high-rise, not old)',
   appliesTo: { kinds: ['residential'], highRise: false, oldResidential: false },

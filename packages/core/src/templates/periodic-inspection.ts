@@ -28,7 +28,7 @@ const CODE_HINT: readonly [string, string] = [
 /** Periodic fire inspection (防火检查) of a unit. */
 export const periodicInspection = template({
   id: TEMPLATE_IDS.periodicInspection,
-  version: 3,
+  revision: 3,
   zh: '单位定期防火检查',
   en: 'Periodic fire inspection of a unit',
   appliesTo: { kinds: [...UNIT_KINDS] },

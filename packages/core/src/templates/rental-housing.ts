@@ -18,7 +18,7 @@ const PLAN_RENTAL = v(PLAN, '二（四）4', '突出整治“城中村”、“�
 /** Rented housing (出租屋). */
 export const rentalHousing = template({
   id: TEMPLATE_IDS.rentalHousing,
-  version: 1,
+  revision: 1,
   zh: '出租屋消防安全检查',
   en: 'Rented housing inspection',
   appliesTo: { kinds: ['rental-housing'] },

@@ -22,7 +22,7 @@ const ORG = '建立健全由村“两委”成员牵头的消防管理组织,制
 /** Rural village (农村). */
 export const ruralVillage = template({
   id: TEMPLATE_IDS.ruralVillage,
-  version: 2,
+  revision: 2,
   zh: '农村消防安全检查',
   en: 'Rural village inspection',
   appliesTo: { kinds: ['village'] },

@@ -18,7 +18,7 @@ const NA: readonly [string, string] = ['景区没有该设施或区域的选“�
 /** Tourist site (景区). */
 export const scenicArea = template({
   id: TEMPLATE_IDS.scenicArea,
-  version: 1,
+  revision: 1,
   zh: '景区消防安全检查',
   en: 'Tourist site inspection',
   appliesTo: { kinds: ['scenic-area'] },

@@ -17,7 +17,7 @@ const RECORDS = 'daily patrol + monthly inspection records';
 /** Small venue (九小场所). */
 export const smallVenue = template({
   id: TEMPLATE_IDS.smallVenue,
-  version: 2,
+  revision: 2,
   zh: '九小场所消防安全检查',
   en: 'Small venue (九小场所) inspection',
   appliesTo: { kinds: ['small-venue'] },

@@ -28,7 +28,7 @@ const SMALL: readonly [string, string] = [
 /** Three-in-one premises (三合一场所). */
 export const threeInOne = template({
   id: TEMPLATE_IDS.threeInOne,
-  version: 2,
+  revision: 2,
   zh: '“三合一”场所消防安全检查',
   en: 'Three-in-one premises inspection',
   appliesTo: { kinds: ['three-in-one'] },

@@ -48,7 +48,12 @@ const NOTE_SAVE_MS = 400;
  *
  * The template comes from the `template` property, else `template-id`, else the one template the
  * host stores that applies to the place (the worker chooses when several apply; the built-in
- * library of `@firegrid/core/templates` is loaded on demand when the host stores none).
+ * library of `@firegrid/core/templates` is loaded on demand when the host stores none). A new
+ * inspection uses the template's latest revision; an existing one (a draft, or `inspection-id`)
+ * opens under the revision it was filled under (`templateVersion`, read with
+ * `client.data.get('templates', id, { revision })`) and says when a newer revision exists. When the
+ * host cannot serve that revision (the built-in library holds only the latest), a draft continues
+ * under the latest, recording it, and says so.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -66,6 +71,7 @@ const NOTE_SAVE_MS = 400;
  *
  * @csspart base - The form around everything.
  * @csspart header - Title, place and progress.
+ * @csspart revision - The note that the inspection follows an older revision of the checklist than the latest.
  * @csspart progress - The progress bar and counts.
  * @csspart section - One section of items.
  * @csspart item - One item (a fieldset while editable).
@@ -278,6 +284,7 @@ export class FgChecklist extends LitElement {
       <div part="header" class="header">
         <h2>${tr(r.template.title, locale)}</h2>
         <p class="place">${r.place.name}${r.place.address === '' ? '' : ` · ${r.place.address}`}</p>
+        ${r.revisionNote === undefined ? nothing : message('info', r.revisionNote, { part: 'revision' })}
         <div part="progress" class="progress">
           <progress max=${Math.max(p.total, 1)} .value=${p.answered} aria-label=${this.t('progress')}></progress>
           <span>${fill(this.t('counts'), { a: p.answered, t: p.total, f: p.failed })}</span>

@@ -5,7 +5,7 @@
  * no templates, so it never weighs on the element's bundle.
  * @module
  */
-import { FiregridError, Inspection, Place, parseWith } from '@firegrid/core/schema';
+import { FiregridError, Inspection, Place, isFiregridError, parseWith } from '@firegrid/core/schema';
 import { applicableTemplates, checklistProgress, startInspection, validateTemplate, visibility } from '@firegrid/core/checklist';
 import type { ChecklistTemplate, FiregridClient, Locale } from '@firegrid/core';
 import type { Messages } from '../i18n.js';
@@ -20,6 +20,18 @@ const MESSAGES = {
   templateNotFound: { 'zh-CN': '找不到该检查表模板', en: 'The checklist template was not found' },
   inspectionNotFound: { 'zh-CN': '找不到该检查记录', en: 'The inspection was not found' },
   noTemplate: { 'zh-CN': '没有适用于该场所的检查表', en: 'No checklist applies to this place' },
+  newerRevision: {
+    'zh-CN': '本次检查按检查表第 {n} 版填写；该检查表已有第 {m} 版，新的检查将使用第 {m} 版。',
+    en: 'This inspection follows revision {n} of the checklist; revision {m} exists, and new inspections use it.',
+  },
+  revisionGone: {
+    'zh-CN': '本草稿开始时用的检查表第 {n} 版已无法读取，现按第 {m} 版继续填写；已填的答案按检查项保留。',
+    en: 'Revision {n} of the checklist, which this draft started under, can no longer be read; it continues under revision {m}, keeping the answers by item.',
+  },
+  revisionGoneShown: {
+    'zh-CN': '本次检查按检查表第 {n} 版填写，该版本已无法读取；以下按第 {m} 版显示。',
+    en: 'This inspection follows revision {n} of the checklist, which can no longer be read; it is shown under revision {m}.',
+  },
 } satisfies Messages<string>;
 
 /** The inputs of the element that decide what it shows. */
@@ -49,7 +61,11 @@ const engine: Engine = { checklistProgress, visibility };
 
 /** Ready to fill (or to read), or a choice of templates to make first. */
 export type Loaded =
-  | { kind: 'ready'; template: ChecklistTemplate; place: Place; inspection: Inspection; persisted: boolean; engine: Engine }
+  | {
+    kind: 'ready'; template: ChecklistTemplate; place: Place; inspection: Inspection; persisted: boolean; engine: Engine;
+    /** Said above the items when the inspection follows another revision than the latest (issue 23). */
+    revisionNote?: string;
+  }
   | { kind: 'choose'; place: Place; choices: ChecklistTemplate[] };
 
 const notFound = (key: 'placeNotFound' | 'templateNotFound' | 'inspectionNotFound', id: string, locale: Locale) =>
@@ -74,6 +90,33 @@ async function inspectionById(client: FiregridClient, id: string, locale: Locale
   const stored = await client.data.get('inspections', id);
   if (stored === null) throw notFound('inspectionNotFound', id, locale);
   return { inspection: stored, persisted: true };
+}
+
+const said = (key: 'newerRevision' | 'revisionGone' | 'revisionGoneShown', locale: Locale, n: number, m: number): string =>
+  MESSAGES[key][locale].replaceAll('{n}', String(n)).replaceAll('{m}', String(m));
+
+/**
+ * The template an existing inspection is shown with: the revision it was filled under
+ * (`templateVersion`), read from the host with `get('templates', id, { revision })`, and a note
+ * when the latest is newer. When the host cannot serve that revision (the built-in library holds
+ * only the latest), a draft continues under the latest, recording it, and says so.
+ */
+async function revisionFor(client: FiregridClient, latest: ChecklistTemplate, inspection: Inspection, locale: Locale):
+  Promise<{ template: ChecklistTemplate; inspection: Inspection; revisionNote?: string }> {
+  const wanted = inspection.templateVersion;
+  if (latest.revision === wanted) return { template: latest, inspection };
+  let held: ChecklistTemplate | null = null;
+  try {
+    held = await client.data.get('templates', latest.id, { revision: wanted });
+  } catch (e) {
+    // A port that does not know revisions answers with the latest, which the client refuses.
+    if (!isFiregridError(e, 'host-response')) throw e;
+  }
+  if (held !== null) {
+    return { template: held, inspection, ...(latest.revision > wanted ? { revisionNote: said('newerRevision', locale, wanted, latest.revision) } : {}) };
+  }
+  if (inspection.state !== 'draft') return { template: latest, inspection, revisionNote: said('revisionGoneShown', locale, wanted, latest.revision) };
+  return { template: latest, inspection: { ...inspection, templateVersion: latest.revision }, revisionNote: said('revisionGone', locale, wanted, latest.revision) };
 }
 
 /**
@@ -116,9 +159,17 @@ export async function loadChecklist(input: LoadInput): Promise<Loaded> {
     template = only;
   }
 
-  if (given !== undefined) return { kind: 'ready', template, place, ...given, engine };
+  // An existing inspection opens under the revision it was filled under; a given template is taken as it is.
+  const fromHost = input.template === undefined || input.template === null;
+  if (given !== undefined) {
+    const shown = fromHost ? await revisionFor(client, template, given.inspection, locale) : { template, inspection: given.inspection };
+    return { kind: 'ready', place, persisted: given.persisted, engine, ...shown };
+  }
   const resumed = await client.inspections.resume(template.id, place.id);
-  if (resumed !== null) return { kind: 'ready', template, place, inspection: resumed, persisted: true, engine };
+  if (resumed !== null) {
+    const shown = fromHost ? await revisionFor(client, template, resumed, locale) : { template, inspection: resumed };
+    return { kind: 'ready', place, persisted: true, engine, ...shown };
+  }
   const session = await client.session();
   const fresh = startInspection({ template, place, inspectorId: session.user.id, tenantId: session.tenantId, now: client.now(), locale });
   return { kind: 'ready', template, place, inspection: fresh, persisted: false, engine };

@@ -59,6 +59,7 @@ export function hazardRecord(spec: HazardSpec): HazardInput {
 export function templateRecord(title: string): ChecklistTemplateInput {
   return {
     id: newId(),
+    revision: 1,
     title: { 'zh-CN': title, en: title },
     appliesTo: { kinds: ['residential'] },
     sections: [{

@@ -28,6 +28,7 @@ import { ASSIGNEE_CHECKS } from './checks/assignee.js';
 import { RECORD_CHECKS } from './checks/records.js';
 import { SCORE_CHECKS } from './checks/scores.js';
 import { TIP_OFF_CHECKS } from './checks/tip-off.js';
+import { TEMPLATE_CHECKS } from './checks/templates.js';
 import type { Check, Need } from './checks/types.js';
 import type { Ctx } from './context.js';
 import { CheckFailure, createApi, described, preview } from './http.js';
@@ -99,7 +100,7 @@ export interface ConformanceReport {
 /** Every check, in the order they run, with what each needs beyond the main token. */
 export const CHECKS: readonly Check[] = [
   ...RECORD_CHECKS, ...LIST_CHECKS, ...HAZARD_CHECKS, ...PATH_CHECKS, ...ASSIGNEE_CHECKS, ...MEDIA_CHECKS, ...COMMAND_CHECKS, ...ACCESS_CHECKS, ...INTEGRITY_CHECKS,
-  ...SCORE_CHECKS, ...TIP_OFF_CHECKS,
+  ...SCORE_CHECKS, ...TIP_OFF_CHECKS, ...TEMPLATE_CHECKS,
 ];
 
 /** The flag that supplies what a check needs, for "not run" messages. */

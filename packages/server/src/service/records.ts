@@ -55,12 +55,25 @@ function pageOf(store: Store, call: Call, kind: ResourceKind, raw: Record<string
   return page;
 }
 
-/** `GET /v1/{kind}/{id}`. */
-export function getRecord(store: Store, call: Call, kind: ResourceKind, id: string): StoredRecord {
+/**
+ * `GET /v1/{kind}/{id}`; with `revision` (templates only, `?revision=N`), that revision of the
+ * template as it was stored, 404 `revision-not-found` naming the revisions held when there is none.
+ */
+export function getRecord(store: Store, call: Call, kind: ResourceKind, id: string, revision?: number): StoredRecord {
   requireRole(call, PERMISSIONS[kind].read, kindAction(kind, 'read'));
-  const rec = store.get(call.principal.tenant, kind, canonicalId(id));
-  if (rec === undefined) throw notFound(kind, id);
-  assertVisible(store, call, kind, rec);
+  const tenant = call.principal.tenant;
+  const latest = store.get(tenant, kind, canonicalId(id));
+  if (latest === undefined) throw notFound(kind, id);
+  assertVisible(store, call, kind, latest);
+  // The latest revision is the record itself (its current version); an older one as it was stored.
+  const rec = revision === undefined || latest.revision === revision ? latest : store.templateRevision(tenant, canonicalId(id), revision);
+  if (rec === undefined) {
+    const held = store.templateRevisions(tenant, canonicalId(id));
+    throw new HttpError(404, 'revision-not-found', text(
+      `检查表模板 ${id} 没有第 ${String(revision)} 版（保存的版本：${held.join('、')}）`,
+      `The template ${id} has no revision ${String(revision)} (revisions held: ${held.join(', ')})`,
+    ), { errors: [{ path: 'revision', message: `not held; held: ${held.join(', ')}` }], extra: { revisions: held } });
+  }
   return tailor(store, call, kind, rec);
 }
 
