@@ -214,8 +214,9 @@ describe('npm start: the demo grid app', () => {
       const d = r.shadowRoot.querySelector('#description'); d.value = '扫码举报：1 号楼 6 层安全出口被木板封死'; d.dispatchEvent(new Event('input', { bubbles: true }));
     })(${form})`);
     await phone.evaluate(`${form}.shadowRoot.querySelector('#submit').click()`);
-    // The element's result stays on screen: 举报已提交 with the reference number (受理编号) to quote.
-    await phone.waitForFunction(`((r) => r.shadowRoot.querySelector('#reference') && /举报已提交/.test(r.shadowRoot.querySelector('[part~="result-title"]').textContent))(${form})`, { timeout: 20_000 });
+    // The element's result stays on screen: sent (举报已提交, or 已发送 once the device's outbox has
+    // sent it) with the reference number (受理编号) to quote.
+    await phone.waitForFunction(`((r) => r.shadowRoot.querySelector('#reference') && /举报已提交|已发送/.test(r.shadowRoot.querySelector('[part~="result-title"]').textContent))(${form})`, { timeout: 20_000 });
     const reference = await phone.evaluate(`${form}.shadowRoot.querySelector('#reference').textContent.trim()`) as string;
     assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/, `a reference number: ${reference}`);
     // 查看记录: where the report stands, under the same reference.

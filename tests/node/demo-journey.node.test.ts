@@ -126,11 +126,18 @@ describe('the demo grid app, end to end: inspection → hazard, offline report, 
     }
     await worker.evaluate(`${checklist}.shadowRoot.querySelector('[part~="submit"]').click()`);
     // The failed item is a hazard draft; she reports it (上报) from the checklist's handoff.
-    await worker.waitForFunction(`!!${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft[data-state=pending] button.report')`, TIMEOUT);
+    const handoff = `!!${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft[data-state=pending] button.report')`;
+    await worker.waitForFunction(handoff, { timeout: 5_000 }).catch(async () => {
+      const said = await worker.evaluate(`${checklist}.shadowRoot.textContent.replace(/\\s+/g, ' ').slice(-300)`) as string;
+      throw new Error(`no hazard handoff after the submit; the checklist says: ${said}`);
+    });
     const fromInspection = await worker.evaluate(`${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft').dataset.draft`) as string;
     await worker.evaluate(`${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft button.report').click()`);
     // Stored by the server, or queued on the device's outbox, which sends it at once (checked on the server below).
-    await worker.waitForFunction(`['reported', 'queued'].includes(${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft').dataset.state)`, TIMEOUT);
+    await worker.waitForFunction(`['reported', 'queued'].includes(${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft').dataset.state)`, TIMEOUT).catch(async () => {
+      const said = await worker.evaluate(`((li) => li.dataset.state + ': ' + li.textContent.replace(/\\s+/g, ' ').slice(-300))(${checklist}.shadowRoot.querySelector('[part~="handoff"] li.draft'))`) as string;
+      throw new Error(`the failed item's hazard was not reported; the handoff says ${said}`);
+    });
     lap('worker: fail an item, submit, report its hazard');
 
     // 上报, while she still has signal: the form, and the place chosen from her grid's places.
@@ -165,7 +172,11 @@ describe('the demo grid app, end to end: inspection → hazard, offline report, 
     await network(worker, sw, true);
     await worker.waitForFunction(`/已发送/.test(${form}.shadowRoot.querySelector('[part~="result-title"]')?.textContent ?? '')`, { timeout: 30_000 });
     await sw.detach();
-    lap('worker online: the outbox sends it');
+    // 查看记录 on the result opens the hazard in her 隐患 tab.
+    await worker.evaluate(`${form}.shadowRoot.querySelector('#records').click()`);
+    await worker.waitForFunction(`${find('e.getAttribute("role") === "tab" && e.getAttribute("aria-selected") === "true"')}.textContent.trim() === '隐患'`, TIMEOUT);
+    await worker.waitForFunction(`/灭火器箱被盗/.test(${find('e.id === "d-title"')}?.textContent ?? '')`, TIMEOUT);
+    lap('worker online: the outbox sends it, 查看记录');
 
     // ── A resident scans the shed's QR code and reports what he saw (confidential).
     const phoneContext = await browser.createBrowserContext();
