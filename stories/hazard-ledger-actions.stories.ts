@@ -56,7 +56,7 @@ export function actionCase(action: HazardAction): { hazardId: string; session: H
 const clientOf = (session: HostSession) =>
   ledgerClient(session, memoryDataPort(actionsSeed(), { tenantId: 'demo', commands: hazardCommands({ actor: session.user }) }));
 
-/** The ledger opened at the hazard of `action`'s case, as its role; the play function opens the action's form. */
+/** The ledger opened at the hazard of `action`'s case, as its role: the detail offers the action. */
 function actionStory(action: HazardAction): Story {
   return {
     name: `${HAZARD_ACTION_LABELS[action]['zh-CN']} (${action})`,
@@ -65,33 +65,7 @@ function actionStory(action: HazardAction): Story {
       if (c === undefined) return html`<p>没有可以执行“${HAZARD_ACTION_LABELS[action]['zh-CN']}”的隐患和角色。</p>`;
       return html`<fg-hazard-ledger hazard-id=${c.hazardId} .client=${clientOf(c.session)}></fg-hazard-ledger>`;
     },
-    play: async ({ canvasElement }) => {
-      const ledger = canvasElement.querySelector('fg-hazard-ledger');
-      for (let i = 0; i < 100; i++) {
-        const button = deepQuery(ledger, `[data-action="${action}"]`);
-        if (button instanceof HTMLElement) {
-          button.click();
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
   };
-}
-
-/** The first match of `selector` in `root`'s shadow roots, at any depth. */
-function deepQuery(root: Element | null, selector: string): Element | undefined {
-  if (root === null) return undefined;
-  const inside = root.shadowRoot;
-  const here = inside?.querySelector(selector) ?? root.querySelector(selector);
-  if (here) return here;
-  for (const child of [...(inside?.querySelectorAll('*') ?? []), ...root.querySelectorAll('*')]) {
-    if (child.shadowRoot) {
-      const found = deepQuery(child, selector);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 const meta: Meta = {
@@ -101,7 +75,7 @@ const meta: Meta = {
   parameters: {
     docs: {
       description: {
-        component: 'One story per hazard action (DESIGN §9), each opened as a role the default matrix allows to run it, and one where the viewer may run none. In Storybook the play function opens the action\'s form.',
+        component: 'One story per hazard action (DESIGN §9), each opened as a role the default matrix allows to run it, and one where the viewer may run none.',
       },
     },
   },
