@@ -1,65 +1,26 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { action } from 'storybook/actions';
 import customElements from '../packages/elements/custom-elements.json';
 import governmentBlue from '../packages/elements/themes/government-blue.css?inline';
+import { fgEvents, firegridDecorator } from './firegrid.js';
+import type { EventsManifest } from './firegrid.js';
 
 setCustomElementsManifest(customElements);
 
-interface ManifestEvent { name?: string }
-interface ManifestDeclaration { tagName?: string; events?: ManifestEvent[] }
-interface Manifest { modules?: { declarations?: ManifestDeclaration[] }[] }
-
-/** Every `fg-*` event the elements declare (`@fires`), from the Custom Elements Manifest. */
-export const FG_EVENTS: readonly string[] = [...new Set(
-  ((customElements as Manifest).modules ?? []).flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName?.startsWith('fg-') === true)
-    .flatMap((d) => (d.events ?? []).map((e) => e.name ?? ''))
-    .filter((name) => name.startsWith('fg-')),
-)].sort();
+/** Every fg-* event the elements declare, logged in Actions. */
+export const FG_EVENTS: readonly string[] = fgEvents(customElements as EventsManifest);
 
 // The theme is a stylesheet of design tokens on :root; adopted (CSSOM, no <style> or style
 // attribute, so a strict CSP holds) while the toolbar's theme is government blue.
 const themeSheet = new CSSStyleSheet();
 themeSheet.replaceSync(governmentBlue);
-function applyTheme(theme: unknown): void {
+function applyTheme(theme: string | undefined): void {
   const others = document.adoptedStyleSheets.filter((s) => s !== themeSheet);
   document.adoptedStyleSheets = theme === 'government-blue' ? [...others, themeSheet] : others;
 }
 
-/** The fg-* elements a story rendered (its own tags, not the internal ones inside shadow roots). */
-const fgElementsIn = (root: Element): HTMLElement[] =>
-  [...root.querySelectorAll<HTMLElement>('*')].filter((e) => e.localName.startsWith('fg-'));
-
-/**
- * The toolbar's locale and elder mode reach every element of the story (one that names its own
- * `locale` keeps it: English stories stay English), and every fg-* event is logged in Actions.
- */
-const withFiregrid: Decorator = (story, context) => {
-  const { locale, theme, elder } = context.globals as { locale?: string; theme?: string; elder?: string };
-  applyTheme(theme);
-  const listeners = new Map<string, (e: Event) => void>();
-  const apply = (el: Element | undefined): void => {
-    if (!(el instanceof HTMLElement)) return;
-    for (const name of FG_EVENTS) {
-      if (listeners.has(name)) continue;
-      const log = action(name);
-      const listener = (e: Event): void => { log(e instanceof CustomEvent ? e.detail : undefined); };
-      listeners.set(name, listener);
-      el.addEventListener(name, listener);
-    }
-    // The elements render after this wrapper: wait a turn for the story's template.
-    queueMicrotask(() => {
-      for (const fg of fgElementsIn(el)) {
-        // zh-CN is what the elements (and the stories' sessions) speak by default; English is asked for.
-        if (!fg.hasAttribute('locale') && locale === 'en') fg.setAttribute('locale', 'en');
-        if ('elder' in fg && !fg.hasAttribute('elder')) fg.toggleAttribute('elder', elder === 'on');
-      }
-    });
-  };
-  return html`<div class="fg-story" ${ref(apply)}>${story()}</div>`;
-};
+const wrap = firegridDecorator({ events: FG_EVENTS, log: (name, detail) => { action(name)(detail); }, theme: applyTheme });
+const withFiregrid: Decorator = (story, context) => wrap(story, context.globals);
 
 const preview: Preview = {
   tags: ['autodocs'],
