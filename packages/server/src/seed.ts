@@ -1,7 +1,7 @@
 /**
  * The demo data set of tenant `demo`: one street (坞城街道, 太原市小店区) with three communities and
  * seven grids, high-rise and old residential buildings (three of the four high-rises with a floor
- * captain), nine submitted inspections, small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, and hazards in every status with the history,
+ * captain), nine submitted inspections, small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, a resident's confidential tip-off in every grid, and hazards in every status with the history,
  * photos and activities the real workflow gives them. Everything goes through {@link Service}
  * with the actor who would have done it, at the time it would have happened, so the demo obeys
  * the same rules as real data. Ids are fixed: seeding twice adds nothing the second time.
