@@ -69,8 +69,8 @@ function actionStory(action: HazardAction): Story {
 }
 
 const meta: Meta = {
+  // No `component`: the element's story file is hazard-ledger.stories.ts (the gates' inventory), whose docs page documents it.
   title: 'Elements/fg-hazard-ledger/Actions',
-  component: 'fg-hazard-ledger',
   excludeStories: ['actionsSeed', 'actionCase'],
   parameters: {
     docs: {
