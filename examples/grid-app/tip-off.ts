@@ -2,8 +2,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { newId } from '@firegrid/core';
-import type { FiregridClient } from '@firegrid/core';
+import { HAZARD_STATUS_LABELS, newId, referenceOf } from '@firegrid/core';
+import type { FiregridClient, HazardStatus } from '@firegrid/core';
+import type { HazardRecordsEvent } from '@firegrid/elements';
 import { SignInError, clientFor, listPeople, signIn } from './session.js';
 
 /**
@@ -19,7 +20,10 @@ export class GridTipOff extends LitElement {
     h1 { font-size: 1.3rem; margin: 8px 0; }
     .at { font-weight: 600; }
     .note { color: #444; font-size: 0.9rem; }
-    .done { padding: 12px; border-radius: 8px; background: #e8f5e9; color: #1b5e20; }
+    .record { padding: 12px; border: 1px solid #c4c9d4; border-radius: 8px; }
+    .record dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
+    .record dt { color: #444; }
+    .record dd { margin: 0; }
     .error { color: #b71c1c; }
     fg-hazard-report { display: block; }
   `;
@@ -34,7 +38,8 @@ export class GridTipOff extends LitElement {
   @state() private client: FiregridClient | undefined;
   @state() private draftId: string | undefined;
   @state() private error = '';
-  @state() private sent = '';
+  /** The resident's report that 查看记录 opened, as the server has it now. */
+  @state() private record: { reference: string; title: string; status: string } | undefined;
 
   constructor() {
     super();
@@ -60,16 +65,39 @@ export class GridTipOff extends LitElement {
     }
   }
 
+  /** 查看记录: where the report stands on the server (a resident reads his own reports only). */
+  private readonly onRecords = async (e: HazardRecordsEvent): Promise<void> => {
+    const client = this.client;
+    if (client === undefined) return;
+    const sent = e.detail.hazard;
+    let status: HazardStatus = sent.status;
+    try {
+      status = (await client.data.get('hazards', sent.id))?.status ?? status;
+    } catch {
+      // Offline or not yet sent: what the device knows.
+    }
+    this.record = { reference: referenceOf(sent.id), title: sent.title, status: HAZARD_STATUS_LABELS[status]['zh-CN'] };
+  };
+
   override render(): TemplateResult {
     return html`
       <h1>消防隐患举报</h1>
       ${this.at === '' ? nothing : html`<p>地点：<span class="at">${this.at}</span></p>`}
       <p class="note">您的举报会交给所在网格的网格员核实处理；联系方式只有网格长和消防救援机构能看到。</p>
       ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
-      ${this.sent === '' ? nothing : html`<p class="done" role="status">感谢举报！已收到：${this.sent}</p>`}
-      ${this.client === undefined || this.sent !== '' ? nothing : html`<fg-provider .client=${this.client}>
+      ${this.record === undefined ? nothing : html`<section class="record" aria-labelledby="record-h">
+        <h2 id="record-h">我的举报</h2>
+        <dl>
+          <dt>受理编号</dt><dd data-reference>${this.record.reference}</dd>
+          <dt>内容</dt><dd>${this.record.title}</dd>
+          <dt>办理状态</dt><dd data-status>${this.record.status}</dd>
+        </dl>
+      </section>`}
+      ${this.client === undefined ? nothing : html`<fg-provider .client=${this.client}>
+        <!-- After a submit the element shows its result: 举报已提交, the reference number (受理编号), what happens next. -->
         <fg-hazard-report mode="public" draft-id=${this.draftId ?? ''}
-          @fg-hazard-submit=${(e: CustomEvent<{ hazard: { title: string } }>) => { this.sent = e.detail.hazard.title; }}></fg-hazard-report>
+          @fg-hazard-records=${(e: HazardRecordsEvent) => { void this.onRecords(e); }}
+          @fg-hazard-submit=${() => { this.record = undefined; }}></fg-hazard-report>
       </fg-provider>`}`;
   }
 }

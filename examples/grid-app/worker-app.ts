@@ -1,11 +1,12 @@
 // The grid worker's phone app: a tab bar at the bottom, one Firegrid element (or a thin list
 // around one) per tab.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FiregridClient, OrgUnit } from '@firegrid/core';
+import type { HazardRecordsEvent } from '@firegrid/elements';
 import type { DemoPerson } from './session.js';
 import './patrol.js';
 import './mine.js';
@@ -39,7 +40,6 @@ export class GridWorkerApp extends LitElement {
     fg-hazard-report, fg-hazard-ledger, fg-captain-registry, fg-grid-score { display: block; margin: 12px; }
     .pending, .error { margin: 12px 16px; }
     .error { color: #b71c1c; }
-    .done { margin: 12px; padding: 8px 12px; border-radius: 8px; background: #e8f5e9; color: #1b5e20; }
   `;
 
   /** The signed-in worker's client (the tabs that list things read through it). */
@@ -56,9 +56,10 @@ export class GridWorkerApp extends LitElement {
   @state() private error = '';
   private loadedFor: FiregridClient | undefined;
 
-  @state() private reported = '';
-  /** Changes after each report, so the next one starts from an empty form. */
+  /** Changes when a report is cancelled, so the next one starts from an empty form. */
   @state() private reportRound = 0;
+  /** The hazard 查看记录 opened in 隐患 (the report just sent), until another tab is chosen. */
+  @state() private openHazard: string | undefined;
 
   protected override willUpdate(): void {
     const client = this.client;
@@ -81,6 +82,7 @@ export class GridWorkerApp extends LitElement {
   }
 
   private select(tab: Tab, focus = false): void {
+    if (tab !== this.tab) this.openHazard = undefined;
     this.tab = tab;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
@@ -104,7 +106,7 @@ export class GridWorkerApp extends LitElement {
       case 'patrol':
         return html`<grid-patrol .client=${this.client} .grids=${grids} .orgUnits=${this.orgUnits}></grid-patrol>`;
       case 'hazards':
-        return html`<fg-hazard-ledger list="problems" status="open" grid-id=${grid ?? ''}></fg-hazard-ledger>`;
+        return html`<fg-hazard-ledger list="problems" status="open" grid-id=${grid ?? ''} hazard-id=${ifDefined(this.openHazard)}></fg-hazard-ledger>`;
       case 'captains':
         return html`<fg-captain-registry grid-id=${ifDefined(grid)} .orgUnits=${this.orgUnits}></fg-captain-registry>`;
       case 'score':
@@ -112,11 +114,11 @@ export class GridWorkerApp extends LitElement {
       case 'mine':
         return html`<grid-mine .client=${this.client} .person=${this.person} .grids=${grids} .orgUnits=${this.orgUnits}></grid-mine>`;
       case 'report':
-        return html`
-          ${this.reported === '' ? nothing : html`<p class="done" role="status">已上报：${this.reported}</p>`}
-          ${keyed(this.reportRound, html`<fg-hazard-report
-            @fg-hazard-submit=${(e: CustomEvent<{ hazard: { title: string } }>) => { this.reported = e.detail.hazard.title; this.reportRound++; }}
-            @fg-hazard-cancel=${() => { this.reported = ''; this.reportRound++; }}></fg-hazard-report>`)}`;
+        // After a submit the element shows its own result (已上报 or 待发送 offline, what happens next,
+        // 继续上报 / 查看记录); 查看记录 opens the hazard in 隐患.
+        return html`${keyed(this.reportRound, html`<fg-hazard-report
+          @fg-hazard-records=${(e: HazardRecordsEvent) => { this.tab = 'hazards'; this.openHazard = e.detail.hazard.id; }}
+          @fg-hazard-cancel=${() => { this.reportRound++; }}></fg-hazard-report>`)}`;
     }
   }
 

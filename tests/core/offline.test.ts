@@ -720,6 +720,24 @@ describe('offline: photos', () => {
   });
 });
 
+describe('offline: a photo shared by two records', () => {
+  it('sends a second record with a device photo another record\'s send already uploaded (a failed item\'s hazard after its inspection)', async () => {
+    const s = spy();
+    const client = offlineClient(s.port, prefix);
+    const photo = await client.offline.addPhoto(await image(200, 100));
+    // The inspection (here a first record) goes out first and its photo is acknowledged ...
+    await client.submit('hazards', hazard({ title: '检查记录', photos: [photo] }));
+    await client.offline.sync();
+    expect(s.uploads).to.have.length(1);
+    // ... then the hazard made from the same answer is reported with the same device photo.
+    const second = hazard({ title: '不合格项隐患', photos: [photo] });
+    await client.submit('hazards', second);
+    await client.offline.sync();
+    expect(s.uploads, 'the photo is not uploaded again').to.have.length(1);
+    expect((await s.port.get('hazards', second.id))?.photos.map((p) => p.sha256)).to.deep.equal([photo.sha256]);
+  });
+});
+
 describe('offline: reads', () => {
   it('falls back to the cache when the network fails, filtered on the device, with unsent records', async () => {
     const s = spy();

@@ -177,8 +177,8 @@ describe('npm start: the demo grid app', () => {
       await page.waitForFunction(`!!${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}`, { timeout: 20_000 });
       await page.evaluate(`${find(`e.getAttribute("role") === "tab" && e.textContent.trim() === "${label}"`)}.click()`);
     };
-    // 隐患台账: every hazard of the street (the seed's 18), with the two lists' export.
-    await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length === 18`, { timeout: 20_000 });
+    // 隐患台账: the hazards of the street (the first page of 20 of the seed's 24), with the two lists' export.
+    await page.waitForFunction(`${DEEP}(document).filter((e) => e.matches('[part~="row"]')).length === 20`, { timeout: 20_000 });
     assert.ok(await page.evaluate(`${DEEP}(document).some((e) => e.localName === 'button' && /导出两个清单/.test(e.textContent))`), 'the two lists can be exported');
     // 楼长管理: coverage of the street's high-rise buildings, and import.
     await section('楼长管理');
@@ -214,7 +214,17 @@ describe('npm start: the demo grid app', () => {
       const d = r.shadowRoot.querySelector('#description'); d.value = '扫码举报：1 号楼 6 层安全出口被木板封死'; d.dispatchEvent(new Event('input', { bubbles: true }));
     })(${form})`);
     await phone.evaluate(`${form}.shadowRoot.querySelector('#submit').click()`);
-    await phone.waitForFunction(`/感谢举报/.test(${find('e.localName === "grid-tip-off"')}.shadowRoot.textContent)`, { timeout: 20_000 });
+    // The element's result stays on screen: sent (举报已提交, or 已发送 once the device's outbox has
+    // sent it) with the reference number (受理编号) to quote.
+    await phone.waitForFunction(`((r) => r.shadowRoot.querySelector('#reference') && /举报已提交|已发送/.test(r.shadowRoot.querySelector('[part~="result-title"]').textContent))(${form})`, { timeout: 20_000 });
+    const reference = await phone.evaluate(`${form}.shadowRoot.querySelector('#reference').textContent.trim()`) as string;
+    assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/, `a reference number: ${reference}`);
+    // 查看记录: where the report stands, under the same reference.
+    await phone.evaluate(`${form}.shadowRoot.querySelector('#records').click()`);
+    const tipPage = find('e.localName === "grid-tip-off"');
+    await phone.waitForFunction(`!!${tipPage}.shadowRoot.querySelector('[data-reference]')`, { timeout: 20_000 });
+    assert.equal(await phone.evaluate(`${tipPage}.shadowRoot.querySelector('[data-reference]').textContent.trim()`), reference);
+    assert.match(await phone.evaluate(`${tipPage}.shadowRoot.querySelector('[data-status]').textContent`) as string, /已上报|草稿/);
     // It reaches the server in the building's grid, its reporter kept confidential.
     const token = ((await (await fetch(`${demo.url}api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"zhaojianguo"}' })).json()) as { token: string }).token;
     interface Tip { gridId?: string; source?: string; reporter?: { confidential?: boolean } }

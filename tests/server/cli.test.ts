@@ -187,13 +187,13 @@ describe('firegrid-server CLI', () => {
     const dir = tempDir();
     const r = run(['seed', '--data', dir]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /18 hazards/);
+    assert.match(r.stdout, /24 hazards/);
     const again = run(['seed', '--data', dir]);
     assert.match(again.stdout, /nothing new/);
     const { url, child } = await start(['--port', '0', '--data', dir], { FIREGRID_SECRET: SECRET });
     const token = await signToken({ secret: SECRET, tenant: 'demo', user: 'zhaojianguo', roles: ['grid-supervisor'], scope: ['140105004'] });
     const res = await fetch(`${url}/v1/hazards?limit=500`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(((await res.json()) as { items: unknown[] }).items.length, 18);
+    assert.equal(((await res.json()) as { items: unknown[] }).items.length, 24);
     await stop(child);
   });
 });

@@ -46,14 +46,14 @@ describe('seed: the demo data set', () => {
     assert.equal(first.tenant, 'demo');
     assert.equal(first.created.workers, 7);
     assert.equal(first.created.places, 22);
-    assert.equal(first.created.hazards, 18);
+    assert.equal(first.created.hazards, 24);
     assert.equal(first.created.captains, 3, 'floor captains of three of the four high-rise buildings');
     assert.equal(first.created.inspections, 9, 'submitted inspections, some places never inspected');
     assert.ok((first.created.media ?? 0) >= 18, 'a photo per reported hazard');
     assert.ok((first.created.activities ?? 0) >= 30, 'the workflow\'s activities');
     assert.deepEqual(second.created, {});
-    assert.ok(second.skipped >= 7 + 22 + 18 + templates.length, 'everything skipped the second time');
-    assert.equal(all('hazards').length, 18);
+    assert.ok(second.skipped >= 7 + 22 + 24 + templates.length, 'everything skipped the second time');
+    assert.equal(all('hazards').length, 24);
     assert.equal(all('places').length, 22);
   });
 
@@ -158,6 +158,24 @@ describe('seed: the demo data set', () => {
     assert.equal(full?.reporter.contact, '13900001234');
   });
 
+  it('has a resident\'s confidential tip-off with a photo in every grid', async () => {
+    const grids = DEMO_ORG_UNITS.filter((u) => u.level === 'grid');
+    const tips = all('hazards') as (Rec & { source: string; gridId: string; photos: unknown[]; reporter: { kind: string; confidential: boolean; contact?: string } })[];
+    for (const g of grids) {
+      const tip = tips.find((h) => h.gridId === g.code && h.source === 'public');
+      assert.ok(tip !== undefined, `a tip-off in ${g.name}`);
+      assert.equal(tip.reporter.kind, 'resident');
+      assert.equal(tip.reporter.confidential, true, `${g.name}: the reporter is confidential`);
+      assert.ok(tip.reporter.contact !== undefined, `${g.name}: the supervisor sees the contact`);
+      assert.ok(tip.photos.length > 0, `${g.name}: the tip-off has a photo`);
+    }
+    // A grid worker reads the grid's tip-offs without the reporter's contact.
+    const wangwei = await s.token({ tenant: 'demo', user: 'wangwei', roles: ['grid-worker'], scope: ['140105004001'] });
+    const seen = ((await s.request('GET', '/v1/hazards?limit=500&gridId=140105004001001', { token: wangwei })).json as { items: { source: string; reporter: Record<string, unknown> }[] }).items;
+    const hers = seen.filter((h) => h.source === 'public');
+    assert.ok(hers.length > 0 && hers.every((h) => h.reporter.contact === undefined), 'the contact is stripped for the worker');
+  });
+
   it('stores photos that are served as PNGs', async () => {
     const withPhoto = all('hazards').find((h) => Array.isArray(h.photos) && h.photos.length > 0) as { photos: { url: string; width: number }[] } | undefined;
     const ref = withPhoto?.photos[0];
@@ -172,7 +190,7 @@ describe('seed: the demo data set', () => {
     const other = mkdtempSync(join(tmpdir(), 'firegrid-seed-db-'));
     const db = openDatabase(other);
     try {
-      assert.equal(seedDemo(db, { now }).created.hazards, 18);
+      assert.equal(seedDemo(db, { now }).created.hazards, 24);
       assert.ok(db.open, 'a database passed in stays open');
     } finally {
       db.close();

@@ -1,7 +1,7 @@
 /**
  * The demo data set of tenant `demo`: one street (坞城街道, 太原市小店区) with three communities and
  * seven grids, high-rise and old residential buildings (three of the four high-rises with a floor
- * captain), nine submitted inspections, small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, and hazards in every status with the history,
+ * captain), nine submitted inspections, small venues, a three-in-one shop, e-bike sheds, six grid workers and their supervisor, a resident's confidential tip-off in every grid, and hazards in every status with the history,
  * photos and activities the real workflow gives them. Everything goes through {@link Service}
  * with the actor who would have done it, at the time it would have happened, so the demo obeys
  * the same rules as real data. Ids are fixed: seeding twice adds nothing the second time.
@@ -446,6 +446,36 @@ function hazards(now: Date): HazardSeed[] {
       key: 'h18', place: 'jinxiu-shed', by: 'chenjing', daysAgo: 0.1, category: 'electrical', status: 'draft',
       title: '车棚内充电线路私拉乱接', description: '车棚西侧有 5 处插线板串接，未使用智能充电桩。',
     },
+    // Residents' tip-offs (群众举报) from the notices' QR codes: one in every grid (h03 is 南坪第二网格's),
+    // each confidential, with a photo, at the stage a real one would have reached.
+    ...tipOffs(),
+  ];
+}
+
+/** A resident's confidential tip-off: created as a public draft and submitted by the resident, as the tip-off page does. */
+function tipOff(key: string, place: string, daysAgo: number, category: HazardCategory, title: string, description: string,
+  contact: string, photo: readonly [number, number, number], steps: readonly Step[] = []): HazardSeed {
+  return {
+    key, place, by: 'resident', daysAgo, category, status: 'draft', source: 'public', confidential: { contact }, photo, title, description,
+    steps: [{ daysAgo, by: 'resident', input: { action: 'submit' } }, ...steps],
+  };
+}
+
+/** The tip-offs of the grids other than 南坪第二网格 (whose h03 is the first one). */
+function tipOffs(): HazardSeed[] {
+  return [
+    tipOff('t-fd1', 'fudong-2', 0.8, 'exit-blocked', '2 号楼 9 层安全出口门被锁', '群众反映：9 层通往楼梯间的安全出口门晚上被住户用铁链锁住。',
+      '13934560001', [180, 80, 80]),
+    tipOff('t-fd2', 'wucheng-76-3', 3, 'ebike-indoor', '3 号楼楼道夜间停放电动车充电', '一单元楼道每晚停放 4 辆电动车，从家里拉线充电。',
+      '13934560002', [80, 120, 180], [{ daysAgo: 2.5, by: 'zhaojianguo', input: { action: 'verify', note: '网格员现场核实属实' } }]),
+    tipOff('t-fd3', 'fudong-market', 1.5, 'flammables', '超市仓库堆放大量烟花爆竹', '超市后面的小仓库里堆着十几箱烟花，门口还有人抽烟。',
+      '13934560003', [200, 140, 60]),
+    tipOff('t-np1', 'kindergarten', 5, 'facility-broken', '幼儿园门口消火栓被圈进围挡', '幼儿园装修，门口室外消火栓被围挡圈住，消防车接不上。',
+      '13934560004', [60, 160, 160], [{ daysAgo: 4, by: 'zhaojianguo', input: { action: 'reject', reason: '现场核实：围挡已拆除，消火栓可正常使用' } }]),
+    tipOff('t-xt1', 'jinxiu-b', 0.4, 'fire-lane-blocked', 'B 座北侧消防车通道停满私家车', '每天晚上 B 座北侧消防车道两边停满车，中间只能过一辆电动车。',
+      '13934560005', [120, 60, 160]),
+    tipOff('t-xt2', 'hotel', 2, 'fire-door', '宾馆走廊防火门被拆掉', '宾馆 3 楼走廊的防火门不见了，只剩门框。',
+      '13934560006', [160, 160, 160], [{ daysAgo: 1.5, by: 'zhaojianguo', input: { action: 'verify' } }]),
   ];
 }
 
@@ -471,7 +501,7 @@ export interface SeedResult {
  * live in `media/` next to it). Records that exist already are left alone.
  * @example
  * const result = seedDemo('./.firegrid');
- * console.log(result.created);   // { workers: 7, places: 22, media: 22, hazards: 18, activities: … }
+ * console.log(result.created);   // { workers: 7, places: 22, media: 28, hazards: 24, activities: … }
  */
 export function seedDemo(target: string | Db, options: SeedOptions = {}): SeedResult {
   const db = typeof target === 'string' ? openDatabase(resolve(target)) : target;

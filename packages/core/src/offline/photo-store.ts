@@ -84,7 +84,9 @@ export async function devicePhotosIn(state: OfflineState, s: Space, value: unkno
   const known = new Set<string>();
   for (const id of candidates) {
     const row = PhotoRow.safeParse(await db.get('photos', id));
-    if (row.success && row.data.origin === 'device') known.add(id);
+    // A photo taken here whose upload another record's send already acknowledged keeps its id and
+    // its server ref: a draft made from the same answer (a failed checklist item's hazard) still sends it.
+    if (row.success && (row.data.origin === 'device' || row.data.ref !== undefined)) known.add(id);
   }
   const missing = devicePhotoIds(value).filter((id) => !known.has(id));
   if (missing[0] !== undefined) {
