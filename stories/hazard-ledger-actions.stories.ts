@@ -11,8 +11,16 @@ import {
 const DAY = 86_400_000;
 const at = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString();
 
-/** Two hazards the ledger's own stories do not have: a major candidate, and one fixed on the spot yesterday (reopen). */
-const EXTRA = { candidate: '019a4b2c-0000-7000-8000-000000000190', closedYesterday: '019a4b2c-0000-7000-8000-000000000191' } as const;
+/**
+ * Hazards the ledger's own stories do not have: a major candidate, one fixed on the spot yesterday
+ * (reopen), a task whose assignee asked for more time and which was transferred to 城管 (the
+ * supervisor decides the extension, records the department's answer), and a resident's verified
+ * tip-off (举报奖励).
+ */
+const EXTRA = {
+  candidate: '019a4b2c-0000-7000-8000-000000000190', closedYesterday: '019a4b2c-0000-7000-8000-000000000191',
+  extensionAsked: '019a4b2c-0000-7000-8000-000000000192', tipOffVerified: '019a4b2c-0000-7000-8000-000000000193',
+} as const;
 
 /** The ledger's seed and the two extra hazards. */
 export function actionsSeed(): MemorySeed {
@@ -29,6 +37,17 @@ export function actionsSeed(): MemorySeed {
     {
       ...base, id: EXTRA.closedYesterday, status: 'closed', category: 'exit-blocked', title: '楼道杂物当场清理（当场整改）',
       history: [{ at: at(-1), by: 'w-0101', action: 'fix-on-spot', from: 'reported', to: 'closed', note: '当场督促住户清理' }],
+    },
+    {
+      ...base, id: EXTRA.extensionAsked, status: 'assigned', category: 'fire-lane-blocked', title: '小区北门消防车通道被私家车长期占用',
+      deadline: at(3).slice(0, 10), measures: '劝离车辆，施划禁停标线',
+      responsible: { unit: '城管', person: '城管执法中队' },
+      transfer: { department: 'urban-management', reason: '占用消防车通道，需执法', at: at(-4), by: 's-0101' },
+      extensionRequest: { deadline: at(20).slice(0, 10), reason: '标线施工需等待晴天', requestedBy: 'u-0001', requestedAt: at(-1) },
+    },
+    {
+      ...base, id: EXTRA.tipOffVerified, status: 'verified', category: 'ebike-indoor', title: '地下室有人给电动车充电', source: 'public',
+      address: '桥东小区 5 号楼地下室', reporter: { kind: 'resident', personId: 'r-0002', contact: '李女士 13900001234', confidential: true },
     },
   ];
   return { ...seed, hazards: [...(seed.hazards ?? []), ...extra] };
@@ -100,6 +119,16 @@ export const ConfirmMajor: Story = actionStory('confirm-major');
 export const DismissMajor: Story = actionStory('dismiss-major');
 export const Supervise: Story = actionStory('supervise');
 export const Lift: Story = actionStory('lift');
+export const Accept: Story = actionStory('accept');
+export const Return: Story = actionStory('return');
+export const RequestExtension: Story = actionStory('request-extension');
+export const ApproveExtension: Story = actionStory('approve-extension');
+export const RefuseExtension: Story = actionStory('refuse-extension');
+export const Transfer: Story = actionStory('transfer');
+export const AnswerTransfer: Story = actionStory('answer-transfer');
+export const Escalate: Story = actionStory('escalate');
+export const AnswerResident: Story = actionStory('answer-resident');
+export const RecordReward: Story = actionStory('record-reward');
 
 /** A floor captain (楼长) reads a reported hazard: his role may run none of the actions. */
 export const NoneAllowed: Story = {

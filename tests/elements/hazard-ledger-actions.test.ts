@@ -1,12 +1,12 @@
 // The per-action stories (issue 24 item 3): one story per hazard action, each opened as a role the
 // default matrix allows to run it, shows that action; the captain's story offers none.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { HAZARD_ACTIONS } from '@firegrid/core';
 import '@firegrid/elements/hazard-ledger/define';
 import * as stories from '../../stories/hazard-ledger-actions.stories.js';
 import { actionCase } from '../../stories/hazard-ledger-actions.stories.js';
-import { allDeep, until } from '../support/wait.js';
+import { allDeep, mount, until } from '../support/wait.js';
 
 interface Story { name?: string; render?: () => TemplateResult }
 const all = Object.entries(stories as Record<string, unknown>).filter(([, v]) => typeof v === 'object' && v !== null && 'render' in v) as [string, Story][];
@@ -20,14 +20,14 @@ describe('stories: one per hazard action, opened as a role allowed to run it', (
       const story = storyOf(action);
       expect(story, `a story named "… (${action})"`).to.not.equal(undefined);
       expect(actionCase(action), `a hazard and a role for ${action}`).to.not.equal(undefined);
-      const wrapper = await fixture<HTMLElement>(html`<div>${story!.render!()}</div>`);
+      const wrapper = mount(story!.render!());
       const el = wrapper.querySelector('fg-hazard-ledger')!;
       await until(() => deep(el, `[data-action="${action}"]`) !== undefined, `the ${action} button`);
     });
   }
 
   it('the captain\'s story offers no action', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div>${stories.NoneAllowed.render!({}, {} as never)}</div>`);
+    const wrapper = mount(stories.NoneAllowed.render!({}, {} as never));
     const el = wrapper.querySelector('fg-hazard-ledger')!;
     await until(() => deep(el, '#d-title') !== undefined, 'the detail');
     expect(allDeep(el.shadowRoot!).filter((e) => e.matches('[data-action]'))).to.have.length(0);

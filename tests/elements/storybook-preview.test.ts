@@ -1,12 +1,12 @@
 // The Storybook preview's Firegrid decorator (issue 24 item 3): the toolbar's locale and elder
 // mode reach the story's elements, the theme is applied, and every fg-* event of the manifest is
 // logged in Actions.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { fgEvents, firegridDecorator } from '../../.storybook/firegrid.js';
 import type { EventsManifest } from '../../.storybook/firegrid.js';
 import { Worker } from '../../stories/hazard-report.stories.js';
 import '@firegrid/elements/hazard-report/define';
-import { until } from '../support/wait.js';
+import { mount, until } from '../support/wait.js';
 
 const manifest = await (await fetch(new URL('../../packages/elements/custom-elements.json', import.meta.url))).json() as EventsManifest;
 
@@ -25,7 +25,8 @@ describe('storybook preview: toolbar globals and Actions', () => {
     const themes: (string | undefined)[] = [];
     const wrap = firegridDecorator({ events: fgEvents(manifest), log: (name, detail) => { logged.push([name, detail]); }, theme: (t) => { themes.push(t); } });
     const story = (): unknown => Worker.render!({}, {} as never);
-    const el = await fixture<HTMLElement>(html`<div>${wrap(story, { locale: 'en', theme: 'government-blue', elder: 'on' })}</div>`);
+    const el = mount(wrap(story, { locale: 'en', theme: 'government-blue', elder: 'on' }));
+    await until(() => el.querySelector('fg-hazard-report') !== null, 'the story\'s element');
     const report = el.querySelector('fg-hazard-report')!;
     await until(() => report.getAttribute('locale') === 'en', 'locale="en" on the element');
     expect(report.hasAttribute('elder')).to.equal(true);
@@ -36,8 +37,8 @@ describe('storybook preview: toolbar globals and Actions', () => {
 
   it('leaves zh-CN, standard mode and an element\'s own locale alone by default', async () => {
     const wrap = firegridDecorator({ events: [], log: () => undefined, theme: () => undefined });
-    const el = await fixture<HTMLElement>(html`<div>${wrap(() => html`<fg-hazard-report></fg-hazard-report><fg-hazard-report locale="zh-CN"></fg-hazard-report>`, { locale: 'en', elder: 'off' })}</div>`);
-    await new Promise((r) => setTimeout(r, 0));
+    const el = mount(wrap(() => html`<fg-hazard-report></fg-hazard-report><fg-hazard-report locale="zh-CN"></fg-hazard-report>`, { locale: 'en', elder: 'off' }));
+    await until(() => el.querySelector('fg-hazard-report:not([locale="zh-CN"])')?.getAttribute('locale') === 'en', 'the decorator\'s locale on the plain element');
     const [plain, own] = [...el.querySelectorAll('fg-hazard-report')];
     expect(plain?.getAttribute('locale')).to.equal('en');
     expect(own?.getAttribute('locale'), 'a story that names its locale keeps it').to.equal('zh-CN');

@@ -1,3 +1,4 @@
+import { render } from 'lit';
 // Waiting in browser tests: poll a condition until it holds, with a generous limit, because a
 // shared 2-core machine under load runs timers late (a 4 s wait once timed out in CI).
 
@@ -37,4 +38,16 @@ export function allDeep(root: ParentNode): Element[] {
     if (el.shadowRoot) out.push(...allDeep(el.shadowRoot));
   }
   return out;
+}
+
+/**
+ * Renders `template` into a fresh `<div>` in the body and returns the div, without waiting for a
+ * frame (open-wc's `fixture` of a wrapper waits for one, which a background tab never gets). Wait
+ * for what the test needs with {@link until}.
+ */
+export function mount(template: unknown): HTMLElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(template, host);
+  return host;
 }
