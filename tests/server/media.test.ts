@@ -133,9 +133,13 @@ describe('media', () => {
       const h = hazard({ gridId: GRID_A, photos: [ref], reporter: { kind: 'grid-worker', personId: 'w-a', confidential: false } });
       assert.equal((await old.put(`/v1/hazards/${h.id}`, h, uploader)).status, 201);
       await old.close();
-      // Back to the schema of migration 1: no photo facets, no grants column.
+      // Back to the schema of migration 1: no photo facets, no grants column (and none of the columns
+      // a later migration adds with ALTER TABLE, which would fail when it runs again).
       const db = openDatabase(dataDir);
       db.exec("DELETE FROM facets WHERE facet = 'photo'; ALTER TABLE idempotency DROP COLUMN grants; DELETE FROM migrations WHERE id >= 2;");
+      for (const [table, column] of [['score_activities', 'item'], ['score_activities', 'points_c'], ['score_activities', 'reason'], ['score_activities', 'by_id'], ['score_workers', 'post']]) {
+        db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+      }
       db.close();
       const again = await startTestServer({ dataDir });
       try {
