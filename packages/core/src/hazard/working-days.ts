@@ -28,7 +28,9 @@ export interface WorkingCalendar {
  * The 2026 table (国务院办公厅关于2026年部分节假日安排的通知): 元旦 1 月 1–3 日（1 月 4 日周日上班）;
  * 春节 2 月 15–23 日（2 月 14 日周六、2 月 28 日周六上班）; 清明节 4 月 4–6 日; 劳动节 5 月 1–5 日
  * （5 月 9 日周六上班）; 端午节 6 月 19–21 日; 中秋节 9 月 25–27 日; 国庆节 10 月 1–7 日（9 月 20 日周日、
- * 10 月 10 日周六上班）. An example only: check it against the notice, and give the next year's
+ * 10 月 10 日周六上班）, as 新华社 published the notice on 2025-11-04
+ * (https://politics.gmw.cn/2025-11/04/content_38391083.htm; checked date by date on 2026-12-08).
+ * An example only: give the next year's
  * table (published each November or December) to `tipOffClocks` before the year starts — a date
  * outside it counts as Monday–Friday only.
  */
