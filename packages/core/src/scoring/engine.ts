@@ -536,7 +536,7 @@ function discoveries(t: Tally, s: WorkerState): { found: number; ids: string[] }
 
 /** The monthly quota of a worker's post (`quotaByPost`), else `quotaPerMonth`. */
 export function quotaOf(p: { quotaPerMonth: number; quotaByPost: Record<string, number> }, post: string | undefined): number {
-  return post !== undefined && Object.hasOwn(p.quotaByPost, post) ? (p.quotaByPost[post] ?? 0) : p.quotaPerMonth;
+  return post !== undefined && Object.prototype.hasOwnProperty.call(p.quotaByPost, post) ? (p.quotaByPost[post] ?? 0) : p.quotaPerMonth;
 }
 
 /** The distinct places a list's inspections name (quota of places: 125 visits to 3 shops are 3). */
