@@ -48,7 +48,7 @@ describe('client.inspections', () => {
   it('starts a draft for the signed-in worker and saves it through client.drafts', async () => {
     const { client, events } = setup();
     const d = await client.inspections.start(TEMPLATE, PLACE);
-    expect(d).to.include({ inspectorId: 'w-0101', tenantId: 'demo', state: 'draft', templateId: TEMPLATE.id, templateVersion: TEMPLATE.version });
+    expect(d).to.include({ inspectorId: 'w-0101', tenantId: 'demo', state: 'draft', templateId: TEMPLATE.id, templateVersion: TEMPLATE.revision });
     expect(await client.drafts.get('inspections', d.id)).to.deep.equal(d);
     expect(events.map((e) => e.type)).to.deep.equal(['draft.saved']);
   });

@@ -167,7 +167,7 @@ describe('failedRuleRefs', () => {
   it('collects the ruleRefs of failed items only, each once', () => {
     const t = new Date().toISOString();
     const template = ChecklistTemplate.parse({
-      id: '019a4b2c-0000-7000-8000-0000000000aa', version: 1, createdAt: t, updatedAt: t, tenantId: 't',
+      id: '019a4b2c-0000-7000-8000-0000000000aa', version: 1, revision: 1, createdAt: t, updatedAt: t, tenantId: 't',
       title: { 'zh-CN': '模板' }, appliesTo: { kinds: ['hotel'] },
       sections: [{ id: 's', title: { 'zh-CN': '疏散' }, items: [
         { id: 'q1', text: { 'zh-CN': '消防车道' }, basis: { doc: 'GB 35181-2017', verified: true }, severity: 'major-candidate', ruleRefs: ['GB35181-2017:7.1.1'], evidence: { photoOnFail: true, noteOnFail: false } },
