@@ -261,7 +261,7 @@ export class FgCaptainRegistry extends LitElement {
           : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
             : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : '', { part: 'error' })}
       ${renderNotice(this.work, this.fg.locale)}
-      ${preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, preview.name, preview.result)}
+      ${preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, preview.name, preview.result, preview.unsent === true)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
         ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
       ${v !== undefined && ui !== undefined && this.shown.length === 0 ? html`<p class="empty">${ui.emptyText(v)}</p>` : nothing}

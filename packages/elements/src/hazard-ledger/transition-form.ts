@@ -13,7 +13,7 @@ import { dt, noteLabel } from './detail-messages.js';
 import type { DetailKey } from './detail-messages.js';
 import { formStyles } from './hazard-ledger.styles.js';
 import { userError } from '../errors.js';
-import { isNetworkDown, queuedText } from '../queued.js';
+import { isNetworkDown, queuedText, unsentNote } from '../queued.js';
 
 /** Detail of the cancelable `fg-hazard-transition`, fired before a transition is sent. */
 export interface HazardTransitionDetail {
@@ -398,8 +398,7 @@ export class FgHazardTransitionForm extends LitElement {
     return html`
       <form part="transition" aria-label=${label} @submit=${this.onConfirm} aria-busy=${this.busy ? 'true' : 'false'}>
         ${message('error', this.alert, { part: 'error' })}
-        ${this.unsent ? html`<div class="msg warning" role="status" part="unsent" tabindex="-1"><strong>${queuedText('unsent', locale)}</strong><br />
-          <span class="next">${queuedText('unsentNext', locale)}</span></div>` : nothing}
+        ${this.unsent ? unsentNote(locale) : nothing}
         ${needs.includes('reason') ? this.textarea('reason', 'reason', l('fReason')) : nothing}
         ${this.asked()}
         ${needs.includes('department') ? this.field('department', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid}
