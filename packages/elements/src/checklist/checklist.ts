@@ -43,6 +43,8 @@ const NOTE_SAVE_MS = 400;
  * what happens next and the next actions. With the offline client (`@firegrid/core/offline`) a
  * submit without network is queued on the device: the result says 已保存在本机 with "待发送（n）"
  * (the device's unsent writes) in the warning tone, and turns to 已发送 when the outbox has sent it.
+ * Should the server refuse it then, the result says 服务器未接受 and why, and 修改后重新提交 brings
+ * the answers back into the form (`client.offline.edit`) to be corrected and submitted again.
  * Without an offline layer the answers stay on the page with "未发送，网络恢复后重试" and 重试 — never
  * as an error.
  *
