@@ -4,7 +4,7 @@
 // was, and 修改后重新提交 opens the form (or the preview) again as it was filled in. A real offline
 // backend (core's, over real IndexedDB) with a test-double network behind it.
 import { expect, fixture, html } from '@open-wc/testing';
-import { captainCommands, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
+import { FiregridError, captainCommands, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
 import type { DataPort, FiregridClient } from '@firegrid/core';
 import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
@@ -183,6 +183,87 @@ describe('fg-captain-registry: an import made offline', () => {
     expect(names).to.include.members(['司马光明', '欧阳晓雪']);
     // Read again as the server stored them.
     await until(() => rowNamed(el, vacant[1]!)?.textContent.includes('欧阳晓雪'), 'the stored rows');
+  });
+});
+
+describe('fg-captain-registry: a client without the offline layer, the network down', () => {
+  /** The registry over a memory port whose writes fail as a network that is down does, until `setOnline(true)`. */
+  async function mountOnline(): Promise<{ el: FgCaptainRegistry; data: DataPort; setOnline: (online: boolean) => void; errors: unknown[] }> {
+    const world = captainWorld({ buildings: 9, covered: 0.3 });
+    const data = memoryDataPort({ places: world.places, captains: world.captains, workers: world.workers }, { tenantId: 'demo', now: () => captainNow, commands: captainCommands() });
+    let online = false;
+    const down = (): Promise<never> => Promise.reject(new FiregridError('network', 'The network is unreachable'));
+    const port: DataPort = {
+      ...data,
+      save: (kind, record, o) => (online ? data.save(kind, record, o) : down()),
+      command: (name, payload, o) => (online ? data.command(name, payload, o) : down()),
+    };
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(captainSession), data: port }), now: () => captainNow });
+    expect(client.offline).to.equal(undefined);
+    const el = await fixture<FgCaptainRegistry>(html`<fg-captain-registry .client=${client} .orgUnits=${captainOrgUnits}></fg-captain-registry>`);
+    await until(() => rows(el).length > 0, 'the first rows');
+    const errors: unknown[] = [];
+    el.addEventListener('fg-error', (e) => { errors.push(e.detail); });
+    return { el, data, setOnline: (o) => { online = o; }, errors };
+  }
+  const unsentIn = (el: FgCaptainRegistry, where: string): HTMLElement | undefined => root(el).querySelector<HTMLElement>(`${where} [part~="unsent"]`) ?? undefined;
+  const nothingRed = (el: FgCaptainRegistry): void => {
+    expect(root(el).querySelector('[part~="error"]')?.textContent ?? '', 'no alert').to.equal('');
+    expect([...root(el).querySelectorAll('#editor .msg.error')].map((m) => m.textContent).join(''), 'no error in the form').to.equal('');
+    expect(root(el).textContent).not.to.match(/network|unreachable/i);
+  };
+
+  it('a save keeps the form as filled, says 未发送，网络恢复后重试 (not red), and 重试 saves it once the network is back', async () => {
+    const { el, data, setOnline, errors } = await mountOnline();
+    const building = await register(el);
+    const unsent = await until(() => unsentIn(el, '#editor'), '未发送');
+    expect(unsent.textContent).to.contain('未发送，网络恢复后重试').and.contain('填写的内容都还在');
+    expect(unsent.classList.contains('warning')).to.equal(true);
+    expect(getComputedStyle(unsent).color).to.equal(WARNING);
+    expect(root(el).activeElement, 'focus on the note').to.equal(unsent);
+    nothingRed(el);
+    expect(errors).to.deep.equal([]);
+    expect(root(el).querySelector<HTMLDialogElement>('#editor')!.open).to.equal(true);
+    expect(field(el, 'f-name').value).to.equal('赵海燕');
+    expect(field(el, 'f-phone').value).to.equal('135 1234 5678');
+    const save = root(el).querySelector<HTMLButtonElement>('#editor button[type="submit"]')!;
+    expect(save.textContent.trim()).to.equal('重试');
+    expect(rowNamed(el, building)!.classList.contains('vacant')).to.equal(true);
+    expect(note(el), 'not queued: there is no outbox').to.equal(null);
+    await expect(el).to.be.accessible();
+    // The network is back: 重试 saves it, with the normal success.
+    setOnline(true);
+    save.click();
+    await until(() => root(el).querySelector<HTMLDialogElement>('#editor')?.open === false, 'the form closed');
+    await until(() => root(el).querySelector('#notice')?.textContent.includes('赵海燕') === true, 'the success notice');
+    expect(root(el).querySelector('#notice')!.classList.contains('success')).to.equal(true);
+    expect(rowNamed(el, building)!.textContent).to.contain('赵海燕');
+    expect((await data.list('captains', { limit: 500 })).items.filter((c) => c.person.name === '赵海燕').map((c) => c.person.phone)).to.have.length(1);
+  });
+
+  it('an import keeps the preview, says 未发送，网络恢复后重试 (not red), and 重试 imports it once the network is back', async () => {
+    const { el, data, setOnline, errors } = await mountOnline();
+    const vacant = rows(el).filter((r) => r.classList.contains('vacant')).slice(0, 2).map(nameOf);
+    await el.importFile(new File([`楼栋,楼长,联系电话\r\n${vacant[0]},司马光明,13612345678\r\n${vacant[1]},欧阳晓雪,0351-7654321\r\n`], '楼长.csv', { type: 'text/csv' }));
+    await el.updateComplete;
+    const confirm = (): HTMLButtonElement => root(el).querySelector<HTMLButtonElement>('[part~="preview"] button.primary')!;
+    expect(confirm().textContent).to.contain('确认导入 2 条记录');
+    confirm().click();
+    const unsent = await until(() => unsentIn(el, '[part~="preview"]'), '未发送');
+    expect(unsent.textContent).to.contain('未发送，网络恢复后重试');
+    expect(getComputedStyle(unsent).color).to.equal(WARNING);
+    expect(root(el).activeElement, 'focus on the note').to.equal(unsent);
+    nothingRed(el);
+    expect(errors).to.deep.equal([]);
+    expect(confirm().textContent.trim()).to.equal('重试');
+    expect(rowNamed(el, vacant[0]!)!.classList.contains('vacant')).to.equal(true);
+    setOnline(true);
+    confirm().click();
+    await until(() => root(el).querySelector('[part~="preview"]') === null, 'the preview closed');
+    await until(() => root(el).querySelector('#notice')?.textContent.includes('已导入 2 条记录') === true, 'the success notice');
+    expect(root(el).querySelector('#notice')!.classList.contains('success')).to.equal(true);
+    expect((await data.list('captains', { limit: 500 })).items.map((c) => c.person.name)).to.include.members(['司马光明', '欧阳晓雪']);
+    await until(() => rowNamed(el, vacant[0]!)?.textContent.includes('司马光明'), 'the rows');
   });
 });
 

@@ -237,6 +237,54 @@ describe('fg-checklist: result and offline (issue 17 items 2–3)', () => {
     }
   });
 
+  it('refused after it was queued: 修改后重新提交 opens the answers again with why, and the corrected inspection is queued and sent', async () => {
+    let mode: 'down' | 'refuse' | 'ok' = 'down';
+    const port = memoryDataPort({ places: [HIGH_RISE, OFFICE], templates: [SMALL] }, { tenantId: 'demo' });
+    const refused = new FiregridError('rejected', 'PUT /v1/inspections/… failed (422): answers: stale template', { issues: [{ path: 'templateVersion', message: '检查表已更新，请按新版本重新检查' }] });
+    Object.assign(refused, { status: 422 });
+    const data: DataPort = {
+      ...port,
+      save: (k, r, o) => (mode === 'ok' ? port.save(k, r, o) : Promise.reject(mode === 'refuse' ? refused : new FiregridError('network', 'The network is unreachable'))),
+    };
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(SESSION), data }), backend: offlineBackend({ prefix: `fg-test-fast-edit-${newId()}`, autoSync: false, persist: false }) });
+    try {
+      const el = await mount(client);
+      root(el).querySelector<HTMLButtonElement>('[data-pass-all]')!.click();
+      await settled(el);
+      part(el, 'submit')!.click();
+      await until(() => part(el, 'sync')?.textContent === '待发送（1）', '待发送（1）');
+      mode = 'refuse';
+      await client.offline!.sync({ force: true });
+      const edit = await until(() => root(el).querySelector<HTMLButtonElement>('[data-go="edit"]') ?? undefined, '修改后重新提交');
+      expect(edit.textContent.trim()).to.equal('修改后重新提交');
+      await until(() => part(el, 'sync')?.textContent.includes('检查表已更新') === true, 'the reason');
+      edit.click();
+      // The form again, every answer kept, why in its alert; the refused write has left the outbox.
+      await until(() => part(el, 'submit') !== null, 'the form again');
+      expect(root(el).querySelector('#result-title')).to.equal(null);
+      expect(checked(el, 'exits')).to.equal('pass');
+      expect(part(el, 'error')!.textContent).to.contain('检查表已更新');
+      expect(root(el).activeElement).to.equal(part(el, 'error'));
+      expect(root(el).textContent).to.not.match(/PUT|422|stale/);
+      expect((await client.offline!.status()).failed).to.have.length(0);
+      // Corrected (an answer changed) and submitted again: queued, then sent.
+      choose(el, 'exits', 'pass');
+      await settled(el);
+      const seen = oneEvent(el, 'fg-checklist-submit');
+      part(el, 'submit')!.click();
+      const { detail } = (await seen) as CustomEvent<ChecklistSubmitDetail>;
+      await until(() => part(el, 'sync')?.textContent === '待发送（1）', '待发送 again');
+      mode = 'ok';
+      await client.offline!.sync({ force: true });
+      await until(() => part(el, 'sync')?.textContent === '已发送', '已发送');
+      const stored = await port.get('inspections', detail.inspection.id);
+      expect(stored?.state).to.equal('submitted');
+      expect((await client.offline!.status()).failed).to.have.length(0);
+    } finally {
+      await client.offline!.close();
+    }
+  });
+
   it('no offline layer: keeps the answers, says 未发送，网络恢复后重试 (not red), and 重试 sends them', async () => {
     let online = false;
     const { client, data } = setup({ data: (p): DataPort => ({ ...p, save: (k, r, o) => (online ? p.save(k, r, o) : Promise.reject(new FiregridError('network', 'The network is unreachable'))) }) });

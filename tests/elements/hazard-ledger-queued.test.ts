@@ -4,7 +4,7 @@
 // was, and 修改后重新提交 opens the form again as it was filled in. A real offline backend (core's,
 // over real IndexedDB) with a test-double network behind it.
 import { expect, fixture, html } from '@open-wc/testing';
-import { HAZARD_STATUS_LABELS, createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
+import { FiregridError, HAZARD_STATUS_LABELS, createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, FiregridClient } from '@firegrid/core';
 import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
@@ -143,6 +143,45 @@ describe('fg-hazard-ledger: a transition made offline', () => {
     expect(status.pending).to.have.length(1);
     await client.offline!.sync({ force: true });
     await until(() => note(el)?.dataset.state === 'sent', '已发送');
+    const stored = await data.get('hazards', HAZARD.reported);
+    expect(stored?.status).to.equal('verified');
+    expect(stored?.history.at(-1)?.note).to.equal('现场核实属实');
+  });
+});
+
+describe('fg-hazard-ledger: a transition made offline by a client without the offline layer', () => {
+  it('keeps the form as filled, says 未发送，网络恢复后重试 (not red, no English), and 重试 sends it once the network is back', async () => {
+    const data = memoryDataPort(ledgerSeed(), { tenantId: 'demo', commands: hazardCommands({ actor: supervisorSession.user }) });
+    let online = false;
+    const port: DataPort = {
+      ...data,
+      command: (name, payload, o) => (online ? data.command(name, payload, o) : Promise.reject(new FiregridError('network', 'The network is unreachable'))),
+    };
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(supervisorSession), data: reporterPrivacy(port, supervisorSession.user) }) });
+    expect(client.offline).to.equal(undefined);
+    const el = await fixture<FgHazardLedger>(html`<fg-hazard-ledger hazard-id=${HAZARD.reported} .client=${client}></fg-hazard-ledger>`);
+    await until(() => deep(el, '#d-title') !== undefined, 'the detail');
+    await verify(el, '现场核实属实');
+    const form = need(el, 'fg-hazard-transition-form').shadowRoot!;
+    const unsent = await until(() => form.querySelector<HTMLElement>('[part~="unsent"]') ?? undefined, '未发送');
+    expect(unsent.textContent).to.contain('未发送，网络恢复后重试').and.contain('填写的内容都还在');
+    expect(unsent.classList.contains('warning')).to.equal(true);
+    expect(getComputedStyle(unsent).color).to.equal(WARNING);
+    expect(form.activeElement, 'focus on the note').to.equal(unsent);
+    expect(form.querySelector('[part~="error"]')?.textContent ?? '', 'nothing red').to.equal('');
+    expect(form.textContent).not.to.match(/network|unreachable/i);
+    // The form as filled, its button 重试; nothing stored, nothing announced as done.
+    expect((need(el, '#t-note') as HTMLTextAreaElement).value).to.equal('现场核实属实');
+    expect(need(el, '#t-confirm').textContent.trim()).to.equal('重试');
+    expect(badge(el)).to.equal(HAZARD_STATUS_LABELS.reported['zh-CN']);
+    expect(note(el)).to.equal(undefined);
+    await expect(need(el, 'fg-hazard-detail')).to.be.accessible();
+    // The network is back: 重试 sends it, and the ledger says what it says of any transition.
+    online = true;
+    need(el, '#t-confirm').click();
+    await until(() => deep(el, 'fg-hazard-transition-form') === undefined, 'the form closed');
+    await until(() => need(el, 'fg-hazard-detail').shadowRoot!.textContent.includes('已核实'), 'the normal success');
+    expect(badge(el)).to.equal(HAZARD_STATUS_LABELS.verified['zh-CN']);
     const stored = await data.get('hazards', HAZARD.reported);
     expect(stored?.status).to.equal('verified');
     expect(stored?.history.at(-1)?.note).to.equal('现场核实属实');

@@ -99,6 +99,16 @@ export function refusalText(el: HTMLElement & ReactiveControllerHost, refused: R
   return fields.length === 0 ? text : `${text}${locale === 'en' ? ` (${fields.join('; ')})` : `（${fields.join('；')}）`}`;
 }
 
+/**
+ * 未发送，网络恢复后重试 with what to do, in the warning tone (never the error's): a write a client
+ * without the offline layer could not send because the network is down. The form it came from
+ * stays as filled, its send button saying 重试 ({@link queuedText}`('retry')`). Focusable by script.
+ */
+export function unsentNote(locale: Locale, part = 'unsent'): TemplateResult {
+  return html`<div class="msg warning" role="status" part=${part} tabindex="-1" data-state="unsent"><strong>${queuedText('unsent', locale)}</strong><br />
+    <span class="next">${queuedText('unsentNext', locale)}</span></div>`;
+}
+
 /** Where a followed write stands. */
 export type QueuedState = 'queued' | 'sent' | 'refused';
 

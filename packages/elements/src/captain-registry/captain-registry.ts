@@ -37,7 +37,9 @@ import { WorkController } from './work.js';
  * Data comes through the client (`client.data.list` of `places` and `captains`, filtered by
  * `grid-id` or `scope`, else the session's scope), or from the `buildings` and `captains`
  * properties when the host has them already. Saves go through `client.submit` and
- * `client.command('captains.import')`.
+ * `client.command('captains.import')`. With a client that has no offline layer, a save or an
+ * import the network kept from being sent leaves the form (or the preview) as filled with
+ * 未发送，网络恢复后重试 in the warning tone (never red), its button saying 重试.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
@@ -261,7 +263,7 @@ export class FgCaptainRegistry extends LitElement {
           : this.load.error !== undefined ? errorText(this, this.load.error, this.fg.locale)
             : this.fg.error !== undefined ? errorText(this, this.fg.error, this.fg.locale) : '', { part: 'error' })}
       ${renderNotice(this.work, this.fg.locale)}
-      ${preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, preview.name, preview.result)}
+      ${preview === undefined || v === undefined || ui === undefined ? nothing : ui.renderPreview(v, preview.name, preview.result, preview.unsent === true)}
       ${waiting && (client !== undefined || this.buildings !== undefined) && this.load.error === undefined && this.error === ''
         ? html`<p class="hint">${this.t('loading')}</p>` : nothing}
       ${v !== undefined && ui !== undefined && this.shown.length === 0 ? html`<p class="empty">${ui.emptyText(v)}</p>` : nothing}

@@ -7,6 +7,7 @@ import { activeCaptain, checkLimits, endTerm, replaceCaptain, validatePhone } fr
 import type { CaptainLimits, CommitmentMethod, FloorCaptain, FloorCaptainInput, Locale, Place } from '@firegrid/core';
 import { fmt, type MessageKey } from './messages.js';
 import { message } from '../styles.js';
+import { queuedText, unsentNote } from '../queued.js';
 
 /** What the form is for. */
 export type EditorKind = 'register' | 'edit' | 'replace' | 'end';
@@ -40,6 +41,8 @@ export interface EditorState {
   opened?: string;
   /** The outbox entry of the refused save this form was brought back from: dropped as the form is saved again. */
   replaces?: string;
+  /** The last save found no network and there is no offline layer: 未发送，网络恢复后重试, and 保存 says 重试. */
+  unsent?: boolean;
 }
 
 /** The values a person types, as one string to compare. */
@@ -198,10 +201,11 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
         <p class="error" id="f-end-error">${err('end')}</p>
       </div>
       ${message('error', formError)}
+      ${state.unsent === true ? unsentNote(locale) : nothing}
       ${discardQuestion(state, t, on)}
       <div class="buttons" ?hidden=${state.discarding === true}>
         <button type="button" @click=${on.cancel}>${t('cancel')}</button>
-        <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('confirmEnd')}</button>
+        <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : state.unsent === true ? queuedText('retry', locale) : t('confirmEnd')}</button>
       </div>
     </form>`;
   }
@@ -265,10 +269,11 @@ export function renderEditor(state: EditorState, dutyList: readonly string[], lo
       </div>
     </div>
     ${message('error', formError)}
+    ${state.unsent === true ? unsentNote(locale) : nothing}
     ${discardQuestion(state, t, on)}
     <div class="buttons" ?hidden=${state.discarding === true}>
       <button type="button" @click=${on.cancel}>${t('cancel')}</button>
-      <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : t('save')}</button>
+      <button type="submit" class="primary" ?disabled=${state.busy}>${state.busy ? t('saving') : state.unsent === true ? queuedText('retry', locale) : t('save')}</button>
     </div>
   </form>`;
 }

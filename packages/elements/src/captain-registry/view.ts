@@ -11,6 +11,7 @@ import type {
 } from '@firegrid/core';
 import type { EditorKind } from './editor.js';
 import { fmt, type MessageKey } from './messages.js';
+import { queuedText, unsentNote } from '../queued.js';
 
 export {
   DEFAULT_DUTIES, DEFAULT_LIMITS, captainIndex, communityOfGrid, dayOf, dutyTexts, indexCoverage,
@@ -147,7 +148,7 @@ export function renderFile(v: RegistryView, b: Place, captains: readonly FloorCa
 }
 
 /** The preview of an import: what each row would do, or why it cannot be stored. */
-export function renderPreview(v: RegistryView, name: string, p: ImportPreview): TemplateResult {
+export function renderPreview(v: RegistryView, name: string, p: ImportPreview, unsent = false): TemplateResult {
   const t = text(v);
   const count = (action: string) => p.rows.filter((r) => r.action === action).length;
   const actionText = (r: ImportPreview['rows'][number]): string => {
@@ -175,10 +176,11 @@ export function renderPreview(v: RegistryView, name: string, p: ImportPreview): 
         </tr>`)}</tbody>
       </table></div>
       ${p.errorCount > 0 ? html`<p class="error">${t('previewBlocked')}</p>` : p.records.length === 0 ? html`<p class="hint">${t('previewNothing')}</p>` : nothing}`}
+    ${unsent ? unsentNote(v.locale) : nothing}
     <div class="buttons">
       <button type="button" @click=${() => { v.on.cancelPreview(); }}>${t('cancel')}</button>
       ${p.errorCount === 0 && p.records.length > 0 ? html`<button type="button" class="primary" ?disabled=${v.working}
-        @click=${() => { v.on.confirmImport(); }}>${t('confirmImport', { n: p.records.length })}</button>` : nothing}
+        @click=${() => { v.on.confirmImport(); }}>${unsent ? queuedText('retry', v.locale) : t('confirmImport', { n: p.records.length })}</button>` : nothing}
     </div>
   </section>`;
 }

@@ -72,7 +72,7 @@ export interface WorkState {
   noticeTone: MessageTone;
   undo: Undo | undefined;
   /** The import preview; `replaces`: the outbox entry of the refused import it was brought back from. */
-  preview: { name: string; result: ImportPreview; replaces?: string } | undefined;
+  preview: { name: string; result: ImportPreview; replaces?: string; unsent?: boolean } | undefined;
   /** A write outside the form is under way. */
   working: boolean;
   /**

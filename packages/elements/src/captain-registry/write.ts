@@ -5,7 +5,7 @@
 import { html } from 'lit';
 import type { FiregridClient, FloorCaptain, FloorCaptainInput, ImportPreview } from '@firegrid/core';
 import { userError } from '../errors.js';
-import { QueuedFollower, queuedNote, queuedText, refusalText } from '../queued.js';
+import { QueuedFollower, isNetworkDown, queuedNote, queuedText, refusalText } from '../queued.js';
 import type { CaptainEndDetail, CaptainSaveDetail } from '../events.js';
 import type { EditorKind, EditorOutcome, EditorState } from './editor.js';
 import type { ExportFormat } from './io.js';
@@ -72,6 +72,12 @@ export async function writeOutcome(client: FiregridClient, outcome: EditorOutcom
 interface Bring {
   editor?: EditorState;
   preview?: NonNullable<WorkState['preview']>;
+}
+
+/** Moves focus to the 未发送 note inside `where` once it has rendered. */
+async function focusUnsent(work: WorkController, where: string): Promise<void> {
+  await work.host.updateComplete;
+  work.host.shadowRoot?.querySelector<HTMLElement>(`${where} [part~="unsent"]`)?.focus();
 }
 
 /** Drops the refused write a form or a preview was brought back from, before it is sent again (it would hold back the record's later writes). */
@@ -232,9 +238,12 @@ export async function saveForm(work: WorkController): Promise<void> {
     work.set({ editor: undefined });
     await done(work, written, client, { editor: { ...ed, replaces: undefined } });
   } catch (e) {
-    // The form stays open with everything typed; the reason shows inside it.
-    const editorError = await failed(work, e, 'write');
-    work.set({ editor: work.editor === undefined ? undefined : { ...work.editor, busy: false }, editorError });
+    // The form stays open with everything typed; the reason shows inside it. No network and no
+    // offline layer: 未发送，网络恢复后重试 (never red), and 保存 says 重试.
+    const unsent = client.offline === undefined && isNetworkDown(e);
+    const editorError = unsent ? '' : await failed(work, e, 'write');
+    work.set({ editor: work.editor === undefined ? undefined : { ...work.editor, busy: false, unsent }, editorError });
+    if (unsent) await focusUnsent(work, '#editor');
   }
 }
 
@@ -322,7 +331,13 @@ export async function confirmImport(work: WorkController): Promise<void> {
     o.fire('fg-captain-import', { count });
     await o.focusNotice();
   } catch (e) {
-    o.fail(await failed(work, e, 'write'));
+    // No network and no offline layer: the preview stays, 未发送，网络恢复后重试 (never red), and 确认导入 says 重试.
+    if (client.offline === undefined && isNetworkDown(e)) {
+      if (work.preview !== undefined) work.set({ preview: { ...work.preview, unsent: true } });
+      await focusUnsent(work, '[part~="preview"]');
+    } else {
+      o.fail(await failed(work, e, 'write'));
+    }
   } finally {
     work.set({ working: false });
   }

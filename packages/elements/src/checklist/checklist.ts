@@ -43,6 +43,8 @@ const NOTE_SAVE_MS = 400;
  * what happens next and the next actions. With the offline client (`@firegrid/core/offline`) a
  * submit without network is queued on the device: the result says 已保存在本机 with "待发送（n）"
  * (the device's unsent writes) in the warning tone, and turns to 已发送 when the outbox has sent it.
+ * Should the server refuse it then, the result says 服务器未接受 and why, and 修改后重新提交 brings
+ * the answers back into the form (`client.offline.edit`) to be corrected and submitted again.
  * Without an offline layer the answers stay on the page with "未发送，网络恢复后重试" and 重试 — never
  * as an error.
  *
@@ -292,7 +294,7 @@ export class FgChecklist extends LitElement {
         </div>
         ${this.renderStatus(ro)}
       </div>
-      ${message('error', this.error, { part: 'error' })}
+      ${message('error', this.error, { part: 'error', focusable: true })}
       ${ro ? nothing : this.renderRemaining(p)}
       ${sections}
       ${ro ? nothing : html`<div part="actions" class="actions">
@@ -322,7 +324,8 @@ export class FgChecklist extends LitElement {
     if (res === undefined || m === undefined) return nothing;
     const pendingHandoff = this.handoff?.items.some((x) => x.state === 'pending') === true;
     const reason = res.refused === undefined ? undefined : m.refusalText(this, res.refused, this.fg.locale);
-    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill, ...(reason === undefined ? {} : { reason }) });
+    const canEdit = res.refused !== undefined && res.entryId !== undefined && this.fg.client?.offline !== undefined;
+    return m.renderResult(res, { locale: this.fg.locale, reportFailed: this.reportFailed, pendingHandoff, fill, canEdit, ...(reason === undefined ? {} : { reason }) });
   }
 
   /** Lists the failed items' drafts with 上报 / 不上报, or reports them all with `report-failed="auto"`. */
@@ -391,6 +394,10 @@ export class FgChecklist extends LitElement {
       return;
     }
     const go = target.dataset.go;
+    if (go === 'edit') {
+      void this.editRefused();
+      return;
+    }
     if (go !== undefined) {
       const to = go === 'hazards'
         ? this.renderRoot.querySelector<HTMLElement>('[part=handoff] input, [part=handoff] button')
@@ -522,6 +529,35 @@ export class FgChecklist extends LitElement {
     e.preventDefault();
     void this.submit();
   };
+
+  /**
+   * 修改后重新提交 on a submit the server refused after it was queued: the inspection leaves the
+   * outbox for the drafts (`client.offline.edit`) and the form opens again with every answer,
+   * why it was refused in its alert; submitting it again queues the corrected inspection.
+   */
+  private async editRefused(): Promise<void> {
+    const offline = this.fg.client?.offline;
+    const r = this.ready;
+    const res = this.result;
+    if (offline === undefined || r === undefined || res?.entryId === undefined || res.refused === undefined) return;
+    const reason = this.resultModule?.refusalText(this, res.refused, this.fg.locale) ?? '';
+    try {
+      const draft: typeof r.inspection = { ...await offline.edit(res.entryId) as typeof r.inspection, state: 'draft' };
+      delete draft.submittedAt;
+      r.inspection = draft;
+      r.persisted = true;
+      this.stopWatching?.();
+      this.stopWatching = undefined;
+      this.result = undefined;
+      this.answers = { ...r.inspection.answers };
+      this.status = 'idle';
+      this.error = reason;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="error"]')?.focus();
+    } catch (err) {
+      this.error = await userError(this, err, this.fg.locale, 'write');
+    }
+  }
 
   private async submit(): Promise<void> {
     const client = this.fg.client;

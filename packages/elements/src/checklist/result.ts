@@ -58,6 +58,8 @@ export function renderResult(res: SubmitResult, o: {
   locale: Locale; reportFailed: 'ask' | 'auto' | 'off'; pendingHandoff: boolean; fill: typeof Fill;
   /** Why a queued submit was refused, in the person's language (`refusalText`). */
   reason?: string;
+  /** A refused submit can be taken back into the form (`client.offline.edit`): 修改后重新提交 (`data-go="edit"`). */
+  canEdit?: boolean;
 }): TemplateResult {
   const { locale, fill } = o;
   if (res.refused !== undefined) {
@@ -67,6 +69,7 @@ export function renderResult(res: SubmitResult, o: {
       <h2 id="result-title" tabindex="-1">${QUEUED_MESSAGES.refused[locale]}</h2>
       ${message('error', o.reason === undefined || o.reason === '' ? QUEUED_MESSAGES.refused[locale] : fill(QUEUED_MESSAGES.refusedWhy[locale], { why: o.reason }), { part: 'sync' })}
       <p class="next">${M.nextRefused[locale]}</p>
+      ${o.canEdit === true ? html`<div class="row"><button type="button" class="primary" data-go="edit">${QUEUED_MESSAGES.edit[locale]}</button></div>` : nothing}
     </section>`;
   }
   const queued = !res.sent && res.entryId !== undefined;

@@ -55,6 +55,9 @@ export interface HazardOpenDetail {
  * what happens next, then 已发送 once the outbox has sent it (the hazard read again). Should the
  * server refuse it then, the note says 服务器未接受 and why in the person's language, the hazard
  * goes back to how it was, and 修改后重新提交 opens the transition's form again as it was filled in.
+ * With a client that has no offline layer, a transition the network kept from being sent leaves
+ * its form as filled with 未发送，网络恢复后重试 in the warning tone (never red), and the form's
+ * confirm button says 重试.
  *
  * Layout: at 600 px of its own width and more (a container query: the element may sit in a side
  * panel) a table — dates and phones on one line, status as a coloured tag, phones masked until

@@ -13,6 +13,7 @@ import { dt, noteLabel } from './detail-messages.js';
 import type { DetailKey } from './detail-messages.js';
 import { formStyles } from './hazard-ledger.styles.js';
 import { userError } from '../errors.js';
+import { isNetworkDown, queuedText, unsentNote } from '../queued.js';
 
 /** Detail of the cancelable `fg-hazard-transition`, fired before a transition is sent. */
 export interface HazardTransitionDetail {
@@ -97,7 +98,9 @@ const isHazardOf = (v: unknown, id: string): v is Hazard =>
 /**
  * The form of one transition: exactly the fields the action needs, checked by the lifecycle before
  * anything is sent, then the cancelable `fg-hazard-transition`, the `hazards.transition` command
- * through the client, and `fg-hazard-transitioned`.
+ * through the client, and `fg-hazard-transitioned`. With a client that has no offline layer, a
+ * transition the network kept from being sent leaves the form as filled, says
+ * 未发送，网络恢复后重试 in the warning tone (never red), and its confirm button becomes 重试.
  *
  * @internal Rendered by `<fg-hazard-ledger>`'s detail; not used on its own.
  * @tag fg-hazard-transition-form
@@ -142,6 +145,8 @@ export class FgHazardTransitionForm extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private alert = '';
   @state() private busy = false;
+  /** The last send failed because the network is down and there is no offline layer: 未发送 and 重试. */
+  @state() private unsent = false;
   @query('#t-file') private fileInput?: HTMLInputElement;
   private readonly urls = new PhotoUrls(() => { this.requestUpdate(); });
 
@@ -298,6 +303,7 @@ export class FgHazardTransitionForm extends LitElement {
         this.replaces = undefined;
       }
       const receipt = await client.command('hazards.transition', payload);
+      this.unsent = false;
       const result = receipt.kind === 'stored' ? receipt.result : undefined;
       // A queued command (offline) has no server answer yet: show what the lifecycle says it will be.
       const next = isHazardOf(result, hazard.id) ? result : lifecycle.apply(hazard, input, actor, client.now()).hazard;
@@ -307,7 +313,15 @@ export class FgHazardTransitionForm extends LitElement {
       this.onClose?.(next, dt('done', locale, { action: HAZARD_ACTION_LABELS[this.action][locale] }),
         receipt.kind === 'queued' ? { entryId: receipt.entryId, action: this.action, values: { ...this.values }, before: hazard } : undefined);
     } catch (error) {
-      this.alert = await userError(this, error, locale, 'write');
+      // No network and no offline layer: the form stays as filled, to be sent again (never red).
+      if (client.offline === undefined && isNetworkDown(error)) {
+        this.unsent = true;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="unsent"]')?.focus();
+      } else {
+        this.unsent = false;
+        this.alert = await userError(this, error, locale, 'write');
+      }
     } finally {
       this.busy = false;
     }
@@ -384,6 +398,7 @@ export class FgHazardTransitionForm extends LitElement {
     return html`
       <form part="transition" aria-label=${label} @submit=${this.onConfirm} aria-busy=${this.busy ? 'true' : 'false'}>
         ${message('error', this.alert, { part: 'error' })}
+        ${this.unsent ? unsentNote(locale) : nothing}
         ${needs.includes('reason') ? this.textarea('reason', 'reason', l('fReason')) : nothing}
         ${this.asked()}
         ${needs.includes('department') ? this.field('department', (id, described, invalid) => html`<select id=${id} aria-invalid=${invalid}
@@ -417,7 +432,7 @@ export class FgHazardTransitionForm extends LitElement {
         ${this.editionsBox()}
         ${this.textarea('note', 'note', l(noteLabel(this.action, needs.includes('note'))))}
         <div class="actions">
-          <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${dt('confirm', locale, { action: label })}</button>
+          <button type="submit" class="primary" id="t-confirm" aria-disabled=${this.busy ? 'true' : 'false'}>${this.unsent ? queuedText('retry', locale) : dt('confirm', locale, { action: label })}</button>
           <button type="button" id="t-cancel" @click=${() => { this.onClose?.(undefined, ''); }}>${l('cancel')}</button>
         </div>
         ${message('info', this.busy ? l('sending') : '')}
