@@ -12,7 +12,7 @@ import { validateHost } from '../../packages/core/src/host/validated.js';
 import type { DataPort } from '../../packages/core/src/host/types.js';
 import { localDataPort } from '../../packages/core/src/offline/local-port.js';
 import { httpDataPort } from '../../packages/core/src/http.js';
-import { startInspection } from '../../packages/core/src/checklist/inspection.js';
+import { failedItemsToHazards, startInspection } from '../../packages/core/src/checklist/inspection.js';
 import { mergeTemplates } from '../../packages/core/src/checklist/merge.js';
 import { templateContent, templateRevisionRefusal } from '../../packages/core/src/rules/template-revisions.js';
 import type { ChecklistTemplate, HostSession, Inspection } from '../../packages/core/src/schema/index.js';
@@ -75,6 +75,23 @@ function behavesLikeAStore(name: string, make: (seed: ChecklistTemplate[]) => Pr
       expect((await data.save('templates', revision(2), { idempotencyKey: newId() })).revision).to.equal(2);
       expect((await refused(data.get('places', newId(), { revision: 1 }))).message).to.match(/Only templates have revisions/);
       expect((await refused(data.get('templates', ID, { revision: 0 }))).message).to.match(/positive integer/);
+    });
+
+    it('gives a hazard from an inspection the severity of its item under the inspection\'s revision, not the latest', async () => {
+      // Revision 1's item q1 is a major-hazard candidate; revision 2 no longer has it.
+      const first = { ...revision(1), sections: revision(1).sections.map((sec) => ({ ...sec, items: sec.items.map((i) => ({ ...i, severity: 'major-candidate' as const })) })) };
+      const data = await make([first]);
+      await data.save('templates', revision(2), { idempotencyKey: newId() });
+      const place = { id: newId(), kind: 'residential' as const, gridId: '330106001001001', address: '西湖区文三路 88 号' };
+      const inspection = await data.save('inspections', {
+        ...startInspection({ template: first, place, inspectorId: 'u1', tenantId: 't1', now: new Date() }),
+        answers: { q1: { result: 'fail', note: '楼道堵塞' } },
+      }, { idempotencyKey: newId() });
+      expect(inspection.templateVersion).to.equal(1);
+      const [hazard] = failedItemsToHazards(inspection, first, place, { now: new Date() });
+      expect(hazard?.severity).to.equal('major-candidate');
+      const saved = await data.save('hazards', hazard!, { idempotencyKey: newId() });
+      expect(saved.severity).to.equal('major-candidate');
     });
   });
 }
