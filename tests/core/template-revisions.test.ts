@@ -228,6 +228,18 @@ describe('offline reads: the revision a draft on the device was filled under (is
     expect((await client.data.get('templates', ID, { revision: 2 }))?.revision).to.equal(2);
   });
 
+  it('keeps the revision of an inspection submitted offline and not yet sent', async () => {
+    const store = memoryDataPort({ templates: [revision(1)] });
+    const { client, net } = device(store);
+    const first = await client.data.get('templates', ID);
+    // autoSync is off: the submitted inspection waits in the outbox.
+    await client.submit('inspections', { ...draftUnder(first!), state: 'submitted', submittedAt: new Date().toISOString() });
+    await store.save('templates', revision(2), { idempotencyKey: newId() });
+    await client.data.list('templates', {});
+    net.down = true;
+    expect(titleOf(await client.data.get('templates', ID, { revision: 1 }))).to.equal('第 1 版');
+  });
+
   it('does not keep a replaced revision no draft needs', async () => {
     const store = memoryDataPort({ templates: [revision(1)] });
     const { client, net } = device(store);
