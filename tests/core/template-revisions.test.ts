@@ -12,10 +12,13 @@ import { validateHost } from '../../packages/core/src/host/validated.js';
 import type { DataPort } from '../../packages/core/src/host/types.js';
 import { localDataPort } from '../../packages/core/src/offline/local-port.js';
 import { httpDataPort } from '../../packages/core/src/http.js';
-import { startInspection } from '../../packages/core/src/checklist/inspection.js';
+import { failedItemsToHazards, startInspection } from '../../packages/core/src/checklist/inspection.js';
 import { mergeTemplates } from '../../packages/core/src/checklist/merge.js';
 import { templateContent, templateRevisionRefusal } from '../../packages/core/src/rules/template-revisions.js';
-import type { ChecklistTemplate } from '../../packages/core/src/schema/index.js';
+import type { ChecklistTemplate, HostSession, Inspection } from '../../packages/core/src/schema/index.js';
+import { createFiregridClient } from '../../packages/core/src/client/client.js';
+import type { FiregridClient } from '../../packages/core/src/client/client.js';
+import { offlineBackend } from '../../packages/core/src/offline.js';
 
 const T = '2026-01-01T00:00:00+08:00';
 const ID = '0196a000-7e00-7000-8000-0000000000c1';
@@ -72,6 +75,23 @@ function behavesLikeAStore(name: string, make: (seed: ChecklistTemplate[]) => Pr
       expect((await data.save('templates', revision(2), { idempotencyKey: newId() })).revision).to.equal(2);
       expect((await refused(data.get('places', newId(), { revision: 1 }))).message).to.match(/Only templates have revisions/);
       expect((await refused(data.get('templates', ID, { revision: 0 }))).message).to.match(/positive integer/);
+    });
+
+    it('gives a hazard from an inspection the severity of its item under the inspection\'s revision, not the latest', async () => {
+      // Revision 1's item q1 is a major-hazard candidate; revision 2 no longer has it.
+      const first = { ...revision(1), sections: revision(1).sections.map((sec) => ({ ...sec, items: sec.items.map((i) => ({ ...i, severity: 'major-candidate' as const })) })) };
+      const data = await make([first]);
+      await data.save('templates', revision(2), { idempotencyKey: newId() });
+      const place = { id: newId(), kind: 'residential' as const, gridId: '330106001001001', address: '西湖区文三路 88 号' };
+      const inspection = await data.save('inspections', {
+        ...startInspection({ template: first, place, inspectorId: 'u1', tenantId: 't1', now: new Date() }),
+        answers: { q1: { result: 'fail', note: '楼道堵塞' } },
+      }, { idempotencyKey: newId() });
+      expect(inspection.templateVersion).to.equal(1);
+      const [hazard] = failedItemsToHazards(inspection, first, place, { now: new Date() });
+      expect(hazard?.severity).to.equal('major-candidate');
+      const saved = await data.save('hazards', hazard!, { idempotencyKey: newId() });
+      expect(saved.severity).to.equal('major-candidate');
     });
   });
 }
@@ -146,5 +166,97 @@ describe('revisions in the rules', () => {
     expect(templateRevisionRefusal(revision(3), t)).to.equal(undefined);
     expect(templateRevisionRefusal(t, undefined)).to.equal(undefined);
     expect(templateRevisionRefusal({ ...t, title: { 'zh-CN': '改' } }, t)?.status).to.equal(409);
+  });
+});
+
+describe('offline reads: the revision a draft on the device was filled under (issue 23 item 3)', () => {
+  const prefixes: string[] = [];
+  const clients: FiregridClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.offline?.close();
+    const mine = prefixes.splice(0);
+    const dbs = await indexedDB.databases();
+    await Promise.all(dbs.filter((d) => mine.some((p) => d.name?.startsWith(`${p}/`) === true)).map((d) => new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(d.name!);
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    })));
+  });
+
+  /** An offline client over `store` whose reads fail with a network error while `net.down`. */
+  function device(store: DataPort): { client: FiregridClient; net: { down: boolean } } {
+    const net = { down: false };
+    const lost = () => Promise.reject(new FiregridError('network', 'no signal'));
+    const port: DataPort = {
+      ...store,
+      list: (kind, query) => (net.down ? lost() : store.list(kind, query)),
+      get: (kind, id, options) => (net.down ? lost() : store.get(kind, id, options)),
+    };
+    const prefix = `test-revisions-${newId()}`;
+    prefixes.push(prefix);
+    const who: HostSession = { tenantId: 't1', user: { id: 'u1', name: '王伟', roles: ['grid-worker'] }, scope: ['*'], locale: 'en' };
+    const session = () => Promise.resolve(who);
+    const client = createFiregridClient({ host: { session, data: port }, backend: offlineBackend({ prefix, autoSync: false }) });
+    clients.push(client);
+    return { client, net };
+  }
+
+  const draftUnder = (template: ChecklistTemplate): Inspection =>
+    startInspection({ template, place: { id: newId() }, inspectorId: 'u1', tenantId: 't1', now: new Date() });
+
+  it('keeps the revision a draft started under when a newer one is cached, and answers it offline', async () => {
+    const store = memoryDataPort({ templates: [revision(1)] });
+    const { client, net } = device(store);
+    const first = await client.data.get('templates', ID);
+    const draft = draftUnder(first!);
+    await client.drafts.save('inspections', draft);
+    // The library raises the revision; the device reads the list and caches revision 2 as the latest.
+    await store.save('templates', revision(2), { idempotencyKey: newId() });
+    expect((await client.data.list('templates', {})).items.map((t) => t.revision)).to.deep.equal([2]);
+
+    net.down = true;
+    expect(titleOf(await client.data.get('templates', ID, { revision: 1 }))).to.equal('第 1 版');
+    expect((await client.data.get('templates', ID, { revision: 2 }))?.revision).to.equal(2);
+    expect((await client.data.get('templates', ID))?.revision).to.equal(2);
+    expect((await refused(client.data.get('templates', ID, { revision: 3 }))).code).to.equal('network');
+
+    // Once no draft needs revision 1, the next template read drops it.
+    await client.drafts.remove('inspections', draft.id);
+    net.down = false;
+    await client.data.list('templates', {});
+    net.down = true;
+    expect((await refused(client.data.get('templates', ID, { revision: 1 }))).code).to.equal('network');
+    expect((await client.data.get('templates', ID, { revision: 2 }))?.revision).to.equal(2);
+  });
+
+  it('keeps the revision of an inspection submitted offline and not yet sent', async () => {
+    const store = memoryDataPort({ templates: [revision(1)] });
+    const { client, net } = device(store);
+    const first = await client.data.get('templates', ID);
+    // autoSync is off: the submitted inspection waits in the outbox.
+    await client.submit('inspections', { ...draftUnder(first!), state: 'submitted', submittedAt: new Date().toISOString() });
+    await store.save('templates', revision(2), { idempotencyKey: newId() });
+    await client.data.list('templates', {});
+    net.down = true;
+    expect(titleOf(await client.data.get('templates', ID, { revision: 1 }))).to.equal('第 1 版');
+  });
+
+  it('does not keep a replaced revision no draft needs', async () => {
+    const store = memoryDataPort({ templates: [revision(1)] });
+    const { client, net } = device(store);
+    await client.data.get('templates', ID);
+    await store.save('templates', revision(2), { idempotencyKey: newId() });
+    await client.data.get('templates', ID);
+    net.down = true;
+    expect((await refused(client.data.get('templates', ID, { revision: 1 }))).code).to.equal('network');
+  });
+
+  it('keeps a revision read by number for a draft (it came from another device) and answers it offline', async () => {
+    const store = memoryDataPort({ templates: [revision(1), revision(2)] });
+    const { client, net } = device(store);
+    await client.data.get('templates', ID);
+    await client.drafts.save('inspections', { ...draftUnder(revision(2)), templateVersion: 1 });
+    expect((await client.data.get('templates', ID, { revision: 1 }))?.revision).to.equal(1);
+    net.down = true;
+    expect(titleOf(await client.data.get('templates', ID, { revision: 1 }))).to.equal('第 1 版');
   });
 });

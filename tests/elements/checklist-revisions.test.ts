@@ -1,7 +1,9 @@
 // fg-checklist and template revisions (issue 23 item 3): a draft opens under the revision it was
 // started with, not the latest, and says a newer one exists; a new inspection uses the latest.
 import { expect, fixture, html } from '@open-wc/testing';
-import { startInspection } from '@firegrid/core';
+import { FiregridError, createFiregridClient, defineHost, memoryDataPort, startInspection } from '@firegrid/core';
+import type { DataPort } from '@firegrid/core';
+import { offlineBackend } from '@firegrid/core/offline';
 import type { ChecklistTemplate, FiregridClient, Inspection } from '@firegrid/core';
 import { dailyPatrol } from '@firegrid/core/templates';
 import '@firegrid/elements/checklist/define';
@@ -102,5 +104,39 @@ describe('fg-checklist: template revisions', () => {
     choose(el, first, 'pass');
     const saved = await savedDraft(client, (d) => d.answers?.[first] !== undefined, 'the draft to be saved');
     expect(saved.templateVersion).to.equal(dailyPatrol.revision);
+  });
+
+  it('offline, with a newer revision cached, opens a draft under the revision it started with (kept on the device)', async () => {
+    const store = memoryDataPort({ places: [HIGH_RISE, OFFICE], templates: [SMALL] }, { tenantId: 'demo' });
+    const net = { down: false };
+    const lost = () => Promise.reject(new FiregridError('network', 'no signal'));
+    const data: DataPort = {
+      ...store,
+      list: (kind, query) => (net.down ? lost() : store.list(kind, query)),
+      get: (kind, id, options) => (net.down ? lost() : store.get(kind, id, options)),
+    };
+    const prefix = `test-checklist-revisions-${crypto.randomUUID()}`;
+    const client = createFiregridClient({ host: defineHost({ session: () => Promise.resolve(SESSION), data }), backend: offlineBackend({ prefix, autoSync: false }) });
+    try {
+      // Online: the worker opens the place and the checklist (revision 1) and leaves a draft.
+      await client.data.get('places', HIGH_RISE.id);
+      await client.data.get('templates', SMALL.id);
+      await client.drafts.save('inspections', { ...draftUnder(SMALL, HIGH_RISE.id), answers: { shed: { result: 'pass' } } });
+      // Revision 2 arrives and the device caches it as the latest.
+      await store.save('templates', SMALL_2, { idempotencyKey: crypto.randomUUID() });
+      expect((await client.data.list('templates', {})).items.map((t) => t.revision)).to.deep.equal([2]);
+      net.down = true;
+      const el = await mount(client, SMALL.id);
+      expect(title(el)).to.equal('楼道快速检查');
+      expect(items(el)).to.not.include('hydrant');
+      expect(note(el)).to.equal('本次检查按检查表第 1 版填写；该检查表已有第 2 版，新的检查将使用第 2 版。');
+    } finally {
+      await client.offline?.close();
+      const dbs = await indexedDB.databases();
+      await Promise.all(dbs.filter((d) => d.name?.startsWith(`${prefix}/`) === true).map((d) => new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(d.name!);
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      })));
+    }
   });
 });

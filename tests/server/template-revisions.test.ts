@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { newId, templateContent } from '@firegrid/core';
 import { TEMPLATE_IDS, templates } from '@firegrid/core/templates';
 import { DB_FILE, MIGRATIONS, Store, migrate, openDatabase, seedDemo, syncTemplates } from '@firegrid/server';
-import { inspection, place, problemOf, startTestServer, template } from './helpers.js';
+import { hazard, inspection, place, problemOf, startTestServer, template } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -101,6 +101,36 @@ describe('GET /v1/templates/{id}?revision=N and saves of revisions', () => {
     assert.equal((await s.put(`/v1/templates/${first.id}`, { ...second, revision: 5, title: { 'zh-CN': '第五版' } }, admin)).status, 200);
     const held = problemOf(await s.request('GET', `/v1/templates/${first.id}?revision=4`, { token: admin, headers: EN }), 404);
     assert.match(held.detail, /revisions held: 1, 2, 5/);
+  });
+});
+
+describe('a hazard from an inspection under an older revision', () => {
+  it('takes the severity its item has under the inspection\'s revision, not the latest', async () => {
+    const s = await startTestServer();
+    try {
+      const admin = await s.token();
+      const gw = await s.token({ user: 'worker-1', roles: ['grid-worker'], scope: ['330106001001'] });
+      // Revision 1's q1 is a major-hazard candidate; revision 2 makes it general.
+      const base = template();
+      const first = { ...base, sections: base.sections.map((sec) => ({ ...sec, items: sec.items.map((i) => ({ ...i, severity: 'major-candidate' as const })) })) };
+      const second = { ...base, revision: 2 };
+      assert.equal((await s.put(`/v1/templates/${first.id}`, first, admin)).status, 201);
+      const p = place({ kind: 'residential' });
+      assert.equal((await s.put(`/v1/places/${p.id}`, p, admin)).status, 201);
+      const i = inspection(first.id, p.id, { templateVersion: 1, inspectorId: 'worker-1', answers: { q1: { result: 'fail', note: '堵塞' } } });
+      assert.equal((await s.put(`/v1/inspections/${i.id}`, i, gw)).status, 201);
+      assert.equal((await s.put(`/v1/templates/${first.id}`, second, admin)).status, 200);
+      const h = hazard({ source: 'inspection', inspectionId: i.id, itemId: 'q1', severity: 'major-candidate', placeId: p.id, status: 'draft' });
+      const res = await s.put(`/v1/hazards/${h.id}`, h, gw);
+      assert.equal(res.status, 201, res.text);
+      // An inspection under revision 2 cites a general item: the candidate is refused.
+      const j = inspection(first.id, p.id, { templateVersion: 2, inspectorId: 'worker-1', answers: { q1: { result: 'fail', note: '堵塞' } } });
+      assert.equal((await s.put(`/v1/inspections/${j.id}`, j, gw)).status, 201);
+      const h2 = hazard({ source: 'inspection', inspectionId: j.id, itemId: 'q1', severity: 'major-candidate', placeId: p.id, status: 'draft' });
+      problemOf(await s.put(`/v1/hazards/${h2.id}`, h2, gw), 422);
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -225,7 +225,7 @@ export function memoryDataPort(seed: MemorySeed = {}, options: MemoryDataPortOpt
         const denied = writeAccess(kind, content, previous, { id: actor.id, roles: actor.roles, scope: actor.scope }, placeOf);
         if (denied !== undefined) throw refusalError(denied);
       }
-      const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver(storeOf) });
+      const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver(storeOf, (id, revision) => revisions.get(id)?.get(revision)) });
       if (!outcome.ok) throw refusalError(outcome.refusal);
       content = outcome.record;
       const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);

@@ -92,10 +92,17 @@ export function refusalError(refusal: WriteRefusal, cause?: unknown): RefusalErr
   return new RefusalError(refusal, cause);
 }
 
-/** What the write rules read of a port's records, given a kind's records by id. */
-export function lookupsOver(records: (kind: ResourceKind) => ReadonlyMap<string, Record<string, unknown>>): WriteLookups {
+/**
+ * What the write rules read of a port's records, given a kind's records by id and, where the port
+ * keeps them, older template revisions by template id and revision.
+ */
+export function lookupsOver(
+  records: (kind: ResourceKind) => ReadonlyMap<string, Record<string, unknown>>,
+  templateRevision?: (id: string, revision: number) => Record<string, unknown> | undefined,
+): WriteLookups {
   return {
     get: (kind, id) => records(kind).get(canonicalId(id)),
+    ...(templateRevision === undefined ? {} : { templateRevision: (id: string, revision: number) => templateRevision(canonicalId(id), revision) }),
     workerOfUser: (userId) => [...records('workers').values()].find((w) => w.userId === userId)?.id as string | undefined,
     captainsAt: (buildingId) => [...records('captains').values()].filter((c) => c.buildingId === buildingId) as unknown as CaptainFacts[],
   };

@@ -208,7 +208,14 @@ export function localDataPort(options: LocalDataPortOptions = {}): LocalDataPort
           const denied = writeAccess(kind, content, previous, { id: actor.id, roles: actor.roles, scope: actor.scope }, placeOf);
           if (denied !== undefined) throw refusalError(denied);
         }
-        const outcome = applyWriteRules(kind, content, { previous, actor, now, lookups: lookupsOver((k) => read.get(k) ?? new Map()) });
+        // A hazard from an inspection reads its item under the template revision the inspection was filled under.
+        const cited = kind === 'hazards' && typeof content.inspectionId === 'string' ? read.get('inspections')?.get(canonicalId(content.inspectionId)) : undefined;
+        const kept = typeof cited?.templateId === 'string' && typeof cited.templateVersion === 'number'
+          ? (await d.get('records', [REVISIONS, revisionKey(canonicalId(cited.templateId), cited.templateVersion)]))?.record : undefined;
+        const outcome = applyWriteRules(kind, content, {
+          previous, actor, now,
+          lookups: lookupsOver((k) => read.get(k) ?? new Map(), (templateId, revision) => (kept?.id === templateId && kept.revision === revision ? kept : undefined)),
+        });
         if (!outcome.ok) throw refusalError(outcome.refusal);
         content = outcome.record;
         const stored = stamp(kind, content, previous, now, `The ${kind} record would be stored invalid`);

@@ -13,7 +13,9 @@ import type { Page } from '../schema/page.js';
 import { Query, applyQuery } from '../host/query.js';
 import type { DataPort } from '../host/types.js';
 import { checkWith } from '../validate.js';
+import type { IDBPDatabase } from 'idb';
 import { CachedRow, rowKey, storageError } from './db.js';
+import type { OfflineDB } from './db.js';
 import { groupEntries } from './outbox.js';
 import { outcomeOf } from './outcome.js';
 import { addPhoto, readPhoto } from './photo-store.js';
@@ -28,21 +30,97 @@ const parseRecord = <K extends ResourceKind>(state: OfflineState, kind: K, value
   return result.ok ? result.value as RecordOf<K> : undefined;
 };
 
+/**
+ * Where this device keeps the older template revisions its drafts and unsent inspections were
+ * filled under (issue 23): `records` rows of this pseudo-kind (no resource kind, so no list
+ * returns them), with the id `<template id>#<revision>`. The latest is the template's own row.
+ */
+const REVISIONS = 'template-revisions';
+const revisionKey = (id: string, revision: number): string => `${id}#${revision}`;
+/** Every kept revision's key (a function: modules load where there is no IndexedDB too). */
+const allRevisions = (): IDBKeyRange => IDBKeyRange.bound([REVISIONS, ''], [REVISIONS, '\uffff']);
+
+/** `<template id>#<revision>` of an inspection, or undefined when it names none. */
+const revisionOf = (value: unknown): string | undefined => {
+  const { templateId, templateVersion } = (value ?? {}) as { templateId?: unknown; templateVersion?: unknown };
+  return typeof templateId === 'string' && typeof templateVersion === 'number' ? revisionKey(templateId, templateVersion) : undefined;
+};
+
+/** The template revisions the drafts, unsent inspections and draft inspections on this device were filled under. */
+async function revisionsNeeded(db: IDBPDatabase<OfflineDB>): Promise<Set<string>> {
+  const needed = new Set<string>();
+  const add = (value: unknown): void => {
+    const key = revisionOf(value);
+    if (key !== undefined) needed.add(key);
+  };
+  for (const row of await db.getAllFromIndex('drafts', 'byKind', 'inspections')) add(row.draft);
+  for (const row of await db.getAllFromIndex('records', 'byKind', 'inspections')) {
+    const parsed = CachedRow.safeParse(row);
+    if (!parsed.success) continue;
+    if (parsed.data.local !== undefined) add(parsed.data.local);
+    if (parsed.data.record?.state === 'draft') add(parsed.data.record);
+  }
+  return needed;
+}
+
+/** The revision of a template as a cached value, or undefined. */
+const templateRevision = (value: unknown): number | undefined => {
+  const revision = (value as { revision?: unknown } | undefined)?.revision;
+  return typeof revision === 'number' ? revision : undefined;
+};
+
 /** Keeps the server's copies of `items`, leaving this device's unsent copy and line of edits as they are. */
 async function cacheRecords(state: OfflineState, kind: ResourceKind, items: readonly { id: string }[]): Promise<void> {
   try {
     const db = await dbOf(state);
     const at = state.context.now().toISOString();
+    // A newer template revision replaces the cached latest: the one it replaces is kept beside it
+    // while a draft on this device needs it, and kept revisions no draft needs any more are
+    // dropped. Reading the drafts is only worth it when a revision changes or some are kept.
+    let needed: Set<string> | undefined;
+    if (kind === 'templates') {
+      let changes = (await db.count('records', allRevisions())) > 0;
+      for (const item of items) {
+        if (changes) break;
+        const cached = CachedRow.safeParse(await db.get('records', rowKey(kind, item.id)));
+        const was = cached.success ? templateRevision(cached.data.record) : undefined;
+        changes = was !== undefined && was !== templateRevision(item);
+      }
+      if (changes) needed = await revisionsNeeded(db);
+    }
     const tx = db.transaction('records', 'readwrite');
     for (const item of items) {
       const cached = CachedRow.safeParse(await tx.store.get(rowKey(kind, item.id)));
       const local = cached.success ? cached.data.local : undefined;
       const line = cached.success ? cached.data.line : undefined;
+      const was = cached.success ? templateRevision(cached.data.record) : undefined;
+      if (needed !== undefined && cached.success && was !== undefined && was !== templateRevision(item) && needed.has(revisionKey(item.id, was))) {
+        await tx.store.put({ kind: REVISIONS, id: revisionKey(item.id, was), record: copy(cached.data.record), cachedAt: at });
+      }
       await tx.store.put({ kind, id: item.id, record: copy(item), ...(local === undefined ? {} : { local }), ...(line === undefined ? {} : { line }), cachedAt: at });
+    }
+    if (needed !== undefined) {
+      for (const key of await tx.store.getAllKeys(allRevisions())) {
+        if (!needed.has(key[1])) await tx.store.delete(key);
+      }
     }
     await tx.done;
   } catch {
     // The cache is a convenience: a full disk must not break a read that succeeded.
+  }
+}
+
+/** Keeps a template revision read for a draft (by number) on the device, unless it is the cached latest. */
+async function keepRevision(state: OfflineState, template: { id: string; revision?: unknown }): Promise<void> {
+  const revision = templateRevision(template);
+  if (revision === undefined) return;
+  try {
+    const db = await dbOf(state);
+    const cached = CachedRow.safeParse(await db.get('records', rowKey('templates', template.id)));
+    if (cached.success && templateRevision(cached.data.record) === revision) return;
+    await db.put('records', { kind: REVISIONS, id: revisionKey(template.id, revision), record: copy(template), cachedAt: state.context.now().toISOString() });
+  } catch {
+    // As for cacheRecords: the read succeeded.
   }
 }
 
@@ -86,8 +164,9 @@ export function readThroughPort(state: OfflineState): DataPort {
       }
     },
     async get(kind, id, options) {
-      // A template revision asked for by number (a draft's) is read from the port; offline, the
-      // cached latest serves when it is that revision. Only the latest is cached.
+      // A template revision asked for by number (a draft's) is read from the port and kept on the
+      // device; offline, it is answered from the cached latest when it is that revision, else from
+      // the revisions kept for drafts (see REVISIONS).
       const revision = options?.revision;
       const db = await dbOf(state);
       const cached = CachedRow.safeParse(await db.get('records', rowKey(kind, id)).catch(() => undefined));
@@ -100,12 +179,20 @@ export function readThroughPort(state: OfflineState): DataPort {
       try {
         const record = revision === undefined ? await port.get(kind, id) : await port.get(kind, id, { revision });
         if (record !== null && revision === undefined) await cacheRecords(state, kind, [record]);
+        if (record !== null && revision !== undefined) await keepRevision(state, record);
         return record;
       } catch (error) {
-        const fallback = row?.local ?? row?.record;
-        if (!fallsBack(error) || fallback === undefined) throw error;
+        if (!fallsBack(error)) throw error;
+        let fallback = row?.local ?? row?.record;
+        if (revision !== undefined && templateRevision(row?.record) !== revision) {
+          const kept = CachedRow.safeParse(await db.get('records', [REVISIONS, revisionKey(id, revision)]).catch(() => undefined));
+          fallback = kept.success ? kept.data.record : undefined;
+        } else if (revision !== undefined) {
+          fallback = row?.record;
+        }
+        if (fallback === undefined) throw error;
         const record = parseRecord(state, kind, fallback);
-        if (record === undefined || (revision !== undefined && (record as { revision?: number }).revision !== revision)) throw error;
+        if (record === undefined || (revision !== undefined && templateRevision(record) !== revision)) throw error;
         return record;
       }
     },

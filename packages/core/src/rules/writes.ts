@@ -107,6 +107,11 @@ export function changedFields(previous: Readonly<Record<string, unknown>>, next:
 export interface WriteLookups {
   /** A stored record, or undefined. */
   get: (kind: 'inspections' | 'templates', id: string) => Readonly<Record<string, unknown>> | undefined;
+  /**
+   * One stored revision of a template (issue 23), or undefined when the store does not hold it.
+   * Without it the rules read the latest template, as `get` gives it.
+   */
+  templateRevision?: (id: string, revision: number) => Readonly<Record<string, unknown>> | undefined;
   /** The id of the worker record whose `userId` is `userId`, if any. */
   workerOfUser: (userId: string) => string | undefined;
   /** The captains of a building (any term). */
@@ -243,13 +248,18 @@ function actorField(path: string, given: string | undefined, stored: string | un
   };
 }
 
-/** The severity the cited checklist item gives, or undefined when it cannot be found. */
+/** The severity the cited checklist item gives under the inspection's template revision, or undefined when it cannot be found. */
 function citedSeverity(record: Rec, lookups: WriteLookups): unknown {
   if (typeof record.inspectionId !== 'string' || typeof record.itemId !== 'string') return undefined;
   const inspection = lookups.get('inspections', record.inspectionId);
   const templateId = inspection?.templateId;
   if (typeof templateId !== 'string') return undefined;
-  const sections = lookups.get('templates', templateId)?.sections;
+  // The item as the inspection saw it: the template revision it was filled under (templateVersion);
+  // the latest when that revision is not held.
+  const latest = lookups.get('templates', templateId);
+  const revision = inspection?.templateVersion;
+  const filledUnder = typeof revision === 'number' && latest?.revision !== revision ? lookups.templateRevision?.(templateId, revision) : undefined;
+  const sections = (filledUnder ?? latest)?.sections;
   if (!Array.isArray(sections)) return undefined;
   for (const s of sections as { items?: { id?: unknown; severity?: unknown }[] }[]) {
     const item = s.items?.find((i) => i.id === record.itemId);

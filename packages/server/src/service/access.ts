@@ -94,6 +94,7 @@ export function lookups(store: Store, call: Call): WriteLookups {
   const p = call.principal;
   return {
     get: (kind, id) => store.get(p.tenant, kind, canonicalId(id)),
+    templateRevision: (id, revision) => store.templateRevision(p.tenant, canonicalId(id), revision),
     workerOfUser: (userId) => store.workerIdOf(p.tenant, userId),
     captainsAt: (buildingId) => store.atPlace(p.tenant, 'captains', buildingId) as unknown as CaptainFacts[],
     mayActFor: (userId) => {
