@@ -18,6 +18,7 @@ import type { CommandName, HazardCategory, Locale, ResourceKind } from '../names
 import { RECORD_INPUT_SCHEMAS } from '../schema/index.js';
 import type { HostSession, RecordInputOf } from '../schema/index.js';
 import type { LifecycleOptions } from '../hazard/lifecycle.js';
+import type { TipOffClockOptions } from '../hazard/tip-off.js';
 import { defineHost } from '../host/define-host.js';
 import type { DataPort, FiregridHost } from '../host/types.js';
 import { validateHost } from '../host/validated.js';
@@ -56,6 +57,12 @@ export interface FiregridClientOptions {
    * only by `lift` (`createLifecycle` options), so that elements offer what the server allows.
    */
   lifecycle?: HazardLifecycleRules;
+  /**
+   * The clocks of a resident's tip-off (`tipOffClocks` options): site-check hours, per category
+   * too, answer working days and the holiday/调休 calendar (give next year's before it starts).
+   * Elements (the ledger's 超期未核查 and 超期未答复 flags and due times) use them.
+   */
+  tipOffClocks?: TipOffClockOptions;
   /** The language to speak; the session's when left out, zh-CN before the session is known. */
   locale?: Locale;
   /** The clock; the real one by default. */
@@ -87,6 +94,8 @@ export interface FiregridClient {
   readonly roles: HazardLifecycleRoles;
   /** The vendor's other lifecycle rules, as given. */
   readonly lifecycle: HazardLifecycleRules;
+  /** The vendor's tip-off clock settings, as given (checked); `{}` for the defaults. */
+  readonly tipOffClocks: Readonly<TipOffClockOptions>;
   /** The session, loaded once and cached; a failed load is retried on the next call. */
   session(): Promise<HostSession>;
   /** Loads the session again (after a sign-in or a change of role) and caches the new one. */
@@ -146,6 +155,8 @@ export interface FiregridClient {
   purge(): Promise<void>;
 }
 
+const Hours = z.number().check(z.minimum(0));
+const Days = z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 const RoleMatrix = z.partialRecord(z.enum(HAZARD_ACTIONS), z.array(z.enum(ROLES)));
 const ClientConfig = z.object({
   categoryCodes: z.optional(z.partialRecord(z.enum(HAZARD_CATEGORY_CODES), z.string().check(z.minLength(1)))),
@@ -156,6 +167,12 @@ const ClientConfig = z.object({
     majorClosesByLift: z.optional(z.boolean()),
   })),
   locale: z.optional(z.enum(LOCALES)),
+  tipOffClocks: z.optional(z.strictObject({
+    siteCheckHours: z.optional(Hours),
+    siteCheckHoursByCategory: z.optional(z.partialRecord(z.enum(HAZARD_CATEGORY_CODES), Hours)),
+    answerWorkingDays: z.optional(z.int().check(z.minimum(1))),
+    calendar: z.optional(z.object({ source: z.optional(z.string()), holidays: Days, workdays: Days })),
+  })),
 });
 
 const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)) as T);
@@ -181,7 +198,7 @@ function asFiregridError(error: unknown, context: string): FiregridError {
 
 /**
  * Creates the client elements use. Throws FiregridError `host-invalid` naming every missing or
- * wrong member of the host, and `config` for a bad `categoryCodes`, `roles`, `lifecycle` or `locale`.
+ * wrong member of the host, and `config` for a bad `categoryCodes`, `roles`, `lifecycle`, `tipOffClocks` or `locale`.
  * @example
  * const client = createFiregridClient({
  *   host: createBrowserHost({ data: memoryDataPort() }),
@@ -193,6 +210,7 @@ function asFiregridError(error: unknown, context: string): FiregridError {
 export function createFiregridClient(options: FiregridClientOptions): FiregridClient {
   const config = checkWith(ClientConfig, {
     categoryCodes: options.categoryCodes, roles: options.roles, lifecycle: options.lifecycle, locale: options.locale,
+    tipOffClocks: options.tipOffClocks,
   }, { locale: options.locale === 'en' ? 'en' : 'zh-CN' });
   if (!config.ok) {
     throw new FiregridError('config', `Invalid createFiregridClient options: ${config.message}`, { issues: config.issues });
@@ -200,6 +218,7 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
   const categoryCodes = Object.freeze({ ...config.value.categoryCodes });
   const roles: HazardLifecycleRoles = Object.freeze({ ...config.value.roles });
   const lifecycle: HazardLifecycleRules = Object.freeze({ ...config.value.lifecycle });
+  const tipOffClocks: Readonly<TipOffClockOptions> = Object.freeze({ ...config.value.tipOffClocks });
   const now = options.now ?? (() => new Date());
   const report = (error: unknown, context: string): void => {
     try {
@@ -281,6 +300,7 @@ export function createFiregridClient(options: FiregridClientOptions): FiregridCl
     categoryCodes,
     roles,
     lifecycle,
+    tipOffClocks,
     session,
     refreshSession: load,
     locale,

@@ -295,10 +295,11 @@ export class FgHazardDetail extends LitElement {
     const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
       (value === undefined || value === '' ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`);
     const sup = h.supervision;
-    const clocks = tipOffClocks(h, now);
+    const settings = this.client?.tipOffClocks ?? {};
+    const clocks = tipOffClocks(h, now, settings);
     return html`<section part="detail" aria-labelledby="d-title">
       <h3 id="d-title" tabindex="-1">${h.title}</h3>
-      <p><span class="badge">${HAZARD_STATUS_LABELS[h.status][locale]}</span><span class="badge ${h.severity}">${SEVERITY_LABELS[h.severity][locale]}</span>${flagsOf(h, now, locale, lifecycle.dueSoonDays)}</p>
+      <p><span class="badge">${HAZARD_STATUS_LABELS[h.status][locale]}</span><span class="badge ${h.severity}">${SEVERITY_LABELS[h.severity][locale]}</span>${flagsOf(h, now, locale, lifecycle.dueSoonDays, settings)}</p>
       <dl>
         ${row(dt('place', locale), place?.name)}
         ${row(dt('address', locale), h.address ?? place?.address)}

@@ -360,6 +360,7 @@ export class FgHazardLedger extends LitElement {
       wide: this.wide, locale, list: this.list, filters: this.filters, items: this.items, page: this.page, pageSize: this.pageSize,
       hasNext: this.nextCursor !== null, total: this.total, loading: this.loading, alert: this.alert, message: this.message,
       exporting: this.exporting, menu: this.menu, revealed: this.revealed, ctx: this.context(client, ui),
+      clocks: client.tipOffClocks,
     }, this.actions);
   }
 

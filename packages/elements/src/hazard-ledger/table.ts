@@ -12,7 +12,7 @@ import { TWO_LIST_COLUMNS, canSeeReporter, deadlineText, reporterName, supervisi
 import { isDueSoon, isOverdue, isSupervised } from '@firegrid/core/hazard';
 import { tipOffClocks } from '@firegrid/core';
 import { maskPhone } from '@firegrid/core/captains';
-import type { Hazard, Locale, TwoList, TwoListContext, TwoListTable } from '@firegrid/core';
+import type { Hazard, Locale, TipOffClockOptions, TwoList, TwoListContext, TwoListTable } from '@firegrid/core';
 import { t } from './messages.js';
 
 /** What the table shows and does. */
@@ -25,6 +25,8 @@ export interface TableView {
   first: number;
   now: Date;
   dueSoonDays: number;
+  /** The vendor's tip-off clocks (`client.tipOffClocks`). */
+  clocks: TipOffClockOptions;
   /** Who looks and the names known, for 发现人. */
   ctx: TwoListContext;
   /** Phones the person tapped to see in full, by {@link phoneKey}. */
@@ -93,11 +95,11 @@ const TIP_OFF_FLAGS = {
 
 /**
  * The flags of a hazard: overdue, due soon, a tip-off's site check and answer overdue (超期未核查,
- * 超期未答复), 挂牌督办 with its state (requested, listed, lifted).
+ * 超期未答复, by the vendor's `clocks`), 挂牌督办 with its state (requested, listed, lifted).
  */
-export function flagsOf(h: Hazard, now: Date, locale: Locale, dueSoonDays: number): TemplateResult {
+export function flagsOf(h: Hazard, now: Date, locale: Locale, dueSoonDays: number, clocks: TipOffClockOptions): TemplateResult {
   const overdue = isOverdue(h, now);
-  const tip = tipOffClocks(h, now);
+  const tip = tipOffClocks(h, now, clocks);
   return html`${overdue ? html`<span class="flag overdue">${t('overdue', locale)}</span>` : nothing}${
     tip?.siteCheckOverdue === true ? html`<span class="flag overdue" data-clock="check">${TIP_OFF_FLAGS.check[locale]}</span>` : nothing}${
     tip?.answerOverdue === true ? html`<span class="flag overdue" data-clock="answer">${TIP_OFF_FLAGS.answer[locale]}</span>` : nothing}${
@@ -138,7 +140,7 @@ export function ledgerTable(v: TableView): TemplateResult {
                 }
               })}
               <td class="c-flags">${v.list === 'problems' && h.deadline !== undefined
-                ? html`<span class="due">${t('deadline', locale, { d: deadlineText(h.deadline) })}</span>` : nothing}${flagsOf(h, v.now, locale, v.dueSoonDays)}</td>
+                ? html`<span class="due">${t('deadline', locale, { d: deadlineText(h.deadline) })}</span>` : nothing}${flagsOf(h, v.now, locale, v.dueSoonDays, v.clocks)}</td>
             </tr>`;
           })}
         </tbody>

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_DUE_SOON_DAYS } from '@firegrid/core/hazard';
 import { TWO_LISTS, TWO_LIST_COLUMNS, twoListTable } from '@firegrid/core/export';
-import type { Hazard, Locale, TwoList, TwoListContext } from '@firegrid/core';
+import type { Hazard, Locale, TipOffClockOptions, TwoList, TwoListContext } from '@firegrid/core';
 import { filterBar } from './filters.js';
 import { t } from './messages.js';
 import type { LedgerFilters } from './query.js';
@@ -41,6 +41,8 @@ export interface LedgerView {
   ctx: TwoListContext;
   /** The element is 600 px wide or more: the table scrolls sideways (below, cards). */
   wide: boolean;
+  /** The vendor's tip-off clocks (`client.tipOffClocks`). */
+  clocks: TipOffClockOptions;
 }
 
 /** What a user's action in the list view asks of the element. */
@@ -125,7 +127,7 @@ export function renderLedger(v: LedgerView, on: LedgerActions): TemplateResult {
     ${message('info', v.loading ? t('loading', locale) : v.message !== '' ? v.message : v.items.length === 0 ? t('empty', locale) : '')}
     ${v.items.length === 0 ? nothing : ledgerTable({
       locale, list: v.list, hazards: v.items, table, first: v.page * v.pageSize + 1, now: v.ctx.now,
-      dueSoonDays: DEFAULT_DUE_SOON_DAYS, ctx: v.ctx, revealed: v.revealed, onOpen: on.open, onReveal: on.reveal, scrolls: v.wide,
+      dueSoonDays: DEFAULT_DUE_SOON_DAYS, clocks: v.clocks, ctx: v.ctx, revealed: v.revealed, onOpen: on.open, onReveal: on.reveal, scrolls: v.wide,
     })}
     ${pager(v, on)}
   </div>`;
