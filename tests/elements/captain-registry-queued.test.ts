@@ -188,8 +188,8 @@ describe('fg-captain-registry: an import made offline', () => {
 
 describe('fg-captain-registry: a client without the offline layer, the network down', () => {
   /** The registry over a memory port whose writes fail as a network that is down does, until `setOnline(true)`. */
-  async function mountOnline(): Promise<{ el: FgCaptainRegistry; data: DataPort; setOnline: (online: boolean) => void; errors: unknown[] }> {
-    const world = captainWorld({ buildings: 9, covered: 0.3 });
+  async function mountOnline(options: Parameters<typeof captainWorld>[0] = { buildings: 9, covered: 0.3 }): Promise<{ el: FgCaptainRegistry; data: DataPort; setOnline: (online: boolean) => void; errors: unknown[] }> {
+    const world = captainWorld(options);
     const data = memoryDataPort({ places: world.places, captains: world.captains, workers: world.workers }, { tenantId: 'demo', now: () => captainNow, commands: captainCommands() });
     let online = false;
     const down = (): Promise<never> => Promise.reject(new FiregridError('network', 'The network is unreachable'));
@@ -264,6 +264,84 @@ describe('fg-captain-registry: a client without the offline layer, the network d
     expect(root(el).querySelector('#notice')!.classList.contains('success')).to.equal(true);
     expect((await data.list('captains', { limit: 500 })).items.map((c) => c.person.name)).to.include.members(['司马光明', '欧阳晓雪']);
     await until(() => rowNamed(el, vacant[0]!)?.textContent.includes('司马光明'), 'the rows');
+  });
+
+  /** The 未发送 note in the row of `building`, and its 重试. */
+  const rowUnsent = (el: FgCaptainRegistry, building: string): HTMLElement | undefined => rowNamed(el, building)?.querySelector<HTMLElement>('[part~="unsent"]') ?? undefined;
+  const rowRetry = (el: FgCaptainRegistry, building: string): HTMLButtonElement => rowNamed(el, building)!.querySelector<HTMLButtonElement>('button[data-action="retry"]')!;
+  const expectUnsentIn = async (el: FgCaptainRegistry, building: string): Promise<void> => {
+    const unsent = await until(() => rowUnsent(el, building), '未发送 in the row');
+    expect(unsent.textContent).to.contain('未发送，网络恢复后重试');
+    expect(unsent.classList.contains('warning')).to.equal(true);
+    expect(getComputedStyle(unsent).color).to.equal(WARNING);
+    expect(root(el).activeElement, 'focus on the note').to.equal(unsent);
+    expect(rowRetry(el, building).textContent).to.contain('重试');
+    nothingRed(el);
+  };
+
+  it('标记已公示: the row says 未发送，网络恢复后重试 (not red), and its 重试 marks it once the network is back', async () => {
+    const { el, data, setOnline, errors } = await mountOnline({ buildings: 9, covered: 1, unposted: 1 });
+    const row = rows(el).find((r) => r.classList.contains('unposted'))!;
+    const building = nameOf(row);
+    row.querySelector<HTMLButtonElement>('button[data-action="posted"]')!.click();
+    await expectUnsentIn(el, building);
+    expect(errors).to.deep.equal([]);
+    expect(rowNamed(el, building)!.classList.contains('unposted')).to.equal(true);
+    await expect(el).to.be.accessible();
+    setOnline(true);
+    rowRetry(el, building).click();
+    await until(() => root(el).querySelector('#notice')?.textContent.includes('已保存') === true, 'the success notice');
+    expect(root(el).querySelector('#notice')!.classList.contains('success')).to.equal(true);
+    await until(() => rowNamed(el, building)?.classList.contains('covered'), 'the row posted');
+    expect(rowUnsent(el, building), 'the note gone').to.equal(undefined);
+    const buildingId = rowNamed(el, building)!.dataset.building!;
+    const stored = (await data.list('captains', { limit: 500 })).items.filter((c) => c.buildingId === buildingId && c.term.to === undefined);
+    expect(stored.map((c) => c.publicisedAt)).to.deep.equal([captainNow.toISOString()]);
+  });
+
+  it('撤销 an ended term: the row says 未发送，网络恢复后重试 (not red), and its 重试 undoes it once the network is back', async () => {
+    const { el, data, setOnline, errors } = await mountOnline({ buildings: 9, covered: 1, unposted: 0 });
+    setOnline(true);
+    const row = rows(el).find((r) => r.classList.contains('covered'))!;
+    const building = nameOf(row);
+    const buildingId = row.dataset.building!;
+    row.querySelector<HTMLButtonElement>('button[data-action="end"]')!.click();
+    await until(() => root(el).querySelector<HTMLDialogElement>('#editor')?.open === true && root(el).querySelector('#editor #f-end') !== null, 'the form');
+    type(field(el, 'f-end'), '2026-11-03');
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('#editor button[type="submit"]')!.click();
+    const undo = await until(() => root(el).querySelector<HTMLButtonElement>('#notice #undo'), '撤销');
+    setOnline(false);
+    undo.click();
+    await expectUnsentIn(el, building);
+    expect(errors).to.deep.equal([]);
+    expect((await data.list('captains', { limit: 500 })).items.filter((c) => c.buildingId === buildingId && c.term.to === undefined), 'still ended').to.have.length(0);
+    await expect(el).to.be.accessible();
+    setOnline(true);
+    rowRetry(el, building).click();
+    await until(() => root(el).querySelector('#notice')?.textContent.includes('已撤销') === true, 'the success notice');
+    expect(root(el).querySelector('#notice')!.classList.contains('success')).to.equal(true);
+    expect(rowUnsent(el, building), 'the note gone').to.equal(undefined);
+    expect((await data.list('captains', { limit: 500 })).items.filter((c) => c.buildingId === buildingId && c.term.to === undefined), 'in office again').to.have.length(1);
+  });
+});
+
+describe('fg-captain-registry: 标记已公示 made offline', () => {
+  it('says 待发送（1） in the warning tone, then 已发送 once sent', async () => {
+    const { data, port } = server();
+    const { el, client, errors } = await mount(port);
+    const row = rows(el).find((r) => r.classList.contains('unposted'))!;
+    const buildingId = row.dataset.building!;
+    row.querySelector<HTMLButtonElement>('button[data-action="posted"]')!.click();
+    await until(() => note(el)?.dataset.state === 'queued', '待发送');
+    expect(note(el)!.textContent).to.contain('待发送（1）');
+    expect(getComputedStyle(note(el)!).color).to.equal(WARNING);
+    const posted = async (): Promise<boolean> => (await data.list('captains', { limit: 500 })).items.some((c) => c.buildingId === buildingId && c.publicisedAt === captainNow.toISOString());
+    expect(await posted(), 'not sent yet').to.equal(false);
+    await client.offline!.sync({ force: true });
+    await until(() => note(el)?.dataset.state === 'sent', '已发送');
+    expect(await posted()).to.equal(true);
+    expect(errors).to.deep.equal([]);
   });
 });
 

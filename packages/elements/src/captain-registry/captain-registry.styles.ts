@@ -76,6 +76,8 @@ export const registryStyles = css`
   #undo { margin-inline-start: var(--_s2); }
   .actions { display: flex; flex-wrap: wrap; gap: 0.3em; justify-content: flex-end; margin-top: 0; }
   .actions button { padding-inline: 0.6em; }
+  .row-unsent { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: var(--_s2); align-items: center; }
+  .row-unsent .msg { flex: 1 1 16em; margin: 0; }
   .empty { padding: 1em; color: var(--_muted); }
 
   dialog { width: min(44em, calc(100vw - 2em)); max-height: calc(100vh - 2em); padding: 1.25em; border: 1px solid var(--_border); border-radius: var(--_radius); color: var(--_text); background: var(--_surface); }

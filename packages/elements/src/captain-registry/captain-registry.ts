@@ -223,7 +223,7 @@ export class FgCaptainRegistry extends LitElement {
     if (index === undefined || this.ui.value === undefined) return undefined;
     return {
       locale: this.fg.locale, manage: this.mode !== 'public', index, shown: this.shown.length, orgUnits: this.orgUnits,
-      report: this.breakdown ? this.report : undefined, working: this.work.working, revealed: this.revealed, on: this.actions,
+      report: this.breakdown ? this.report : undefined, working: this.work.working, revealed: this.revealed, unsent: this.work.unsent, on: this.actions,
     };
   }
 

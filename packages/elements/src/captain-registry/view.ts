@@ -50,6 +50,11 @@ export interface RegistryView {
   working: boolean;
   /** Captains whose phone was tapped to show in full (manage mode). */
   revealed: ReadonlySet<string>;
+  /**
+   * A one-tap write (标记已公示, 撤销) not sent for want of a network, with no offline layer: the
+   * row of `buildingId` says 未发送，网络恢复后重试 with 重试, which calls `retry`.
+   */
+  unsent?: { buildingId: string; retry: () => void } | undefined;
   on: RegistryActions;
 }
 
@@ -111,7 +116,8 @@ export function renderRow(v: RegistryView, building: Place, i: number): Template
       aria-label=${t('reveal', { name: c.person.name, phone: maskPhone(c.person.phone) })}>${maskPhone(c.person.phone)}</button>`;
   const action = (kind: EditorKind | 'posted' | 'file', label: MessageKey, handler: () => void) => html`<button type="button"
     data-action=${kind} @click=${handler}>${t(label)}<span class="vh">：${b.name}</span></button>`;
-  return html`<div class="row ${status}" role="listitem" part="row" aria-posinset=${i + 1} aria-setsize=${v.shown}>
+  const unsent = manage && v.unsent?.buildingId === b.id ? v.unsent : undefined;
+  return html`<div class="row ${status}" role="listitem" part="row" data-building=${b.id} aria-posinset=${i + 1} aria-setsize=${v.shown}>
     <div class="building">
       <span class="name">${b.name}</span><span class="badge">${CAPTAIN_STATUS_LABELS[status][locale]}</span>
       <div class="meta">${b.address}${households === undefined ? '' : ` · ${t('households', { n: households })}`} · ${unitName(v.orgUnits, b.gridId)}</div>
@@ -128,6 +134,8 @@ export function renderRow(v: RegistryView, building: Place, i: number): Template
         ${action('end', 'end', () => { v.on.edit('end', row); })}
         ${status === 'unposted' ? action('posted', 'markPosted', () => { v.on.markPosted(c); }) : nothing}
         ${action('file', 'file', () => { v.on.openFile(b); })}`}</div>` : nothing}
+    ${unsent === undefined ? nothing : html`<div class="row-unsent">${unsentNote(locale)}<button type="button" class="retry" data-action="retry"
+      ?disabled=${v.working} @click=${() => { unsent.retry(); }}>${queuedText('retry', locale)}<span class="vh">：${b.name}</span></button></div>`}
   </div>`;
 }
 

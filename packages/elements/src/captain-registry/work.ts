@@ -62,6 +62,12 @@ export interface WorkOptions {
 /** An ended term the notice offers to undo: the captain before, and as stored after. */
 export interface Undo { before: FloorCaptain; ended: FloorCaptain }
 
+/**
+ * A one-tap write (标记已公示, 撤销) a client without the offline layer could not send because the
+ * network is down: its row says 未发送，网络恢复后重试 with 重试, which sends it again.
+ */
+export interface UnsentWrite { buildingId: string; retry: () => void }
+
 /** The state the registry's work shows. */
 export interface WorkState {
   /** The open form, if any. */
@@ -75,6 +81,8 @@ export interface WorkState {
   preview: { name: string; result: ImportPreview; replaces?: string; unsent?: boolean } | undefined;
   /** A write outside the form is under way. */
   working: boolean;
+  /** A one-tap write that could not be sent (no network, no offline layer), shown in its row. */
+  unsent: UnsentWrite | undefined;
   /**
    * The note of a write the offline client queued, shown in place of the notice: 待发送（n）,
    * 已发送, or 服务器未接受 with why and 修改后重新提交.
@@ -91,6 +99,7 @@ export class WorkController implements ReactiveController, WorkState {
   undo: Undo | undefined;
   preview: WorkState['preview'];
   working = false;
+  unsent: UnsentWrite | undefined;
   syncNote: (() => TemplateResult) | undefined;
   /** Follows the last queued write (made with the write module, which brings it). */
   follower: QueuedFollower | undefined;

@@ -45,6 +45,10 @@ async function imported(result: unknown): Promise<FloorCaptain[]> {
   return (await import('./io.js')).importedItems(result);
 }
 
+/** The outbox entry of a write the offline client queued on the device, for {@link Written}. */
+const queuedAs = (receipt: { kind: string; entryId?: string }): { entryId?: string } =>
+  receipt.kind === 'queued' && receipt.entryId !== undefined ? { entryId: receipt.entryId } : {};
+
 /** Stores a checked form: a replacement in one `captains.import` transaction, anything else with `client.submit`. */
 export async function writeOutcome(client: FiregridClient, outcome: EditorOutcome, at: string): Promise<Written> {
   if (outcome.kind === 'replace') {
@@ -161,16 +165,26 @@ async function done(work: WorkController, w: Written, client: FiregridClient, br
   await work.o.focusNotice();
 }
 
-/** A write outside the form (posted, undo): one at a time, failures in the alert. */
-async function run(work: WorkController, write: (client: FiregridClient) => Promise<Written>): Promise<void> {
+/**
+ * A write outside the form (posted, undo) about the captain of `buildingId`: one at a time,
+ * failures in the alert. No network and no offline layer: the row says 未发送，网络恢复后重试
+ * (never red) with 重试, which calls `again`.
+ */
+async function run(work: WorkController, buildingId: string, again: () => void, write: (client: FiregridClient) => Promise<Written>): Promise<void> {
   const client = work.o.client();
   if (client === undefined || work.working) return;
-  work.set({ working: true });
+  work.set({ working: true, unsent: undefined });
   work.o.fail('');
   try {
     await done(work, await write(client), client);
   } catch (e) {
-    work.o.fail(await failed(work, e, 'write'));
+    if (client.offline === undefined && isNetworkDown(e)) {
+      // The row's note and its 重试 are the one place to send it again.
+      work.set({ unsent: { buildingId, retry: again }, notice: '', undo: undefined });
+      await focusUnsent(work, `[data-building="${buildingId}"]`);
+    } else {
+      work.o.fail(await failed(work, e, 'write'));
+    }
   } finally {
     work.set({ working: false });
   }
@@ -189,9 +203,10 @@ export async function openForm(work: WorkController, kind: EditorKind, row: Row)
 
 /** Marks a captain's notice posted now. */
 export function markPosted(work: WorkController, captain: FloorCaptain): Promise<void> {
-  return run(work, async (client) => {
-    const stored = (await client.submit('captains', { ...captain, publicisedAt: work.o.now().toISOString() })).record;
-    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name };
+  return run(work, captain.buildingId, () => { void markPosted(work, captain); }, async (client) => {
+    const receipt = await client.submit('captains', { ...captain, publicisedAt: work.o.now().toISOString() });
+    const stored = receipt.record;
+    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'saved', name: stored.person.name, ...queuedAs(receipt) };
   });
 }
 
@@ -199,12 +214,14 @@ export function markPosted(work: WorkController, captain: FloorCaptain): Promise
  * Undoes an ended term: the captain's record goes back to his term as it was (open, or its old
  * end), on top of the version the end stored.
  */
-export function undoEnd(work: WorkController, { before, ended }: Undo): Promise<void> {
-  return run(work, async (client) => {
+export function undoEnd(work: WorkController, undo: Undo): Promise<void> {
+  const { before, ended } = undo;
+  return run(work, ended.buildingId, () => { void undoEnd(work, undo); }, async (client) => {
     const record: FloorCaptainInput = { ...ended, term: { ...before.term } };
     if (before.term.to === undefined) delete record.term.to;
-    const stored = (await client.submit('captains', record)).record;
-    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'restored', name: stored.person.name };
+    const receipt = await client.submit('captains', record);
+    const stored = receipt.record;
+    return { saved: [stored], event: { type: 'fg-captain-save', detail: { captain: stored } }, say: 'restored', name: stored.person.name, ...queuedAs(receipt) };
   });
 }
 
