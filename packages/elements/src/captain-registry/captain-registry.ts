@@ -39,7 +39,9 @@ import { WorkController } from './work.js';
  * properties when the host has them already. Saves go through `client.submit` and
  * `client.command('captains.import')`. With a client that has no offline layer, a save or an
  * import the network kept from being sent leaves the form (or the preview) as filled with
- * 未发送，网络恢复后重试 in the warning tone (never red), its button saying 重试.
+ * 未发送，网络恢复后重试 in the warning tone (never red), its button saying 重试; a one-tap write
+ * (标记已公示, 撤销) says the same in the row of its building, with a 重试 button there. With the
+ * offline layer each of these is queued and says 待发送（n）, then 已发送.
  *
  * Locale, first match wins: the element's `locale` (property or attribute); the nearest
  * `<fg-provider>`'s `locale`; the session's `locale`; zh-CN. `lang` attributes are not read.
