@@ -6,7 +6,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { FiregridError, captainCommands, createFiregridClient, defineHost, memoryDataPort, newId } from '@firegrid/core';
 import type { DataPort, FiregridClient } from '@firegrid/core';
-import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/captain-registry/define';
 import type { FgCaptainRegistry } from '@firegrid/elements/captain-registry';
@@ -14,6 +13,7 @@ import { QueuedSave, RefusedSave, captainNow, captainOrgUnits, captainSession, c
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
+import { ERROR, SUCCESS, WARNING, refusingHttpPort } from '../support/queued.js';
 
 const root = (el: FgCaptainRegistry): ShadowRoot => el.shadowRoot!;
 const rows = (el: FgCaptainRegistry): HTMLElement[] => [...root(el).querySelectorAll<HTMLElement>('[part~="row"]')];
@@ -25,29 +25,12 @@ function type(field: HTMLInputElement | HTMLSelectElement, value: string): void 
   field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
 }
 const field = (el: FgCaptainRegistry, id: string): HTMLInputElement => root(el).querySelector<HTMLInputElement>(`#editor #${id}`)!;
-function rgb(colour: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = colour;
-  document.body.append(probe);
-  const c = getComputedStyle(probe).color;
-  probe.remove();
-  return c;
-}
-const WARNING = rgb('#8a4b00');
-const SUCCESS = rgb('#1b5e20');
-const ERROR = rgb('#b00020');
 
 /** The server behind the outbox: a memory port refusing writes (422 over HTTP, naming a field) while `refuse`. */
 function server(): { data: DataPort; port: DataPort; setRefuse: (refuse: boolean) => void } {
   const world = captainWorld({ buildings: 9, covered: 0.3 });
   const data = memoryDataPort({ places: world.places, captains: world.captains, workers: world.workers }, { tenantId: 'demo', now: () => captainNow, commands: captainCommands() });
-  const refusing = httpDataPort({
-    baseUrl: 'https://grid.example.cn/api',
-    fetch: () => Promise.resolve(new Response(JSON.stringify({
-      title: 'Unprocessable Content', status: 422, detail: 'person.phone: number not in service',
-      errors: [{ path: 'person.phone', message: '该号码为空号，请核对楼长电话' }],
-    }), { status: 422, headers: { 'content-type': 'application/problem+json' } })),
-  });
+  const refusing = refusingHttpPort('person.phone: number not in service', 'person.phone', '该号码为空号，请核对楼长电话');
   let refuse = false;
   return {
     data,

@@ -6,7 +6,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { FiregridError, HAZARD_STATUS_LABELS, createFiregridClient, defineHost, hazardCommands, memoryDataPort, newId, reporterPrivacy } from '@firegrid/core';
 import type { DataPort, FiregridClient } from '@firegrid/core';
-import { httpDataPort } from '@firegrid/core/http';
 import { offlineBackend } from '@firegrid/core/offline';
 import '@firegrid/elements/hazard-ledger/define';
 import type { FgHazardLedger } from '@firegrid/elements/hazard-ledger';
@@ -14,6 +13,7 @@ import { HAZARD, QueuedTransition, RefusedTransition, ledgerSeed, supervisorSess
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { allDeep, until } from '../support/wait.js';
+import { ERROR, SUCCESS, WARNING, refusingHttpPort } from '../support/queued.js';
 
 const deep = (el: HTMLElement, sel: string): HTMLElement | undefined =>
   allDeep(el.shadowRoot!).find((e) => e.matches(sel)) as HTMLElement | undefined;
@@ -27,28 +27,11 @@ function type(el: HTMLElement, sel: string, value: string): void {
   f.value = value;
   f.dispatchEvent(new Event('input', { bubbles: true }));
 }
-function rgb(colour: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = colour;
-  document.body.append(probe);
-  const c = getComputedStyle(probe).color;
-  probe.remove();
-  return c;
-}
-const WARNING = rgb('#8a4b00');
-const SUCCESS = rgb('#1b5e20');
-const ERROR = rgb('#b00020');
 
 /** The server behind the outbox: the ledger's memory port, refusing commands (422 over HTTP, naming a field) while `refuse`. */
 function server(): { data: DataPort; port: DataPort; setRefuse: (refuse: boolean) => void } {
   const data = memoryDataPort(ledgerSeed(), { tenantId: 'demo', commands: hazardCommands({ actor: supervisorSession.user }) });
-  const refusing = httpDataPort({
-    baseUrl: 'https://grid.example.cn/api',
-    fetch: () => Promise.resolve(new Response(JSON.stringify({
-      title: 'Unprocessable Content', status: 422, detail: 'note: contains a phone number',
-      errors: [{ path: 'note', message: '说明中不能写手机号' }],
-    }), { status: 422, headers: { 'content-type': 'application/problem+json' } })),
-  });
+  const refusing = refusingHttpPort('note: contains a phone number', 'note', '说明中不能写手机号');
   let refuse = false;
   return {
     data,

@@ -13,6 +13,7 @@ import { QueuedResult, RefusedResult, reportClient, reportHost, residentSession 
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { until } from '../support/wait.js';
+import { ERROR, SUCCESS, WARNING, refusingHttpPort } from '../support/queued.js';
 
 async function settled(el: HTMLElement): Promise<void> {
   for (let i = 0; i < 8; i++) {
@@ -62,18 +63,6 @@ const submitted = (el: HTMLElement): Hazard[] => {
   el.addEventListener('fg-hazard-submit', (e) => { seen.push(e.detail.hazard); });
   return seen;
 };
-/** The colour of a CSS colour token as the browser computes it, e.g. `rgb(138, 75, 0)`. */
-function rgb(colour: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = colour;
-  document.body.append(probe);
-  const c = getComputedStyle(probe).color;
-  probe.remove();
-  return c;
-}
-const WARNING = rgb('#8a4b00');
-const SUCCESS = rgb('#1b5e20');
-const ERROR = rgb('#b00020');
 
 /** A memory port whose writes fail as a lost connection does while `down` (through the HTTP port, so with fetch's own English). */
 function flakyPort(): { port: DataPort; setDown: (down: boolean) => void } {
@@ -208,13 +197,7 @@ describe('fg-hazard-report: offline is one behaviour', () => {
  */
 function refusingPort(): { port: DataPort; setDown: (down: boolean) => void; setRefuse: (refuse: boolean) => void } {
   const flaky = flakyPort();
-  const refusing = httpDataPort({
-    baseUrl: 'https://grid.example.cn/api',
-    fetch: () => Promise.resolve(new Response(JSON.stringify({
-      title: 'Unprocessable Content', status: 422, detail: 'description: too short',
-      errors: [{ path: 'description', message: '描述至少需要 10 个字' }],
-    }), { status: 422, headers: { 'content-type': 'application/problem+json' } })),
-  });
+  const refusing = refusingHttpPort('description: too short', 'description', '描述至少需要 10 个字');
   let refuse = true;
   return {
     port: { ...flaky.port, save: (kind, record, o) => (refuse ? refusing.save(kind, record, o) : flaky.port.save(kind, record, o)) },
